@@ -1,0 +1,118 @@
+/**
+ * The SchemaEngine contract. The registry stores definitions as opaque JSON; an engine (JSON Schema by
+ * default) gives them meaning. Handlers and services only ever talk to this interface, looked up by name
+ * in the engine registry, so a new engine plugs in without touching them.
+ */
+import type { ErrorDetail } from '../errors.js';
+
+/** Any JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null' | 'any';
+
+/** One field of a definition, flattened; the common language of policies, forms and SQL previews. */
+export interface FieldDescription {
+  /** JSON pointer of the field in a document, e.g. `/address/street`; array items use `/-`. */
+  path: string;
+  /** The field's own name (last path segment); `-` for array items. */
+  name: string;
+  /** Non-null types the field accepts (several for unions); `any` when unconstrained. */
+  types: FieldType[];
+  required: boolean;
+  nullable: boolean;
+  description?: string;
+  default?: Json;
+  enum?: Json[];
+  format?: string;
+  maxLength?: number;
+  /** Engine-specific annotations kept verbatim (e.g. `x-sql` column hints from a table request). */
+  annotations?: Record<string, Json>;
+}
+
+/** Result of validating one document. */
+export type ValidationResult = { valid: true } | { valid: false; errors: ErrorDetail[] };
+
+/** The stable set of change kinds a `compare` can report. */
+export type ChangeType =
+  | 'property_added_open_model'
+  | 'property_added_closed_model'
+  | 'property_removed'
+  | 'required_added'
+  | 'required_removed'
+  | 'type_narrowed'
+  | 'type_widened'
+  | 'type_changed'
+  | 'enum_value_added'
+  | 'enum_value_removed'
+  | 'enum_added'
+  | 'enum_removed'
+  | 'const_changed'
+  | 'maximum_tightened'
+  | 'maximum_relaxed'
+  | 'minimum_tightened'
+  | 'minimum_relaxed'
+  | 'length_tightened'
+  | 'length_relaxed'
+  | 'items_tightened'
+  | 'items_relaxed'
+  | 'pattern_changed'
+  | 'pattern_added'
+  | 'pattern_removed'
+  | 'format_changed'
+  | 'additional_properties_tightened'
+  | 'additional_properties_relaxed'
+  | 'combiner_changed'
+  | 'schema_tightened'
+  | 'schema_relaxed'
+  | 'annotation_changed'
+  | 'unknown_change';
+
+/** One difference between two definitions, explained. */
+export interface Change {
+  type: ChangeType;
+  /** JSON pointer into the definition where the change is. */
+  path: string;
+  before?: Json;
+  after?: Json;
+  /** Every document valid under the old definition is still valid under the new one, as far as this change goes. */
+  backward_compatible: boolean;
+  /** Every document valid under the new definition is valid under the old one, as far as this change goes. */
+  forward_compatible: boolean;
+  /** A sentence a person can act on. */
+  explanation: string;
+}
+
+export interface CompareOptions {
+  /**
+   * How to treat a property added to an open content model (additionalProperties absent/true).
+   * `lenient` (default): compatible both ways, as users expect. `strict`: the added property may
+   * contradict values old documents already carried under that name, so it is not backward compatible.
+   */
+  openContentModel?: 'lenient' | 'strict';
+}
+
+export interface CompareResult {
+  changes: Change[];
+  /** Every change is backward compatible. */
+  backward_compatible: boolean;
+  /** Every change is forward compatible. */
+  forward_compatible: boolean;
+}
+
+export interface SchemaEngine {
+  /** The engine's registry name, e.g. `json-schema`. */
+  readonly name: string;
+  /**
+   * Checks a definition before it is published: size, depth, safety and that it compiles.
+   * Throws ValidationError (422) naming each problem; returns nothing when the definition is fine.
+   */
+  checkDefinition(definition: Json): void;
+  /**
+   * Validates `data` against `definition`. `cacheKey` (a schema version id: versions are immutable)
+   * lets the engine reuse its compiled validator.
+   */
+  validate(data: unknown, definition: Json, cacheKey?: string): ValidationResult;
+  describeFields(definition: Json): FieldDescription[];
+  defaultValue(definition: Json): Json;
+  compare(previous: Json, next: Json, options?: CompareOptions): CompareResult;
+}

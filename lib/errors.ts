@@ -1,0 +1,96 @@
+/**
+ * The one error hierarchy of the registry. Domain code throws these; `lib/http/problem.ts` is the only
+ * place that turns them into HTTP statuses and RFC 9457 problem+json bodies.
+ */
+
+/** One validation failure, in the shape every 4xx body's `errors` array uses. */
+export interface ErrorDetail {
+  /** JSON pointer into the offending document ("" for the root). */
+  path: string;
+  message: string;
+  /** The JSON Schema keyword or rule id that failed. */
+  keyword: string;
+}
+
+export abstract class RegistryError extends Error {
+  abstract readonly status: number;
+  /** Short, stable, human title; the problem `type` URI is derived from the class name. */
+  abstract readonly title: string;
+  readonly errors?: ErrorDetail[];
+  /** Extra members copied into the problem body (e.g. `allowed_transitions`). */
+  readonly extensions?: Record<string, unknown>;
+  /** Extra response headers (e.g. `Retry-After`). */
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    message: string,
+    options: { errors?: ErrorDetail[]; extensions?: Record<string, unknown>; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    if (options.errors) this.errors = options.errors;
+    if (options.extensions) this.extensions = options.extensions;
+    if (options.headers) this.headers = options.headers;
+  }
+}
+
+/** The request is malformed or its values break a rule (400). */
+export class BadRequestError extends RegistryError {
+  readonly status = 400;
+  readonly title = 'Bad request';
+}
+
+/** No valid credentials were presented (401). */
+export class UnauthorizedError extends RegistryError {
+  readonly status = 401;
+  readonly title = 'Unauthorized';
+  override readonly headers = { 'WWW-Authenticate': 'Bearer' };
+}
+
+/** The caller is known but lacks the role the action needs (403). */
+export class ForbiddenError extends RegistryError {
+  readonly status = 403;
+  readonly title = 'Forbidden';
+}
+
+/** The resource does not exist, or exists in a workspace the caller cannot see (404). */
+export class NotFoundError extends RegistryError {
+  readonly status = 404;
+  readonly title = 'Not found';
+}
+
+/** The request conflicts with the stored state: a lost race, a forbidden transition, an immutable item (409). */
+export class ConflictError extends RegistryError {
+  readonly status = 409;
+  readonly title = 'Conflict';
+}
+
+/** The body is larger than the documented limit (413). */
+export class PayloadTooLargeError extends RegistryError {
+  readonly status = 413;
+  readonly title = 'Payload too large';
+}
+
+/** The media type is not JSON (415). */
+export class UnsupportedMediaTypeError extends RegistryError {
+  readonly status = 415;
+  readonly title = 'Unsupported media type';
+}
+
+/** The request is well-formed but its content is invalid: a schema or payload that fails validation (422). */
+export class ValidationError extends RegistryError {
+  readonly status = 422;
+  readonly title = 'Validation failed';
+}
+
+/** The caller exceeded a rate limit (429). */
+export class TooManyRequestsError extends RegistryError {
+  readonly status = 429;
+  readonly title = 'Too many requests';
+}
+
+/** A dependency (DynamoDB) is throttling or unavailable; safe to retry (503). */
+export class ServiceUnavailableError extends RegistryError {
+  readonly status = 503;
+  readonly title = 'Service unavailable';
+}
