@@ -1,0 +1,987 @@
+// GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
+// version 1.0.0 (sha256 fa5105413aa7f6e2e142ea30080c27c07a0f26725287a1b672353633df188326).
+// Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
+import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Entity } from 'electrodb';
+import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
+
+export const TABLE_DESIGN = {
+  version: "1.0.0",
+  hash: "fa5105413aa7f6e2e142ea30080c27c07a0f26725287a1b672353633df188326",
+  tableName: "schema-registry",
+  separator: "#",
+  ttlAttribute: "expires_at",
+  entityIdentifiers: {"entity":"__edb_e__","version":"__edb_v__"},
+} as const;
+
+export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG"} as const;
+
+/** Key attribute names of the primary index and every GSI. */
+export const INDEXES = {
+  primary: { partitionKey: "PK", sortKey: "SK" },
+  GSI1: { partitionKey: "GSI1PK", sortKey: "GSI1SK" },
+  GSI2: { partitionKey: "GSI2PK", sortKey: "GSI2SK" },
+  GSI3: { partitionKey: "GSI3PK", sortKey: "GSI3SK" },
+} as const;
+export type IndexName = keyof typeof INDEXES;
+
+/** Every access pattern of schema.yaml: GetItem or Query, never Scan. */
+export const ACCESS_PATTERNS = {
+  /** The head of one schema (GetItem). */
+  schema_by_name: { recordType: "schema", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** Every schema of a workspace by name; a name prefix narrows it. */
+  schemas_by_workspace: { recordType: "schema", index: "GSI2", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** Every version of one schema, oldest first. */
+  schema_versions_by_schema: { recordType: "schema_version", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** One version by its id. */
+  schema_version_by_id: { recordType: "schema_version", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
+  /** The version of a schema that has a given fingerprint (GetItem). */
+  schema_fingerprint_by_schema: { recordType: "schema_fingerprint", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** One payload by its id. */
+  payload_by_id: { recordType: "payload", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
+  /** Payloads of one schema version in creation order. */
+  payloads_by_schema_version: { recordType: "payload", index: "GSI2", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** Payloads of every version of one schema in creation order. */
+  payloads_by_schema_name: { recordType: "payload", index: "GSI3", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** One schema request by its id. */
+  schema_request_by_id: { recordType: "schema_request", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
+  /** A workspace's requests in one status, newest first. */
+  schema_requests_by_status: { recordType: "schema_request", index: "GSI2", sortKey: "begins_with", order: "descending", operation: "Query" },
+  /** A workspace's requests by one requester, newest first. */
+  schema_requests_by_requester: { recordType: "schema_request", index: "GSI3", sortKey: "begins_with", order: "descending", operation: "Query" },
+  /** The history of one entity in time order. */
+  audit_events_by_entity: { recordType: "audit_event", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** A workspace's audit feed in time order. */
+  audit_events_by_workspace: { recordType: "audit_event", index: "GSI2", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** A user's notifications, newest first. */
+  notifications_by_user: { recordType: "notification", index: "primary", sortKey: "begins_with", order: "descending", operation: "Query" },
+  /** One principal's buckets for one resource (GetItem). */
+  rate_limit_bucket_by_principal: { recordType: "rate_limit_bucket", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** The stored response for one idempotency key (GetItem). */
+  idempotency_record_by_key: { recordType: "idempotency_record", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** A workspace's settings (GetItem). */
+  workspace_config_by_id: { recordType: "workspace_config", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+} as const;
+export type AccessPatternName = keyof typeof ACCESS_PATTERNS;
+
+// ---- schema ----
+
+/** The head of a schema: one per workspace and name. Points at the latest version and holds the settings that apply to every version (compatibility mode, state). */
+export interface SchemaItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  name: string;
+  /** Number of the newest version. */
+  latest_version: number;
+  /** Id of the newest version. */
+  latest_version_id: string;
+  /** Name of the SchemaEngine that interprets the definition. */
+  engine: string;
+  /** Compatibility mode checked on every publish; absent means the workspace default. */
+  compatibility?: "NONE" | "BACKWARD" | "BACKWARD_TRANSITIVE" | "FORWARD" | "FORWARD_TRANSITIVE" | "FULL" | "FULL_TRANSITIVE";
+
+  state: "active" | "deprecated" | "disabled";
+
+  description?: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+  /** ISO-8601 UTC with milliseconds. */
+  updated_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  created_by: string;
+}
+
+const schemaPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{name}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+    sk: compilePattern("HEAD", {}),
+  },
+  GSI2: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMAS", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
+    sk: compilePattern("SCHEMA#{name}", {"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of schema: `parse(build(x))` gives `x` back. */
+export const schemaKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; name: string }): string => buildKey(schemaPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(schemaPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(schemaPatterns.primary.pk, key) as { workspace_id: string; name: string },
+    parseSk: (key: string) => parseKey(schemaPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(schemaPatterns.primary.sk, v, partial),
+  },
+  GSI2: {
+    pk: (v: { workspace_id: string }): string => buildKey(schemaPatterns.GSI2.pk, v),
+    sk: (v: { name: string }): string => buildKey(schemaPatterns.GSI2.sk, v),
+    parsePk: (key: string) => parseKey(schemaPatterns.GSI2.pk, key) as { workspace_id: string },
+    parseSk: (key: string) => parseKey(schemaPatterns.GSI2.sk, key) as { name: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ name: string }> = {}, partial?: string): string => buildPrefix(schemaPatterns.GSI2.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<SchemaItem, "workspace_id" | "name">): Record<string, string> => ({
+    PK: buildKey(schemaPatterns.primary.pk, item),
+    SK: buildKey(schemaPatterns.primary.sk, item),
+    GSI2PK: buildKey(schemaPatterns.GSI2.pk, item),
+    GSI2SK: buildKey(schemaPatterns.GSI2.sk, item),
+  }),
+};
+
+// ---- schema_version ----
+
+/** One immutable version of a schema. Written once, never updated except its state. */
+export interface SchemaVersionItem {
+  /** A ULID (Crockford base 32, time-ordered). */
+  id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  name: string;
+
+  version: number;
+  /** Name of the SchemaEngine that interprets the definition. */
+  engine: string;
+  /** The definition exactly as published. */
+  definition: string;
+  /** SHA-256 (hex) of the canonical JSON (RFC 8785) of a definition. */
+  fingerprint: string;
+
+  description?: string;
+
+  state: "active" | "deprecated" | "disabled";
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  created_by: string;
+}
+
+const schemaVersionPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{name}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+    sk: compilePattern("VERSION#{version}", {"version":{"type":"integer","padWidth":10,"minimum":1}}),
+  },
+  GSI1: {
+    pk: compilePattern("SCHEMA_VERSION#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("SCHEMA_VERSION", {}),
+  },
+} as const;
+
+/** Key builders and parsers of schema_version: `parse(build(x))` gives `x` back. */
+export const schemaVersionKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; name: string }): string => buildKey(schemaVersionPatterns.primary.pk, v),
+    sk: (v: { version: number }): string => buildKey(schemaVersionPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(schemaVersionPatterns.primary.pk, key) as { workspace_id: string; name: string },
+    parseSk: (key: string) => parseKey(schemaVersionPatterns.primary.sk, key) as { version: number },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ version: number }> = {}, partial?: string): string => buildPrefix(schemaVersionPatterns.primary.sk, v, partial),
+  },
+  GSI1: {
+    pk: (v: { id: string }): string => buildKey(schemaVersionPatterns.GSI1.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(schemaVersionPatterns.GSI1.sk, v),
+    parsePk: (key: string) => parseKey(schemaVersionPatterns.GSI1.pk, key) as { id: string },
+    parseSk: (key: string) => parseKey(schemaVersionPatterns.GSI1.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(schemaVersionPatterns.GSI1.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<SchemaVersionItem, "workspace_id" | "name" | "version" | "id">): Record<string, string> => ({
+    PK: buildKey(schemaVersionPatterns.primary.pk, item),
+    SK: buildKey(schemaVersionPatterns.primary.sk, item),
+    GSI1PK: buildKey(schemaVersionPatterns.GSI1.pk, item),
+    GSI1SK: buildKey(schemaVersionPatterns.GSI1.sk, item),
+  }),
+};
+
+// ---- schema_fingerprint ----
+
+/** Guards idempotent registration: one item per distinct canonical definition of a schema, written in the same transaction as the version it points at, so the same definition can never become two versions. */
+export interface SchemaFingerprintItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  name: string;
+  /** SHA-256 (hex) of the canonical JSON (RFC 8785) of a definition. */
+  fingerprint: string;
+  /** A ULID (Crockford base 32, time-ordered). */
+  schema_version_id: string;
+
+  version: number;
+}
+
+const schemaFingerprintPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{name}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+    sk: compilePattern("FINGERPRINT#{fingerprint}", {"fingerprint":{"type":"string","maxLength":64,"pattern":"^[0-9a-f]{64}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of schema_fingerprint: `parse(build(x))` gives `x` back. */
+export const schemaFingerprintKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; name: string }): string => buildKey(schemaFingerprintPatterns.primary.pk, v),
+    sk: (v: { fingerprint: string }): string => buildKey(schemaFingerprintPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(schemaFingerprintPatterns.primary.pk, key) as { workspace_id: string; name: string },
+    parseSk: (key: string) => parseKey(schemaFingerprintPatterns.primary.sk, key) as { fingerprint: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ fingerprint: string }> = {}, partial?: string): string => buildPrefix(schemaFingerprintPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<SchemaFingerprintItem, "workspace_id" | "name" | "fingerprint">): Record<string, string> => ({
+    PK: buildKey(schemaFingerprintPatterns.primary.pk, item),
+    SK: buildKey(schemaFingerprintPatterns.primary.sk, item),
+  }),
+};
+
+// ---- payload ----
+
+/** A document validated once, when written, against one exact schema version. */
+export interface PayloadItem {
+  /** A ULID (Crockford base 32, time-ordered). */
+  id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Id of the schema version the data was validated against. */
+  schema_ref: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+
+  schema_version: number;
+  /** The document exactly as sent. */
+  data: string;
+  /** Free-form client metadata, not validated. */
+  meta?: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  created_by: string;
+}
+
+const payloadPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#PAYLOAD#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("PAYLOAD", {}),
+  },
+  GSI1: {
+    pk: compilePattern("PAYLOAD#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("PAYLOAD", {}),
+  },
+  GSI2: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA_VERSION#{schema_ref}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_ref":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("PAYLOAD#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+  GSI3: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#PAYLOADS", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+    sk: compilePattern("PAYLOAD#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of payload: `parse(build(x))` gives `x` back. */
+export const payloadKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; id: string }): string => buildKey(payloadPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(payloadPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(payloadPatterns.primary.pk, key) as { workspace_id: string; id: string },
+    parseSk: (key: string) => parseKey(payloadPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadPatterns.primary.sk, v, partial),
+  },
+  GSI1: {
+    pk: (v: { id: string }): string => buildKey(payloadPatterns.GSI1.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(payloadPatterns.GSI1.sk, v),
+    parsePk: (key: string) => parseKey(payloadPatterns.GSI1.pk, key) as { id: string },
+    parseSk: (key: string) => parseKey(payloadPatterns.GSI1.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadPatterns.GSI1.sk, v, partial),
+  },
+  GSI2: {
+    pk: (v: { workspace_id: string; schema_ref: string }): string => buildKey(payloadPatterns.GSI2.pk, v),
+    sk: (v: { id: string }): string => buildKey(payloadPatterns.GSI2.sk, v),
+    parsePk: (key: string) => parseKey(payloadPatterns.GSI2.pk, key) as { workspace_id: string; schema_ref: string },
+    parseSk: (key: string) => parseKey(payloadPatterns.GSI2.sk, key) as { id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(payloadPatterns.GSI2.sk, v, partial),
+  },
+  GSI3: {
+    pk: (v: { workspace_id: string; schema_name: string }): string => buildKey(payloadPatterns.GSI3.pk, v),
+    sk: (v: { id: string }): string => buildKey(payloadPatterns.GSI3.sk, v),
+    parsePk: (key: string) => parseKey(payloadPatterns.GSI3.pk, key) as { workspace_id: string; schema_name: string },
+    parseSk: (key: string) => parseKey(payloadPatterns.GSI3.sk, key) as { id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(payloadPatterns.GSI3.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<PayloadItem, "workspace_id" | "id" | "schema_ref" | "schema_name">): Record<string, string> => ({
+    PK: buildKey(payloadPatterns.primary.pk, item),
+    SK: buildKey(payloadPatterns.primary.sk, item),
+    GSI1PK: buildKey(payloadPatterns.GSI1.pk, item),
+    GSI1SK: buildKey(payloadPatterns.GSI1.sk, item),
+    GSI2PK: buildKey(payloadPatterns.GSI2.pk, item),
+    GSI2SK: buildKey(payloadPatterns.GSI2.sk, item),
+    GSI3PK: buildKey(payloadPatterns.GSI3.pk, item),
+    GSI3SK: buildKey(payloadPatterns.GSI3.sk, item),
+  }),
+};
+
+// ---- schema_request ----
+
+/** A proposed schema (or next version), checked against policies, reviewed and decided. */
+export interface SchemaRequestItem {
+  /** A ULID (Crockford base 32, time-ordered). */
+  id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+
+  status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+  /** A user id (the token's sub) or system:<name>. */
+  requester: string;
+
+  risk?: "low" | "moderate" | "high";
+
+  description?: string;
+
+  justification?: string;
+
+  related_issue?: string;
+  /** The proposed definition or table, as submitted. */
+  proposal: string;
+  /** Policy violations, diff, compatibility verdict and migration preview. */
+  review?: string;
+  /** Id of the version published on approval. */
+  schema_ref?: string;
+  /** A user id (the token's sub) or system:<name>. */
+  decided_by?: string;
+
+  decision_comment?: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+  /** ISO-8601 UTC with milliseconds. */
+  updated_at: string;
+}
+
+const schemaRequestPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#REQUEST#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("REQUEST", {}),
+  },
+  GSI1: {
+    pk: compilePattern("REQUEST#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("REQUEST", {}),
+  },
+  GSI2: {
+    pk: compilePattern("WS#{workspace_id}#REQUESTS#{status}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"status":{"type":"string","maxLength":16}}),
+    sk: compilePattern("REQUEST#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+  GSI3: {
+    pk: compilePattern("WS#{workspace_id}#REQUESTER#{requester}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"requester":{"type":"string","maxLength":256}}),
+    sk: compilePattern("REQUEST#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of schema_request: `parse(build(x))` gives `x` back. */
+export const schemaRequestKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; id: string }): string => buildKey(schemaRequestPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(schemaRequestPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(schemaRequestPatterns.primary.pk, key) as { workspace_id: string; id: string },
+    parseSk: (key: string) => parseKey(schemaRequestPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.primary.sk, v, partial),
+  },
+  GSI1: {
+    pk: (v: { id: string }): string => buildKey(schemaRequestPatterns.GSI1.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(schemaRequestPatterns.GSI1.sk, v),
+    parsePk: (key: string) => parseKey(schemaRequestPatterns.GSI1.pk, key) as { id: string },
+    parseSk: (key: string) => parseKey(schemaRequestPatterns.GSI1.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI1.sk, v, partial),
+  },
+  GSI2: {
+    pk: (v: { workspace_id: string; status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" }): string => buildKey(schemaRequestPatterns.GSI2.pk, v),
+    sk: (v: { id: string }): string => buildKey(schemaRequestPatterns.GSI2.sk, v),
+    parsePk: (key: string) => parseKey(schemaRequestPatterns.GSI2.pk, key) as { workspace_id: string; status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" },
+    parseSk: (key: string) => parseKey(schemaRequestPatterns.GSI2.sk, key) as { id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI2.sk, v, partial),
+  },
+  GSI3: {
+    pk: (v: { workspace_id: string; requester: string }): string => buildKey(schemaRequestPatterns.GSI3.pk, v),
+    sk: (v: { id: string }): string => buildKey(schemaRequestPatterns.GSI3.sk, v),
+    parsePk: (key: string) => parseKey(schemaRequestPatterns.GSI3.pk, key) as { workspace_id: string; requester: string },
+    parseSk: (key: string) => parseKey(schemaRequestPatterns.GSI3.sk, key) as { id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI3.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<SchemaRequestItem, "workspace_id" | "id" | "status" | "requester">): Record<string, string> => ({
+    PK: buildKey(schemaRequestPatterns.primary.pk, item),
+    SK: buildKey(schemaRequestPatterns.primary.sk, item),
+    GSI1PK: buildKey(schemaRequestPatterns.GSI1.pk, item),
+    GSI1SK: buildKey(schemaRequestPatterns.GSI1.sk, item),
+    GSI2PK: buildKey(schemaRequestPatterns.GSI2.pk, item),
+    GSI2SK: buildKey(schemaRequestPatterns.GSI2.sk, item),
+    GSI3PK: buildKey(schemaRequestPatterns.GSI3.pk, item),
+    GSI3SK: buildKey(schemaRequestPatterns.GSI3.sk, item),
+  }),
+};
+
+// ---- audit_event ----
+
+/** One state change, written in the same transaction as the change itself. Ids are ULIDs from the registry's clock, so sorting by id is sorting by time. */
+export interface AuditEventItem {
+  /** A ULID (Crockford base 32, time-ordered). */
+  id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** ISO-8601 UTC with milliseconds. */
+  at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  actor: string;
+
+  action: string;
+
+  entity_type: "schema" | "schema_version" | "schema_request" | "workspace";
+  /** Id of the entity (a ULID, or a schema name for schema-level changes). */
+  entity_id: string;
+
+  before?: string;
+
+  after?: string;
+
+  details?: string;
+}
+
+const auditEventPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#AUDIT#{entity_type}#{entity_id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"entity_type":{"type":"string","maxLength":32},"entity_id":{"type":"string","maxLength":128}}),
+    sk: compilePattern("AUDIT#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+  GSI2: {
+    pk: compilePattern("WS#{workspace_id}#AUDIT", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
+    sk: compilePattern("AUDIT#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of audit_event: `parse(build(x))` gives `x` back. */
+export const auditEventKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace"; entity_id: string }): string => buildKey(auditEventPatterns.primary.pk, v),
+    sk: (v: { id: string }): string => buildKey(auditEventPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(auditEventPatterns.primary.pk, key) as { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace"; entity_id: string },
+    parseSk: (key: string) => parseKey(auditEventPatterns.primary.sk, key) as { id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(auditEventPatterns.primary.sk, v, partial),
+  },
+  GSI2: {
+    pk: (v: { workspace_id: string }): string => buildKey(auditEventPatterns.GSI2.pk, v),
+    sk: (v: { id: string }): string => buildKey(auditEventPatterns.GSI2.sk, v),
+    parsePk: (key: string) => parseKey(auditEventPatterns.GSI2.pk, key) as { workspace_id: string },
+    parseSk: (key: string) => parseKey(auditEventPatterns.GSI2.sk, key) as { id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(auditEventPatterns.GSI2.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<AuditEventItem, "workspace_id" | "entity_type" | "entity_id" | "id">): Record<string, string> => ({
+    PK: buildKey(auditEventPatterns.primary.pk, item),
+    SK: buildKey(auditEventPatterns.primary.sk, item),
+    GSI2PK: buildKey(auditEventPatterns.GSI2.pk, item),
+    GSI2SK: buildKey(auditEventPatterns.GSI2.sk, item),
+  }),
+};
+
+// ---- notification ----
+
+/** A message to one user (the requester of a schema request), newest first. */
+export interface NotificationItem {
+  /** A ULID (Crockford base 32, time-ordered). */
+  id: string;
+  /** A user id (the token's sub) or system:<name>. */
+  user_id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+
+  kind: string;
+  /** What happened, e.g. the request id and its new status. */
+  subject: string;
+
+  delivered: boolean;
+
+  delivery_channel: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+}
+
+const notificationPatterns = {
+  primary: {
+    pk: compilePattern("USER#{user_id}", {"user_id":{"type":"string","maxLength":256}}),
+    sk: compilePattern("NOTIFICATION#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of notification: `parse(build(x))` gives `x` back. */
+export const notificationKeys = {
+  primary: {
+    pk: (v: { user_id: string }): string => buildKey(notificationPatterns.primary.pk, v),
+    sk: (v: { id: string }): string => buildKey(notificationPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(notificationPatterns.primary.pk, key) as { user_id: string },
+    parseSk: (key: string) => parseKey(notificationPatterns.primary.sk, key) as { id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(notificationPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<NotificationItem, "user_id" | "id">): Record<string, string> => ({
+    PK: buildKey(notificationPatterns.primary.pk, item),
+    SK: buildKey(notificationPatterns.primary.sk, item),
+  }),
+};
+
+// ---- rate_limit_bucket ----
+
+/** Token buckets of one principal for one resource, several limits in one item: each limit is a family of attributes b_{limit}_tk (tokens left), b_{limit}_cp (capacity) and b_{limit}_rf (refill per hour), all in millitokens, refilled lazily from last_refill_ms. */
+export interface RateLimitBucketItem {
+  /** A user id (the token's sub) or system:<name>. */
+  principal: string;
+
+  resource: string;
+  /** Unix time in milliseconds of the last refill. */
+  last_refill_ms: number;
+  /** Family b_{limit}_tk: Tokens left, in millitokens. */
+  [family: `b_${string}_tk`]: number | undefined;
+  /** Family b_{limit}_cp: Capacity (burst), in millitokens. */
+  [family: `b_${string}_cp`]: number | undefined;
+  /** Family b_{limit}_rf: Refill per hour, in millitokens. */
+  [family: `b_${string}_rf`]: number | undefined;
+}
+
+const rateLimitBucketPatterns = {
+  primary: {
+    pk: compilePattern("PRINCIPAL#{principal}", {"principal":{"type":"string","maxLength":256}}),
+    sk: compilePattern("BUCKET#{resource}", {"resource":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9_.]{0,63}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of rate_limit_bucket: `parse(build(x))` gives `x` back. */
+export const rateLimitBucketKeys = {
+  primary: {
+    pk: (v: { principal: string }): string => buildKey(rateLimitBucketPatterns.primary.pk, v),
+    sk: (v: { resource: string }): string => buildKey(rateLimitBucketPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(rateLimitBucketPatterns.primary.pk, key) as { principal: string },
+    parseSk: (key: string) => parseKey(rateLimitBucketPatterns.primary.sk, key) as { resource: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ resource: string }> = {}, partial?: string): string => buildPrefix(rateLimitBucketPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<RateLimitBucketItem, "principal" | "resource">): Record<string, string> => ({
+    PK: buildKey(rateLimitBucketPatterns.primary.pk, item),
+    SK: buildKey(rateLimitBucketPatterns.primary.sk, item),
+  }),
+};
+
+/** Attribute family names of rate_limit_bucket, e.g. `b_{limit}_tk`. */
+export const rateLimitBucketFamilies = {
+  "b_{limit}_tk": (limit: string): string => familyAttributeName("b_{limit}_tk", "^[a-z][a-z0-9]{0,15}$", limit),
+  "b_{limit}_cp": (limit: string): string => familyAttributeName("b_{limit}_cp", "^[a-z][a-z0-9]{0,15}$", limit),
+  "b_{limit}_rf": (limit: string): string => familyAttributeName("b_{limit}_rf", "^[a-z][a-z0-9]{0,15}$", limit),
+};
+
+// ---- idempotency_record ----
+
+/** The first response to a request sent with an Idempotency-Key header, replayed for retries with the same key and body; expires after 24 hours through the table's TTL. */
+export interface IdempotencyRecordItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** A user id (the token's sub) or system:<name>. */
+  principal: string;
+
+  idempotency_key: string;
+  /** SHA-256 of the request's method, path and canonical body. */
+  request_hash: string;
+
+  response_status: number;
+
+  response_body: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+  /** Unix time in seconds (the table's TTL attribute). */
+  expires_at: number;
+}
+
+const idempotencyRecordPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#IDEMPOTENCY#{principal}#{idempotency_key}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"principal":{"type":"string","maxLength":256},"idempotency_key":{"type":"string","maxLength":128,"pattern":"^[A-Za-z0-9_.:-]{1,128}$"}}),
+    sk: compilePattern("IDEMPOTENCY", {}),
+  },
+} as const;
+
+/** Key builders and parsers of idempotency_record: `parse(build(x))` gives `x` back. */
+export const idempotencyRecordKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; principal: string; idempotency_key: string }): string => buildKey(idempotencyRecordPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(idempotencyRecordPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(idempotencyRecordPatterns.primary.pk, key) as { workspace_id: string; principal: string; idempotency_key: string },
+    parseSk: (key: string) => parseKey(idempotencyRecordPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(idempotencyRecordPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<IdempotencyRecordItem, "workspace_id" | "principal" | "idempotency_key">): Record<string, string> => ({
+    PK: buildKey(idempotencyRecordPatterns.primary.pk, item),
+    SK: buildKey(idempotencyRecordPatterns.primary.sk, item),
+  }),
+};
+
+// ---- workspace_config ----
+
+/** Settings of one workspace (default compatibility mode, policy severities, auto-approval). */
+export interface WorkspaceConfigItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+
+  compatibility?: "NONE" | "BACKWARD" | "BACKWARD_TRANSITIVE" | "FORWARD" | "FORWARD_TRANSITIVE" | "FULL" | "FULL_TRANSITIVE";
+  /** Rule severities overridden for this workspace and the auto-approval switch. */
+  policies?: string;
+  /** ISO-8601 UTC with milliseconds. */
+  updated_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  updated_by: string;
+}
+
+const workspaceConfigPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
+    sk: compilePattern("CONFIG", {}),
+  },
+} as const;
+
+/** Key builders and parsers of workspace_config: `parse(build(x))` gives `x` back. */
+export const workspaceConfigKeys = {
+  primary: {
+    pk: (v: { workspace_id: string }): string => buildKey(workspaceConfigPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(workspaceConfigPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(workspaceConfigPatterns.primary.pk, key) as { workspace_id: string },
+    parseSk: (key: string) => parseKey(workspaceConfigPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(workspaceConfigPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<WorkspaceConfigItem, "workspace_id">): Record<string, string> => ({
+    PK: buildKey(workspaceConfigPatterns.primary.pk, item),
+    SK: buildKey(workspaceConfigPatterns.primary.sk, item),
+  }),
+};
+
+/** What the generated entities need: the client, the table name, and the injected clock and id generator. */
+export interface EntityDeps {
+  client: DynamoDBDocumentClient;
+  table: string;
+  now: () => Date;
+  newId: () => string;
+}
+
+/** ElectroDB entities for every record type, with explicit key templates and no case change. */
+export function createEntities(deps: EntityDeps) {
+  const now = () => deps.now().toISOString();
+  const nowEpochSeconds = () => Math.floor(deps.now().getTime() / 1000);
+  const config = { client: deps.client, table: deps.table };
+  return {
+    schema: new Entity(
+      {
+        model: { entity: "schema", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          latest_version: { type: "number", required: true },
+          latest_version_id: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          engine: { type: "string", required: true, readOnly: true, default: "json-schema", validate: new RegExp("^[a-z][a-z0-9-]{0,31}$") },
+          compatibility: { type: ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"] as const },
+          state: { type: ["active", "deprecated", "disabled"] as const, required: true, default: "active" },
+          description: { type: "string" },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          created_by: { type: "string", required: true, readOnly: true },
+        },
+        indexes: {
+          schema_by_name: {
+            pk: { field: "PK", composite: ["workspace_id","name"], template: "WS#${workspace_id}#SCHEMA#${name}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "HEAD", casing: "none" },
+          },
+          schemas_by_workspace: {
+            index: "GSI2",
+            pk: { field: "GSI2PK", composite: ["workspace_id"], template: "WS#${workspace_id}#SCHEMAS", casing: "none" },
+            sk: { field: "GSI2SK", composite: ["name"], template: "SCHEMA#${name}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    schema_version: new Entity(
+      {
+        model: { entity: "schema_version", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          version: { type: "number", required: true, readOnly: true, padding: { length: 10, char: "0" } },
+          engine: { type: "string", required: true, readOnly: true, default: "json-schema", validate: new RegExp("^[a-z][a-z0-9-]{0,31}$") },
+          definition: { type: "string", required: true, readOnly: true },
+          fingerprint: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
+          description: { type: "string", readOnly: true },
+          state: { type: ["active", "deprecated", "disabled"] as const, required: true, default: "active" },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          created_by: { type: "string", required: true, readOnly: true },
+        },
+        indexes: {
+          schema_versions_by_schema: {
+            pk: { field: "PK", composite: ["workspace_id","name"], template: "WS#${workspace_id}#SCHEMA#${name}", casing: "none" },
+            sk: { field: "SK", composite: ["version"], template: "VERSION#${version}", casing: "none" },
+          },
+          schema_version_by_id: {
+            index: "GSI1",
+            pk: { field: "GSI1PK", composite: ["id"], template: "SCHEMA_VERSION#${id}", casing: "none" },
+            sk: { field: "GSI1SK", composite: [], template: "SCHEMA_VERSION", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    schema_fingerprint: new Entity(
+      {
+        model: { entity: "schema_fingerprint", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          fingerprint: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
+          schema_version_id: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          version: { type: "number", required: true },
+        },
+        indexes: {
+          schema_fingerprint_by_schema: {
+            pk: { field: "PK", composite: ["workspace_id","name"], template: "WS#${workspace_id}#SCHEMA#${name}", casing: "none" },
+            sk: { field: "SK", composite: ["fingerprint"], template: "FINGERPRINT#${fingerprint}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    payload: new Entity(
+      {
+        model: { entity: "payload", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          schema_ref: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          schema_version: { type: "number", required: true, readOnly: true },
+          data: { type: "string", required: true, readOnly: true },
+          meta: { type: "string", readOnly: true },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          created_by: { type: "string", required: true, readOnly: true },
+        },
+        indexes: {
+          payload_primary: {
+            pk: { field: "PK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#PAYLOAD#${id}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "PAYLOAD", casing: "none" },
+          },
+          payload_by_id: {
+            index: "GSI1",
+            pk: { field: "GSI1PK", composite: ["id"], template: "PAYLOAD#${id}", casing: "none" },
+            sk: { field: "GSI1SK", composite: [], template: "PAYLOAD", casing: "none" },
+          },
+          payloads_by_schema_version: {
+            index: "GSI2",
+            pk: { field: "GSI2PK", composite: ["workspace_id","schema_ref"], template: "WS#${workspace_id}#SCHEMA_VERSION#${schema_ref}", casing: "none" },
+            sk: { field: "GSI2SK", composite: ["id"], template: "PAYLOAD#${id}", casing: "none" },
+          },
+          payloads_by_schema_name: {
+            index: "GSI3",
+            pk: { field: "GSI3PK", composite: ["workspace_id","schema_name"], template: "WS#${workspace_id}#SCHEMA#${schema_name}#PAYLOADS", casing: "none" },
+            sk: { field: "GSI3SK", composite: ["id"], template: "PAYLOAD#${id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    schema_request: new Entity(
+      {
+        model: { entity: "schema_request", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          status: { type: ["draft", "pending", "approved", "rejected", "withdrawn"] as const, required: true },
+          requester: { type: "string", required: true, readOnly: true },
+          risk: { type: ["low", "moderate", "high"] as const },
+          description: { type: "string" },
+          justification: { type: "string" },
+          related_issue: { type: "string" },
+          proposal: { type: "string", required: true, readOnly: true },
+          review: { type: "string" },
+          schema_ref: { type: "string", validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          decided_by: { type: "string" },
+          decision_comment: { type: "string" },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+        },
+        indexes: {
+          schema_request_primary: {
+            pk: { field: "PK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#REQUEST#${id}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "REQUEST", casing: "none" },
+          },
+          schema_request_by_id: {
+            index: "GSI1",
+            pk: { field: "GSI1PK", composite: ["id"], template: "REQUEST#${id}", casing: "none" },
+            sk: { field: "GSI1SK", composite: [], template: "REQUEST", casing: "none" },
+          },
+          schema_requests_by_status: {
+            index: "GSI2",
+            pk: { field: "GSI2PK", composite: ["workspace_id","status"], template: "WS#${workspace_id}#REQUESTS#${status}", casing: "none" },
+            sk: { field: "GSI2SK", composite: ["id"], template: "REQUEST#${id}", casing: "none" },
+          },
+          schema_requests_by_requester: {
+            index: "GSI3",
+            pk: { field: "GSI3PK", composite: ["workspace_id","requester"], template: "WS#${workspace_id}#REQUESTER#${requester}", casing: "none" },
+            sk: { field: "GSI3SK", composite: ["id"], template: "REQUEST#${id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    audit_event: new Entity(
+      {
+        model: { entity: "audit_event", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          actor: { type: "string", required: true, readOnly: true },
+          action: { type: "string", required: true, readOnly: true },
+          entity_type: { type: ["schema", "schema_version", "schema_request", "workspace"] as const, required: true, readOnly: true },
+          entity_id: { type: "string", required: true, readOnly: true },
+          before: { type: "string", readOnly: true },
+          after: { type: "string", readOnly: true },
+          details: { type: "string", readOnly: true },
+        },
+        indexes: {
+          audit_events_by_entity: {
+            pk: { field: "PK", composite: ["workspace_id","entity_type","entity_id"], template: "WS#${workspace_id}#AUDIT#${entity_type}#${entity_id}", casing: "none" },
+            sk: { field: "SK", composite: ["id"], template: "AUDIT#${id}", casing: "none" },
+          },
+          audit_events_by_workspace: {
+            index: "GSI2",
+            pk: { field: "GSI2PK", composite: ["workspace_id"], template: "WS#${workspace_id}#AUDIT", casing: "none" },
+            sk: { field: "GSI2SK", composite: ["id"], template: "AUDIT#${id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    notification: new Entity(
+      {
+        model: { entity: "notification", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          user_id: { type: "string", required: true, readOnly: true },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          kind: { type: "string", required: true, readOnly: true },
+          subject: { type: "string", required: true, readOnly: true },
+          delivered: { type: "boolean", required: true, default: false },
+          delivery_channel: { type: "string", required: true, default: "api" },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+        },
+        indexes: {
+          notifications_by_user: {
+            pk: { field: "PK", composite: ["user_id"], template: "USER#${user_id}", casing: "none" },
+            sk: { field: "SK", composite: ["id"], template: "NOTIFICATION#${id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    rate_limit_bucket: new Entity(
+      {
+        model: { entity: "rate_limit_bucket", version: "1", service: "schema_registry" },
+        attributes: {
+          principal: { type: "string", required: true, readOnly: true },
+          resource: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_.]{0,63}$") },
+          last_refill_ms: { type: "number", required: true },
+        },
+        indexes: {
+          rate_limit_bucket_by_principal: {
+            pk: { field: "PK", composite: ["principal"], template: "PRINCIPAL#${principal}", casing: "none" },
+            sk: { field: "SK", composite: ["resource"], template: "BUCKET#${resource}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    idempotency_record: new Entity(
+      {
+        model: { entity: "idempotency_record", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          principal: { type: "string", required: true, readOnly: true },
+          idempotency_key: { type: "string", required: true, readOnly: true, validate: new RegExp("^[A-Za-z0-9_.:-]{1,128}$") },
+          request_hash: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
+          response_status: { type: "number", required: true, readOnly: true },
+          response_body: { type: "string", required: true, readOnly: true },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          expires_at: { type: "number", required: true, readOnly: true },
+        },
+        indexes: {
+          idempotency_record_by_key: {
+            pk: { field: "PK", composite: ["workspace_id","principal","idempotency_key"], template: "WS#${workspace_id}#IDEMPOTENCY#${principal}#${idempotency_key}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "IDEMPOTENCY", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    workspace_config: new Entity(
+      {
+        model: { entity: "workspace_config", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          compatibility: { type: ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"] as const },
+          policies: { type: "string" },
+          updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          updated_by: { type: "string", required: true },
+        },
+        indexes: {
+          workspace_config_by_id: {
+            pk: { field: "PK", composite: ["workspace_id"], template: "WS#${workspace_id}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "CONFIG", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+  };
+}
+export type Entities = ReturnType<typeof createEntities>;
+
+/** CreateTable input for local mode and tests; the CDK stack builds the same table from INDEXES. */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [{"AttributeName":"PK","AttributeType":"S"},{"AttributeName":"SK","AttributeType":"S"},{"AttributeName":"GSI1PK","AttributeType":"S"},{"AttributeName":"GSI1SK","AttributeType":"S"},{"AttributeName":"GSI2PK","AttributeType":"S"},{"AttributeName":"GSI2SK","AttributeType":"S"},{"AttributeName":"GSI3PK","AttributeType":"S"},{"AttributeName":"GSI3SK","AttributeType":"S"}],
+    KeySchema: [{"AttributeName":"PK","KeyType":"HASH"},{"AttributeName":"SK","KeyType":"RANGE"}],
+    GlobalSecondaryIndexes: [
+      { IndexName: "GSI1", KeySchema: [{"AttributeName":"GSI1PK","KeyType":"HASH"},{"AttributeName":"GSI1SK","KeyType":"RANGE"}], Projection: { ProjectionType: "ALL" } },
+      { IndexName: "GSI2", KeySchema: [{"AttributeName":"GSI2PK","KeyType":"HASH"},{"AttributeName":"GSI2SK","KeyType":"RANGE"}], Projection: { ProjectionType: "ALL" } },
+      { IndexName: "GSI3", KeySchema: [{"AttributeName":"GSI3PK","KeyType":"HASH"},{"AttributeName":"GSI3SK","KeyType":"RANGE"}], Projection: { ProjectionType: "ALL" } },
+    ],
+    StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
+  };
+}
+
+/** The TTL setting, applied after the table exists (DynamoDB has no TTL in CreateTable). */
+export function timeToLiveInput(tableName: string): UpdateTimeToLiveCommandInput | undefined {
+  return { TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: "expires_at" } };
+}

@@ -1,0 +1,342 @@
+/**
+ * Turns a TableDesign into the generated TypeScript module (key builders, record types, ElectroDB
+ * entities, the CreateTable input) and the language-neutral conformance vectors.
+ */
+import { indexDef, type AttributeDef, type RecordType, type TableDesign } from './model.js';
+import type { KeyErrorCode, KeyPattern } from './pattern.js';
+
+const q = (v: unknown) => JSON.stringify(v);
+const pascal = (s: string) => s.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
+const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+function tsType(a: Pick<AttributeDef, 'type' | 'enum'>): string {
+  if (a.enum) return a.enum.map(q).join(' | ');
+  switch (a.type) {
+    case 'string':
+    case 'json':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'map':
+      return 'Record<string, unknown>';
+    case 'list':
+      return 'unknown[]';
+    case 'string_set':
+      return 'Set<string>';
+  }
+}
+
+function docComment(text: string | undefined, indent = ''): string {
+  return text ? `${indent}/** ${text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim()} */\n` : '';
+}
+
+function valuesType(rt: RecordType, pattern: KeyPattern): string {
+  if (!pattern.attributes.length) return 'Record<string, never>';
+  return `{ ${pattern.attributes.map((a) => `${a}: ${tsType(rt.attributes[a]!)}`).join('; ')} }`;
+}
+
+/** The ElectroDB access-pattern name of a record type's index: the schema.yaml access pattern serving it. */
+export function electroIndexName(design: TableDesign, rt: RecordType, index: string): string {
+  const ap = Object.values(design.accessPatterns).find((a) => a.recordType === rt.name && a.index === index);
+  return ap ? ap.name : `${rt.name}_${index.toLowerCase()}`;
+}
+
+function electroTemplate(pattern: KeyPattern): string {
+  return pattern.segments.map((s) => ('literal' in s ? s.literal : `\${${s.attribute}}`)).join('#');
+}
+
+function electroAttribute(a: AttributeDef): string {
+  const parts: string[] = [];
+  if (a.enum) parts.push(`type: [${a.enum.map(q).join(', ')}] as const`);
+  else if (a.type === 'string_set') parts.push(`type: 'set', items: 'string'`);
+  else parts.push(`type: ${q({ string: 'string', json: 'string', integer: 'number', number: 'number', boolean: 'boolean', map: 'any', list: 'any' }[a.type as string])}`);
+  if (a.required) parts.push('required: true');
+  if (a.immutable) parts.push('readOnly: true');
+  if (a.default !== undefined) {
+    if (a.default === 'now') parts.push('default: now');
+    else if (a.default === 'now_epoch_seconds') parts.push('default: nowEpochSeconds');
+    else if (a.default === 'ulid') parts.push('default: deps.newId');
+    else parts.push(`default: ${q(a.default)}`);
+  }
+  if (a.pattern !== undefined && (a.type === 'string' || a.type === 'json') && !a.enum) parts.push(`validate: new RegExp(${q(a.pattern)})`);
+  if (a.padWidth !== undefined) parts.push(`padding: { length: ${a.padWidth}, char: "0" }`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+function placeholderSpecs(rt: RecordType, pattern: KeyPattern): string {
+  return q(pattern.specs);
+}
+
+export function generateModule(design: TableDesign): string {
+  const out: string[] = [];
+  const emit = (s = '') => out.push(s);
+  emit('// GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml');
+  emit(`// version ${design.version} (sha256 ${design.hash}).`);
+  emit('// Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.');
+  emit("import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';");
+  emit("import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';");
+  emit("import { Entity } from 'electrodb';");
+  emit("import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';");
+  emit();
+  emit('export const TABLE_DESIGN = {');
+  emit(`  version: ${q(design.version)},`);
+  emit(`  hash: ${q(design.hash)},`);
+  emit(`  tableName: ${q(design.table.name)},`);
+  emit(`  separator: ${q(design.separator)},`);
+  emit(`  ttlAttribute: ${q(design.table.ttlAttribute ?? null)},`);
+  emit(`  entityIdentifiers: ${q(design.entityIdentifiers)},`);
+  emit('} as const;');
+  emit();
+  emit(`export const PREFIXES = ${q(design.prefixes)} as const;`);
+  emit();
+  const allIndexes = { primary: design.primary, ...design.indexes };
+  emit('/** Key attribute names of the primary index and every GSI. */');
+  emit('export const INDEXES = {');
+  for (const [name, ix] of Object.entries(allIndexes)) emit(`  ${name}: { partitionKey: ${q(ix.partitionKey)}, sortKey: ${q(ix.sortKey)} },`);
+  emit('} as const;');
+  emit('export type IndexName = keyof typeof INDEXES;');
+  emit();
+  emit('/** Every access pattern of schema.yaml: GetItem or Query, never Scan. */');
+  emit('export const ACCESS_PATTERNS = {');
+  for (const ap of Object.values(design.accessPatterns)) {
+    emit(docComment(ap.description, '  ').trimEnd());
+    emit(`  ${ap.name}: { recordType: ${q(ap.recordType)}, index: ${q(ap.index)}, sortKey: ${q(ap.sortKey)}, order: ${q(ap.order)}, operation: ${q(ap.operation)} },`);
+  }
+  emit('} as const;');
+  emit('export type AccessPatternName = keyof typeof ACCESS_PATTERNS;');
+  emit();
+
+  for (const rt of Object.values(design.recordTypes)) {
+    const T = pascal(rt.name);
+    emit(`// ---- ${rt.name} ----`);
+    emit();
+    emit(docComment(rt.description).trimEnd());
+    emit(`export interface ${T}Item {`);
+    for (const a of Object.values(rt.attributes)) {
+      emit(docComment(a.description, '  ').trimEnd());
+      emit(`  ${a.name}${a.required ? '' : '?'}: ${tsType(a)};`);
+    }
+    for (const f of rt.families) emit(`  /** Family ${f.template}: ${f.description ?? ''} */\n  [family: \`${f.template.replace(/\{[a-z0-9_]+\}/, '${string}')}\`]: ${tsType(f)} | undefined;`);
+    emit('}');
+    emit();
+    emit(`const ${camel(rt.name)}Patterns = {`);
+    for (const [index, k] of Object.entries(rt.keys)) {
+      emit(`  ${index}: {`);
+      emit(`    pk: compilePattern(${q(k.pk.source)}, ${placeholderSpecs(rt, k.pk)}),`);
+      emit(`    sk: compilePattern(${q(k.sk.source)}, ${placeholderSpecs(rt, k.sk)}),`);
+      emit('  },');
+    }
+    emit('} as const;');
+    emit();
+    emit(`/** Key builders and parsers of ${rt.name}: \`parse(build(x))\` gives \`x\` back. */`);
+    emit(`export const ${camel(rt.name)}Keys = {`);
+    for (const [index, k] of Object.entries(rt.keys)) {
+      const pkT = valuesType(rt, k.pk);
+      const skT = valuesType(rt, k.sk);
+      const P = `${camel(rt.name)}Patterns.${index}`;
+      emit(`  ${index}: {`);
+      emit(`    pk: (v: ${pkT}${k.pk.attributes.length ? '' : ' = {}'}): string => buildKey(${P}.pk, v),`);
+      emit(`    sk: (v: ${skT}${k.sk.attributes.length ? '' : ' = {}'}): string => buildKey(${P}.sk, v),`);
+      emit(`    parsePk: (key: string) => parseKey(${P}.pk, key) as ${pkT},`);
+      emit(`    parseSk: (key: string) => parseKey(${P}.sk, key) as ${skT},`);
+      emit(`    /** \`begins_with\` prefix of the sort key: segments while values are given, then \`partial\`. */`);
+      emit(`    skPrefix: (v: Partial<${skT}> = {}, partial?: string): string => buildPrefix(${P}.sk, v, partial),`);
+      emit('  },');
+    }
+    const keyAttrs = [...new Set(Object.values(rt.keys).flatMap((k) => [...k.pk.attributes, ...k.sk.attributes]))];
+    const allT = keyAttrs.length ? `Pick<${T}Item, ${keyAttrs.map(q).join(' | ')}>` : 'Record<string, never>';
+    emit(`  /** Every key attribute (primary and GSI) of an item. */`);
+    emit(`  all: (item: ${allT}): Record<string, string> => ({`);
+    for (const [index, k] of Object.entries(rt.keys)) {
+      const ix = indexDef(design, index)!;
+      emit(`    ${ix.partitionKey}: buildKey(${camel(rt.name)}Patterns.${index}.pk, item),`);
+      emit(`    ${ix.sortKey}: buildKey(${camel(rt.name)}Patterns.${index}.sk, item),`);
+    }
+    emit('  }),');
+    emit('};');
+    if (rt.families.length) {
+      emit();
+      emit(`/** Attribute family names of ${rt.name}, e.g. \`${rt.families[0]!.template}\`. */`);
+      emit(`export const ${camel(rt.name)}Families = {`);
+      for (const f of rt.families) {
+        emit(`  ${q(f.template)}: (${f.placeholder}: string): string => familyAttributeName(${q(f.template)}, ${q(f.placeholderPattern)}, ${f.placeholder}),`);
+      }
+      emit('};');
+    }
+    emit();
+  }
+
+  emit('/** What the generated entities need: the client, the table name, and the injected clock and id generator. */');
+  emit('export interface EntityDeps {');
+  emit('  client: DynamoDBDocumentClient;');
+  emit('  table: string;');
+  emit('  now: () => Date;');
+  emit('  newId: () => string;');
+  emit('}');
+  emit();
+  emit('/** ElectroDB entities for every record type, with explicit key templates and no case change. */');
+  emit('export function createEntities(deps: EntityDeps) {');
+  emit('  const now = () => deps.now().toISOString();');
+  emit('  const nowEpochSeconds = () => Math.floor(deps.now().getTime() / 1000);');
+  emit('  const config = { client: deps.client, table: deps.table };');
+  emit('  return {');
+  for (const rt of Object.values(design.recordTypes)) {
+    emit(`    ${rt.name}: new Entity(`);
+    emit('      {');
+    emit(`        model: { entity: ${q(rt.entity)}, version: ${q(rt.entityVersion)}, service: "schema_registry" },`);
+    emit('        attributes: {');
+    for (const a of Object.values(rt.attributes)) emit(`          ${a.name}: ${electroAttribute(a)},`);
+    emit('        },');
+    emit('        indexes: {');
+    for (const [index, k] of Object.entries(rt.keys)) {
+      const ix = indexDef(design, index)!;
+      emit(`          ${electroIndexName(design, rt, index)}: {`);
+      if (index !== 'primary') emit(`            index: ${q(index)},`);
+      emit(`            pk: { field: ${q(ix.partitionKey)}, composite: ${q(k.pk.attributes)}, template: ${q(electroTemplate(k.pk))}, casing: "none" },`);
+      emit(`            sk: { field: ${q(ix.sortKey)}, composite: ${q(k.sk.attributes)}, template: ${q(electroTemplate(k.sk))}, casing: "none" },`);
+      emit('          },');
+    }
+    emit('        },');
+    emit('      },');
+    emit('      config,');
+    emit('    ),');
+  }
+  emit('  };');
+  emit('}');
+  emit('export type Entities = ReturnType<typeof createEntities>;');
+  emit();
+
+  const attrDefs = [...new Set(Object.values(allIndexes).flatMap((ix) => [ix.partitionKey, ix.sortKey]))];
+  emit('/** CreateTable input for local mode and tests; the CDK stack builds the same table from INDEXES. */');
+  emit('export function createTableInput(tableName: string): CreateTableCommandInput {');
+  emit('  return {');
+  emit('    TableName: tableName,');
+  emit(`    BillingMode: ${q(design.table.billingMode)},`);
+  emit(`    AttributeDefinitions: ${q(attrDefs.map((a) => ({ AttributeName: a, AttributeType: 'S' })))},`);
+  emit(`    KeySchema: ${q([{ AttributeName: design.primary.partitionKey, KeyType: 'HASH' }, { AttributeName: design.primary.sortKey, KeyType: 'RANGE' }])},`);
+  emit('    GlobalSecondaryIndexes: [');
+  for (const ix of Object.values(design.indexes)) {
+    emit(
+      `      { IndexName: ${q(ix.name)}, KeySchema: ${q([{ AttributeName: ix.partitionKey, KeyType: 'HASH' }, { AttributeName: ix.sortKey, KeyType: 'RANGE' }])}, Projection: { ProjectionType: ${q(ix.projection)} } },`,
+    );
+  }
+  emit('    ],');
+  if (design.table.stream) emit(`    StreamSpecification: { StreamEnabled: true, StreamViewType: ${q(design.table.stream)} },`);
+  emit('  };');
+  emit('}');
+  emit();
+  emit('/** The TTL setting, applied after the table exists (DynamoDB has no TTL in CreateTable). */');
+  emit('export function timeToLiveInput(tableName: string): UpdateTimeToLiveCommandInput | undefined {');
+  emit(
+    design.table.ttlAttribute
+      ? `  return { TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: ${q(design.table.ttlAttribute)} } };`
+      : '  return undefined;',
+  );
+  emit('}');
+  return out.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n') + '\n';
+}
+
+// ---- conformance vectors ----
+
+export interface BuildCase { record_type: string; index: string; attributes: Record<string, unknown>; expected: Record<string, string> }
+export interface BuildErrorCase { record_type: string; index: string; key: 'pk' | 'sk'; attributes: Record<string, unknown>; error: KeyErrorCode; why: string }
+export interface ParseCase { record_type: string; index: string; key: 'pk' | 'sk'; input: string; expected: Record<string, unknown> }
+export interface ParseErrorCase { record_type: string; index: string; key: 'pk' | 'sk'; input: string; error: KeyErrorCode; why: string }
+export interface PrefixCase { access_pattern: string; record_type: string; index: string; expected: string }
+
+export interface ConformanceVectors {
+  description: string;
+  schema_yaml_version: string;
+  schema_yaml_hash: string;
+  separator: string;
+  check_order: KeyErrorCode[];
+  build: BuildCase[];
+  build_errors: BuildErrorCase[];
+  parse: ParseCase[];
+  parse_errors: ParseErrorCase[];
+  sort_key_prefixes: PrefixCase[];
+}
+
+/** A value the attribute's charset and length allow but its pattern does not. */
+function patternBreaker(attr: AttributeDef): string | undefined {
+  if (!attr.pattern) return undefined;
+  const re = new RegExp(attr.pattern);
+  return ['A', 'a', 'Z9', '-', '_x', 'x.y', '!', '0'].find((c) => c.length <= (attr.maxLength ?? Infinity) && !re.test(c));
+}
+
+/**
+ * Cases are built by construction from schema.yaml's examples, never by running the key builders, so the
+ * TypeScript implementation is tested against them like any other language.
+ */
+export function generateVectors(design: TableDesign): ConformanceVectors {
+  const v: ConformanceVectors = {
+    description:
+      'Conformance vectors for schema.yaml key patterns. Build every case and compare; every *_errors case must fail with the given code. Generated by `npm run codegen`; do not edit.',
+    schema_yaml_version: design.version,
+    schema_yaml_hash: design.hash,
+    separator: design.separator,
+    check_order: ['missing_attribute', 'not_an_integer', 'out_of_range', 'empty_value', 'invalid_character', 'too_long', 'pattern_mismatch'],
+    build: [],
+    build_errors: [],
+    parse: [],
+    parse_errors: [],
+    sort_key_prefixes: [],
+  };
+  for (const rt of Object.values(design.recordTypes)) {
+    for (const ex of rt.examples) {
+      for (const [index, k] of Object.entries(rt.keys)) {
+        const ix = indexDef(design, index)!;
+        const used = [...k.pk.attributes, ...k.sk.attributes];
+        const attributes = Object.fromEntries(used.map((a) => [a, ex.attributes[a]]));
+        v.build.push({ record_type: rt.name, index, attributes, expected: { [ix.partitionKey]: ex.keys[ix.partitionKey]!, [ix.sortKey]: ex.keys[ix.sortKey]! } });
+        for (const [which, pattern, keyAttr] of [['pk', k.pk, ix.partitionKey], ['sk', k.sk, ix.sortKey]] as const) {
+          const own = Object.fromEntries(pattern.attributes.map((a) => [a, ex.attributes[a]]));
+          const input = ex.keys[keyAttr]!;
+          v.parse.push({ record_type: rt.name, index, key: which, input, expected: own });
+          const base = { record_type: rt.name, index, key: which };
+          for (const a of pattern.attributes) {
+            const attr = rt.attributes[a]!;
+            const without = { ...own };
+            delete without[a];
+            v.build_errors.push({ ...base, attributes: without, error: 'missing_attribute', why: `"${a}" is absent` });
+            if (attr.type === 'integer') {
+              v.build_errors.push({ ...base, attributes: { ...own, [a]: 1.5 }, error: 'not_an_integer', why: 'a fraction' });
+              v.build_errors.push({ ...base, attributes: { ...own, [a]: String(own[a]) }, error: 'not_an_integer', why: 'a string of digits is not an integer' });
+              v.build_errors.push({ ...base, attributes: { ...own, [a]: (attr.minimum ?? 0) - 1 }, error: 'out_of_range', why: 'below the minimum' });
+              if (attr.padWidth) {
+                v.build_errors.push({ ...base, attributes: { ...own, [a]: 10 ** attr.padWidth }, error: 'out_of_range', why: `more than ${attr.padWidth} digits` });
+                const good = String(own[a]).padStart(attr.padWidth, '0');
+                v.parse_errors.push({ ...base, input: input.replace(good, String(own[a])), error: 'no_match', why: 'integer not zero-padded' });
+              }
+              continue;
+            }
+            v.build_errors.push({ ...base, attributes: { ...own, [a]: '' }, error: 'empty_value', why: 'empty string' });
+            v.build_errors.push({ ...base, attributes: { ...own, [a]: `x#y` }, error: 'invalid_character', why: 'contains the separator' });
+            v.build_errors.push({ ...base, attributes: { ...own, [a]: 'caf\u00e9' }, error: 'invalid_character', why: 'non-ASCII character' });
+            v.build_errors.push({ ...base, attributes: { ...own, [a]: 'a b' }, error: 'invalid_character', why: 'space' });
+            if (attr.maxLength) v.build_errors.push({ ...base, attributes: { ...own, [a]: 'a'.repeat(attr.maxLength + 1) }, error: 'too_long', why: `${attr.maxLength + 1} characters` });
+            const breaker = patternBreaker(attr);
+            if (breaker !== undefined) v.build_errors.push({ ...base, attributes: { ...own, [a]: breaker }, error: 'pattern_mismatch', why: `does not match ${attr.pattern}` });
+          }
+          const first = pattern.segments.find((s) => 'literal' in s) as { literal: string } | undefined;
+          if (first) v.parse_errors.push({ ...base, input: input.replace(first.literal, first.literal.toLowerCase()), error: 'no_match', why: 'literal segment changed case' });
+          v.parse_errors.push({ ...base, input: `${input}#EXTRA`, error: 'no_match', why: 'one segment too many' });
+        }
+      }
+    }
+  }
+  for (const ap of Object.values(design.accessPatterns)) {
+    if (ap.sortKey !== 'begins_with') continue;
+    const sk = design.recordTypes[ap.recordType]!.keys[ap.index]!.sk;
+    const lead: string[] = [];
+    for (const s of sk.segments) {
+      if (!('literal' in s)) break;
+      lead.push(s.literal);
+    }
+    v.sort_key_prefixes.push({ access_pattern: ap.name, record_type: ap.recordType, index: ap.index, expected: lead.map((l) => l + design.separator).join('') });
+  }
+  return v;
+}
