@@ -59,6 +59,12 @@ export class NotFoundError extends RegistryError {
   readonly title = 'Not found';
 }
 
+/** The path exists but not for this method (405). */
+export class MethodNotAllowedError extends RegistryError {
+  readonly status = 405;
+  readonly title = 'Method not allowed';
+}
+
 /** The request conflicts with the stored state: a lost race, a forbidden transition, an immutable item (409). */
 export class ConflictError extends RegistryError {
   readonly status = 409;

@@ -1,0 +1,76 @@
+/**
+ * Creates the registry table from the generated definition, or brings an existing one up to it
+ * (missing GSIs, TTL). Idempotent: running it against an up-to-date table changes nothing.
+ * Used by local mode and tests; the CDK stack builds the same table from the same generated data.
+ */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  ResourceNotFoundException,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+  type DynamoDBClient,
+  type TableDescription,
+} from '@aws-sdk/client-dynamodb';
+import { createTableInput, timeToLiveInput } from '../generated/table.js';
+
+export type EnsureTableResult = { action: 'created' | 'updated' | 'unchanged'; changes: string[]; extraIndexes: string[] };
+
+async function describe(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  } catch (e) {
+    if (e instanceof ResourceNotFoundException) return undefined;
+    throw e;
+  }
+}
+
+async function waitActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const t = await describe(client, tableName);
+    if (t?.TableStatus === 'ACTIVE' && (t.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === 'ACTIVE')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE within 60 s`);
+}
+
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<EnsureTableResult> {
+  const wanted = createTableInput(tableName);
+  const changes: string[] = [];
+  let table = await describe(client, tableName);
+  let action: EnsureTableResult['action'] = 'unchanged';
+  if (!table) {
+    await client.send(new CreateTableCommand(wanted));
+    await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: tableName });
+    await waitActive(client, tableName);
+    table = await describe(client, tableName);
+    action = 'created';
+    changes.push(`created table ${tableName}`);
+  }
+  const existing = new Set((table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+  for (const gsi of wanted.GlobalSecondaryIndexes ?? []) {
+    if (existing.has(gsi.IndexName)) continue;
+    // DynamoDB takes one GSI creation per UpdateTable call.
+    await client.send(
+      new UpdateTableCommand({ TableName: tableName, AttributeDefinitions: wanted.AttributeDefinitions, GlobalSecondaryIndexUpdates: [{ Create: gsi }] }),
+    );
+    await waitActive(client, tableName);
+    changes.push(`created index ${gsi.IndexName}`);
+  }
+  const ttl = timeToLiveInput(tableName);
+  if (ttl) {
+    const current = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    const status = current.TimeToLiveDescription?.TimeToLiveStatus;
+    if (status !== 'ENABLED' && status !== 'ENABLING') {
+      await client.send(new UpdateTimeToLiveCommand(ttl));
+      changes.push(`enabled TTL on ${ttl.TimeToLiveSpecification!.AttributeName}`);
+    }
+  }
+  if (action === 'unchanged' && changes.length) action = 'updated';
+  const declared = new Set((wanted.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+  // Extra indexes are reported, never dropped: dropping an index is a decision for a person.
+  const extraIndexes = [...existing].filter((n): n is string => !!n && !declared.has(n));
+  return { action, changes, extraIndexes };
+}

@@ -1,0 +1,65 @@
+/**
+ * The middy stack every route group shares, in the order middy's docs give: header normalizer, JSON body
+ * parser, security headers, CORS, and the problem+json error handler last (its onError runs first, so the
+ * other middlewares still decorate the error response).
+ */
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { BadRequestError, NotFoundError } from '../errors.js';
+import { problemResponse } from './problem.js';
+
+export type HttpEvent = APIGatewayProxyEventV2 & { body?: unknown };
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+export type RouteFn = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+export const logger = new Logger({ serviceName: 'schema-registry' });
+
+/** A JSON response with the given success status. */
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return { statusCode, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+const parser = httpJsonBodyParser();
+/**
+ * middy's JSON parser, applied only to methods that carry a body (it refuses body-less GETs with 415),
+ * with malformed JSON reported as the client error it is (400) rather than middy's 415.
+ */
+const jsonBody: middy.MiddlewareObj<HttpEvent, HttpResult> = {
+  before: async (request) => {
+    const method = request.event.requestContext.http.method;
+    if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'OPTIONS') return;
+    try {
+      await parser.before!(request as never);
+    } catch (e) {
+      const cause = (e as { cause?: { message?: string } }).cause;
+      if (cause?.message) throw new BadRequestError(`request body is not valid JSON: ${cause.message}`);
+      if ((e as Error).message.startsWith('Invalid or malformed')) throw new BadRequestError('request body is missing; send a JSON document');
+      throw e;
+    }
+  },
+};
+
+/** Dispatches on API Gateway's routeKey ("GET /api/v1/schemas/{id}"), which the local server sets the same way. */
+export function routeHandler(routes: Record<string, RouteFn>, options: { corsOrigin?: string } = {}) {
+  const dispatch: RouteFn = async (event, context) => {
+    const fn = routes[event.routeKey];
+    if (!fn) throw new NotFoundError(`no route ${event.routeKey}`);
+    return fn(event, context);
+  };
+  const handler = middy<HttpEvent, HttpResult>(dispatch)
+    .use(httpHeaderNormalizer())
+    .use(jsonBody)
+    .use(httpSecurityHeaders());
+  if (options.corsOrigin) handler.use(httpCors({ origins: [options.corsOrigin] }));
+  return handler.use({
+    onError: async (request) => {
+      request.response = problemResponse(request.error, request.event.rawPath);
+      if (request.response.statusCode! >= 500) logger.error('request failed', { routeKey: request.event.routeKey, error: request.error as Error });
+    },
+  });
+}

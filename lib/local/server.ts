@@ -1,0 +1,172 @@
+/**
+ * The local HTTP front door: turns each request into the API Gateway HTTP API event (payload format 2.0)
+ * that the deployed API would send, and invokes the real Lambda handler of its route. Tokens are verified
+ * here, as the API Gateway JWT authorizer does when deployed, so handlers never know the difference.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { MethodNotAllowedError, NotFoundError, PayloadTooLargeError, RegistryError, UnauthorizedError } from '../errors.js';
+import { problemResponse } from '../http/problem.js';
+import { routeKey, type Route } from '../../functions/routes.js';
+
+export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface LocalServerOptions {
+  routes: readonly Route[];
+  /** Loads the handler of a route group (the module `functions/<group>.ts`). */
+  loadHandler: (group: string) => Promise<LambdaHandler>;
+  /** Verifies a bearer token and returns its claims; throws when it is invalid. */
+  verifyToken?: (token: string) => Promise<Record<string, unknown>>;
+}
+
+/** API Gateway's own limit on a request body. */
+export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+interface CompiledRoute {
+  route: Route;
+  regex: RegExp;
+  params: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const params: string[] = [];
+  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([a-z_]+)\\?\}/g, (_m, name: string) => {
+    params.push(name);
+    return '([^/]+)';
+  });
+  return { route, regex: new RegExp(`^${source}$`), params };
+}
+
+/** HTTP API hands claims to Lambda as strings; arrays arrive as "[a b]". Reproduce that exactly. */
+export function claimsAsApiGateway(claims: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(claims)) out[k] = Array.isArray(v) ? `[${v.join(' ')}]` : String(v);
+  return out;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_REQUEST_BYTES) {
+        reject(new PayloadTooLargeError(`request body is larger than ${MAX_REQUEST_BYTES} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function lambdaContext(group: string, requestId: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `local-${group}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local-${group}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/local-${group}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  const headers: Record<string, string | string[]> = {};
+  // middy's security headers mark headers to drop (e.g. Server) with undefined values.
+  for (const [k, v] of Object.entries(result.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  const body = result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(body);
+}
+
+export function createLocalServer(options: LocalServerOptions): Server {
+  const compiled = options.routes.map(compile);
+  const handlers = new Map<string, Promise<LambdaHandler>>();
+  const handlerFor = (group: string) => {
+    let h = handlers.get(group);
+    if (!h) handlers.set(group, (h = options.loadHandler(group)));
+    return h;
+  };
+
+  return createServer(async (req, res) => {
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = (req.method ?? 'GET').toUpperCase();
+    try {
+      const matches = compiled.filter((c) => c.regex.test(url.pathname));
+      const match = matches.find((c) => c.route.method === method);
+      if (!match) {
+        if (matches.length) {
+          const allow = matches.map((m) => m.route.method).join(', ');
+          throw new MethodNotAllowedError(`${method} is not allowed on ${url.pathname}; use ${allow}`, { headers: { Allow: allow } });
+        }
+        throw new NotFoundError(`no route for ${method} ${url.pathname}`);
+      }
+      const values = match.regex.exec(url.pathname)!.slice(1);
+      const pathParameters = Object.fromEntries(match.params.map((p, i) => [p, decodeURIComponent(values[i]!)]));
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (v !== undefined && k !== 'cookie') headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+      }
+      const query: Record<string, string> = {};
+      for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+      const body = await readBody(req);
+      const key = routeKey(match.route);
+      const now = new Date();
+      const event: APIGatewayProxyEventV2 = {
+        version: '2.0',
+        routeKey: key,
+        rawPath: url.pathname,
+        rawQueryString: url.search.slice(1),
+        headers,
+        ...(req.headers.cookie ? { cookies: req.headers.cookie.split(/;\s*/) } : {}),
+        ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+        ...(match.params.length ? { pathParameters } : {}),
+        requestContext: {
+          accountId: '000000000000',
+          apiId: 'local',
+          domainName: req.headers.host ?? 'localhost',
+          domainPrefix: 'local',
+          http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: req.headers['user-agent'] ?? '' },
+          requestId,
+          routeKey: key,
+          stage: '$default',
+          time: now.toUTCString(),
+          timeEpoch: now.getTime(),
+        },
+        isBase64Encoded: false,
+        ...(body.length ? { body: body.toString('utf8') } : {}),
+      };
+      if (match.route.role !== 'public') {
+        if (!options.verifyToken) throw new UnauthorizedError('this server has no token verifier');
+        const auth = headers.authorization ?? '';
+        const m = /^Bearer\s+(\S+)$/i.exec(auth);
+        if (!m) throw new UnauthorizedError('missing bearer token: send Authorization: Bearer <JWT>');
+        let claims: Record<string, unknown>;
+        try {
+          claims = await options.verifyToken(m[1]!);
+        } catch (e) {
+          throw new UnauthorizedError(`invalid token: ${(e as Error).message}`);
+        }
+        (event.requestContext as unknown as Record<string, unknown>).authorizer = { jwt: { claims: claimsAsApiGateway(claims), scopes: null } };
+      }
+      const handler = await handlerFor(match.route.group);
+      send(res, await handler(event, lambdaContext(match.route.group, requestId)));
+    } catch (e) {
+      if (!(e instanceof RegistryError)) console.error(`[local] ${method} ${url.pathname} failed`, e);
+      send(res, problemResponse(e, url.pathname));
+    }
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * `npm start`: the whole registry on a laptop. Starts DynamoDB Local (data under .data/, kept across
+ * restarts) unless DYNAMODB_ENDPOINT points elsewhere, creates or updates the table from schema.yaml, and
+ * serves the HTTP API on 127.0.0.1:3000 through the real Lambda handlers.
+ */
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { createDynamoClients } from '../lib/dynamo/client.js';
+import { ensureTable } from '../lib/dynamo/table-admin.js';
+import { TABLE_DESIGN } from '../lib/generated/table.js';
+import { killAllDynamoDbLocal, startDynamoDbLocal, type DynamoDbLocal } from '../lib/local/dynamodb-local.js';
+import { createLocalServer, type LambdaHandler } from '../lib/local/server.js';
+import { ROUTES } from '../functions/routes.js';
+
+const program = new Command()
+  .name('start')
+  .description('Run the schema registry locally')
+  .option('--in-memory', 'keep DynamoDB Local data in memory (lost on exit) instead of under .data/')
+  .option('--port <port>', 'HTTP port (or PORT)', process.env.PORT ?? '3000')
+  .parse();
+const opts = program.opts<{ inMemory?: boolean; port: string }>();
+
+let stopGracefully: (() => Promise<void>) | undefined;
+let stopping = false;
+const onSignal = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping`);
+  // Before the server is up there is nothing to drain: kill whatever is starting.
+  if (!stopGracefully) {
+    killAllDynamoDbLocal();
+    process.exit(130);
+  }
+  void stopGracefully().then(() => process.exit(0));
+};
+// Installed before anything is spawned, so Ctrl-C at any moment leaves no java process behind.
+process.on('SIGINT', () => onSignal('SIGINT'));
+process.on('SIGTERM', () => onSignal('SIGTERM'));
+process.on('exit', killAllDynamoDbLocal);
+
+async function main(): Promise<void> {
+  const port = Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${opts.port}"`);
+  let local: DynamoDbLocal | undefined;
+  if (!process.env.DYNAMODB_ENDPOINT) {
+    const dataDir = opts.inMemory ? undefined : fileURLToPath(new URL('../.data/dynamodb/', import.meta.url));
+    local = await startDynamoDbLocal(dataDir ? { dataDir } : {});
+    process.env.DYNAMODB_ENDPOINT = local.endpoint;
+    console.log(`DynamoDB Local on ${local.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})`);
+  }
+  process.env.TABLE_NAME ??= TABLE_DESIGN.tableName;
+  process.env.AWS_REGION ??= 'local';
+  const tableName = process.env.TABLE_NAME;
+
+  const { raw } = createDynamoClients({ region: process.env.AWS_REGION, endpoint: process.env.DYNAMODB_ENDPOINT });
+  const result = await ensureTable(raw, tableName);
+  raw.destroy();
+  console.log(`table ${tableName}: ${result.action}${result.changes.length ? ` (${result.changes.join(', ')})` : ''}`);
+  if (result.extraIndexes.length) console.warn(`table ${tableName} has indexes schema.yaml does not declare: ${result.extraIndexes.join(', ')}`);
+
+  const server = createLocalServer({
+    routes: ROUTES,
+    // Handlers are imported after the environment is set, exactly as Lambda loads them.
+    loadHandler: async (group) => ((await import(`../functions/${group}.ts`)) as { handler: LambdaHandler }).handler,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  console.log(`schema registry (schema.yaml ${TABLE_DESIGN.version}) listening on http://127.0.0.1:${port}/api/v1`);
+
+  stopGracefully = async () => {
+    server.close();
+    server.closeAllConnections();
+    await local?.stop();
+  };
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});
