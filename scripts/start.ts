@@ -16,9 +16,10 @@ const program = new Command()
   .name('start')
   .description('Run the schema registry locally')
   .option('--in-memory', 'keep DynamoDB Local data in memory (lost on exit) instead of under .data/')
+  .option('--data-dir <dir>', 'where DynamoDB Local keeps its data', fileURLToPath(new URL('../.data/dynamodb/', import.meta.url)))
   .option('--port <port>', 'HTTP port (or PORT)', process.env.PORT ?? '3000')
   .parse();
-const opts = program.opts<{ inMemory?: boolean; port: string }>();
+const opts = program.opts<{ inMemory?: boolean; dataDir: string; port: string }>();
 
 let stopGracefully: (() => Promise<void>) | undefined;
 let stopping = false;
@@ -43,13 +44,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${opts.port}"`);
   let local: DynamoDbLocal | undefined;
   if (!process.env.DYNAMODB_ENDPOINT) {
-    const dataDir = opts.inMemory ? undefined : fileURLToPath(new URL('../.data/dynamodb/', import.meta.url));
+    const dataDir = opts.inMemory ? undefined : opts.dataDir;
     local = await startDynamoDbLocal(dataDir ? { dataDir } : {});
     process.env.DYNAMODB_ENDPOINT = local.endpoint;
     console.log(`DynamoDB Local on ${local.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})`);
   }
-  process.env.TABLE_NAME ??= TABLE_DESIGN.tableName;
-  process.env.AWS_REGION ??= 'local';
+  process.env.TABLE_NAME ||= TABLE_DESIGN.tableName;
+  process.env.AWS_REGION ||= 'local';
   const tableName = process.env.TABLE_NAME;
 
   const { raw } = createDynamoClients({ region: process.env.AWS_REGION, endpoint: process.env.DYNAMODB_ENDPOINT });

@@ -1,0 +1,78 @@
+/**
+ * `npm start` end to end, as a developer runs it: the real script, its own DynamoDB Local with data on
+ * disk, Ctrl-C, and a restart that still has the data.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDynamoClients } from '../../lib/dynamo/client.js';
+import { freePort } from '../../lib/local/dynamodb-local.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'registry-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function start(port: number): Promise<{ child: ChildProcess; output: () => string; endpoint: string }> {
+  const child = spawn('npx', ['tsx', 'scripts/start.ts', '--port', String(port), '--data-dir', dataDir], {
+    cwd: root,
+    env: { ...process.env, DYNAMODB_ENDPOINT: '', TABLE_NAME: '', PORT: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so the test can press Ctrl-C the way a terminal does: on the whole group.
+    detached: true,
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const started = Date.now();
+  while (Date.now() - started < 30_000) {
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => undefined);
+    if (res?.status === 200) {
+      const endpoint = /DynamoDB Local on (\S+)/.exec(out)![1]!;
+      return { child, output: () => out, endpoint };
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  process.kill(-child.pid!, 'SIGKILL');
+  throw new Error(`npm start did not answer /api/v1/health within 30 s:\n${out}`);
+}
+
+async function interrupt(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  process.kill(-child.pid!, 'SIGINT');
+  await exited;
+}
+
+function javaProcessesUsing(dir: string): number {
+  const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout;
+  return ps.split('\n').filter((l) => l.includes('DynamoDBLocal.jar') && l.includes(dir)).length;
+}
+
+describe('npm start', () => {
+  it('answers health, stops cleanly on Ctrl-C and keeps the data across a restart', async () => {
+    const port = await freePort();
+    const first = await start(port);
+    expect(first.output()).toContain(`listening on http://127.0.0.1:${port}/api/v1`);
+    const item = { PK: 'TEST#persistence', SK: 'TEST', note: 'written before the restart' };
+    let clients = createDynamoClients({ region: 'local', endpoint: first.endpoint });
+    await clients.doc.send(new PutCommand({ TableName: 'schema-registry', Item: item }));
+    clients.raw.destroy();
+
+    await interrupt(first.child);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(javaProcessesUsing(dataDir)).toBe(0);
+
+    const second = await start(port);
+    expect(second.output()).toContain('table schema-registry: unchanged');
+    clients = createDynamoClients({ region: 'local', endpoint: second.endpoint });
+    const got = await clients.doc.send(new GetCommand({ TableName: 'schema-registry', Key: { PK: item.PK, SK: item.SK } }));
+    clients.raw.destroy();
+    expect(got.Item).toEqual(item);
+    await interrupt(second.child);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(javaProcessesUsing(dataDir)).toBe(0);
+  }, 90_000);
+});
