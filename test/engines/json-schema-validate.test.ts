@@ -151,4 +151,10 @@ describe('validate', () => {
     const embedded = { $id: 'https://example.com/order', $defs: { sku: { $id: 'sku', type: 'string' } }, properties: { a: { $ref: 'sku' } } };
     expect(errorsOf({ a: 1 }, embedded)).toHaveLength(1);
   });
+
+  it('resolves a reference to the root by its own $id', () => {
+    const list = { $id: 'https://example.com/list', type: 'object', properties: { next: { anyOf: [{ $ref: 'https://example.com/list' }, { type: 'null' }] } } };
+    expect(engine.validate({ next: { next: null } }, list)).toEqual({ valid: true });
+    expect(engine.validate({ next: { next: 3 } }, list).valid).toBe(false);
+  });
 });

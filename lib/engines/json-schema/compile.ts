@@ -15,10 +15,7 @@ import { escapePointerToken, walkSchemas } from './walk.js';
 export function compileDefinition(definition: Json): ValidateFunction {
   const { ajv } = draftOf(definition);
   assertSafeDefinition(definition);
-  // See DEFAULT_BASE_URI: without a root $id ajv cannot resolve `#`. The copy is also what ajv caches.
-  const schema: AnySchema = typeof definition === 'object' && definition !== null && !Array.isArray(definition) && definition.$id === undefined
-    ? { ...definition, $id: DEFAULT_BASE_URI }
-    : (definition as AnySchema);
+  const schema = definition as AnySchema;
   if (!ajv.validateSchema(schema)) refuse(metaSchemaErrors(ajv.errors ?? []));
   return compileIsolated(ajv, schema, definition);
 }
@@ -29,18 +26,25 @@ function metaSchemaErrors(errors: ErrorObject[]): ErrorDetail[] {
 }
 
 /**
- * ajv keeps every compiled schema object in a cache and records embedded `$id`s instance-wide, even
- * with `addUsedSchema: false`: a memory leak per compile, and a way for one definition's `$id`s to
- * interfere with another's. Both are undone once the validator exists (it no longer needs them).
+ * Compiles on the shared instance and then removes every trace of the definition from it.
+ *
+ * The definition is added under DEFAULT_BASE_URI for the time of the compile, because ajv resolves a
+ * reference to the root by its `$id` (or `#` without one) only through schemas added to the instance.
+ * ajv also caches every compiled schema object and records embedded `$id`s instance-wide: a leak per
+ * compile, and a way for one definition's `$id`s to interfere with another's. The validator no longer
+ * needs any of it once compiled. Compilation is synchronous, so no other definition sees the window.
  */
 function compileIsolated(ajv: Ajv, schema: AnySchema, definition: Json): ValidateFunction {
   const knownRefs = new Set(Object.keys(ajv.refs));
   try {
-    return ajv.compile(schema);
+    ajv.addSchema(schema, DEFAULT_BASE_URI);
+    const validator = ajv.getSchema(DEFAULT_BASE_URI);
+    if (validator === undefined) throw new Error('ajv did not compile the definition');
+    return validator as ValidateFunction;
   } catch (error) {
     return refuse([compileError(error, definition)]);
   } finally {
-    if (typeof schema === 'object') ajv.removeSchema(schema);
+    ajv.removeSchema(DEFAULT_BASE_URI);
     for (const ref of Object.keys(ajv.refs)) if (!knownRefs.has(ref)) delete ajv.refs[ref];
   }
 }

@@ -7,10 +7,7 @@ import type { Json } from '../types.js';
 import { uriResolver } from './drafts.js';
 import { isJsonObject, walkSchemas, type JsonObject } from './walk.js';
 
-/**
- * The base URI of a definition without a root `$id`. ajv cannot resolve `{"$ref": "#"}` in a schema
- * compiled with neither an `$id` nor `addUsedSchema`, so such definitions are compiled under this one.
- */
+/** The base URI of a definition without a root `$id` (compile.ts adds definitions to ajv under it). */
 export const DEFAULT_BASE_URI = 'https://schema-registry.invalid/definition';
 
 const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'] as const;
