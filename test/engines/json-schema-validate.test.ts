@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../lib/errors.js';
 import { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
@@ -153,8 +155,36 @@ describe('validate', () => {
   });
 
   it('resolves a reference to the root by its own $id', () => {
-    const list = { $id: 'https://example.com/list', type: 'object', properties: { next: { anyOf: [{ $ref: 'https://example.com/list' }, { type: 'null' }] } } };
+    const list: Json = { $id: 'https://example.com/list', type: 'object', properties: { next: { anyOf: [{ $ref: 'https://example.com/list' }, { type: 'null' }] } } };
     expect(engine.validate({ next: { next: null } }, list)).toEqual({ valid: true });
     expect(engine.validate({ next: { next: 3 } }, list).valid).toBe(false);
+  });
+});
+
+describe('the Apicurio compatibility corpus', () => {
+  const corpus = resolve(import.meta.dirname, '../../../shared/corpora/jsonschema-compatibility-apicurio.json');
+
+  it.skipIf(!existsSync(corpus))(`accepts its draft-07 definitions and refuses only the invalid ones (needs ${corpus})`, () => {
+    const { tests } = JSON.parse(readFileSync(corpus, 'utf8')) as { tests: { id: string; original: Json; updated: Json }[] };
+    const refused: string[] = [];
+    for (const test of tests) {
+      for (const side of ['original', 'updated'] as const) {
+        const definition = test[side];
+        if (JSON.stringify(definition).includes('draft-04')) continue;
+        try {
+          // Describing and starting a document must work on every accepted definition too.
+          engine.checkDefinition(definition);
+          engine.describeFields(definition);
+          engine.defaultValue(definition);
+        } catch (error) {
+          refused.push(`${test.id} / ${side}: ${(error as Error).message}`);
+        }
+      }
+    }
+    // A draft-04 meta-schema (keyword `id`) and `enum: []`, which the draft-07 meta-schema forbids.
+    expect(refused).toEqual([
+      'Basic: meta / updated: definition is invalid: NOT SUPPORTED: keyword "id", use "$id" for schema ID',
+      'Enum 4 / original: definition is invalid: must NOT have fewer than 1 items (JSON Schema meta-schema)',
+    ]);
   });
 });

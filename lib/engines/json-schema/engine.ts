@@ -8,6 +8,7 @@ import type { FieldDescription, Json, SchemaEngine, ValidationResult } from '../
 import { assertSafeDefinition } from './check.js';
 import { compileDefinition } from './compile.js';
 import { startingValue } from './default-value.js';
+import { draftOf } from './drafts.js';
 import { flattenFields } from './describe.js';
 import { LruCache } from './lru.js';
 import { shapeOf } from './shape.js';
@@ -25,6 +26,12 @@ function toErrorDetail(error: ErrorObject): ErrorDetail {
   // `required` and its relatives fail on the parent object; the caller wants the missing field.
   const path = typeof missing === 'string' ? `${error.instancePath}/${escapePointerToken(missing)}` : error.instancePath;
   return { path, message: error.message ?? `must pass "${error.keyword}"`, keyword: error.keyword };
+}
+
+/** The shape of a definition that passes the safety checks (reading it follows its `$ref`s). */
+function shapeOfSafe(definition: Json) {
+  draftOf(definition);
+  return shapeOf(definition, assertSafeDefinition(definition));
 }
 
 export class JsonSchemaEngine implements Omit<SchemaEngine, 'compare'> {
@@ -59,11 +66,11 @@ export class JsonSchemaEngine implements Omit<SchemaEngine, 'compare'> {
   }
 
   describeFields(definition: Json): FieldDescription[] {
-    return flattenFields(shapeOf(definition, assertSafeDefinition(definition)));
+    return flattenFields(shapeOfSafe(definition));
   }
 
   defaultValue(definition: Json): Json {
-    return startingValue(shapeOf(definition, assertSafeDefinition(definition)));
+    return startingValue(shapeOfSafe(definition));
   }
 
   // compare: wired by the lead at merge time to compareJsonSchemas from ./compare.js.

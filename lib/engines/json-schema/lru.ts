@@ -4,6 +4,8 @@
  */
 export class LruCache<K, V> {
   readonly #entries = new Map<K, V>();
+  /** The most recently used key: a hit on it needs no reordering, which keeps hot loops cheap. */
+  #newest: K | undefined;
 
   constructor(readonly maxEntries: number) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) {
@@ -18,9 +20,10 @@ export class LruCache<K, V> {
   /** The cached value, marked as most recently used; undefined on a miss. */
   get(key: K): V | undefined {
     const value = this.#entries.get(key);
-    if (value !== undefined) {
+    if (value !== undefined && key !== this.#newest) {
       this.#entries.delete(key);
       this.#entries.set(key, value);
+      this.#newest = key;
     }
     return value;
   }
@@ -29,6 +32,7 @@ export class LruCache<K, V> {
   set(key: K, value: V): void {
     this.#entries.delete(key);
     this.#entries.set(key, value);
+    this.#newest = key;
     if (this.#entries.size > this.maxEntries) {
       const oldest = this.#entries.keys().next();
       if (!oldest.done) this.#entries.delete(oldest.value);
