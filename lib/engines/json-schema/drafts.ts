@@ -50,23 +50,23 @@ export interface Draft {
   ajv: Ajv;
 }
 
-function configure(ajv: Ajv, keywords: string[]): Ajv {
+function configure(ajv: Ajv, { hasAnchors }: { hasAnchors: boolean }): Ajv {
   addFormats(ajv);
   ajv.addKeyword({ keyword: SQL_HINTS_KEYWORD, schemaType: 'object' });
-  // ajv resolves `$anchor` but does not declare it as a keyword, so strict mode would refuse it.
-  for (const keyword of keywords) ajv.addKeyword({ keyword, schemaType: 'string' });
+  // ajv resolves `$anchor` (2019-09 and later) but does not declare it, so strict mode would refuse it.
+  if (hasAnchors) ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
   return ajv;
 }
 
 const DRAFT_2020: Draft = {
   name: '2020-12',
   uri: 'https://json-schema.org/draft/2020-12/schema',
-  ajv: configure(new Ajv2020(AJV_OPTIONS), ['$anchor']),
+  ajv: configure(new Ajv2020(AJV_OPTIONS), { hasAnchors: true }),
 };
 const DRAFTS: Draft[] = [
   DRAFT_2020,
-  { name: '2019-09', uri: 'https://json-schema.org/draft/2019-09/schema', ajv: configure(new Ajv2019(AJV_OPTIONS), ['$anchor']) },
-  { name: 'draft-07', uri: 'http://json-schema.org/draft-07/schema', ajv: configure(new Ajv(AJV_OPTIONS), []) },
+  { name: '2019-09', uri: 'https://json-schema.org/draft/2019-09/schema', ajv: configure(new Ajv2019(AJV_OPTIONS), { hasAnchors: true }) },
+  { name: 'draft-07', uri: 'http://json-schema.org/draft-07/schema', ajv: configure(new Ajv(AJV_OPTIONS), { hasAnchors: false }) },
 ];
 
 /** ajv's URI resolver: resolving `$id`s and `$ref`s with it keeps our view of a definition equal to ajv's. */

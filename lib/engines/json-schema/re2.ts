@@ -6,7 +6,7 @@ import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import { RE2JS } from 're2js';
 
 /** Compiles an ECMA-262 pattern (the dialect JSON Schema uses) to RE2; throws when RE2 cannot express it. */
-export function compileRe2(pattern: string): RE2JS {
+function compileRe2(pattern: string): RE2JS {
   return RE2JS.compile(RE2JS.translateRegExp(pattern));
 }
 

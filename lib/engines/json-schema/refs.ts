@@ -70,7 +70,7 @@ function decodeFragment(fragment: string): string | undefined {
 }
 
 /** The base URI of the definition's root. */
-export function rootBaseUri(definition: Json): string {
+function rootBaseUri(definition: Json): string {
   return isJsonObject(definition) && typeof definition.$id === 'string' ? normalizeId(definition.$id) : DEFAULT_BASE_URI;
 }
 

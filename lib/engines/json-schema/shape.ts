@@ -53,7 +53,7 @@ function jsonTypeOf(value: Json): JsonType {
 }
 
 /** Whether a shape can hold a value of `type` (an integer shape holds numbers that are integers). */
-export function admits(shape: Shape, type: JsonType): boolean {
+function admits(shape: Shape, type: JsonType): boolean {
   if (shape.types === undefined) return true;
   if (type === 'number') return shape.types.has('number') || shape.types.has('integer');
   return shape.types.has(type);
@@ -79,7 +79,7 @@ function tighter(a: number | undefined, b: number | undefined, pick: (x: number,
 }
 
 /** Both shapes hold: the value must satisfy each. */
-export function intersect(a: Shape, b: Shape): Shape {
+function intersect(a: Shape, b: Shape): Shape {
   const properties = new Map(a.properties);
   for (const [name, shape] of b.properties) {
     const mine = properties.get(name);
@@ -108,7 +108,7 @@ export function intersect(a: Shape, b: Shape): Shape {
  * One of the shapes holds. A constraint survives when every branch that admits its type has it
  * (combined loosely); branches of other types (e.g. the `null` of a nullable union) do not weaken it.
  */
-export function unite(a: Shape, b: Shape): Shape {
+function unite(a: Shape, b: Shape): Shape {
   /** The constraint of the branches that admit `type`: one branch's as is, both branches' combined. */
   const pick = <T>(type: JsonType, x: T | undefined, y: T | undefined, combine: (x: T, y: T) => T | undefined): T | undefined => {
     const [inA, inB] = [admits(a, type), admits(b, type)];
