@@ -21,11 +21,14 @@ export interface JsonSchemaEngineOptions {
 
 const VALID: ValidationResult = Object.freeze({ valid: true });
 
+/** Keywords that fail on the parent object of a missing property; the caller wants the property. */
+const MISSING_PROPERTY_KEYWORDS = new Set(['required', 'dependencies', 'dependentRequired']);
+
 function toErrorDetail(error: ErrorObject): ErrorDetail {
-  const missing: unknown = error.params.missingProperty;
-  // `required` and its relatives fail on the parent object; the caller wants the missing field.
-  const path = typeof missing === 'string' ? `${error.instancePath}/${escapePointerToken(missing)}` : error.instancePath;
-  return { path, message: error.message ?? `must pass "${error.keyword}"`, keyword: error.keyword };
+  const message = error.message ?? `must pass "${error.keyword}"`;
+  const missing: unknown = MISSING_PROPERTY_KEYWORDS.has(error.keyword) ? error.params.missingProperty : undefined;
+  if (typeof missing !== 'string') return { path: error.instancePath, message, keyword: error.keyword };
+  return { path: `${error.instancePath}/${escapePointerToken(missing)}`, message, keyword: error.keyword };
 }
 
 /** The shape of a definition that passes the safety checks (reading it follows its `$ref`s). */
