@@ -120,6 +120,10 @@ function parseColumn(raw: unknown, path: string, report: Report): ColumnDefiniti
     report(`${path}/nullable`, 'primary_key', `column ${show(raw.name)} is in the primary key, which cannot be nullable; remove "nullable": true`);
     ok = false;
   }
+  if (primaryKey && 'type' in type && type.type.name === 'jsonb') {
+    report(`${path}/primary_key`, 'primary_key', `jsonb column ${show(raw.name)} cannot be in the primary key (MySQL cannot index JSON); key on a text or uuid column`);
+    ok = false;
+  }
   let columnDefault: ColumnDefault | null = null;
   if ('type' in type && raw.default !== undefined) {
     const parsed = parseDefault(raw.default, type.type);

@@ -1,0 +1,59 @@
+/** fast-check generators of valid table definitions, in the raw form a user would send. */
+import fc from 'fast-check';
+
+const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+const text = (maxLength: number) => fc.string({ maxLength, unit: 'grapheme' }).filter((s) => !s.includes('\u0000'));
+const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+
+export const identifier = fc.stringMatching(/^[a-z_][a-z0-9_]{0,15}$/).filter((s) => !s.startsWith('sqlite_') && !s.startsWith('pg_'));
+
+const isoDate = fc.date({ min: new Date('1900-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+
+/** A non-serial type and a default that suits it (undefined: no default). */
+const typed: fc.Arbitrary<{ type: string; default?: unknown }> = fc.oneof(
+  fc.record({ type: fc.constantFrom('text', 'TEXT'), default: fc.option(text(20).map(quote), { nil: undefined }) }, { requiredKeys: ['type'] }),
+  fc.integer({ min: 1, max: 300 }).chain((n) => fc.record({ type: fc.constant(`varchar(${n})`), default: fc.option(text(Math.min(n, 10)).filter((s) => [...s].length <= n).map(quote), { nil: undefined }) }, { requiredKeys: ['type'] })),
+  fc.record({ type: fc.constant('integer'), default: fc.option(fc.oneof(fc.integer(), fc.integer().map(String)), { nil: undefined }) }, { requiredKeys: ['type'] }),
+  fc.record({ type: fc.constant('bigint'), default: fc.option(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String), { nil: undefined }) }, { requiredKeys: ['type'] }),
+  fc.record({ type: fc.constant('boolean'), default: fc.option(fc.oneof(fc.boolean(), fc.constantFrom('TRUE', 'false')), { nil: undefined }) }, { requiredKeys: ['type'] }),
+  fc.record({ type: fc.constant('jsonb'), default: fc.option(fc.jsonValue({ maxDepth: 2 }).map((v) => quote(JSON.stringify(v))), { nil: undefined }) }, { requiredKeys: ['type'] }),
+  fc.record({ type: fc.constantFrom('timestamptz', 'timestamp', 'date'), default: fc.option(fc.constantFrom('now()', 'CURRENT_TIMESTAMP'), { nil: undefined }) }, { requiredKeys: ['type'] }),
+  fc.record({ type: fc.constant('timestamptz'), default: isoDate.map(quote) }),
+  fc.record({ type: fc.constant('date'), default: isoDate.map((d) => quote(d.slice(0, 10))) }),
+  fc.record({ type: fc.constant('uuid'), default: fc.option(fc.oneof(fc.constant('gen_random_uuid()'), fc.uuid().map(quote)), { nil: undefined }) }, { requiredKeys: ['type'] }),
+  fc.record({ type: fc.constantFrom('real', 'double precision'), default: fc.option(fc.tuple(fc.integer({ min: -1e6, max: 1e6 }), digits(0, 4)).map(([i, f]) => (f ? `${i}.${f}` : `${i}`)), { nil: undefined }) }, { requiredKeys: ['type'] }),
+  fc.integer({ min: 1, max: 20 }).chain((p) => fc.integer({ min: 0, max: p }).chain((s) =>
+    fc.record({ type: fc.constant(`numeric(${p},${s})`), default: fc.option(fc.tuple(digits(1, p - s || 1), digits(0, s)).map(([i, f]) => `${p - s === 0 ? '0' : i}${f ? `.${f}` : ''}`), { nil: undefined }) }, { requiredKeys: ['type'] }),
+  )),
+);
+
+const column = fc.record(
+  { name: identifier, typed, primary_key: fc.boolean(), nullable: fc.boolean(), description: text(30) },
+  { requiredKeys: ['name', 'typed'] },
+).map(({ typed: { type, default: value }, ...rest }) => {
+  const raw: Record<string, unknown> = { ...rest, type };
+  if (value !== undefined) raw.default = value;
+  if (type === 'jsonb') raw.primary_key = false;
+  if (raw.primary_key) raw.nullable = false;
+  return raw;
+});
+
+/** A valid raw table definition: unique column names, an optional serial key, indexes over existing columns. */
+export const rawTable = fc
+  .record({
+    columns: fc.uniqueArray(column, { minLength: 1, maxLength: 8, selector: (c) => c.name }),
+    serialKey: fc.option(fc.constantFrom('serial', 'bigserial'), { nil: undefined }),
+    indexSeeds: fc.array(fc.record({ picks: fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 3 }), kind: fc.constantFrom('btree', 'unique', 'gin') }), { maxLength: 4 }),
+  })
+  .map(({ columns, serialKey, indexSeeds }) => {
+    let all = columns;
+    if (serialKey && !columns.some((c) => c.name === 'serial_id')) {
+      all = [{ name: 'serial_id', type: serialKey, primary_key: true }, ...columns.map((c) => ({ ...c, primary_key: false }))];
+    }
+    const indexes = indexSeeds.map(({ picks, kind }, i) => {
+      const names = [...new Set(picks.map((p) => all[p % all.length]?.name as string))];
+      const allJson = names.every((n) => all.find((c) => c.name === n)?.type === 'jsonb');
+      return { name: `ix_${i}`, columns: names, type: kind === 'gin' && !allJson ? 'btree' : kind };
+    });
+    return { columns: all, indexes };
+  });
