@@ -27,33 +27,50 @@ const typed: fc.Arbitrary<{ type: string; default?: unknown }> = fc.oneof(
   )),
 );
 
-const column = fc.record(
-  { name: identifier, typed, primary_key: fc.boolean(), nullable: fc.boolean(), description: text(30) },
-  { requiredKeys: ['name', 'typed'] },
-).map(({ typed: { type, default: value }, ...rest }) => {
-  const raw: Record<string, unknown> = { ...rest, type };
-  if (value !== undefined) raw.default = value;
-  if (type === 'jsonb') raw.primary_key = false;
-  if (raw.primary_key) raw.nullable = false;
-  return raw;
-});
+/** A raw column named by `name`, with a type, a default that suits it, flags and a description. */
+const columnNamed = (name: fc.Arbitrary<string>) =>
+  fc.record({ name, typed, primary_key: fc.boolean(), nullable: fc.boolean(), description: text(30) }, { requiredKeys: ['name', 'typed'] })
+    .map(({ typed: { type, default: value }, ...rest }) => {
+      const raw: Record<string, unknown> = { ...rest, type };
+      if (value !== undefined) raw.default = value;
+      if (type === 'jsonb') raw.primary_key = false;
+      if (raw.primary_key) raw.nullable = false;
+      return raw;
+    });
+
+type RawColumn = Record<string, unknown>;
+const indexSeeds = fc.array(fc.record({ picks: fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 3 }), kind: fc.constantFrom('btree', 'unique', 'gin') }), { maxLength: 4 });
+
+/** Indexes over existing columns; a gin seed over non-jsonb columns becomes a btree. */
+function indexesOver(columns: RawColumn[], seeds: { picks: number[]; kind: string }[]) {
+  return seeds.map(({ picks, kind }, i) => {
+    const names = [...new Set(picks.map((p) => columns[p % columns.length]?.name as string))];
+    const allJson = names.every((n) => columns.find((c) => c.name === n)?.type === 'jsonb');
+    return { name: `ix_${i}`, columns: names, type: kind === 'gin' && !allJson ? 'btree' : kind };
+  });
+}
 
 /** A valid raw table definition: unique column names, an optional serial key, indexes over existing columns. */
 export const rawTable = fc
   .record({
-    columns: fc.uniqueArray(column, { minLength: 1, maxLength: 8, selector: (c) => c.name }),
+    columns: fc.uniqueArray(columnNamed(identifier), { minLength: 1, maxLength: 8, selector: (c) => c.name }),
     serialKey: fc.option(fc.constantFrom('serial', 'bigserial'), { nil: undefined }),
-    indexSeeds: fc.array(fc.record({ picks: fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 3 }), kind: fc.constantFrom('btree', 'unique', 'gin') }), { maxLength: 4 }),
+    seeds: indexSeeds,
   })
-  .map(({ columns, serialKey, indexSeeds }) => {
-    let all = columns;
-    if (serialKey && !columns.some((c) => c.name === 'serial_id')) {
-      all = [{ name: 'serial_id', type: serialKey, primary_key: true }, ...columns.map((c) => ({ ...c, primary_key: false }))];
-    }
-    const indexes = indexSeeds.map(({ picks, kind }, i) => {
-      const names = [...new Set(picks.map((p) => all[p % all.length]?.name as string))];
-      const allJson = names.every((n) => all.find((c) => c.name === n)?.type === 'jsonb');
-      return { name: `ix_${i}`, columns: names, type: kind === 'gin' && !allJson ? 'btree' : kind };
-    });
-    return { columns: all, indexes };
+  .map(({ columns, serialKey, seeds }) => {
+    const all: RawColumn[] = serialKey && !columns.some((c) => c.name === 'serial_id')
+      ? [{ name: 'serial_id', type: serialKey, primary_key: true }, ...columns.map((c) => ({ ...c, primary_key: false }))]
+      : columns;
+    return { columns: all, indexes: indexesOver(all, seeds) };
   });
+
+/** One version of a table keyed on `id`, its other columns drawn from a small pool of names so versions overlap. */
+const version = fc
+  .record({ columns: fc.uniqueArray(columnNamed(fc.constantFrom('a', 'b', 'c', 'd', 'e')), { maxLength: 5, selector: (c) => c.name }), seeds: indexSeeds })
+  .map(({ columns, seeds }) => {
+    const all = [{ name: 'id', type: 'uuid', primary_key: true, default: 'gen_random_uuid()' }, ...columns.map((c) => ({ ...c, primary_key: false }))];
+    return { columns: all, indexes: indexesOver(all, seeds) };
+  });
+
+/** Two versions of one table, same primary key: the input of a random ALTER. */
+export const versionPair = fc.tuple(version, version);
