@@ -14,7 +14,7 @@ export const DIALECTS: readonly Dialect[] = ['postgres', 'sqlite', 'mysql'];
 /** MySQL's VARCHAR tops out at 65,535 bytes per row: 16,383 four-byte utf8mb4 characters. */
 const MYSQL_VARCHAR_MAX = 16_383;
 /** MySQL index key parts over long text are cut to a prefix to stay under the 3,072-byte key limit. */
-export const MYSQL_KEY_PREFIX = 255;
+const MYSQL_KEY_PREFIX = 255;
 
 /**
  * A random version 4 UUID from SQLite built-ins (SQLite has no UUID function): 8-4-4-4-12 hex digits,
@@ -121,6 +121,8 @@ export function defaultExpression(value: ColumnDefault, column: ColumnDefinition
       const literal = `'${value.value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
       return ['LONGTEXT', 'JSON'].includes(mysqlType(type)) ? `(${literal})` : literal;
     }
+    default:
+      throw new TypeError(`refusing to render the unvalidated default ${show(value)}`);
   }
 }
 

@@ -19,7 +19,7 @@ export function show(value: unknown): string {
 }
 
 /** The closest valid identifier to `value`, for "e.g." hints; `fallback` when nothing usable is left. */
-export function suggestIdentifier(value: string, fallback: string): string {
+function suggestIdentifier(value: string, fallback: string): string {
   const snake = value
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
@@ -46,9 +46,4 @@ export function identifierProblem(kind: IdentifierKind, value: unknown, fallback
   const prefix = RESERVED_PREFIXES.find((p) => value.startsWith(p));
   if (prefix) return `${kind} ${show(value)} starts with "${prefix}", which the database engines reserve, e.g. "${suggestIdentifier(value.slice(prefix.length), fallback)}"`;
   return undefined;
-}
-
-/** True when `value` is a valid identifier. */
-export function isIdentifier(value: unknown): value is string {
-  return identifierProblem('column name', value, 'x') === undefined;
 }

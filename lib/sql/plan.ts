@@ -10,7 +10,7 @@
 import { ValidationError } from '../errors.js';
 import { sameDefault } from './defaults.js';
 import { identifierProblem } from './identifiers.js';
-import { primaryKeyOf, type ColumnDefinition, type IndexDefinition, type TableDefinition } from './table.js';
+import { primaryKeyOf, sameIndex, type ColumnDefinition, type IndexDefinition, type TableDefinition } from './table.js';
 import { isSerial, sqlType, type SqlType } from './types.js';
 
 /** One change. `column` is always the column's full definition once the step has run (for drops: as it was). */
@@ -87,8 +87,9 @@ function alterSteps(previous: TableDefinition, next: TableDefinition): PlannedSt
 }
 
 /**
- * The steps that change one kept column, walking it through its intermediate states. A changed default
- * is dropped before a type change so PostgreSQL never has to cast the old default to the new type.
+ * The steps that change one kept column, walking it through its intermediate states. A type change
+ * drops the default before and sets it again after, so no engine has to cast a default expression
+ * (PostgreSQL would keep `CURRENT_TIMESTAMP::date` where a new date column gets `CURRENT_DATE`).
  */
 function columnSteps(old: ColumnDefinition, target: ColumnDefinition, position: number): PlannedStep[] {
   const steps: PlannedStep[] = [];
@@ -99,13 +100,13 @@ function columnSteps(old: ColumnDefinition, target: ColumnDefinition, position: 
     steps.push(transition(op, current, next));
     current = next;
   };
-  const typeChanges = old.type !== target.type;
-  const defaultChanges = !sameDefault(old.default, target.default);
-  if (typeChanges) checkTypeChange(old, target, position);
-  if (typeChanges && defaultChanges && old.default !== undefined) move('drop_default', { default: undefined });
-  if (typeChanges) move('alter_column_type', { type: target.type });
-  if (defaultChanges && target.default !== undefined) move('set_default', { default: target.default });
-  else if (defaultChanges && current.default !== undefined) move('drop_default', { default: undefined });
+  if (old.type !== target.type) {
+    checkTypeChange(old, target, position);
+    if (old.default !== undefined) move('drop_default', { default: undefined });
+    move('alter_column_type', { type: target.type });
+  }
+  if (target.default !== undefined && !sameDefault(current.default, target.default)) move('set_default', { default: target.default });
+  else if (target.default === undefined && current.default !== undefined) move('drop_default', { default: undefined });
   if (old.nullable !== target.nullable) move(target.nullable ? 'drop_not_null' : 'set_not_null', { nullable: target.nullable });
   return steps;
 }
@@ -131,10 +132,6 @@ function planned(step: MigrationStep, reverse: MigrationStep, dataLoss = false):
 
 function createIndex(index: IndexDefinition): PlannedStep {
   return planned({ op: 'create_index', index }, { op: 'drop_index', index });
-}
-
-function sameIndex(a: IndexDefinition, b: IndexDefinition): boolean {
-  return a.name === b.name && a.type === b.type && a.columns.join(',') === b.columns.join(',');
 }
 
 function checkPrimaryKey(previous: TableDefinition, next: TableDefinition): void {

@@ -7,14 +7,15 @@
  * - SQLite cannot alter a column's type, nullability or default, and its ADD COLUMN has no IF NOT EXISTS,
  *   so every column change is one table rebuild (create the target table under a name no user table can
  *   have, copy the shared columns, drop, rename, recreate the indexes both versions share). Running it
- *   again gives the same table, so it is idempotent too.
+ *   again gives the same table, so it is idempotent too. Runners should wrap each file in a transaction,
+ *   as for any multi-statement migration, so a failed copy leaves the old table in place.
  * - GIN indexes exist only in PostgreSQL. SQLite and MySQL get a comment instead: a B-tree over JSON
  *   text serves no containment query, and MySQL cannot index a JSON column at all (so any MySQL index
  *   with a jsonb column becomes a comment).
  */
 import { columnDefinition, columnType, defaultExpression, keyPart, quoteIdent, quoteRaw, type Dialect } from './dialects.js';
 import type { MigrationPlan, MigrationStep } from './plan.js';
-import { primaryKeyOf, type ColumnDefinition, type IndexDefinition, type TableDefinition } from './table.js';
+import { sameIndex, type ColumnDefinition, type IndexDefinition, type TableDefinition } from './table.js';
 import { sqlType } from './types.js';
 
 export interface MigrationPreview {
@@ -65,29 +66,29 @@ function renderSteps(steps: MigrationStep[], context: Context): string[] {
       if (!rebuilt) statements.push(...sqliteRebuild(context));
       rebuilt = true;
     } else {
-      statements.push(...renderStep(step, context));
+      statements.push(renderStep(step, context));
     }
   }
   return statements;
 }
 
-function renderStep(step: MigrationStep, { table, dialect, from, to }: Context): string[] {
+function renderStep(step: MigrationStep, { table, dialect, from, to }: Context): string {
   const t = quoteIdent(table, dialect);
   switch (step.op) {
     case 'create_table':
-      return [createTable(t, step.columns, dialect)];
+      return createTable(t, step.columns, dialect);
     case 'drop_table':
-      return [`DROP TABLE IF EXISTS ${t}`];
+      return `DROP TABLE IF EXISTS ${t}`;
     case 'create_index':
-      return [createIndex(table, step.index, findColumns(step.index, to), dialect)];
+      return createIndex(table, step.index, findColumns(step.index, to), dialect);
     case 'drop_index':
-      return [dropIndex(table, step.index, findColumns(step.index, from), dialect)];
+      return dropIndex(table, step.index, findColumns(step.index, from), dialect);
     case 'add_column':
-      return [`ALTER TABLE ${t} ADD COLUMN ${dialect === 'postgres' ? 'IF NOT EXISTS ' : ''}${columnDefinition(step.column, dialect)}`];
+      return `ALTER TABLE ${t} ADD COLUMN ${dialect === 'postgres' ? 'IF NOT EXISTS ' : ''}${columnDefinition(step.column, dialect)}`;
     case 'drop_column':
-      return [`ALTER TABLE ${t} DROP COLUMN ${dialect === 'postgres' ? 'IF EXISTS ' : ''}${quoteIdent(step.column.name, dialect)}`];
+      return `ALTER TABLE ${t} DROP COLUMN ${dialect === 'postgres' ? 'IF EXISTS ' : ''}${quoteIdent(step.column.name, dialect)}`;
     default:
-      return [alterColumn(t, step, dialect)];
+      return alterColumn(t, step, dialect);
   }
 }
 
@@ -114,10 +115,8 @@ function alterColumn(t: string, step: Extract<MigrationStep, { column: ColumnDef
 
 function createTable(quotedName: string, columns: ColumnDefinition[], dialect: Dialect, ifNotExists = true): string {
   const lines = columns.map((column) => columnDefinition(column, dialect));
-  const primaryKey = primaryKeyOf({ columns, indexes: [] });
-  if (primaryKey.length > 0) {
-    lines.push(`PRIMARY KEY (${primaryKey.map((name) => keyPart(columns.find((c) => c.name === name) as ColumnDefinition, dialect)).join(', ')})`);
-  }
+  const primaryKey = columns.filter((c) => c.primary_key);
+  if (primaryKey.length > 0) lines.push(`PRIMARY KEY (${primaryKey.map((c) => keyPart(c, dialect)).join(', ')})`);
   return `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${quotedName} (\n  ${lines.join(',\n  ')}\n)`;
 }
 
@@ -156,11 +155,11 @@ function sqliteRebuild({ table, dialect, from, to }: Context): string[] {
   const t = quoteIdent(table, dialect);
   const temporary = quoteRaw(`${table}$rebuild`, dialect);
   const shared = to.columns.filter((c) => from.columns.some((o) => o.name === c.name)).map((c) => quoteIdent(c.name, dialect)).join(', ');
-  const keptIndexes = to.indexes.filter((i) => from.indexes.some((o) => o.name === i.name && o.type === i.type && o.columns.join() === i.columns.join()));
+  const keptIndexes = to.indexes.filter((i) => from.indexes.some((o) => sameIndex(o, i)));
   return [
     `DROP TABLE IF EXISTS ${temporary}`,
     createTable(temporary, to.columns, dialect, false),
-    `INSERT INTO ${temporary} (${shared}) SELECT ${shared} FROM ${t}`,
+    ...(shared === '' ? [] : [`INSERT INTO ${temporary} (${shared}) SELECT ${shared} FROM ${t}`]),
     `DROP TABLE ${t}`,
     `ALTER TABLE ${temporary} RENAME TO ${t}`,
     ...keptIndexes.map((index) => createIndex(table, index, findColumns(index, to), dialect)),

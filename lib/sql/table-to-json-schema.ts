@@ -10,10 +10,11 @@
 import type { Json } from '../engines/types.js';
 import { ValidationError, type ErrorDetail } from '../errors.js';
 import { formatDefault, jsonDefault } from './defaults.js';
+import { show } from './identifiers.js';
 import { escapePointer, isRecord, parseTableDefinition, primaryKeyOf, type ColumnDefinition, type TableDefinition } from './table.js';
 import { isSerial, parseSqlType, sqlType, type SqlType } from './types.js';
 
-export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
+const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 /** The annotation keyword carrying SQL details; the JSON Schema engine must register it. */
 export const X_SQL = 'x-sql';
 
@@ -100,9 +101,8 @@ function valueSchema(type: SqlType): { [key: string]: Json } {
  */
 export function jsonSchemaToTable(definition: unknown, tableName: string): TableDefinition {
   if (!isRecord(definition) || !isRecord(definition.properties)) {
-    throw new ValidationError('a table schema must be a JSON Schema object with "properties", e.g. {"type": "object", "properties": {"id": {"type": "string"}}}', {
-      errors: [{ path: '/properties', keyword: 'properties', message: 'a table schema needs an object of "properties", one per column' }],
-    });
+    const message = 'a table schema must be a JSON Schema object with "properties", one per column, e.g. {"type": "object", "properties": {"id": {"type": "string"}}}';
+    throw new ValidationError(message, { errors: [{ path: isRecord(definition) ? '/properties' : '', keyword: 'properties', message }] });
   }
   const errors: ErrorDetail[] = [];
   const root = readXSql(definition[X_SQL], ['primary_key', 'indexes'], `/${X_SQL}`, errors);
@@ -115,12 +115,12 @@ export function jsonSchemaToTable(definition: unknown, tableName: string): Table
     const base = `/properties/${escapePointer(name)}`;
     const property = schema === true ? {} : schema;
     if (!isRecord(property)) {
-      errors.push({ path: base, keyword: 'properties', message: `property "${name}" must be a schema object to become a column, e.g. {"type": "string"}` });
+      errors.push({ path: base, keyword: 'properties', message: `property ${show(name)} must be a schema object to become a column, e.g. {"type": "string"}` });
       return { name, base, property: {}, xSql: {} };
     }
     return { name, base, property, xSql: readXSql(property[X_SQL], ['type', 'default'], `${base}/${X_SQL}`, errors) };
   });
-  if (errors.length > 0) throw new ValidationError(`table schema for ${JSON.stringify(tableName)} is invalid: ${errors[0]?.message}`, { errors });
+  if (errors.length > 0) throw new ValidationError(`table schema for ${show(tableName)} is invalid: ${errors[0]?.message}`, { errors });
 
   const columns = sources.map(({ name, property, xSql }) => {
     const type = xSql.type ?? inferType(property);
@@ -151,7 +151,7 @@ function readXSql(value: unknown, allowed: string[], path: string, errors: Error
     return {};
   }
   for (const key of Object.keys(value).filter((k) => !allowed.includes(k))) {
-    errors.push({ path: `${path}/${escapePointer(key)}`, keyword: X_SQL, message: `unknown ${X_SQL} property ${JSON.stringify(key)}; use only ${allowed.join(', ')}` });
+    errors.push({ path: `${path}/${escapePointer(key)}`, keyword: X_SQL, message: `unknown ${X_SQL} property ${show(key)}; use only ${allowed.join(', ')}` });
   }
   return value;
 }
@@ -227,7 +227,7 @@ function checkTypesAgree(table: TableDefinition, sources: Source[]): void {
     errors.push({
       path: `${source.base}/${X_SQL}/type`,
       keyword: X_SQL,
-      message: `${X_SQL} type "${column.type}" stores ${expected} values but property "${column.name}" has type ${JSON.stringify(source.property.type)}; make them agree`,
+      message: `${X_SQL} type "${column.type}" stores ${expected} values but property "${column.name}" has type ${show(source.property.type)}; make them agree`,
     });
   });
   if (errors.length > 0) throw new ValidationError(errors[0]?.message ?? '', { errors });

@@ -34,10 +34,10 @@ export interface TableDefinition {
 }
 
 /** Limits every dialect accepts (PostgreSQL: 1600 columns; MySQL: 64 indexes of 16 columns). */
-export const MAX_COLUMNS = 1600;
-export const MAX_INDEXES = 64;
-export const MAX_INDEX_COLUMNS = 16;
-export const MAX_DESCRIPTION_LENGTH = 1000;
+const MAX_COLUMNS = 1600;
+const MAX_INDEXES = 64;
+const MAX_INDEX_COLUMNS = 16;
+const MAX_DESCRIPTION_LENGTH = 1000;
 
 const TABLE_KEYS = ['columns', 'indexes'];
 const COLUMN_KEYS = ['name', 'type', 'primary_key', 'nullable', 'default', 'description'];
@@ -55,6 +55,11 @@ const KEY_HINTS: Record<string, string> = {
 /** The columns of the primary key, in column order. */
 export function primaryKeyOf(table: TableDefinition): string[] {
   return table.columns.filter((c) => c.primary_key).map((c) => c.name);
+}
+
+/** True when two indexes are the same: name, type and columns in order. */
+export function sameIndex(a: IndexDefinition, b: IndexDefinition): boolean {
+  return a.name === b.name && a.type === b.type && a.columns.join(',') === b.columns.join(',');
 }
 
 /**
@@ -244,7 +249,7 @@ function parseIndexColumns(input: unknown, path: string, declared: string[], rep
 }
 
 /** `idx_<table>_<columns>`; too long a name is cut and given a hash suffix so it stays unique. */
-export function generatedIndexName(table: string, columns: string[]): string {
+function generatedIndexName(table: string, columns: string[]): string {
   const full = `idx_${table}_${columns.join('_')}`;
   if (full.length <= MAX_IDENTIFIER_LENGTH) return full;
   return `${full.slice(0, MAX_IDENTIFIER_LENGTH - 9)}_${fnv1a(full)}`;

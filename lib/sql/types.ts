@@ -3,6 +3,7 @@
  * the renderer can express in every dialect. Input is case- and space-insensitive; the normalised form
  * (`varchar(255)`, `numeric(12,2)`, `double precision`) is what definitions store.
  */
+import { show } from './identifiers.js';
 
 export const SQL_TYPE_NAMES = [
   'text',
@@ -34,10 +35,10 @@ export interface SqlType {
 }
 
 /** PostgreSQL's varchar limit. */
-export const VARCHAR_MAX_LENGTH = 10_485_760;
+const VARCHAR_MAX_LENGTH = 10_485_760;
 /** MySQL's DECIMAL limits, the tighter of the dialects, so every definition renders everywhere. */
-export const NUMERIC_MAX_PRECISION = 65;
-export const NUMERIC_MAX_SCALE = 30;
+const NUMERIC_MAX_PRECISION = 65;
+const NUMERIC_MAX_SCALE = 30;
 
 const ALLOWED = 'text, varchar(n), integer, bigint, serial, bigserial, boolean, jsonb, timestamptz, timestamp, date, uuid, real, double precision, numeric(p,s)';
 
@@ -73,11 +74,11 @@ export function parseSqlType(input: unknown): { type: SqlType } | { problem: str
   const name = match?.[1];
   if (!match || name === undefined || !(SQL_TYPE_NAMES as readonly string[]).includes(name)) {
     const hint = ALIASES[name ?? ''] ?? 'text';
-    return { problem: `unknown type ${JSON.stringify(input.slice(0, 60))}; use one of ${ALLOWED}, e.g. "${hint}"` };
+    return { problem: `unknown type ${show(input)}; use one of ${ALLOWED}, e.g. "${hint}"` };
   }
   const rawArgs = match[2] === undefined ? [] : match[2].split(',');
   if (!rawArgs.every((a) => TYPE_ARGUMENT.test(a))) {
-    return { problem: `type ${JSON.stringify(input.slice(0, 60))} has invalid arguments; write whole numbers, e.g. "varchar(255)" or "numeric(12,2)"` };
+    return { problem: `type ${show(input)} has invalid arguments; write whole numbers, e.g. "varchar(255)" or "numeric(12,2)"` };
   }
   return checkArguments(name as SqlTypeName, rawArgs.map(Number));
 }

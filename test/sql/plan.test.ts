@@ -60,9 +60,10 @@ describe('planMigration', () => {
     expect(plan.reversible).toBe(true);
   });
 
-  it('keeps a default that does not change through a type change', () => {
-    const plan = planMigration('things', oneColumn({ type: 'integer', default: '5' }), oneColumn({ type: 'bigint', default: 5 }));
-    expect(plan.steps.map((s) => label(s.step))).toEqual(['alter_column_type value']);
+  it('sets an unchanged default again after a type change instead of letting the engine cast it', () => {
+    const plan = planMigration('things', oneColumn({ type: 'timestamptz', default: 'now()' }), oneColumn({ type: 'date', default: 'now()' }));
+    expect(plan.steps.map((s) => label(s.step))).toEqual(['drop_default value', 'alter_column_type value', 'set_default value']);
+    expect(planMigration('things', oneColumn({ type: 'integer' }), oneColumn({ type: 'bigint' })).steps.map((s) => label(s.step))).toEqual(['alter_column_type value']);
   });
 
   it.each([

@@ -94,6 +94,17 @@ DROP TABLE IF EXISTS "caricatures";
       expect(renderStatements(createV1, 'sqlite').up[0]).toContain('"id" TEXT NOT NULL DEFAULT (lower(hex(randomblob(4)))');
     });
 
+    it('copies nothing when no column survives the rebuild', () => {
+      const before = parseTableDefinition({ columns: [{ name: 'a', type: 'text' }] }, 'things');
+      const after = parseTableDefinition({ columns: [{ name: 'b', type: 'text' }] }, 'things');
+      expect(renderStatements(planMigration('things', before, after), 'sqlite').up).toEqual([
+        'DROP TABLE IF EXISTS "things$rebuild"',
+        'CREATE TABLE "things$rebuild" (\n  "b" TEXT\n)',
+        'DROP TABLE "things"',
+        'ALTER TABLE "things$rebuild" RENAME TO "things"',
+      ]);
+    });
+
     it('writes a comment instead of a GIN index', () => {
       expect(renderStatements(createPreferences, 'sqlite').up).toContain('-- index "idx_user_preferences_metadata" not created: SQLite has no GIN indexes');
     });

@@ -93,7 +93,7 @@ describe('jsonSchemaToTable', () => {
         expect(jsonSchemaToTable(schema, name)).toStrictEqual(table);
         expect(() => ajv.compile(schema)).not.toThrow();
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
