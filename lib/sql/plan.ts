@@ -6,6 +6,7 @@
  * of dropping a column re-adds it as it was), so a down migration always brings the catalog back. What a
  * reverse cannot bring back is data: steps that destroy values (dropping a column, a type change that is
  * not a known widening) carry `data_loss: true`, and a plan with any of them is `reversible: false`.
+ * Columns and indexes are matched by name, so a rename plans as a drop plus an add, and loses data.
  */
 import { ValidationError } from '../errors.js';
 import { sameDefault } from './defaults.js';
