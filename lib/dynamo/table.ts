@@ -3,7 +3,7 @@
  * transactions, all bound to one table, clock and id generator.
  */
 import { BatchGetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { createEntities, type Entities } from '../generated/table.js';
+import { createEntities, type Entities, type RecordItems } from '../generated/table.js';
 import type { DynamoClients } from './client.js';
 
 export interface TableDeps {
@@ -26,7 +26,7 @@ export class Table {
   }
 
   /** A Put of a complete item (keys, entity identifiers, defaults) built by the record type's entity. */
-  put<K extends keyof Entities>(recordType: K, attributes: Parameters<Entities[K]['put']>[0], condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown>; returnOld?: boolean }): TransactItem {
+  put<K extends keyof Entities & keyof RecordItems>(recordType: K, attributes: RecordItems[K], condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown>; returnOld?: boolean }): TransactItem {
     const { Item } = (this.entities[recordType].put as (a: unknown) => { params(): { Item: Record<string, unknown> } })(attributes).params();
     return {
       Put: {

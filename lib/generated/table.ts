@@ -676,6 +676,20 @@ export const workspaceConfigKeys = {
   }),
 };
 
+/** The item type of every record type, by name. */
+export interface RecordItems {
+  schema: SchemaItem;
+  schema_version: SchemaVersionItem;
+  schema_fingerprint: SchemaFingerprintItem;
+  payload: PayloadItem;
+  schema_request: SchemaRequestItem;
+  audit_event: AuditEventItem;
+  notification: NotificationItem;
+  rate_limit_bucket: RateLimitBucketItem;
+  idempotency_record: IdempotencyRecordItem;
+  workspace_config: WorkspaceConfigItem;
+}
+
 /** What the generated entities need: the client, the table name, and the injected clock and id generator. */
 export interface EntityDeps {
   client: DynamoDBDocumentClient;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
-import { LruCache } from '../../lib/engines/json-schema/lru.js';
+import { LruCache } from '../../lib/util/lru.js';
 
 const definition = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
 

@@ -10,7 +10,7 @@ import { compileDefinition } from './compile.js';
 import { startingValue } from './default-value.js';
 import { draftOf } from './drafts.js';
 import { flattenFields } from './describe.js';
-import { LruCache } from './lru.js';
+import { LruCache } from '../../util/lru.js';
 import { shapeOf } from './shape.js';
 import { escapePointerToken } from './walk.js';
 

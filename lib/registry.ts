@@ -1,0 +1,20 @@
+/** Builds the registry's services from their dependencies: the composition every handler shares. */
+import { Table, type TableDeps } from './dynamo/table.js';
+import { defaultEngines, type EngineRegistry } from './engines/registry.js';
+import { PayloadService } from './payloads/service.js';
+import { SchemaService } from './schemas/service.js';
+import { SchemaVersionCache } from './schemas/version-cache.js';
+
+export interface Services {
+  table: Table;
+  engines: EngineRegistry;
+  schemas: SchemaService;
+  payloads: PayloadService;
+}
+
+export function buildServices(deps: TableDeps, engines: EngineRegistry = defaultEngines()): Services {
+  const table = new Table(deps);
+  const schemas = new SchemaService(table, engines);
+  const versions = new SchemaVersionCache(schemas.repo);
+  return { table, engines, schemas, payloads: new PayloadService(table, engines, versions) };
+}
