@@ -35,7 +35,8 @@ export const ROUTE_GROUPS = {
   health: { access: 'describe' },
   schemas: { access: 'read-write' },
   payloads: { access: 'read-write' },
-} as const satisfies Record<string, { access: 'describe' | 'read' | 'read-write' }>;
+  docs: { access: 'none' },
+} as const satisfies Record<string, { access: 'none' | 'describe' | 'read' | 'read-write' }>;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
 
 export const API_PREFIX = '/api/v1';
@@ -45,6 +46,8 @@ const payloads = `${API_PREFIX}/payloads`;
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: `${API_PREFIX}/health`, operation: 'health', group: 'health', role: 'public', summary: 'Table status and the schema.yaml version the registry runs', response: { status: 200 } },
+  { method: 'GET', path: `${API_PREFIX}/openapi.json`, operation: 'openApi', group: 'docs', role: 'public', summary: 'This OpenAPI 3.1 document', response: { status: 200 } },
+  { method: 'GET', path: `${API_PREFIX}/docs`, operation: 'docs', group: 'docs', role: 'public', summary: 'The HTML API reference', response: { status: 200 } },
   { method: 'POST', path: schemas, operation: 'publishSchema', group: 'schemas', role: 'admin', summary: 'Publish the next version of a schema (200 with the existing version when the definition is already one)', body: 'PublishSchemaRequest', response: { status: 201, contract: 'SchemaVersion' } },
   { method: 'GET', path: schemas, operation: 'listSchemas', group: 'schemas', role: 'reader', summary: 'The latest version of each schema in a workspace', query: 'ListSchemasQuery', response: { status: 200, contract: 'SchemaVersion', list: true } },
   { method: 'GET', path: `${schemas}/{id}`, operation: 'getSchemaVersion', group: 'schemas', role: 'reader', summary: 'One schema version', response: { status: 200, contract: 'SchemaVersion' } },
