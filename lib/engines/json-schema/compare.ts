@@ -1,0 +1,41 @@
+/**
+ * compare(previous, next) for JSON Schema: the compatibility check and the explained diff in one walk.
+ *
+ * Open content models: by default (`openContentModel: 'lenient'`) a property that the next version
+ * declares where the previous version accepted any value under that name (additionalProperties absent or
+ * true, no matching patternProperties) counts as compatible both ways, because adding an optional field
+ * to an open object is what users do every day and expect to pass, even though an old document could
+ * already carry that name with a conflicting value. The exception covers only that case and only the
+ * previous-to-next direction; everything else is proven soundly, which is what the Apicurio corpus
+ * expects (removing a property from an open model is backward compatible but not forward, a property
+ * added beside `additionalProperties: {type: string}` is checked against that schema). `'strict'` drops
+ * the exception.
+ */
+import { BadRequestError, ValidationError } from '../../errors.js';
+import type { CompareOptions, CompareResult, Json } from '../types.js';
+import { Comparator } from './compare/comparator.js';
+import { SchemaDocument } from './compare/document.js';
+import { isObject } from './compare/json.js';
+import { andFlags } from './compare/walk.js';
+
+/**
+ * Compares two JSON Schema definitions. BACKWARD compatible: every document valid under `previous` is
+ * valid under `next`; FORWARD compatible: every document valid under `next` is valid under `previous`.
+ * Changes the checker cannot prove compatible are reported as incompatible, with an explanation saying so.
+ */
+export function compareJsonSchemas(previous: Json, next: Json, options: CompareOptions = {}): CompareResult {
+  for (const [name, definition] of [['previous', previous], ['next', next]] as const) {
+    if (typeof definition !== 'boolean' && !isObject(definition)) {
+      throw new ValidationError(`the ${name} definition must be a JSON Schema object or boolean, got ${JSON.stringify(definition)?.slice(0, 40)}`, {
+        errors: [{ path: '', message: `the ${name} definition must be an object or a boolean`, keyword: 'type' }],
+      });
+    }
+  }
+  const mode = options.openContentModel;
+  if (mode !== undefined && mode !== 'lenient' && mode !== 'strict') {
+    throw new BadRequestError(`openContentModel must be "lenient" or "strict", got ${JSON.stringify(mode)}`);
+  }
+  const changes = new Comparator(new SchemaDocument(previous, 'previous'), new SchemaDocument(next, 'next'), options).compare();
+  const flags = andFlags(changes);
+  return { changes, backward_compatible: flags.backward, forward_compatible: flags.forward };
+}
