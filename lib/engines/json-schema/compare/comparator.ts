@@ -9,7 +9,7 @@
  * to hold (sound for finite documents, by induction on their depth), and the assumption is re-checked
  * until it is self-consistent.
  */
-import type { Change, CompareOptions } from '../../types.js';
+import type { Change, CompareOptions, Json } from '../../types.js';
 import { compareArrayKeywords } from './array-keywords.js';
 import type { SchemaDocument, SchemaNode } from './document.js';
 import * as explain from './explain.js';
@@ -44,6 +44,8 @@ interface Frame {
 }
 
 const EMPTY: JsonObject = Object.freeze({}) as JsonObject;
+/** `true` and `{}` accept the same documents; one object form keeps memo keys and cycle checks uniform. */
+const asObject = (schema: Json): Json => (schema === true ? EMPTY : schema);
 const schemaPart = (node: SchemaNode): Part => ({ keyword: 'body', kind: 'schema', node });
 
 export class Comparator {
@@ -77,8 +79,8 @@ export class Comparator {
     const right = y.doc.deref(y.schema, loc.path);
     // Paths follow the next definition: a change inside a referenced schema is reported where it is defined.
     const here = { ...loc, path: right.path };
-    const a = x.doc.node(left.schema);
-    const b = y.doc.node(right.schema);
+    const a = x.doc.node(asObject(left.schema));
+    const b = y.doc.node(asObject(right.schema));
     const unresolved = left.unresolved ?? right.unresolved;
     if (unresolved !== undefined) return this.opaque(a, b, here, unresolved);
     if (!isObject(a.schema) || !isObject(b.schema)) return this.diff(a, b, here, 'emit');
@@ -98,8 +100,8 @@ export class Comparator {
     if (--this.steps < 0 || this.active.size > MAX_NESTING) return NEITHER;
     const left = x.doc.deref(x.schema, '');
     const right = y.doc.deref(y.schema, '');
-    const a = x.doc.node(left.schema);
-    const b = y.doc.node(right.schema);
+    const a = x.doc.node(asObject(left.schema));
+    const b = y.doc.node(asObject(right.schema));
     if (left.unresolved !== undefined || right.unresolved !== undefined) return jsonEqual(a.schema, b.schema) ? BOTH : NEITHER;
     const loc = rootLoc(depth);
     if (!isObject(a.schema) || !isObject(b.schema)) return andFlags(this.diff(a, b, loc, 'flags'));
@@ -149,16 +151,14 @@ export class Comparator {
     const b = y.schema;
     if (jsonEqual(a, b) && !canonical(a).includes('"$ref"')) return [];
     if (a === false || b === false) return [this.booleanChange(x, y, loc)];
-    const objectA = a === true ? EMPTY : a;
-    const objectB = b === true ? EMPTY : b;
-    if (!isObject(objectA) || !isObject(objectB)) {
+    if (!isObject(a) || !isObject(b)) {
       return [makeChange('unknown_change', loc, [], { before: a, after: b }, NEITHER, explain.malformed(loc.label, 'schema'))];
     }
     const step: Step = {
-      x: x.doc.node(objectA),
-      y: y.doc.node(objectB),
-      a: objectA,
-      b: objectB,
+      x,
+      y,
+      a,
+      b,
       loc,
       sub: (p, q, at) => this.sub(p, q, at, mode),
       relation: (p, q, depth) => this.relation(p, q, depth),
@@ -177,7 +177,9 @@ export class Comparator {
       items: relaxed ? 'items_relaxed' : 'items_tightened',
       additionalProperties: relaxed ? 'additional_properties_relaxed' : 'additional_properties_tightened',
     } as const;
-    return makeChange(type[loc.kind], loc, [], { before: x.schema, after: y.schema }, flags, explain.booleanSchema(loc.label, x.schema, y.schema, flags));
+    const [before, after] = [x.schema === EMPTY ? true : x.schema, y.schema === EMPTY ? true : y.schema];
+    const text = explain.booleanSchema(loc.label, before, after, flags, loc.kind === 'additionalProperties');
+    return makeChange(type[loc.kind], loc, [], { before, after }, flags, text);
   }
 
   private opaque(x: SchemaNode, y: SchemaNode, loc: Loc, ref: string): Change[] {

@@ -173,8 +173,13 @@ export function containsChange(label: string, flags: Flags): string {
   return `The contains rule of ${subject(label)} changed: ${consequence(flags)}`;
 }
 
-/** A sub-schema that became or stopped being `false`. */
-export function booleanSchema(label: string, before: Json, after: Json, flags: Flags): string {
+/** A sub-schema that became or stopped being `false`; `undeclared` for additionalProperties. */
+export function booleanSchema(label: string, before: Json, after: Json, flags: Flags, undeclared: boolean): string {
+  if (undeclared) {
+    const owner = subject(label.replace(/\.?\*$/, ''));
+    if (after === false) return `Properties ${owner} does not declare are now rejected (additionalProperties was ${show(before)}): documents written under the previous version with such properties would be rejected. ${MIGRATE}`;
+    return `Properties ${owner} does not declare are now accepted if they match ${show(after)} (additionalProperties was false): documents written under the new version may carry them, and readers on the previous version reject them. ${UPGRADE_READERS}`;
+  }
   const s = subject(label);
   if (after === false) return `${capitalized(s)} now rejects every value (was ${show(before)}): documents written under the previous version with a value there would be rejected. ${MIGRATE}`;
   if (before === false) return `${capitalized(s)} now accepts ${show(after)} (was false): documents written under the new version may carry a value there, which readers on the previous version reject. ${UPGRADE_READERS}`;
@@ -213,7 +218,7 @@ export function tooComplex(label: string): string {
   return `The checker stopped at ${subject(label)}: the schemas are too large, too deeply nested or too recursive to analyse within its budget, so it could not prove compatibility. Simplify the schema or review the change by hand.`;
 }
 
-/** Appended when a keyword change cannot affect documents because the field never holds that kind of value. */
-export function unreachableNote(direction: 'previous' | 'new'): string {
-  return ` It has no effect on documents written under the ${direction} version, whose values there are never of the kind this keyword checks.`;
+/** Replaces the consequence of a keyword change that cannot affect documents of the given versions. */
+export function unreachableNote(versions: string[]): string {
+  return `It has no effect on documents written under the ${versions.join(' or the ')} version, whose values there are never of the kind this keyword checks.`;
 }

@@ -78,8 +78,12 @@ export function makeChange(
   const backward = flags.backward || loc.guard.backward;
   const forward = flags.forward || loc.guard.forward;
   let text = explanation;
-  if (backward && !flags.backward) text += unreachableNote('previous');
-  if (forward && !flags.forward) text += unreachableNote('new');
+  const unreachable = [backward && !flags.backward && 'previous', forward && !flags.forward && 'new'].filter((side): side is string => !!side);
+  if (unreachable.length > 0) {
+    // The consequence the builder wrote cannot happen: keep what changed, say why it does not matter.
+    const what = backward && forward ? explanation.split(': ')[0] : explanation.replace(/\.$/, '');
+    text = `${what}. ${unreachableNote(unreachable)}`;
+  }
   const change: Change = {
     type,
     path: loc.path + segments.map((segment) => `/${pointerSegment(segment)}`).join(''),
