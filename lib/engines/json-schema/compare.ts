@@ -15,8 +15,11 @@ import { BadRequestError, ValidationError } from '../../errors.js';
 import type { CompareOptions, CompareResult, Json } from '../types.js';
 import { Comparator } from './compare/comparator.js';
 import { SchemaDocument } from './compare/document.js';
-import { isObject } from './compare/json.js';
+import { isObject, jsonDepth } from './compare/json.js';
 import { andFlags } from './compare/walk.js';
+
+/** JSON nesting the comparison walks recursively; far beyond hand-written schemas, well within the stack. */
+const MAX_DEPTH = 1000;
 
 /**
  * Compares two JSON Schema definitions. BACKWARD compatible: every document valid under `previous` is
@@ -28,6 +31,12 @@ export function compareJsonSchemas(previous: Json, next: Json, options: CompareO
     if (typeof definition !== 'boolean' && !isObject(definition)) {
       throw new ValidationError(`the ${name} definition must be a JSON Schema object or boolean, got ${JSON.stringify(definition)?.slice(0, 40)}`, {
         errors: [{ path: '', message: `the ${name} definition must be an object or a boolean`, keyword: 'type' }],
+      });
+    }
+    const depth = jsonDepth(definition);
+    if (depth > MAX_DEPTH) {
+      throw new ValidationError(`the ${name} definition nests ${depth} levels deep; compare supports at most ${MAX_DEPTH}, flatten it with $defs and $ref`, {
+        errors: [{ path: '', message: `nests ${depth} levels deep, more than ${MAX_DEPTH}`, keyword: 'maxDepth' }],
       });
     }
   }

@@ -13,16 +13,19 @@ import type { Change, CompareOptions, Json } from '../../types.js';
 import { compareArrayKeywords } from './array-keywords.js';
 import type { SchemaDocument, SchemaNode } from './document.js';
 import * as explain from './explain.js';
-import { allowedValues, overlaps, possibleKinds } from './facts.js';
+import { allowedValues, nameSet, overlaps, possibleKinds } from './facts.js';
 import { type JsonObject, canonical, isObject, jsonEqual, own } from './json.js';
 import { COMBINERS } from './keywords.js';
 import { compareObjectKeywords } from './object-keywords.js';
 import { PatternMatcher } from './patterns.js';
 import { compareValueKeywords } from './value-keywords.js';
-import { BOTH, type Flags, type Loc, NEITHER, type Step, andFlags, childLoc, covers, makeChange, orFlags, rootLoc } from './walk.js';
+import { BOTH, type Flags, type Loc, NEITHER, type Step, andFlags, childLoc, covers, makeChange, orFlags, refutes, rootLoc } from './walk.js';
 
-/** Sub-schema comparisons per call; generous for real schemas, a stop for adversarial ones. */
-const STEP_BUDGET = 200_000;
+/**
+ * Sub-schema comparisons per call: a schema with thousands of properties needs a few thousand, while
+ * adversarial nests of combiners stop here after about a second instead of running for minutes.
+ */
+const STEP_BUDGET = 50_000;
 /** Schema nesting depth; beyond it the comparison gives up rather than exhaust the stack. */
 const MAX_NESTING = 200;
 
@@ -55,6 +58,7 @@ export class Comparator {
   private lowestHypothesis = Infinity;
   private readonly emitted = new Map<string, number | 'done'>();
   private readonly ids = new WeakMap<object, number>();
+  private readonly contentIds = new Map<string, number>();
   private nextId = 1;
   private readonly bodies = new WeakMap<object, JsonObject>();
   private readonly patterns = new PatternMatcher();
@@ -74,6 +78,7 @@ export class Comparator {
   }
 
   private emit(x: SchemaNode, y: SchemaNode, loc: Loc): Change[] {
+    if (identical(x.schema, y.schema)) return [];
     if (--this.steps < 0 || loc.nest > MAX_NESTING) return [this.tooComplex(loc)];
     const left = x.doc.deref(x.schema, loc.path);
     const right = y.doc.deref(y.schema, loc.path);
@@ -85,7 +90,7 @@ export class Comparator {
     if (unresolved !== undefined) return this.opaque(a, b, here, unresolved);
     if (!isObject(a.schema) || !isObject(b.schema)) return this.diff(a, b, here, 'emit');
     // Object identity only repeats through $ref, so a pair seen before is the same definition reached again.
-    const key = `${this.pairKey(a, b)}|${Number(here.guard.backward)}${Number(here.guard.forward)}`;
+    const key = `${this.pairKey(a, b, false)}|${Number(here.guard.backward)}${Number(here.guard.forward)}`;
     const seen = this.emitted.get(key);
     if (seen === 'done') return [];
     if (seen !== undefined) return seen < here.depth ? [] : [this.tooComplex(here)];
@@ -97,6 +102,7 @@ export class Comparator {
 
   /** Whether x ⊆ y (backward) and y ⊆ x (forward) can be proven, for documents at instance depth `depth`. */
   private relation(x: SchemaNode, y: SchemaNode, depth: number): Flags {
+    if (identical(x.schema, y.schema)) return BOTH;
     if (--this.steps < 0 || this.active.size > MAX_NESTING) return NEITHER;
     const left = x.doc.deref(x.schema, '');
     const right = y.doc.deref(y.schema, '');
@@ -105,7 +111,7 @@ export class Comparator {
     if (left.unresolved !== undefined || right.unresolved !== undefined) return jsonEqual(a.schema, b.schema) ? BOTH : NEITHER;
     const loc = rootLoc(depth);
     if (!isObject(a.schema) || !isObject(b.schema)) return andFlags(this.diff(a, b, loc, 'flags'));
-    const key = this.pairKey(a, b);
+    const key = this.pairKey(a, b, true);
     const known = this.memo.get(key);
     if (known) return known;
     const frame = this.active.get(key);
@@ -149,7 +155,7 @@ export class Comparator {
   private diff(x: SchemaNode, y: SchemaNode, loc: Loc, mode: Mode): Change[] {
     const a = x.schema;
     const b = y.schema;
-    if (jsonEqual(a, b) && !canonical(a).includes('"$ref"')) return [];
+    if (identical(a, b)) return [];
     if (a === false || b === false) return [this.booleanChange(x, y, loc)];
     if (!isObject(a) || !isObject(b)) {
       return [makeChange('unknown_change', loc, [], { before: a, after: b }, NEITHER, explain.malformed(loc.label, 'schema'))];
@@ -162,10 +168,16 @@ export class Comparator {
       loc,
       sub: (p, q, at) => this.sub(p, q, at, mode),
       relation: (p, q, depth) => this.relation(p, q, depth),
+      proving: mode === 'flags',
       lenient: this.lenient,
       patterns: this.patterns,
     };
-    return [...compareValueKeywords(step), ...compareArrayKeywords(step), ...compareObjectKeywords(step), ...this.compareCombiners(step)];
+    const changes: Change[] = [];
+    for (const group of [compareValueKeywords, compareArrayKeywords, compareObjectKeywords, (at: Step) => this.compareCombiners(at)]) {
+      changes.push(...group(step));
+      if (step.proving && refutes(changes)) break;
+    }
+    return changes;
   }
 
   /** A sub-schema that is `false` on one side: nothing passes there. */
@@ -191,12 +203,27 @@ export class Comparator {
     return makeChange('unknown_change', loc, [], {}, NEITHER, explain.tooComplex(loc.label));
   }
 
-  private pairKey(x: SchemaNode, y: SchemaNode): string {
-    return `${x.doc.role}:${this.id(x.schema)}:${this.id(y.schema)}`;
+  /**
+   * Emission keys by object identity (the same sub-schema reached twice through a $ref), proof keys by
+   * content when there is no $ref inside: identical sub-schemas repeated across branches are proven once.
+   */
+  private pairKey(x: SchemaNode, y: SchemaNode, byContent: boolean): string {
+    return `${x.doc.role}:${this.id(x.schema, byContent)}:${this.id(y.schema, byContent)}`;
   }
 
-  private id(schema: unknown): string {
+  private id(schema: Json, byContent: boolean): string {
     if (typeof schema !== 'object' || schema === null) return JSON.stringify(schema);
+    if (byContent) {
+      const text = canonical(schema);
+      if (!text.includes('"$ref"')) {
+        let id = this.contentIds.get(text);
+        if (id === undefined) {
+          id = this.nextId++;
+          this.contentIds.set(text, id);
+        }
+        return `c${id}`;
+      }
+    }
     let id = this.ids.get(schema);
     if (id === undefined) {
       id = this.nextId++;
@@ -272,9 +299,14 @@ export class Comparator {
    */
   private setFlags({ step, before, after, mine, theirs }: CombinerContext): Flags {
     const depth = step.loc.depth;
+    // A conjunct is most often implied by its counterpart under the same keyword: try those first.
+    const ordered = (parts: Part[], keyword: string): Part[] => [
+      ...parts.filter((part) => part.keyword === keyword),
+      ...parts.filter((part) => part.keyword !== keyword),
+    ];
     return {
-      backward: theirs.every((part) => before.some((candidate) => this.implies(candidate, part, depth))),
-      forward: mine.every((part) => after.some((candidate) => this.implies(candidate, part, depth))),
+      backward: theirs.every((part) => ordered(before, part.keyword).some((candidate) => this.implies(candidate, part, depth))),
+      forward: mine.every((part) => ordered(after, part.keyword).some((candidate) => this.implies(candidate, part, depth))),
     };
   }
 
@@ -294,13 +326,19 @@ export class Comparator {
       parts.flatMap((part) => (part.kind === 'schema' ? [part.node] : part.kind === 'any' || part.kind === 'one' ? part.branches : []));
     const left = branches(mine).map((node, index) => ({ node, index }));
     const right = branches(theirs).map((node, index) => ({ node, index }));
-    for (const candidate of [...right]) {
-      const match = left.findIndex((other) => this.equivalent(other.node, candidate.node, step.loc.depth));
-      if (match >= 0) {
-        left.splice(match, 1);
-        right.splice(right.indexOf(candidate), 1);
+    const cancel = (same: (a: SchemaNode, b: SchemaNode) => boolean): void => {
+      for (const candidate of [...right]) {
+        const match = left.findIndex((other) => same(other.node, candidate.node));
+        if (match >= 0) {
+          left.splice(match, 1);
+          right.splice(right.indexOf(candidate), 1);
+        }
       }
-    }
+    };
+    cancel((p, q) => identical(p.schema, q.schema));
+    // Equivalent but differently written branches only cancel when pairing the rest is impossible, so a
+    // changed branch is still explained change by change.
+    if (left.length !== right.length) cancel((p, q) => this.equivalent(p, q, step.loc.depth));
     if (left.length === 0 && right.length === 0) return [];
     let flags = this.setFlags(context);
     if (keyword !== 'oneOf' && mine.length > 0 && theirs.length > 0 && left.length === right.length) {
@@ -374,11 +412,11 @@ export class Comparator {
       case 'schema':
         return this.relation(node, y.node, depth).backward;
       case 'any':
-        return y.branches.some((branch) => this.relation(node, branch, depth).backward);
+        return likelyFirst(node, y.branches).some((branch) => this.relation(node, branch, depth).backward);
       case 'one':
-        return y.branches.some(
-          (branch, index) =>
-            this.relation(node, branch, depth).backward && y.branches.every((other, j) => j === index || this.disjoint(node, other)),
+        // Exactly one branch: x must fit one and be disjoint from all the others.
+        return likelyFirst(node, y.branches).some(
+          (branch) => this.relation(node, branch, depth).backward && y.branches.every((other) => other === branch || this.disjoint(node, other)),
         );
       case 'not':
         return this.disjoint(node, y.node);
@@ -389,15 +427,32 @@ export class Comparator {
     }
   }
 
-  /** True only when no value can satisfy both schemas: their kinds or their allowed values do not meet. */
-  private disjoint(x: SchemaNode, y: SchemaNode): boolean {
+  /**
+   * True only when no value can satisfy both schemas: their kinds or allowed values do not meet, or both
+   * are objects that must carry a property on which they disagree (the discriminator of a tagged union).
+   */
+  private disjoint(x: SchemaNode, y: SchemaNode, budget = 4): boolean {
     const a = x.doc.deref(x.schema, '').schema;
     const b = y.doc.deref(y.schema, '').schema;
     if (a === false || b === false) return true;
-    if (!overlaps(possibleKinds(a), possibleKinds(b))) return true;
-    const valuesA = isObject(a) ? allowedValues(a) : undefined;
-    const valuesB = isObject(b) ? allowedValues(b) : undefined;
-    return !!valuesA && !!valuesB && !valuesA.values.some((value) => valuesB.values.some((other) => jsonEqual(value, other)));
+    const kindsA = possibleKinds(a);
+    const kindsB = possibleKinds(b);
+    if (!overlaps(kindsA, kindsB)) return true;
+    if (!isObject(a) || !isObject(b)) return false;
+    const valuesA = allowedValues(a);
+    const valuesB = allowedValues(b);
+    if (valuesA && valuesB && !valuesA.values.some((value) => valuesB.values.some((other) => jsonEqual(value, other)))) return true;
+    if (budget === 0 || [...kindsA].some((kind) => kind !== 'object' && kindsB.has(kind))) return false;
+    const propertiesA = own(a, 'properties');
+    const propertiesB = own(b, 'properties');
+    if (!isObject(propertiesA) || !isObject(propertiesB)) return false;
+    const required = new Set([...nameSet(own(a, 'required')), ...nameSet(own(b, 'required'))]);
+    return [...required].some(
+      (name) =>
+        Object.hasOwn(propertiesA, name) &&
+        Object.hasOwn(propertiesB, name) &&
+        this.disjoint(x.doc.node(propertiesA[name] as Json), y.doc.node(propertiesB[name] as Json), budget - 1),
+    );
   }
 }
 
@@ -409,6 +464,17 @@ interface CombinerContext {
   /** The conjuncts of the keyword under comparison. */
   mine: Part[];
   theirs: Part[];
+}
+
+/** Equal JSON without `$ref`s: the same documents pass, whatever the surrounding definitions. */
+function identical(a: Json, b: Json): boolean {
+  return jsonEqual(a, b) && !canonical(a).includes('"$ref"');
+}
+
+/** Candidates identical to `node` first, so the common "unchanged branch" proof is found at once. */
+function likelyFirst(node: SchemaNode, candidates: SchemaNode[]): SchemaNode[] {
+  const same = candidates.filter((candidate) => identical(candidate.schema, node.schema));
+  return same.length > 0 ? [...same, ...candidates.filter((candidate) => !same.includes(candidate))] : candidates;
 }
 
 function sameFlags(a: Flags, b: Flags): boolean {

@@ -4,8 +4,8 @@
  * are left unresolved: the comparator treats them as opaque.
  */
 import type { Json } from '../../types.js';
-import { isAnnotation } from './keywords.js';
-import { isObject, own, pointerSegment } from './json.js';
+import { independentKeywords, isAnnotation } from './keywords.js';
+import { type JsonObject, isObject, own, pointerSegment } from './json.js';
 
 export type Role = 'previous' | 'next';
 
@@ -29,6 +29,7 @@ export class SchemaDocument {
   readonly legacyRef: boolean;
   private readonly baseId: string | undefined;
   private anchors: Map<string, Target> | undefined;
+  private readonly merges = new WeakMap<JsonObject, JsonObject | null>();
 
   constructor(
     readonly root: Json,
@@ -70,23 +71,40 @@ export class SchemaDocument {
 
   /**
    * Follows `$ref`s that stand for the whole schema: always in legacy dialects, and in 2019-09+ when only
-   * annotations sit beside the `$ref`. Chains are followed; a cycle of bare references (which no validator
-   * can evaluate) stops the walk at the last schema reached; an unresolvable reference is reported.
+   * annotations sit beside the `$ref`. In 2019-09+, a `$ref` beside assertions that cannot interact with
+   * its target's (e.g. `maxLength` beside `{type: string}`) is merged into one schema, so both versions
+   * are compared keyword by keyword; otherwise the `$ref` stays and the comparator treats it as a conjunct.
+   * A cycle of bare references (which no validator can evaluate) stops the walk; an unresolvable
+   * reference is reported.
    */
-  deref(schema: Json, path: string): { schema: Json; path: string; unresolved?: string } {
-    const seen = new Set<Json>();
+  deref(schema: Json, path: string, seen = new Set<Json>()): { schema: Json; path: string; unresolved?: string } {
     let current = { schema, path };
     while (isObject(current.schema) && typeof own(current.schema, '$ref') === 'string' && !seen.has(current.schema)) {
       const object = current.schema;
       const ref = object.$ref as string;
       const target = this.resolve(ref);
       if (!target) return { ...current, unresolved: ref };
-      // 2019-09+: assertions beside the $ref apply too; the comparator treats the $ref as one more conjunct.
-      if (!this.legacyRef && Object.keys(object).some((key) => key !== '$ref' && !isAnnotation(key))) break;
       seen.add(object);
-      current = target;
+      if (this.legacyRef || Object.keys(object).every((key) => key === '$ref' || isAnnotation(key))) {
+        current = target;
+        continue;
+      }
+      const merged = this.merged(object, this.deref(target.schema, target.path, seen).schema);
+      return merged ? { schema: merged, path: current.path } : current;
     }
     return current;
+  }
+
+  /** `$ref` target and siblings as one schema, when their keywords are independent (cached: identity matters). */
+  private merged(referrer: JsonObject, target: Json): JsonObject | undefined {
+    if (!isObject(target) || Object.hasOwn(target, '$ref')) return undefined;
+    let merged = this.merges.get(referrer);
+    if (merged === undefined) {
+      const siblings = Object.fromEntries(Object.entries(referrer).filter(([key]) => key !== '$ref'));
+      merged = independentKeywords(target, siblings) ? { ...target, ...siblings } : null;
+      this.merges.set(referrer, merged);
+    }
+    return merged ?? undefined;
   }
 
   private anchorIndex(): Map<string, Target> {

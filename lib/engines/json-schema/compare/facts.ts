@@ -8,7 +8,7 @@ import { type JsonObject, isObject, jsonEqual, own } from './json.js';
 /** Instance kinds; `number` is split so that `integer` is a proper subset of it. */
 export type Kind = 'null' | 'boolean' | 'integer' | 'fraction' | 'string' | 'array' | 'object';
 
-export const ALL_KINDS: ReadonlySet<Kind> = new Set<Kind>(['null', 'boolean', 'integer', 'fraction', 'string', 'array', 'object']);
+const ALL_KINDS: ReadonlySet<Kind> = new Set<Kind>(['null', 'boolean', 'integer', 'fraction', 'string', 'array', 'object']);
 
 const KINDS_OF_TYPE: Record<string, Kind[]> = {
   null: ['null'],
@@ -20,7 +20,7 @@ const KINDS_OF_TYPE: Record<string, Kind[]> = {
   object: ['object'],
 };
 
-export function kindOf(value: Json): Kind {
+function kindOf(value: Json): Kind {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'fraction';
@@ -56,19 +56,23 @@ export function allowedValues(schema: JsonObject): AllowedValues | undefined {
  * A superset of the kinds of instances the schema's own keywords accept (`type` narrowed by `enum`/`const`),
  * ignoring combiners, so it is safe to use for "this keyword can never apply" reasoning.
  */
-export function possibleKinds(schema: Json): Set<Kind> {
-  if (schema === false) return new Set();
-  if (!isObject(schema)) return new Set(ALL_KINDS);
-  const kinds = declaredKinds(schema);
-  const allowed = allowedValues(schema);
-  if (!allowed) return kinds;
-  const valueKinds = new Set(allowed.values.map(kindOf));
-  return new Set([...kinds].filter((kind) => valueKinds.has(kind)));
+export function possibleKinds(schema: Json): ReadonlySet<Kind> {
+  if (schema === false) return NO_KINDS;
+  if (!isObject(schema)) return ALL_KINDS;
+  let kinds = possibleCache.get(schema);
+  if (!kinds) {
+    const declared = declaredKinds(schema);
+    const allowed = allowedValues(schema);
+    const valueKinds = allowed ? new Set(allowed.values.map(kindOf)) : undefined;
+    kinds = valueKinds ? new Set([...declared].filter((kind) => valueKinds.has(kind))) : declared;
+    possibleCache.set(schema, kinds);
+  }
+  return kinds;
 }
 
-export function isSubset<T>(small: ReadonlySet<T>, large: ReadonlySet<T>): boolean {
-  return [...small].every((item) => large.has(item));
-}
+const NO_KINDS: ReadonlySet<Kind> = new Set();
+/** Hot in every comparison step; schemas are immutable JSON, so caching per object is safe. */
+const possibleCache = new WeakMap<object, ReadonlySet<Kind>>();
 
 export function overlaps<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   return [...a].some((item) => b.has(item));

@@ -45,3 +45,16 @@ export function show(value: Json | undefined): string {
 export function pointerSegment(segment: string | number): string {
   return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
 }
+
+/** Nesting depth of a JSON value, measured without recursion so a hostile value cannot overflow the stack. */
+export function jsonDepth(value: Json): number {
+  let deepest = 0;
+  const stack: Array<[Json, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [Json, number];
+    if (current === null || typeof current !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}

@@ -108,3 +108,30 @@ export function wellFormed(keyword: string, value: unknown): boolean {
   // Every other assertion this module knows takes a sub-schema.
   return !KNOWN_ASSERTIONS.has(keyword) || isSchema(value);
 }
+
+/** Keywords that read each other: two schemas splitting one of these groups cannot simply be merged. */
+const INTERACTING = [
+  ['properties', 'patternProperties', 'additionalProperties'],
+  ['items', 'prefixItems', 'additionalItems'],
+  ['if', 'then', 'else'],
+  ['contains', 'minContains', 'maxContains'],
+  ['minimum', 'exclusiveMinimum'],
+  ['maximum', 'exclusiveMaximum'],
+];
+/** Keywords that depend on everything evaluated beside them. */
+const GLOBAL = new Set(['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$recursiveRef']);
+
+/**
+ * Whether `{...a, ...b}` accepts exactly the documents both accept: no assertion appears in both, no
+ * interacting group is split between them, and nothing depends on its neighbours.
+ */
+export function independentKeywords(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const assertions = (schema: Record<string, unknown>): string[] => Object.keys(schema).filter((key) => !isAnnotation(key));
+  const keysA = new Set(assertions(a));
+  const keysB = assertions(b);
+  if ([...keysA, ...keysB].some((key) => GLOBAL.has(key))) return false;
+  return keysB.every((key) => {
+    const group = INTERACTING.find((members) => members.includes(key)) ?? [key];
+    return group.every((member) => !keysA.has(member));
+  });
+}

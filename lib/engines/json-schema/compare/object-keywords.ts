@@ -12,7 +12,7 @@ import { isAnnotation } from './keywords.js';
 import { patternsDisjoint } from './patterns.js';
 import { compareUnevaluated } from './array-keywords.js';
 import { compareCount } from './value-keywords.js';
-import { type Flags, type Loc, NEITHER, type Step, childLoc, guardedLoc, joinLabel, makeChange } from './walk.js';
+import { type Flags, type Loc, NEITHER, type Step, childLoc, guardedLoc, joinLabel, makeChange, refutes } from './walk.js';
 
 export function compareObjectKeywords(step: Step): Change[] {
   const loc = guardedLoc(step, ['object']);
@@ -100,7 +100,8 @@ function classFlags(
     (after.candidates
       ? after.candidates.every((candidate) => before.rules.every((rule) => step.relation(rule, candidate, depth).forward))
       : implied(before.rules, after.rules, 'forward'));
-  return { backward, forward, lenient: lenient && !implied(before.rules, after.rules, 'backward') };
+  // Whether the lenient rule decided the verdict only matters for the explanation.
+  return { backward, forward, lenient: lenient && !step.proving && !implied(before.rules, after.rules, 'backward') };
 }
 
 function directional(flags: Flags, tightened: ChangeType, relaxed: ChangeType): ChangeType {
@@ -115,6 +116,7 @@ function compareDeclaredNames(step: Step, loc: Loc): Change[] {
   const names = [...Object.keys(before), ...Object.keys(after).filter((name) => !Object.hasOwn(before, name))];
   const changes: Change[] = [];
   for (const name of names) {
+    if (step.proving && refutes(changes)) break;
     const was = governance(step, 'x', name);
     const now = governance(step, 'y', name);
     const here = childLoc(loc, ['properties', name], { label: joinLabel(loc.label, name), descend: true });

@@ -64,7 +64,7 @@ function compareType({ a, b, loc }: Step): Change[] {
 }
 
 /** Whether `values` contains every value of the given kinds; only possible for null and boolean. */
-function coversKinds(kinds: Set<Kind>, values: Json[]): boolean {
+function coversKinds(kinds: ReadonlySet<Kind>, values: Json[]): boolean {
   const has = (value: Json): boolean => values.some((candidate) => candidate === value);
   return [...kinds].every((kind) => (kind === 'null' ? has(null) : kind === 'boolean' && has(true) && has(false)));
 }
@@ -118,7 +118,7 @@ function compareBound({ a, b }: Step, loc: Loc, side: 'minimum' | 'maximum'): Ch
   ];
 }
 
-const integersOnly = (kinds: Set<Kind>): boolean => [...kinds].every((kind) => kind === 'integer');
+const integersOnly = (kinds: ReadonlySet<Kind>): boolean => [...kinds].every((kind) => kind === 'integer');
 
 function compareMultipleOf({ a, b }: Step, loc: Loc): Change[] {
   const read = (value: Json | undefined): number | undefined => (typeof value === 'number' && value > 0 ? value : undefined);
@@ -126,7 +126,7 @@ function compareMultipleOf({ a, b }: Step, loc: Loc): Change[] {
   const after = read(own(b, 'multipleOf'));
   if (before === after) return [];
   // Integers are multiples of any divisor of 1, so `type: integer` already implies `multipleOf: 0.5`.
-  const implied = (value: number | undefined, kinds: Set<Kind>, divisor: number): boolean =>
+  const implied = (value: number | undefined, kinds: ReadonlySet<Kind>, divisor: number): boolean =>
     (value !== undefined && isMultiple(value, divisor)) || (integersOnly(kinds) && isMultiple(1, divisor));
   const flags: Flags = {
     backward: after === undefined || implied(before, possibleKinds(a), after),

@@ -58,6 +58,11 @@ export function andFlags(changes: Change[]): Flags {
   };
 }
 
+/** Both directions already fail: further changes cannot alter the verdict. */
+export function refutes(changes: Change[]): boolean {
+  return changes.some((change) => !change.backward_compatible) && changes.some((change) => !change.forward_compatible);
+}
+
 export function orFlags(a: Flags, b: Flags): Flags {
   return { backward: a.backward || b.backward, forward: a.forward || b.forward };
 }
@@ -107,6 +112,8 @@ export interface Step {
   sub(x: SchemaNode, y: SchemaNode, loc: Loc): Change[];
   /** Whether x ⊆ y (backward) and y ⊆ x (forward) could be proven. */
   relation(x: SchemaNode, y: SchemaNode, depth: number): Flags;
+  /** Only flags matter (no explanation is shown): loops may stop once both directions are refuted. */
+  readonly proving: boolean;
   readonly lenient: boolean;
   readonly patterns: PatternMatcher;
 }
