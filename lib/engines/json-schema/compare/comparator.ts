@@ -33,7 +33,7 @@ type Mode = 'emit' | 'flags';
 
 /** One conjunct of a schema: its own keywords, an allOf branch, a disjunction, a negation, a conditional. */
 type Part =
-  | { keyword: 'body' | 'allOf' | '$ref'; kind: 'schema'; node: SchemaNode; index?: number; path?: string }
+  | { keyword: 'body' | 'allOf' | '$ref'; kind: 'schema'; node: SchemaNode; path?: string }
   | { keyword: 'anyOf'; kind: 'any'; branches: SchemaNode[] }
   | { keyword: 'oneOf'; kind: 'one'; branches: SchemaNode[] }
   | { keyword: 'not'; kind: 'not'; node: SchemaNode }
@@ -122,26 +122,26 @@ export class Comparator {
       this.lowestHypothesis = Math.min(this.lowestHypothesis, frame.index);
       return frame.hypothesis;
     }
-    const own: Frame = { index: this.active.size, depth, hypothesis: BOTH, used: false };
-    this.active.set(key, own);
+    const mine: Frame = { index: this.active.size, depth, hypothesis: BOTH, used: false };
+    this.active.set(key, mine);
     const outer = this.lowestHypothesis;
     this.lowestHypothesis = Infinity;
     let result = andFlags(this.diff(a, b, loc, 'flags'));
     // Re-run under the weaker hypothesis until the answer agrees with what was assumed.
-    for (let round = 0; own.used && !sameFlags(result, own.hypothesis); round += 1) {
+    for (let round = 0; mine.used && !sameFlags(result, mine.hypothesis); round += 1) {
       if (round === 3) {
         result = NEITHER;
         break;
       }
-      own.hypothesis = result;
-      own.used = false;
+      mine.hypothesis = result;
+      mine.used = false;
       result = andFlags(this.diff(a, b, loc, 'flags'));
     }
     this.active.delete(key);
     const lowest = this.lowestHypothesis;
     // A result that leaned on an enclosing pair's hypothesis is provisional: do not remember it.
-    if (lowest >= own.index) this.memo.set(key, result);
-    this.lowestHypothesis = Math.min(outer, lowest < own.index ? lowest : Infinity);
+    if (lowest >= mine.index) this.memo.set(key, result);
+    this.lowestHypothesis = Math.min(outer, lowest < mine.index ? lowest : Infinity);
     return result;
   }
 
@@ -250,7 +250,7 @@ export class Comparator {
     const doc = node.doc;
     const parts: Part[] = [{ keyword: 'body', kind: 'schema', node: doc.node(this.bodyOf(schema)) }];
     const allOf = own(schema, 'allOf');
-    if (Array.isArray(allOf)) allOf.forEach((branch, index) => parts.push({ keyword: 'allOf', kind: 'schema', node: doc.node(branch), index }));
+    if (Array.isArray(allOf)) for (const branch of allOf) parts.push({ keyword: 'allOf', kind: 'schema', node: doc.node(branch) });
     const anyOf = own(schema, 'anyOf');
     if (Array.isArray(anyOf)) parts.push({ keyword: 'anyOf', kind: 'any', branches: anyOf.map((branch) => doc.node(branch)) });
     const oneOf = own(schema, 'oneOf');

@@ -72,36 +72,36 @@ function governance(step: Step, side: 'x' | 'y', name: string): Governance {
   return { declared, rules: [node.doc.node(rest)], patterns, openness: openness(rest), evaluable };
 }
 
+/** What one side says about a class of property names. */
+interface NameClass {
+  /** Every member's value must satisfy all of these. */
+  rules: SchemaNode[];
+  /** What a valid document's value is known to satisfy: all of `known`, or at least one of them. */
+  known: SchemaNode[];
+  knownIs: 'all' | 'some';
+  /** The side accepts any value for these names (the lenient rule's case). */
+  open: boolean;
+}
+
 /**
- * Backward holds when each rule of the next side is implied by some rule of the previous side (and the
- * other way round for forward). The lenient rule skips the backward proof for a name the previous side
- * left fully open, and only in the previous-to-next orientation, never inside a reversed sub-proof.
+ * Backward holds when every rule of the next side is satisfied by whatever the previous side already
+ * guaranteed (and the other way round for forward). The lenient rule skips the backward proof for names
+ * the previous side left fully open, only in the previous-to-next orientation, never in a reversed proof.
  */
-function classFlags(
-  step: Step,
-  before: { rules: SchemaNode[]; candidates?: SchemaNode[]; open: boolean },
-  after: { rules: SchemaNode[]; candidates?: SchemaNode[]; open: boolean },
-  depth: number,
-): Flags & { lenient: boolean } {
+function classFlags(step: Step, before: NameClass, after: NameClass, depth: number): Flags & { lenient: boolean } {
+  // With a known conjunction one conjunct suffices; when it is unknown which rule matched, each must.
+  const quantify = (side: NameClass, test: (known: SchemaNode) => boolean): boolean =>
+    side.knownIs === 'all' ? side.known.some(test) : side.known.every(test);
+  const backwardProof = (): boolean => after.rules.every((rule) => quantify(before, (known) => step.relation(known, rule, depth).backward));
+  const forwardProof = (): boolean => before.rules.every((rule) => quantify(after, (known) => step.relation(rule, known, depth).forward));
   const lenient = step.lenient && before.open && step.x.doc.role === 'previous';
   const lenientForward = step.lenient && after.open && step.y.doc.role === 'previous';
-  // A class whose members may match several rules: every candidate must imply every rule of the other side.
-  const implied = (from: SchemaNode[], to: SchemaNode[], direction: 'backward' | 'forward'): boolean =>
-    direction === 'backward'
-      ? to.every((rule) => from.some((candidate) => step.relation(candidate, rule, depth).backward))
-      : from.every((rule) => to.some((candidate) => step.relation(rule, candidate, depth).forward));
-  const backward =
-    lenient ||
-    (before.candidates
-      ? before.candidates.every((candidate) => after.rules.every((rule) => step.relation(candidate, rule, depth).backward))
-      : implied(before.rules, after.rules, 'backward'));
-  const forward =
-    lenientForward ||
-    (after.candidates
-      ? after.candidates.every((candidate) => before.rules.every((rule) => step.relation(rule, candidate, depth).forward))
-      : implied(before.rules, after.rules, 'forward'));
-  // Whether the lenient rule decided the verdict only matters for the explanation.
-  return { backward, forward, lenient: lenient && !step.proving && !implied(before.rules, after.rules, 'backward') };
+  return {
+    backward: lenient || backwardProof(),
+    forward: lenientForward || forwardProof(),
+    // Whether the lenient rule decided the verdict only matters for the explanation.
+    lenient: lenient && !step.proving && !backwardProof(),
+  };
 }
 
 function directional(flags: Flags, tightened: ChangeType, relaxed: ChangeType): ChangeType {
@@ -125,10 +125,8 @@ function compareDeclaredNames(step: Step, loc: Loc): Change[] {
       changes.push(...step.sub(was.declared, now.declared, here));
       continue;
     }
-    const flags: Flags & { lenient: boolean } =
-      was.evaluable && now.evaluable
-        ? classFlags(step, { rules: was.rules, open: was.openness === 'open' }, { rules: now.rules, open: now.openness === 'open' }, here.depth)
-        : { ...NEITHER, lenient: false };
+    const nameClass = (rules: Governance): NameClass => ({ rules: rules.rules, known: rules.rules, knownIs: 'all', open: rules.openness === 'open' });
+    const flags = was.evaluable && now.evaluable ? classFlags(step, nameClass(was), nameClass(now), here.depth) : { ...NEITHER, lenient: false };
     const what = `Property ${explain.subject(here.label)}`;
     const values = { before: own(before, name), after: own(after, name) };
     if (was.declared && now.declared) {
@@ -152,16 +150,17 @@ function comparePatternClasses(step: Step, loc: Loc): Change[] {
   const before = mapOf(own(step.a, 'patternProperties'));
   const after = mapOf(own(step.b, 'patternProperties'));
   const changes: Change[] = [];
-  const side = (node: SchemaNode, patterns: JsonObject, schema: JsonObject, pattern: string) => {
+  const side = (node: SchemaNode, patterns: JsonObject, schema: JsonObject, pattern: string): NameClass & { openness: explain.Openness } => {
     if (Object.hasOwn(patterns, pattern)) {
       const rule = node.doc.node(patterns[pattern] as Json);
-      return { rules: [rule], candidates: [rule], open: false, openness: 'partial' as explain.Openness };
+      return { rules: [rule], known: [rule], knownIs: 'all', open: false, openness: 'partial' };
     }
-    const rest = own(schema, 'additionalProperties') ?? true;
+    // Names matching the pattern fall under any overlapping pattern of this side, or additionalProperties.
+    const rest = node.doc.node(own(schema, 'additionalProperties') ?? true);
     const overlapping = Object.keys(patterns).filter((other) => !patternsDisjoint(other, pattern));
-    const candidates = [...overlapping.map((other) => node.doc.node(patterns[other] as Json)), node.doc.node(rest)];
-    const kind = overlapping.length > 0 ? 'partial' : openness(rest);
-    return { rules: [node.doc.node(rest)], candidates, open: kind === 'open', openness: kind };
+    const kind = overlapping.length > 0 ? 'partial' : openness(rest.schema);
+    const known = [...overlapping.map((other) => node.doc.node(patterns[other] as Json)), rest];
+    return { rules: [rest], known, knownIs: 'some', open: kind === 'open', openness: kind };
   };
   for (const pattern of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const here = childLoc(loc, ['patternProperties', pattern], { label: joinLabel(loc.label, `/${pattern}/`), descend: true });
