@@ -216,6 +216,23 @@ const combined: fc.Arbitrary<Schema> = fc.letrec<{ node: Schema }>((tie) => ({
         dependentRequired: optional(fc.constant({ a: ['x_1'] })),
       })
       .map(compact),
+    fc
+      .record({
+        type: optional(fc.constant('array')),
+        prefixItems: optional(fc.array(tie('node'), { maxLength: 2 })),
+        items: optional(fc.oneof(fc.boolean(), tie('node'))),
+        contains: optional(tie('node')),
+        minContains: optional(fc.integer({ min: 0, max: 2 })),
+        uniqueItems: optional(fc.boolean()),
+      })
+      .map(compact),
+    fc
+      .record({
+        propertyNames: optional(fc.constantFrom<Json>({ maxLength: 1 }, { pattern: '^x' }, { enum: ['a', 'x_1'] })),
+        minProperties: optional(fc.integer({ min: 0, max: 2 })),
+        dependentSchemas: optional(fc.record({ a: tie('node') })),
+      })
+      .map(compact),
     fc.constant({ $ref: '#/$defs/tree' }),
   ),
 })).node;

@@ -5,9 +5,8 @@
 import type { Change, Json } from '../../types.js';
 import * as explain from './explain.js';
 import { count, tupleForm } from './facts.js';
-import { jsonEqual, own } from './json.js';
-import { isAnnotation } from './keywords.js';
-import { compareCount } from './value-keywords.js';
+import { own } from './json.js';
+import { compareCount, compareUnevaluated } from './common-keywords.js';
 import { type Flags, type Loc, NEITHER, type Step, childLoc, guardedLoc, makeChange } from './walk.js';
 
 export function compareArrayKeywords(step: Step): Change[] {
@@ -82,21 +81,4 @@ function compareUniqueness({ a, b }: Step, loc: Loc): Change[] {
   return [
     makeChange(after ? 'items_tightened' : 'items_relaxed', loc, ['uniqueItems'], { before: own(a, 'uniqueItems'), after: own(b, 'uniqueItems') }, flags, explain.itemsUniqueness(loc.label, after)),
   ];
-}
-
-/** Strips annotations: what is left decides validation. */
-function assertions(schema: Record<string, Json>): Record<string, Json> {
-  return Object.fromEntries(Object.entries(schema).filter(([key]) => !isAnnotation(key)));
-}
-
-/**
- * `unevaluatedItems`/`unevaluatedProperties` see through every sibling and combiner, so any change to the
- * assertions around them (or a `$ref` the walk cannot inline here) is left unproven.
- */
-export function compareUnevaluated({ a, b }: Step, loc: Loc, keyword: string): Change[] {
-  if (own(a, keyword) === undefined && own(b, keyword) === undefined) return [];
-  const before = assertions(a);
-  const after = assertions(b);
-  if (jsonEqual(before, after) && !JSON.stringify(before).includes('"$ref"')) return [];
-  return [makeChange('unknown_change', loc, [keyword], { before: own(a, keyword), after: own(b, keyword) }, NEITHER, explain.unevaluated(loc.label, keyword))];
 }

@@ -10,8 +10,7 @@ import { dependencies, nameSet } from './facts.js';
 import { type JsonObject, isObject, own, show } from './json.js';
 import { isAnnotation } from './keywords.js';
 import { patternsDisjoint } from './patterns.js';
-import { compareUnevaluated } from './array-keywords.js';
-import { compareCount } from './value-keywords.js';
+import { compareCount, compareUnevaluated } from './common-keywords.js';
 import { type Flags, type Loc, NEITHER, type Step, childLoc, guardedLoc, joinLabel, makeChange, refutes } from './walk.js';
 
 export function compareObjectKeywords(step: Step): Change[] {

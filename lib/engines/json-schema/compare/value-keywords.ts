@@ -5,7 +5,8 @@
  */
 import type { Change, ChangeType, Json } from '../../types.js';
 import * as explain from './explain.js';
-import { type Kind, allowedValues, bound, boundWithin, count, declaredKinds, isMultiple, possibleKinds } from './facts.js';
+import { compareCount } from './common-keywords.js';
+import { type Kind, allowedValues, bound, boundWithin, declaredKinds, isMultiple, possibleKinds } from './facts.js';
 import { jsonEqual, own } from './json.js';
 import { isAnnotation, isUnknownKeyword, wellFormed } from './keywords.js';
 import { BOTH, type Flags, type Loc, NEITHER, type Step, guardedLoc, makeChange } from './walk.js';
@@ -134,20 +135,6 @@ function compareMultipleOf({ a, b }: Step, loc: Loc): Change[] {
   };
   if (flags.backward && flags.forward) return [];
   return [makeChange('multiple_of_changed', loc, ['multipleOf'], { before, after }, flags, explain.multipleOfChange(loc.label, before, after, flags))];
-}
-
-/** A lower (`min`) or upper (`max`) count limit: string length, number of items, properties or matches. */
-export function compareCount({ a, b }: Step, loc: Loc, keyword: string, limit: 'min' | 'max', defaultMin = 0): Change[] {
-  const before = count(a, keyword);
-  const after = count(b, keyword);
-  if (before === after) return [];
-  const [was, now] = limit === 'min' ? [before ?? defaultMin, after ?? defaultMin] : [before ?? Infinity, after ?? Infinity];
-  const flags = limit === 'min' ? { backward: now <= was, forward: was <= now } : { backward: now >= was, forward: was >= now };
-  if (flags.backward && flags.forward) return [];
-  const tightened = !flags.backward;
-  return [
-    makeChange(tightened ? 'length_tightened' : 'length_relaxed', loc, [keyword], { before, after }, flags, explain.countChange(loc.label, keyword, before, after, tightened)),
-  ];
 }
 
 /**
