@@ -1,15 +1,14 @@
 /**
  * compare(previous, next) for JSON Schema: the compatibility check and the explained diff in one walk.
  *
- * Open content models: by default (`openContentModel: 'lenient'`) a property that the next version
- * declares where the previous version accepted any value under that name (additionalProperties absent or
- * true, no matching patternProperties) counts as compatible both ways, because adding an optional field
- * to an open object is what users do every day and expect to pass, even though an old document could
- * already carry that name with a conflicting value. The exception covers only that case and only the
- * previous-to-next direction; everything else is proven soundly, which is what the Apicurio corpus
- * expects (removing a property from an open model is backward compatible but not forward, a property
- * added beside `additionalProperties: {type: string}` is checked against that schema). `'strict'` drops
- * the exception.
+ * Open content models: by default (`'lenient'`) a property the next version declares where the previous
+ * version accepted any value under that name (additionalProperties absent or true, no matching
+ * patternProperties) counts as compatible both ways, because adding an optional field to an open object
+ * is what users expect to pass, although an old document could already carry that name with a
+ * conflicting value (`'strict'` reports exactly that). The exception covers only that case and only the
+ * previous-to-next direction; everything else is proven soundly, as the Apicurio corpus expects: it has
+ * no addition to a truly open object, but it requires removing a property from one, or dropping a
+ * dependency schema (whose reversed proof looks like an addition), to fail FORWARD.
  */
 import { BadRequestError, ValidationError } from '../../errors.js';
 import type { CompareOptions, CompareResult, Json } from '../types.js';

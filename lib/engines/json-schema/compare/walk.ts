@@ -86,7 +86,7 @@ export function makeChange(
   const unreachable = [backward && !flags.backward && 'previous', forward && !flags.forward && 'new'].filter((side): side is string => !!side);
   if (unreachable.length > 0) {
     // The consequence the builder wrote cannot happen: keep what changed, say why it does not matter.
-    const what = backward && forward ? explanation.split(': ')[0] : explanation.replace(/\.$/, '');
+    const what = (backward && forward ? (explanation.split(': ')[0] as string) : explanation).replace(/\.$/, '');
     text = `${what}. ${unreachableNote(unreachable)}`;
   }
   const change: Change = {
