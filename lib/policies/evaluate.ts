@@ -1,6 +1,6 @@
 /** Runs the rule catalogue over one request under a workspace's policy. */
 import { buildContext, type PolicyContext } from './context.js';
-import { DEFAULT_MAX_FIELDS, parseWorkspacePolicy } from './policy.js';
+import { DEFAULT_MAX_FIELDS, checkWorkspacePolicy } from './policy.js';
 import { assessRisk } from './risk.js';
 import { SPECS } from './rules/index.js';
 import type { Need } from './rules/rule.js';
@@ -18,7 +18,7 @@ const NEED_MET: Record<Need, (context: PolicyContext) => boolean> = {
  * when the policy is invalid (an unknown rule id is named, with the known ones).
  */
 export function evaluate(input: PolicyInput, policy: WorkspacePolicy = {}): Evaluation {
-  const { severities = {}, max_fields = DEFAULT_MAX_FIELDS } = parseWorkspacePolicy(policy);
+  const { severities = {}, max_fields = DEFAULT_MAX_FIELDS } = checkWorkspacePolicy(policy);
   const context = buildContext(input, max_fields);
   const violations: Violation[] = [];
   const notApplicable: RuleId[] = [];

@@ -4,7 +4,7 @@
  */
 export { evaluate } from './evaluate.js';
 export { policyInput, type PolicyRequest } from './input.js';
-export { DEFAULT_MAX_FIELDS, MAX_FIELDS_LIMIT, parseWorkspacePolicy, WORKSPACE_POLICY_SCHEMA } from './policy.js';
+export { DEFAULT_MAX_FIELDS, MAX_FIELDS_LIMIT, checkWorkspacePolicy, WORKSPACE_POLICY_SCHEMA } from './policy.js';
 export { isAutoApprovable } from './risk.js';
 export { RULES } from './rules/index.js';
 export {

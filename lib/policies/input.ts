@@ -10,39 +10,43 @@
  * - The previous version gets a table view on the same terms, except that one it cannot build is left
  *   out rather than refused: the stored version is not what the request proposes.
  */
-import type { CompareOptions, Json, SchemaEngine } from '../engines/types.js';
+import type { CompareResult, Json, SchemaEngine } from '../engines/types.js';
 import { ValidationError } from '../errors.js';
 import { jsonSchemaToTable, tableToJsonSchema, X_SQL, type TableDefinition } from '../sql/index.js';
 import { isRecord } from '../sql/table.js';
 import type { PolicyInput } from './types.js';
 
+/** A schema request as the rules need it. Give exactly one of `table` and `definition`. */
 export interface PolicyRequest {
   schema_name: string;
-  /** A definition for the engine, or a table already parsed by `parseTableDefinition`. */
-  proposal: { definition: Json } | { table: TableDefinition };
+  /** Reads the definitions; for a table proposal, the JSON Schema engine. */
+  engine: Pick<SchemaEngine, 'describeFields'>;
+  /** A table proposal, already parsed by `parseTableDefinition`. */
+  table?: TableDefinition;
+  /** A definition proposal, for `engine`. */
+  definition?: Json;
   /** The latest version's definition, when the request proposes the next version. */
   previous?: Json;
-  /** Reads the definitions; for a table proposal, the JSON Schema engine. Without `compare`, no diff. */
-  engine: Pick<SchemaEngine, 'describeFields'> & Partial<Pick<SchemaEngine, 'compare'>>;
-  compareOptions?: CompareOptions;
+  /** The engine's diff from `previous` to the proposal (the caller picks its compare options). */
+  compare?: CompareResult;
 }
 
 /** The neutral input the rules read. Throws what `describeFields` throws, and ValidationError for a bad `x-sql` table. */
 export function policyInput(request: PolicyRequest): PolicyInput {
-  const { schema_name, proposal, previous, engine } = request;
-  const definition = 'table' in proposal ? tableToJsonSchema(schema_name, proposal.table) : proposal.definition;
-  const fields = engine.describeFields(definition);
-  const input: PolicyInput =
-    'table' in proposal
-      ? { schema_name, form: 'table', table: proposal.table, fields }
-      : { schema_name, form: 'definition', fields, ...(hasSqlHints(definition) && { table: definitionTable(definition, schema_name) }) };
-  if (previous === undefined) return input;
-  input.previous = { fields: engine.describeFields(previous), ...(hasSqlHints(previous) && storedTable(previous, schema_name)) };
-  const compare = engine.compare?.(previous, definition, request.compareOptions);
-  if (compare) input.compare = compare;
+  const { schema_name, engine, table, previous, compare } = request;
+  let input: PolicyInput;
+  if (table !== undefined) {
+    input = { schema_name, form: 'table', table, fields: engine.describeFields(tableToJsonSchema(schema_name, table)) };
+  } else if (request.definition !== undefined) {
+    const { definition } = request;
+    input = { schema_name, form: 'definition', fields: engine.describeFields(definition), ...(hasSqlHints(definition) && { table: definitionTable(definition, schema_name) }) };
+  } else {
+    throw new TypeError('policyInput needs a table or a definition');
+  }
+  if (previous !== undefined) input.previous = { fields: engine.describeFields(previous), ...(hasSqlHints(previous) && storedTable(previous, schema_name)) };
+  if (compare !== undefined) input.compare = compare;
   return input;
 }
-
 /** The definition asks to be a table: `x-sql` at its root or on a top-level property. */
 function hasSqlHints(definition: Json): boolean {
   if (!isRecord(definition)) return false;

@@ -1,7 +1,7 @@
 /**
  * Workspace policy documents: per-rule severity overrides (like the prod and dev templates of SQL review
  * tools), the too-many-fields threshold and the auto-approval switch. The JSON Schema serves the API;
- * `parseWorkspacePolicy` gives the same verdict with messages that list the known rule ids.
+ * `checkWorkspacePolicy` gives the same verdict with messages that list the known rule ids.
  */
 import { ValidationError, type ErrorDetail } from '../errors.js';
 import { show } from '../sql/identifiers.js';
@@ -49,7 +49,7 @@ const KNOWN = new Set<string>(RULE_IDS);
  * Checks an untrusted policy document. Throws ValidationError (422) listing every problem; an unknown
  * rule id is named, with the known ids.
  */
-export function parseWorkspacePolicy(value: unknown): WorkspacePolicy {
+export function checkWorkspacePolicy(value: unknown): WorkspacePolicy {
   const errors: ErrorDetail[] = [];
   const report = (path: string, keyword: string, message: string) => errors.push({ path, keyword, message });
   if (!isRecord(value)) {
