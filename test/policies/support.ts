@@ -2,6 +2,8 @@
  * Requests for policy tests, built the way the request service builds them: real table parsing, the real
  * JSON Schema engine (describeFields and compare), then policyInput and evaluate.
  */
+import { expect } from 'vitest';
+import { ValidationError } from '../../lib/errors.js';
 import { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
 import type { Json } from '../../lib/engines/types.js';
 import { evaluate, policyInput, type Evaluation, type PolicyInput, type RuleId, type Violation, type WorkspacePolicy } from '../../lib/policies/index.js';
@@ -86,3 +88,14 @@ export const rulesOf = (evaluation: Evaluation): RuleId[] => evaluation.violatio
 
 /** A JSON Schema object with these properties. */
 export const objectSchema = (properties: Record<string, Json>, extra: Record<string, Json> = {}): Json => ({ type: 'object', properties, ...extra });
+
+/** The ValidationError `fn` throws; fails the test when it throws nothing. */
+export function refusal(fn: () => unknown): ValidationError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return error as ValidationError;
+  }
+  throw new Error('expected a ValidationError');
+}
