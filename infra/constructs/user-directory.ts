@@ -3,7 +3,7 @@
  * a workspace is a group named `{workspace_id}:{role}`; the ID and access tokens carry the user's groups in
  * `cognito:groups`, which the handlers read. Only administrators create users and groups.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
@@ -74,7 +74,8 @@ export class UserDirectory extends Construct {
       this.userPool.addGroup(`Group-${groupName}`, { groupName, description: `Role ${groupName.split(':')[1]} in workspace ${groupName.split(':')[0]}` });
     }
 
-    this.issuer = this.userPool.userPoolProviderUrl;
+    // Spelled out as the CDK's HttpUserPoolAuthorizer does, with the partition's URL suffix.
+    this.issuer = `https://cognito-idp.${Stack.of(this).region}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`;
     this.audience = [this.client.userPoolClientId];
   }
 }

@@ -152,8 +152,11 @@ describe('the HTTP API', () => {
     const clientId = logicalId(r.data, r.data.userDirectory!.client);
     r.dataTemplate.hasOutput('UserPoolId', { Value: { Ref: poolId } });
     r.dataTemplate.hasOutput('UserPoolClientId', { Value: { Ref: clientId } });
-    r.apiTemplate.hasOutput('ApiUrl', { Value: Match.objectLike({ 'Fn::Join': Match.anyValue() }) });
-    expect(r.api.api.url).toBeDefined();
+    expect(r.data.resolve(r.data.jwtIssuer)).toEqual({
+      issuer: { 'Fn::Join': ['', ['https://cognito-idp.eu-west-1.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: poolId }]] },
+      audience: [{ Ref: clientId }],
+    });
+    r.apiTemplate.hasOutput('ApiUrl', { Value: { 'Fn::Join': ['', ['https://', { Ref: logicalId(r.api, r.api.api.httpApi) }, Match.stringLikeRegexp('^\\.execute-api\\.eu-west-1\\.$'), { Ref: 'AWS::URLSuffix' }, '/']] } });
   });
 });
 
