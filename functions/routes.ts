@@ -3,6 +3,8 @@
  * Gateway routes and one Lambda per group, and the OpenAPI generator to document them. No second list.
  */
 
+import type { ContractName } from '../lib/api/contracts.js';
+
 /** Roles within a workspace, weakest first; each includes the ones before it. */
 export const ROLES = ['reader', 'writer', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -11,6 +13,8 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Route {
   method: Method;
+  /** Stable name for the OpenAPI operationId, e.g. `publishSchema`. */
+  operation: string;
   /** API Gateway path template, e.g. `/api/v1/schemas/{id}`. */
   path: string;
   /** Route group: the handler module `functions/<group>.ts` and the Lambda function that serves it. */
@@ -18,18 +22,48 @@ export interface Route {
   /** `public` routes need no token; the others need this role in the workspace of the resource. */
   role: 'public' | Role;
   summary: string;
+  /** Contract names (lib/api/contracts.ts) of the JSON body, the query string and the success response. */
+  body?: ContractName;
+  query?: ContractName;
+  response?: { status: number; contract?: ContractName; list?: boolean };
+  /** Request headers the route reads, documented in OpenAPI. */
+  headers?: { name: string; description: string }[];
 }
 
 /** How much of the table each group's function may touch; the CDK stack grants exactly this. */
 export const ROUTE_GROUPS = {
   health: { access: 'describe' },
-} as const satisfies Record<string, { access: 'describe' | 'read' | 'read-write' }>;
+  schemas: { access: 'read-write' },
+  payloads: { access: 'read-write' },
+  workspaces: { access: 'read-write' },
+  docs: { access: 'none' },
+} as const satisfies Record<string, { access: 'none' | 'describe' | 'read' | 'read-write' }>;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
 
 export const API_PREFIX = '/api/v1';
 
+const schemas = `${API_PREFIX}/schemas`;
+const payloads = `${API_PREFIX}/payloads`;
+
 export const ROUTES: readonly Route[] = [
-  { method: 'GET', path: `${API_PREFIX}/health`, group: 'health', role: 'public', summary: 'Table status and the schema.yaml version the registry runs' },
+  { method: 'GET', path: `${API_PREFIX}/health`, operation: 'health', group: 'health', role: 'public', summary: 'Table status and the schema.yaml version the registry runs', response: { status: 200 } },
+  { method: 'GET', path: `${API_PREFIX}/openapi.json`, operation: 'openApi', group: 'docs', role: 'public', summary: 'This OpenAPI 3.1 document', response: { status: 200 } },
+  { method: 'GET', path: `${API_PREFIX}/docs`, operation: 'docs', group: 'docs', role: 'public', summary: 'The HTML API reference', response: { status: 200 } },
+  { method: 'POST', path: schemas, operation: 'publishSchema', group: 'schemas', role: 'admin', summary: 'Publish the next version of a schema (200 with the existing version when the definition is already one; 409 with the breaking changes when incompatible; ?dry_run=true checks only)', body: 'PublishSchemaRequest', query: 'PublishSchemaQuery', response: { status: 201, contract: 'SchemaVersion' } },
+  { method: 'PATCH', path: `${schemas}/{id}`, operation: 'setSchemaVersionState', group: 'schemas', role: 'admin', summary: 'Move a version to active, deprecated (writes accepted with a Deprecation header) or disabled (writes refused)', body: 'SchemaStateUpdate', response: { status: 200, contract: 'SchemaVersion' } },
+  { method: 'GET', path: `${schemas}/{id}/diff`, operation: 'diffSchemaVersions', group: 'schemas', role: 'reader', summary: 'Every change from version `against` to this one, explained, with its compatibility', query: 'DiffQuery', response: { status: 200 } },
+  { method: 'GET', path: `${schemas}/{id}/config`, operation: 'getSchemaConfig', group: 'schemas', role: 'reader', summary: 'The compatibility mode in force for the schema (every version) and where it comes from', response: { status: 200 } },
+  { method: 'PUT', path: `${schemas}/{id}/config`, operation: 'setSchemaConfig', group: 'schemas', role: 'admin', summary: 'Set the schema\u2019s compatibility mode and open-content-model rule', body: 'SchemaConfigUpdate', response: { status: 200 } },
+  { method: 'GET', path: `${API_PREFIX}/workspaces/{workspace_id}/config`, operation: 'getWorkspaceConfig', group: 'workspaces', role: 'reader', summary: 'The workspace\u2019s default compatibility mode', response: { status: 200 } },
+  { method: 'PUT', path: `${API_PREFIX}/workspaces/{workspace_id}/config`, operation: 'setWorkspaceConfig', group: 'workspaces', role: 'admin', summary: 'Set the workspace\u2019s default compatibility mode', body: 'WorkspaceConfigUpdate', response: { status: 200 } },
+  { method: 'GET', path: schemas, operation: 'listSchemas', group: 'schemas', role: 'reader', summary: 'The latest version of each schema in a workspace', query: 'ListSchemasQuery', response: { status: 200, contract: 'SchemaVersion', list: true } },
+  { method: 'GET', path: `${schemas}/{id}`, operation: 'getSchemaVersion', group: 'schemas', role: 'reader', summary: 'One schema version', response: { status: 200, contract: 'SchemaVersion' } },
+  { method: 'GET', path: `${schemas}/{id}/versions`, operation: 'listSchemaVersions', group: 'schemas', role: 'reader', summary: 'Every version of the schema this version belongs to, oldest first', query: 'PageQuery', response: { status: 200, contract: 'SchemaVersion', list: true } },
+  { method: 'GET', path: `${schemas}/{id}/fields`, operation: 'describeSchemaFields', group: 'schemas', role: 'reader', summary: 'Every field of the definition: path, types, required, nullable, description, default, enum, format', response: { status: 200 } },
+  { method: 'GET', path: `${schemas}/{id}/default`, operation: 'getSchemaDefault', group: 'schemas', role: 'reader', summary: 'A starting document for forms and command-line use', response: { status: 200 } },
+  { method: 'POST', path: payloads, operation: 'createPayload', group: 'payloads', role: 'writer', summary: 'Validate a document against one schema version and store it', body: 'CreatePayloadRequest', response: { status: 201, contract: 'Payload' }, headers: [{ name: 'Idempotency-Key', description: 'Retries with the same key and body within 24 h return the first response and store one payload.' }] },
+  { method: 'GET', path: payloads, operation: 'listPayloads', group: 'payloads', role: 'reader', summary: 'Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order', query: 'ListPayloadsQuery', response: { status: 200, contract: 'Payload', list: true } },
+  { method: 'GET', path: `${payloads}/{id}`, operation: 'getPayload', group: 'payloads', role: 'reader', summary: 'One payload', response: { status: 200, contract: 'Payload' } },
 ];
 
 /** API Gateway's routeKey for a route, e.g. `GET /api/v1/health`. */

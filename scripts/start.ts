@@ -11,6 +11,7 @@ import { TABLE_DESIGN } from '../lib/generated/table.js';
 import { killAllDynamoDbLocal, startDynamoDbLocal, type DynamoDbLocal } from '../lib/local/dynamodb-local.js';
 import { createLocalServer, type LambdaHandler } from '../lib/local/server.js';
 import { ROUTES } from '../functions/routes.js';
+import { devKey, devVerifier, mintToken } from '../lib/auth/dev-tokens.js';
 
 const program = new Command()
   .name('start')
@@ -59,8 +60,10 @@ async function main(): Promise<void> {
   console.log(`table ${tableName}: ${result.action}${result.changes.length ? ` (${result.changes.join(', ')})` : ''}`);
   if (result.extraIndexes.length) console.warn(`table ${tableName} has indexes schema.yaml does not declare: ${result.extraIndexes.join(', ')}`);
 
+  const key = await devKey();
   const server = createLocalServer({
     routes: ROUTES,
+    verifyToken: await devVerifier(key),
     // Handlers are imported after the environment is set, exactly as Lambda loads them.
     loadHandler: async (group) => ((await import(`../functions/${group}.ts`)) as { handler: LambdaHandler }).handler,
   });
@@ -69,6 +72,8 @@ async function main(): Promise<void> {
     server.listen(port, '127.0.0.1', resolve);
   });
   console.log(`schema registry (schema.yaml ${TABLE_DESIGN.version}) listening on http://127.0.0.1:${port}/api/v1`);
+  const admin = await mintToken(key, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] });
+  console.log(`admin token for workspace "default" (12 h; more with \`npm run token -- --user alice --workspace acme --role writer\`):\n${admin}`);
 
   stopGracefully = async () => {
     server.close();

@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 1.0.0 (sha256 fa5105413aa7f6e2e142ea30080c27c07a0f26725287a1b672353633df188326).
+// version 1.1.0 (sha256 b3d138a474eb84d1635dea24bc8295dd408ea96991c3da8f1e705ee77faff1d6).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,8 +7,8 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "1.0.0",
-  hash: "fa5105413aa7f6e2e142ea30080c27c07a0f26725287a1b672353633df188326",
+  version: "1.1.0",
+  hash: "b3d138a474eb84d1635dea24bc8295dd408ea96991c3da8f1e705ee77faff1d6",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
@@ -81,6 +81,8 @@ export interface SchemaItem {
   engine: string;
   /** Compatibility mode checked on every publish; absent means the workspace default. */
   compatibility?: "NONE" | "BACKWARD" | "BACKWARD_TRANSITIVE" | "FORWARD" | "FORWARD_TRANSITIVE" | "FULL" | "FULL_TRANSITIVE";
+  /** How compatibility treats a property added to an open content model; absent means lenient. */
+  open_content_model?: "lenient" | "strict";
 
   state: "active" | "deprecated" | "disabled";
 
@@ -153,6 +155,8 @@ export interface SchemaVersionItem {
   description?: string;
 
   state: "active" | "deprecated" | "disabled";
+  /** When the state last changed (ISO-8601 UTC); absent while it never has. */
+  state_changed_at?: string;
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
   /** A user id (the token's sub) or system:<name>. */
@@ -676,6 +680,20 @@ export const workspaceConfigKeys = {
   }),
 };
 
+/** The item type of every record type, by name. */
+export interface RecordItems {
+  schema: SchemaItem;
+  schema_version: SchemaVersionItem;
+  schema_fingerprint: SchemaFingerprintItem;
+  payload: PayloadItem;
+  schema_request: SchemaRequestItem;
+  audit_event: AuditEventItem;
+  notification: NotificationItem;
+  rate_limit_bucket: RateLimitBucketItem;
+  idempotency_record: IdempotencyRecordItem;
+  workspace_config: WorkspaceConfigItem;
+}
+
 /** What the generated entities need: the client, the table name, and the injected clock and id generator. */
 export interface EntityDeps {
   client: DynamoDBDocumentClient;
@@ -700,6 +718,7 @@ export function createEntities(deps: EntityDeps) {
           latest_version_id: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           engine: { type: "string", required: true, readOnly: true, default: "json-schema", validate: new RegExp("^[a-z][a-z0-9-]{0,31}$") },
           compatibility: { type: ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"] as const },
+          open_content_model: { type: ["lenient", "strict"] as const },
           state: { type: ["active", "deprecated", "disabled"] as const, required: true, default: "active" },
           description: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
@@ -733,6 +752,7 @@ export function createEntities(deps: EntityDeps) {
           fingerprint: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
           description: { type: "string", readOnly: true },
           state: { type: ["active", "deprecated", "disabled"] as const, required: true, default: "active" },
+          state_changed_at: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           created_by: { type: "string", required: true, readOnly: true },
         },

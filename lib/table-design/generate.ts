@@ -169,6 +169,11 @@ export function generateModule(design: TableDesign): string {
     emit();
   }
 
+  emit('/** The item type of every record type, by name. */');
+  emit('export interface RecordItems {');
+  for (const rt of Object.values(design.recordTypes)) emit(`  ${rt.name}: ${pascal(rt.name)}Item;`);
+  emit('}');
+  emit();
   emit('/** What the generated entities need: the client, the table name, and the injected clock and id generator. */');
   emit('export interface EntityDeps {');
   emit('  client: DynamoDBDocumentClient;');

@@ -3,7 +3,7 @@
  * disk, Ctrl-C, and a restart that still has the data.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -75,4 +75,22 @@ describe('npm start', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(javaProcessesUsing(dataDir)).toBe(0);
   }, 90_000);
+});
+
+describe('npm start without Java', () => {
+  it('says that Java 17+ is needed and how to install it', async () => {
+    // A PATH with node but no java (they share /usr/bin on many machines, so link node alone).
+    const bin = mkdtempSync(join(tmpdir(), 'no-java-'));
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const out = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts', '--in-memory'], {
+      cwd: root,
+      env: { ...process.env, PATH: bin, DYNAMODB_ENDPOINT: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain('DynamoDB Local needs Java 17 or later');
+    expect(out.stderr).toContain('apt-get install openjdk-17-jre-headless');
+    rmSync(bin, { recursive: true, force: true });
+  });
 });

@@ -13,7 +13,7 @@ let base: string;
 const seen: unknown[] = [];
 
 // A protected echo route next to the real ones, to see the event and claims a handler receives.
-const echoRoute: Route = { method: 'GET', path: '/api/v1/echo/{name}', group: 'health', role: 'reader', summary: 'test only' };
+const echoRoute: Route = { method: 'GET', path: '/api/v1/echo/{name}', operation: 'echo', group: 'health', role: 'reader', summary: 'test only' };
 
 beforeAll(async () => {
   const health = buildHandler({ dynamo: t.dynamo, tableName: t.tableName });

@@ -1,0 +1,135 @@
+/**
+ * The API's DynamoDB cost and write throughput, against DynamoDB Local. Run: npx tsx bench/api.ts
+ *
+ * 1. DynamoDB calls per operation, counted by a middleware on the SDK client the handlers use.
+ * 2. POST /payloads through the local server (HTTP, auth, validation, handler) against raw SDK PutItem
+ *    calls of the same items, at the same concurrency, against the same DynamoDB Local.
+ */
+import type { AddressInfo } from 'node:net';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { exportJWK, generateKeyPair } from 'jose';
+import { monotonicFactory } from 'ulid';
+import { ROUTES } from '../functions/routes.js';
+import { devVerifier, mintToken } from '../lib/auth/dev-tokens.js';
+import type { Deps } from '../lib/deps.js';
+import { createDynamoClients } from '../lib/dynamo/client.js';
+import { ensureTable } from '../lib/dynamo/table-admin.js';
+import { Table } from '../lib/dynamo/table.js';
+import { startDynamoDbLocal } from '../lib/local/dynamodb-local.js';
+import { createLocalServer, type LambdaHandler } from '../lib/local/server.js';
+
+const CONCURRENCY = 8;
+const WRITES = 1500;
+
+const ddb = await startDynamoDbLocal();
+const dynamo = createDynamoClients({ region: 'local', endpoint: ddb.endpoint });
+const calls: Record<string, number> = {};
+dynamo.raw.middlewareStack.add(
+  (next, context) => async (args) => {
+    calls[context.commandName ?? '?'] = (calls[context.commandName ?? '?'] ?? 0) + 1;
+    return next(args);
+  },
+  { step: 'initialize', name: 'countCalls' },
+);
+const tableName = 'bench';
+// Handler modules also build their production deps at import, as in Lambda; give them a valid config.
+Object.assign(process.env, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: ddb.endpoint, AWS_REGION: 'local' });
+await ensureTable(dynamo.raw, tableName);
+const ulid = monotonicFactory();
+const deps: Deps = { dynamo, tableName, now: () => new Date(), newId: () => ulid() };
+
+const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+const jwk = { ...(await exportJWK(privateKey)), alg: 'ES256' };
+const server = createLocalServer({
+  routes: ROUTES,
+  verifyToken: await devVerifier(jwk),
+  loadHandler: async (group) => ((await import(`../functions/${group}.ts`)) as { buildHandler(d: Deps): LambdaHandler }).buildHandler(deps),
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const token = await mintToken(jwk, { user: 'bench', memberships: [{ workspace: 'bench', role: 'admin' }] });
+const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const res = await fetch(base + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as Record<string, any>;
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+};
+
+const definition = {
+  type: 'object',
+  required: ['user_id', 'image_url'],
+  additionalProperties: false,
+  properties: { user_id: { type: 'string' }, image_url: { type: 'string', format: 'uri' }, tags: { type: 'array', items: { type: 'string' } } },
+};
+const version = await call('POST', '/api/v1/schemas', { workspace_id: 'bench', name: 'caricatures', definition });
+const data = (i: number) => ({ user_id: `u${i}`, image_url: `https://example.com/${i}.png`, tags: ['a', 'b'] });
+
+async function counted(label: string, op: () => Promise<unknown>): Promise<void> {
+  await op(); // warm: caches filled, connections open
+  for (const k of Object.keys(calls)) delete calls[k];
+  const runs = 20;
+  for (let i = 0; i < runs; i++) await op();
+  const perOp = Object.entries(calls).map(([k, n]) => `${k} ${(n / runs).toFixed(2)}`);
+  console.log(`${label.padEnd(44)} ${perOp.join(', ') || 'none'}`);
+}
+
+console.log('DynamoDB calls per operation (warm, mean of 20):');
+let n = 0;
+const created = await call('POST', '/api/v1/payloads', { schema_ref: version.id, data: data(0) });
+await counted('POST /payloads', () => call('POST', '/api/v1/payloads', { schema_ref: version.id, data: data(++n) }));
+await counted('POST /payloads with Idempotency-Key', () => call('POST', '/api/v1/payloads', { schema_ref: version.id, data: data(++n) }, { 'idempotency-key': `k-${n}` }));
+await counted('GET /payloads/{id}', () => call('GET', `/api/v1/payloads/${created.id}`));
+await counted('GET /payloads?schema_ref= (one page of 50)', () => call('GET', `/api/v1/payloads?schema_ref=${version.id}`));
+await counted('GET /payloads?workspace_id=&schema_name=', () => call('GET', '/api/v1/payloads?workspace_id=bench&schema_name=caricatures'));
+await counted('GET /schemas/{id}', () => call('GET', `/api/v1/schemas/${version.id}`));
+const scans = calls.ScanCommand ?? 0;
+console.log(`Scan calls seen: ${scans}`);
+
+/** Runs `op` WRITES times with CONCURRENCY in flight; returns operations per second. */
+async function throughput(op: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < WRITES) await op(next++);
+    }),
+  );
+  return (WRITES * 1000) / (performance.now() - started);
+}
+
+const table = new Table(deps);
+const rawPut = (i: number) => {
+  const put = table.put('payload', {
+    id: ulid(),
+    workspace_id: 'bench',
+    schema_ref: version.id,
+    schema_name: 'caricatures',
+    schema_version: 1,
+    data: JSON.stringify(data(i)),
+    created_at: new Date().toISOString(),
+    created_by: 'bench',
+  }, { expression: 'attribute_not_exists(PK)' });
+  return dynamo.doc.send(new PutCommand(put.Put!));
+};
+const apiPost = (i: number) => call('POST', '/api/v1/payloads', { schema_ref: version.id, data: data(i) });
+
+// Alternate the two, twice, so drift in DynamoDB Local (its table grows) hits both alike.
+const raw: number[] = [];
+const api: number[] = [];
+for (let round = 0; round < 2; round++) {
+  raw.push(await throughput(rawPut));
+  api.push(await throughput(apiPost));
+}
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+console.log(`\nWrites at concurrency ${CONCURRENCY}, ${WRITES} per run, 2 runs each:`);
+console.log(`raw SDK PutItem        ${mean(raw).toFixed(0).padStart(6)} writes/s`);
+console.log(`POST /payloads (HTTP)  ${mean(api).toFixed(0).padStart(6)} writes/s`);
+console.log(`POST /payloads / raw PutItem: ${(mean(api) / mean(raw)).toFixed(2)}x (target >= 0.7x)`);
+
+server.close();
+dynamo.raw.destroy();
+await ddb.stop();

@@ -1,0 +1,143 @@
+/**
+ * JSON Schemas of the API's requests and responses: the one source for request validation (compiled once,
+ * at module load) and for the OpenAPI document. Field names are snake_case.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { BadRequestError } from '../errors.js';
+import { COMPATIBILITY_MODES } from '../schemas/compatibility.js';
+
+export const SCHEMA_NAME_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
+export const WORKSPACE_ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
+export const ULID_PATTERN = '^[0-9A-HJKMNP-TV-Z]{26}$';
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+
+const workspaceId = { type: 'string', pattern: WORKSPACE_ID_PATTERN, description: 'Workspace id, e.g. "acme".' } as const;
+const schemaName = { type: 'string', pattern: SCHEMA_NAME_PATTERN, description: 'snake_case, at most 63 characters, e.g. "user_preferences".' } as const;
+const ulid = { type: 'string', pattern: ULID_PATTERN, description: 'A ULID.' } as const;
+const timestamp = { type: 'string', format: 'date-time' } as const;
+const page = {
+  limit: { type: 'string', pattern: '^[0-9]{1,4}$', description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` },
+  cursor: { type: 'string', maxLength: 4096, description: 'Opaque cursor from the previous page\u2019s next_cursor.' },
+} as const;
+
+export const contracts = {
+  PublishSchemaRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['workspace_id', 'name', 'definition'],
+    properties: {
+      workspace_id: workspaceId,
+      name: schemaName,
+      definition: { description: 'The definition, interpreted by the engine (a JSON Schema by default).' },
+      engine: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$', default: 'json-schema' },
+      description: { type: 'string', maxLength: 2048 },
+    },
+  },
+  ListSchemasQuery: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['workspace_id'],
+    properties: { workspace_id: workspaceId, prefix: { type: 'string', pattern: '^[a-z0-9_]{0,63}$' }, ...page },
+  },
+  PublishSchemaQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { dry_run: { enum: ['true', 'false'], description: 'true: check compatibility and answer what would be published, writing nothing.' } },
+  },
+  DiffQuery: { type: 'object', additionalProperties: false, required: ['against'], properties: { against: { ...ulid, description: 'The older version to compare with.' } } },
+  SchemaConfigUpdate: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: {
+      compatibility: { enum: [...COMPATIBILITY_MODES, null], description: 'null removes the schema setting, so the workspace default applies.' },
+      open_content_model: { enum: ['lenient', 'strict'], description: 'lenient: a property added to an open content model is compatible both ways.' },
+    },
+  },
+  SchemaStateUpdate: { type: 'object', additionalProperties: false, required: ['state'], properties: { state: { enum: ['active', 'deprecated', 'disabled'] } } },
+  WorkspaceConfigUpdate: { type: 'object', additionalProperties: false, required: ['compatibility'], properties: { compatibility: { enum: COMPATIBILITY_MODES } } },
+  PageQuery: { type: 'object', additionalProperties: false, properties: { ...page } },
+  SchemaVersion: {
+    type: 'object',
+    required: ['id', 'workspace_id', 'name', 'version', 'engine', 'definition', 'fingerprint', 'state', 'created_at', 'created_by'],
+    properties: {
+      id: ulid,
+      workspace_id: workspaceId,
+      name: schemaName,
+      version: { type: 'integer', minimum: 1 },
+      engine: { type: 'string' },
+      definition: {},
+      fingerprint: { type: 'string', description: 'SHA-256 of the canonical JSON (RFC 8785) of the definition.' },
+      description: { type: 'string' },
+      state: { enum: ['active', 'deprecated', 'disabled'] },
+      created_at: timestamp,
+      created_by: { type: 'string' },
+    },
+  },
+  CreatePayloadRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['schema_ref', 'data'],
+    properties: {
+      schema_ref: { ...ulid, description: 'Id of the exact schema version to validate against.' },
+      data: { description: 'The document; stored exactly as sent.' },
+      meta: { type: 'object', description: 'Free-form client metadata, not validated.' },
+    },
+  },
+  ListPayloadsQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { schema_ref: ulid, workspace_id: workspaceId, schema_name: schemaName, ...page },
+    oneOf: [{ required: ['schema_ref'] }, { required: ['workspace_id', 'schema_name'] }],
+  },
+  Payload: {
+    type: 'object',
+    required: ['id', 'schema_ref', 'schema_name', 'schema_version', 'workspace_id', 'data', 'created_at', 'created_by'],
+    properties: {
+      id: ulid,
+      schema_ref: ulid,
+      schema_name: schemaName,
+      schema_version: { type: 'integer' },
+      workspace_id: workspaceId,
+      data: {},
+      meta: { type: 'object' },
+      created_at: timestamp,
+      created_by: { type: 'string' },
+    },
+  },
+} as const;
+
+export type ContractName = keyof typeof contracts;
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+addFormats.default(ajv);
+const validators = Object.fromEntries(Object.entries(contracts).map(([name, schema]) => [name, ajv.compile(schema)])) as Record<
+  ContractName,
+  ReturnType<typeof ajv.compile>
+>;
+
+/** Checks a request body or query against its contract; every problem comes back in one 400. */
+export function check<T>(contract: ContractName, value: unknown, where: 'body' | 'query' = 'body'): T {
+  const validate = validators[contract];
+  if (validate(value ?? (where === 'query' ? {} : value))) return (value ?? {}) as T;
+  const errors = (validate.errors ?? []).map((e) => {
+    const missing = (e.params as { missingProperty?: string }).missingProperty;
+    const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+    const path = missing ? `${e.instancePath}/${missing}` : extra ? `${e.instancePath}/${extra}` : e.instancePath;
+    const message =
+      e.keyword === 'additionalProperties' ? `unknown ${where === 'query' ? 'parameter' : 'field'} "${extra}"` : missing ? `"${missing}" is required` : e.message ?? 'is invalid';
+    return { path, message, keyword: e.keyword };
+  });
+  if (value === undefined && where === 'body') throw new BadRequestError('a JSON body is required', { errors });
+  throw new BadRequestError(`the request ${where} is invalid: ${errors.map((e) => `${e.path || '(root)'} ${e.message}`).join('; ')}`, { errors });
+}
+
+/** Page size from a validated query: default 50, at most 500. */
+export function pageSize(limit: string | undefined): number {
+  if (limit === undefined) return DEFAULT_PAGE_SIZE;
+  const n = Number(limit);
+  if (n < 1 || n > MAX_PAGE_SIZE) throw new BadRequestError(`limit must be between 1 and ${MAX_PAGE_SIZE}, got ${limit}`);
+  return n;
+}

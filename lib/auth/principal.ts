@@ -1,0 +1,68 @@
+/**
+ * Who is calling, and what they may do in each workspace, from the JWT claims API Gateway's authorizer
+ * (or the local server) verified. Groups are named `{workspace_id}:{role}`.
+ */
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.js';
+import { ROLES, type Role } from '../../functions/routes.js';
+
+export interface Principal {
+  /** The token's `sub`. */
+  id: string;
+  /** The strongest role held in each workspace. */
+  roles: ReadonlyMap<string, Role>;
+}
+
+const GROUP = /^([a-z0-9][a-z0-9-]{0,62}):(reader|writer|reviewer|admin)$/;
+const rank = (r: Role) => ROLES.indexOf(r);
+
+/**
+ * `cognito:groups` arrives as a JSON array from local tokens but as the string "[a b]" through the HTTP
+ * API JWT authorizer; accept both, and a comma- or space-separated string.
+ */
+export function parseGroups(claim: unknown): string[] {
+  if (Array.isArray(claim)) return claim.map(String);
+  if (typeof claim !== 'string' || claim.trim() === '') return [];
+  const text = claim.trim();
+  if (text.startsWith('[') && text.endsWith(']')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed)) return parsed.map(String);
+    } catch {
+      // Not JSON: the authorizer's "[a b]" form.
+    }
+    return text.slice(1, -1).split(/[\s,]+/).filter(Boolean);
+  }
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
+export function principalFromClaims(claims: Record<string, unknown> | undefined): Principal {
+  const sub = claims?.sub;
+  if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError('the token has no subject (sub claim)');
+  const roles = new Map<string, Role>();
+  for (const group of parseGroups(claims?.['cognito:groups'])) {
+    const m = GROUP.exec(group);
+    if (!m) continue; // Groups of other applications are not ours to judge.
+    const [, workspace, role] = m as unknown as [string, string, Role];
+    const held = roles.get(workspace);
+    if (!held || rank(role) > rank(held)) roles.set(workspace, role);
+  }
+  return { id: sub, roles };
+}
+
+/** The principal of an API Gateway HTTP API event (payload format 2.0). */
+export function principalFromEvent(event: { requestContext: unknown }): Principal {
+  const ctx = event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
+  return principalFromClaims(ctx.authorizer?.jwt?.claims);
+}
+
+/**
+ * Requires `role` (or stronger) in `workspaceId`. A caller with no role there gets 404, as if the
+ * resource did not exist, so workspaces cannot be probed; a member with too weak a role gets 403.
+ */
+export function authorize(principal: Principal, workspaceId: string, role: Role, what = 'resource'): void {
+  const held = principal.roles.get(workspaceId);
+  if (!held) throw new NotFoundError(`${what} not found`);
+  if (rank(held) < rank(role)) {
+    throw new ForbiddenError(`this needs the ${role} role in workspace "${workspaceId}"; you have ${held}`);
+  }
+}

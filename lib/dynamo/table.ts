@@ -1,0 +1,63 @@
+/**
+ * The table as repositories see it: the generated entities plus the raw document client for
+ * transactions, all bound to one table, clock and id generator.
+ */
+import { BatchGetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { createEntities, type Entities, type RecordItems } from '../generated/table.js';
+import type { DynamoClients } from './client.js';
+
+export interface TableDeps {
+  dynamo: DynamoClients;
+  tableName: string;
+  now: () => Date;
+  newId: () => string;
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export class Table {
+  readonly entities: Entities;
+  constructor(readonly deps: TableDeps) {
+    this.entities = createEntities({ client: deps.dynamo.doc, table: deps.tableName, now: deps.now, newId: deps.newId });
+  }
+
+  get name(): string {
+    return this.deps.tableName;
+  }
+
+  /** A Put of a complete item (keys, entity identifiers, defaults) built by the record type's entity. */
+  put<K extends keyof Entities & keyof RecordItems>(recordType: K, attributes: RecordItems[K], condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown>; returnOld?: boolean }): TransactItem {
+    const { Item } = (this.entities[recordType].put as (a: unknown) => { params(): { Item: Record<string, unknown> } })(attributes).params();
+    return {
+      Put: {
+        TableName: this.name,
+        Item,
+        ...(condition
+          ? {
+              ConditionExpression: condition.expression,
+              ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+              ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+              ...(condition.returnOld ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+            }
+          : {}),
+      },
+    };
+  }
+
+  /** One TransactWriteItems call. */
+  async transact(items: TransactItem[]): Promise<void> {
+    await this.deps.dynamo.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  }
+
+  /** BatchGetItem of up to 100 keys, in the order asked (missing ones dropped). */
+  async batchGet(keys: Record<string, string>[]): Promise<Record<string, unknown>[]> {
+    if (!keys.length) return [];
+    const out = await this.deps.dynamo.doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: keys } } }));
+    const found = out.Responses?.[this.name] ?? [];
+    const byKey = new Map(found.map((i) => [`${i.PK}\u0000${i.SK}`, i]));
+    return keys.flatMap((k) => {
+      const i = byKey.get(`${k.PK}\u0000${k.SK}`);
+      return i ? [i] : [];
+    });
+  }
+}

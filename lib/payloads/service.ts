@@ -1,0 +1,159 @@
+/**
+ * Payloads: validated exactly once, here, against one exact schema version, then stored as sent. A warm
+ * write is one DynamoDB call: the version comes from memory, and the payload (with its idempotency record
+ * when the client sent a key) is one conditional put or one transaction.
+ */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { authorize, type Principal } from '../auth/principal.js';
+import { BadRequestError, ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
+import type { EngineRegistry } from '../engines/registry.js';
+import type { Json } from '../engines/types.js';
+import { cancellationCodes, translate } from '../dynamo/errors.js';
+import type { Table } from '../dynamo/table.js';
+import type { IdempotencyRecordItem, PayloadItem } from '../generated/table.js';
+import type { Page } from '../schemas/repository.js';
+import type { SchemaVersionCache } from '../schemas/version-cache.js';
+import { fingerprint } from '../table-design/canonical-json.js';
+import { toPayload, type Payload } from './model.js';
+
+/** Largest `data` accepted, as UTF-8 JSON: well under DynamoDB's 400 KB item with room for the rest. */
+export const MAX_DATA_BYTES = 256 * 1024;
+export const MAX_META_BYTES = 16 * 1024;
+/** How long a retry with the same Idempotency-Key gets the first response back. */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+export interface CreatePayloadInput {
+  schema_ref: string;
+  data: Json;
+  meta?: Json;
+}
+
+export interface CreateResult {
+  status: number;
+  body: Payload;
+  /** true when this is the stored response to an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+  /** Set when the version is deprecated: the RFC 9745 `Deprecation` header value (`@` + Unix seconds). */
+  deprecation?: string;
+}
+
+export class PayloadService {
+  constructor(
+    private readonly table: Table,
+    private readonly engines: EngineRegistry,
+    private readonly versions: SchemaVersionCache,
+  ) {}
+
+  async create(principal: Principal, input: CreatePayloadInput, idempotencyKey?: string): Promise<CreateResult> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new BadRequestError('Idempotency-Key must be 1 to 128 characters of letters, digits and _ . : -, e.g. a UUID');
+    }
+    const version = await this.versions.get(input.schema_ref);
+    if (!version) throw new NotFoundError(`schema version ${input.schema_ref} not found`);
+    authorize(principal, version.workspace_id, 'writer', `schema version ${input.schema_ref}`);
+    if (version.state === 'disabled') {
+      throw new ConflictError(`schema version ${version.name} v${version.version} is disabled: it accepts no new payloads; write against an active version`);
+    }
+    const deprecation = version.state === 'deprecated' ? `@${Math.floor(Date.parse(version.state_changed_at ?? version.created_at) / 1000)}` : undefined;
+    const notice = deprecation ? { deprecation } : {};
+
+    const data = JSON.stringify(input.data);
+    if (Buffer.byteLength(data) > MAX_DATA_BYTES) throw new PayloadTooLargeError(`data is larger than ${MAX_DATA_BYTES} bytes of JSON; split it or store a reference`);
+    const meta = input.meta === undefined ? undefined : JSON.stringify(input.meta);
+    if (meta !== undefined && Buffer.byteLength(meta) > MAX_META_BYTES) throw new PayloadTooLargeError(`meta is larger than ${MAX_META_BYTES} bytes of JSON`);
+
+    const result = this.engines.get(version.engine).validate(input.data, JSON.parse(version.definition) as Json, version.id);
+    if (!result.valid) {
+      throw new ValidationError(`data does not match schema ${version.name} version ${version.version}`, { errors: result.errors });
+    }
+
+    const { now, newId } = this.table.deps;
+    const item: PayloadItem = {
+      id: newId(),
+      workspace_id: version.workspace_id,
+      schema_ref: version.id,
+      schema_name: version.name,
+      schema_version: version.version,
+      data,
+      created_at: now().toISOString(),
+      created_by: principal.id,
+      ...(meta !== undefined ? { meta } : {}),
+    };
+    const body = toPayload(item);
+    const put = this.table.put('payload', item, { expression: 'attribute_not_exists(PK)' });
+    if (idempotencyKey === undefined) {
+      try {
+        await this.table.deps.dynamo.doc.send(new PutCommand(put.Put!));
+      } catch (e) {
+        translate(e, 'storing the payload');
+      }
+      return { status: 201, body, replayed: false, ...notice };
+    }
+
+    const requestHash = fingerprint({ method: 'POST', path: '/api/v1/payloads', body: input });
+    const nowSeconds = Math.floor(now().getTime() / 1000);
+    const record: IdempotencyRecordItem = {
+      workspace_id: version.workspace_id,
+      principal: principal.id,
+      idempotency_key: idempotencyKey,
+      request_hash: requestHash,
+      response_status: 201,
+      response_body: JSON.stringify(body),
+      created_at: item.created_at,
+      expires_at: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
+    };
+    try {
+      await this.table.transact([
+        put,
+        // TTL deletes lazily, so an expired record still present must not block a new request.
+        this.table.put('idempotency_record', record, { expression: 'attribute_not_exists(PK) OR expires_at < :now', values: { ':now': nowSeconds } }),
+      ]);
+      return { status: 201, body, replayed: false, ...notice };
+    } catch (e) {
+      if (cancellationCodes(e)?.[1] !== 'ConditionalCheckFailed') translate(e, 'storing the payload');
+    }
+    const { data: stored } = await this.table.entities.idempotency_record
+      .get({ workspace_id: version.workspace_id, principal: principal.id, idempotency_key: idempotencyKey })
+      .go({ consistent: true });
+    if (!stored) throw new BadRequestError('Idempotency-Key record vanished; retry the request');
+    if (stored.request_hash !== requestHash) {
+      throw new ValidationError(`Idempotency-Key "${idempotencyKey}" was already used with a different request body; use a new key for a new request`);
+    }
+    return { status: stored.response_status, body: JSON.parse(stored.response_body) as Payload, replayed: true, ...notice };
+  }
+
+  async get(principal: Principal, id: string): Promise<Payload> {
+    const { data } = await this.table.entities.payload.query.payload_by_id({ id }).go({ limit: 1 });
+    const item = data[0] as PayloadItem | undefined;
+    if (!item) throw new NotFoundError(`payload ${id} not found`);
+    authorize(principal, item.workspace_id, 'reader', `payload ${id}`);
+    return toPayload(item);
+  }
+
+  async listBySchemaVersion(principal: Principal, schemaRef: string, limit: number, cursor?: string): Promise<Page<Payload>> {
+    const version = await this.versions.get(schemaRef);
+    if (!version) throw new NotFoundError(`schema version ${schemaRef} not found`);
+    authorize(principal, version.workspace_id, 'reader', `schema version ${schemaRef}`);
+    try {
+      const out = await this.table.entities.payload.query
+        .payloads_by_schema_version({ workspace_id: version.workspace_id, schema_ref: schemaRef })
+        .go({ limit, cursor: cursor ?? null });
+      return { items: (out.data as PayloadItem[]).map(toPayload), next_cursor: out.cursor ?? null };
+    } catch (e) {
+      translate(e, 'listing payloads');
+    }
+  }
+
+  async listBySchemaName(principal: Principal, workspaceId: string, schemaName: string, limit: number, cursor?: string): Promise<Page<Payload>> {
+    authorize(principal, workspaceId, 'reader', 'workspace');
+    try {
+      const out = await this.table.entities.payload.query
+        .payloads_by_schema_name({ workspace_id: workspaceId, schema_name: schemaName })
+        .go({ limit, cursor: cursor ?? null });
+      return { items: (out.data as PayloadItem[]).map(toPayload), next_cursor: out.cursor ?? null };
+    } catch (e) {
+      translate(e, 'listing payloads');
+    }
+  }
+}

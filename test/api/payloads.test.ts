@@ -1,0 +1,79 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { MAX_DATA_BYTES } from '../../lib/payloads/service.js';
+import { useRegistry } from '../support/registry.js';
+
+const reg = useRegistry();
+let writer: string;
+let ref: string;
+beforeAll(async () => {
+  const admin = await reg.token('ada', { acme: 'admin' });
+  writer = await reg.token('wes', { acme: 'writer' });
+  const v = await reg.call('POST', '/api/v1/schemas', {
+    token: admin,
+    body: { workspace_id: 'acme', name: 'notes', definition: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } },
+  });
+  ref = v.body.id;
+});
+const create = (data: unknown, headers: Record<string, string> = {}) => reg.call('POST', '/api/v1/payloads', { token: writer, body: { schema_ref: ref, data }, headers });
+
+describe('payload writes', () => {
+  it('makes a retry with the same Idempotency-Key and body return the first response and store one payload', async () => {
+    const key = 'c0ffee00-0000-4000-8000-000000000001';
+    const first = await create({ text: 'once' }, { 'Idempotency-Key': key });
+    const retry = await create({ text: 'once' }, { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const listed = await reg.call('GET', `/api/v1/payloads?schema_ref=${ref}&limit=500`, { token: writer });
+    expect(listed.body.items.filter((p: { data: { text: string } }) => p.data.text === 'once')).toHaveLength(1);
+  });
+
+  it('refuses the same Idempotency-Key with another body with 422, storing nothing', async () => {
+    const key = 'c0ffee00-0000-4000-8000-000000000002';
+    await create({ text: 'first' }, { 'Idempotency-Key': key });
+    const other = await create({ text: 'second' }, { 'Idempotency-Key': key });
+    expect(other.status).toBe(422);
+    expect(other.body.detail).toContain('already used with a different request body');
+    const listed = await reg.call('GET', `/api/v1/payloads?schema_ref=${ref}&limit=500`, { token: writer });
+    expect(listed.body.items.some((p: { data: { text: string } }) => p.data.text === 'second')).toBe(false);
+  });
+
+  it('refuses a malformed Idempotency-Key with 400', async () => {
+    expect((await create({ text: 'x' }, { 'Idempotency-Key': 'has spaces in it' })).status).toBe(400);
+  });
+
+  it('refuses data over the documented maximum with 413', async () => {
+    const res = await create({ text: 'x'.repeat(MAX_DATA_BYTES) });
+    expect(res.status).toBe(413);
+  });
+
+  it('answers 404 for an unknown schema_ref', async () => {
+    const res = await reg.call('POST', '/api/v1/payloads', { token: writer, body: { schema_ref: '01ARZ3NDEKTSV4RRFFQ69G5FAV', data: {} } });
+    expect(res.status).toBe(404);
+  });
+
+  it('lists payloads in creation order across pages', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 7; i++) made.push((await create({ text: `p${i}` })).body.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: { id: string }[]; next_cursor: string | null } } = await reg.call(
+        'GET',
+        `/api/v1/payloads?workspace_id=acme&schema_name=notes&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { token: writer },
+      );
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.body.items.map((p) => p.id));
+      cursor = res.body.next_cursor;
+    } while (cursor);
+    expect(seen.filter((id) => made.includes(id))).toEqual(made);
+    expect([...seen].sort()).toEqual(seen);
+  });
+
+  it('refuses a list without a selector, and a page size over 500, with 400', async () => {
+    expect((await reg.call('GET', '/api/v1/payloads', { token: writer })).status).toBe(400);
+    expect((await reg.call('GET', `/api/v1/payloads?schema_ref=${ref}&limit=501`, { token: writer })).status).toBe(400);
+  });
+});

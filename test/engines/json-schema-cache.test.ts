@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
+import { LruCache } from '../../lib/util/lru.js';
+
+const definition = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
+
+describe('validator cache', () => {
+  it('returns the same compiled validator for the same cache key', () => {
+    const engine = new JsonSchemaEngine();
+    expect(engine.validator(definition, 'v1')).toBe(engine.validator(definition, 'v1'));
+  });
+
+  it('compiles again for every call without a cache key', () => {
+    const engine = new JsonSchemaEngine();
+    expect(engine.validator(definition)).not.toBe(engine.validator(definition));
+  });
+
+  it('trusts the key: a version id names one immutable definition', () => {
+    const engine = new JsonSchemaEngine();
+    expect(engine.validate({}, definition, 'v1').valid).toBe(false);
+    expect(engine.validate({}, { type: 'object' }, 'v1').valid).toBe(false);
+    expect(engine.validate({}, { type: 'object' }, 'v2')).toEqual({ valid: true });
+  });
+
+  it('evicts the least recently used validator when full', () => {
+    const engine = new JsonSchemaEngine({ cacheSize: 2 });
+    const v1 = engine.validator(definition, 'v1');
+    const v2 = engine.validator(definition, 'v2');
+    expect(engine.validator(definition, 'v1')).toBe(v1);
+    engine.validator(definition, 'v3');
+    expect(engine.validator(definition, 'v1')).toBe(v1);
+    expect(engine.validator(definition, 'v2')).not.toBe(v2);
+  });
+});
+
+describe('LruCache', () => {
+  it('keeps at most maxEntries, dropping the least recently used', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.get('a');
+    cache.set('c', 3);
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([1, undefined, 3]);
+    expect(cache.size).toBe(2);
+  });
+
+  it('replaces the value of an existing key without growing', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('a', 2);
+    expect(cache.get('a')).toBe(2);
+    expect(cache.size).toBe(1);
+  });
+
+  it('refuses a size that is not a positive integer', () => {
+    expect(() => new LruCache(0)).toThrow(RangeError);
+    expect(() => new LruCache(1.5)).toThrow(RangeError);
+  });
+});

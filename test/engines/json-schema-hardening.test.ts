@@ -1,0 +1,229 @@
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PayloadTooLargeError, ValidationError } from '../../lib/errors.js';
+import { MAX_DEFINITION_BYTES, MAX_DEFINITION_DEPTH } from '../../lib/engines/json-schema/check.js';
+import { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
+import type { Json } from '../../lib/engines/types.js';
+
+const engine = new JsonSchemaEngine();
+
+function refusal(definition: Json): ValidationError {
+  try {
+    engine.checkDefinition(definition);
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  throw new Error('definition was accepted');
+}
+
+/** A definition nesting exactly `levels` objects: {"not": {"not": ... {"type": "string"}}}. */
+function nested(levels: number): Json {
+  let definition: Json = { type: 'string' };
+  for (let level = 1; level < levels; level++) definition = { not: definition };
+  return definition;
+}
+
+function depthOf(value: Json): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  return 1 + Math.max(0, ...Object.values(value).map(depthOf));
+}
+
+describe('remote references', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each([
+    ['an http URL', 'http://example.com/schemas/address.json'],
+    ['an https URL', 'https://example.com/schemas/address.json#/$defs/street'],
+    ['a relative file', 'address.json'],
+    ['a file URL', 'file:///etc/passwd'],
+  ])('refuses a $ref to %s without touching the network', (_, ref) => {
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    const spies = [vi.spyOn(http, 'request'), vi.spyOn(http, 'get'), vi.spyOn(https, 'request'), vi.spyOn(https, 'get'), vi.spyOn(net, 'connect')];
+
+    const error = refusal({ type: 'object', properties: { address: { $ref: ref } } });
+
+    expect(error.status).toBe(422);
+    expect(error.errors).toEqual([
+      {
+        path: '/properties/address/$ref',
+        keyword: '$ref',
+        message: `remote $ref ${JSON.stringify(ref)} is not allowed; inline the referenced schema under $defs and refer to it as "#/$defs/<name>"`,
+      },
+    ]);
+    expect(() => engine.validate({}, { properties: { a: { $ref: ref } } })).toThrow(ValidationError);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it('refuses a $ref to a pointer that does not exist in the definition', () => {
+    expect(refusal({ properties: { a: { $ref: '#/$defs/missing' } } }).errors?.[0]).toMatchObject({
+      path: '/properties/a/$ref',
+      message: expect.stringContaining('"#/$defs/missing" does not resolve to a schema inside the definition'),
+    });
+  });
+
+  it('refuses a $ref to the $id of a schema that is not inside the definition', () => {
+    const error = refusal({ $id: 'https://example.com/order', properties: { a: { $ref: 'https://example.com/customer' } } });
+    expect(error.message).toContain('remote $ref "https://example.com/customer" is not allowed');
+  });
+
+  it('refuses an $id of the JSON Schema meta-schemas', () => {
+    expect(refusal({ $id: 'https://json-schema.org/draft/2020-12/schema', type: 'string' }).errors?.[0]).toMatchObject({ path: '/$id', keyword: '$id' });
+  });
+
+  it('refuses a reference cycle that never descends into the document', () => {
+    const error = refusal({ $defs: { a: { $ref: '#/$defs/b' }, b: { anyOf: [{ type: 'string' }, { $ref: '#/$defs/a' }] } }, $ref: '#/$defs/a' });
+    expect(error.errors?.[0]).toMatchObject({ keyword: '$ref', message: expect.stringContaining('$ref cycle') });
+  });
+
+  it('refuses shared references that would apply exponentially many schemas to one value', () => {
+    const $defs: Record<string, Json> = { d0: { type: 'string' } };
+    for (let i = 1; i <= 16; i++) $defs[`d${i}`] = { allOf: [{ $ref: `#/$defs/d${i - 1}` }, { $ref: `#/$defs/d${i - 1}` }] };
+    expect(refusal({ $defs, $ref: '#/$defs/d16' }).message).toContain('apply more than 1000 schemas to one value');
+  });
+});
+
+describe('$data', () => {
+  it('refuses a $data reference in a keyword', () => {
+    const error = refusal({ type: 'object', properties: { low: { type: 'number' }, high: { type: 'number', minimum: { $data: '1/low' } } } });
+    expect(error.errors).toEqual([
+      expect.objectContaining({ path: '/properties/high/minimum', keyword: '$data', message: expect.stringContaining('$data references are not supported') }),
+    ]);
+  });
+
+  it('still accepts a property named $data', () => {
+    expect(() => engine.checkDefinition({ type: 'object', properties: { $data: { type: 'string' } } })).not.toThrow();
+  });
+});
+
+describe('regular expressions', () => {
+  it('runs a catastrophic-backtracking pattern in linear time', () => {
+    const definition = { type: 'string', pattern: '^(a+)+$' };
+    const adversarial = `${'a'.repeat(50_000)}!`;
+    const started = performance.now();
+    const result = engine.validate(adversarial, definition);
+    // A backtracking engine would not finish in our lifetime; RE2 takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result).toEqual({ valid: false, errors: [{ path: '', message: 'must match pattern "^(a+)+$"', keyword: 'pattern' }] });
+    expect(engine.validate('a'.repeat(50_000), definition)).toEqual({ valid: true });
+  });
+
+  it('runs patternProperties on RE2 too', () => {
+    const definition = { type: 'object', patternProperties: { '^(a|aa)+$': { type: 'integer' } } };
+    const started = performance.now();
+    expect(engine.validate({ [`${'a'.repeat(50_000)}!`]: 'x' }, definition)).toEqual({ valid: true });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(engine.validate({ aaa: 'x' }, definition).valid).toBe(false);
+  });
+
+  it('refuses a backreference, naming the pattern', () => {
+    const error = refusal({ type: 'string', pattern: '^(ab)\\1$' });
+    expect(error.errors).toEqual([
+      expect.objectContaining({ path: '/pattern', keyword: 'pattern', message: expect.stringContaining('pattern "^(ab)\\\\1$" is not supported') }),
+    ]);
+    expect(error.message).toContain('no backreferences or lookaround');
+  });
+
+  it('refuses lookahead in a patternProperties key', () => {
+    const error = refusal({ type: 'object', patternProperties: { '^(?!internal_)': { type: 'string' } } });
+    expect(error.errors?.[0]).toMatchObject({ path: '/patternProperties/^(?!internal_)', keyword: 'patternProperties' });
+  });
+
+  it('keeps ECMAScript syntax that RE2 shares: classes, Unicode escapes, named groups', () => {
+    const definition = { type: 'string', pattern: '^(?<word>[\\p{L}]+)-\\u00e9\\d{2}$' };
+    expect(engine.validate('café-é42', definition)).toEqual({ valid: true });
+    expect(engine.validate('café-e42', definition).valid).toBe(false);
+  });
+});
+
+describe('size and depth', () => {
+  it(`accepts nesting up to ${MAX_DEFINITION_DEPTH} levels and refuses deeper`, () => {
+    const deepest = nested(MAX_DEFINITION_DEPTH);
+    expect(depthOf(deepest)).toBe(MAX_DEFINITION_DEPTH);
+    expect(() => engine.checkDefinition(deepest)).not.toThrow();
+
+    const tooDeep = nested(MAX_DEFINITION_DEPTH + 1);
+    const error = refusal(tooDeep);
+    expect(error.errors?.[0]).toMatchObject({ keyword: 'maxDepth', message: expect.stringContaining(`deeper than ${MAX_DEFINITION_DEPTH} levels`) });
+  });
+
+  it('refuses a definition above 170 KB with a 413 naming the limit', () => {
+    const big: Json = { type: 'object', description: 'x'.repeat(MAX_DEFINITION_BYTES) };
+    let caught: unknown;
+    try {
+      engine.checkDefinition(big);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(PayloadTooLargeError);
+    expect((caught as PayloadTooLargeError).status).toBe(413);
+    expect((caught as PayloadTooLargeError).message).toContain(`the limit is ${170 * 1024} bytes (170 KB)`);
+  });
+
+  it('counts the size in UTF-8 bytes, not characters', () => {
+    const chars = Math.floor(MAX_DEFINITION_BYTES * 0.75);
+    expect(() => engine.checkDefinition({ description: 'é'.repeat(chars) })).toThrow(PayloadTooLargeError);
+    expect(() => engine.checkDefinition({ description: 'e'.repeat(chars) })).not.toThrow();
+  });
+});
+
+describe('strict mode', () => {
+  it('refuses an unknown keyword with ajv\'s reason and where it is', () => {
+    const error = refusal({ type: 'object', properties: { name: { type: 'string', maxLenght: 3 } } });
+    expect(error.status).toBe(422);
+    expect(error.errors).toEqual([
+      expect.objectContaining({ path: '/properties/name/maxLenght', keyword: 'strict', message: expect.stringContaining('strict mode: unknown keyword: "maxLenght"') }),
+    ]);
+  });
+
+  it('refuses an unknown format', () => {
+    expect(refusal({ type: 'string', format: 'emial' }).message).toContain('unknown format "emial"');
+  });
+
+  it('reports meta-schema violations at their path', () => {
+    expect(refusal({ properties: { a: { type: 'strin' } } }).errors).toContainEqual(expect.objectContaining({ path: '/properties/a/type', keyword: 'enum' }));
+  });
+
+  it('accepts x-sql objects as annotations with no validation effect', () => {
+    const definition = { type: 'object', properties: { id: { type: 'string', 'x-sql': { column: 'id', primary_key: true } } } };
+    expect(() => engine.checkDefinition(definition)).not.toThrow();
+    expect(engine.validate({ id: 'a' }, definition)).toEqual({ valid: true });
+    expect(refusal({ type: 'string', 'x-sql': 'varchar(10)' }).message).toContain('x-sql');
+  });
+
+  it('refuses other x- extension keywords', () => {
+    expect(refusal({ type: 'string', 'x-internal': true }).message).toContain('unknown keyword: "x-internal"');
+  });
+
+  it('refuses $schema below the root', () => {
+    expect(refusal({ $defs: { a: { $schema: 'http://json-schema.org/draft-07/schema#' } } }).errors?.[0]?.path).toBe('/$defs/a/$schema');
+  });
+});
+
+describe('$id isolation', () => {
+  it('keeps two definitions with the same $id apart', () => {
+    const v1 = { $id: 'https://example.com/customer', type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
+    const v2 = { $id: 'https://example.com/customer', type: 'object', required: ['email'], properties: { email: { type: 'string' } } };
+    expect(engine.validate({ name: 'Ada' }, v1, 'workspace-a')).toEqual({ valid: true });
+    expect(engine.validate({ name: 'Ada' }, v2, 'workspace-b').valid).toBe(false);
+    expect(engine.validate({ email: 'a@b.c' }, v2, 'workspace-b')).toEqual({ valid: true });
+  });
+
+  it('never resolves an embedded $id of one definition from another', () => {
+    const first = { $id: 'https://a.example/order', $defs: { item: { $id: 'https://shared.example/item', type: 'string' } } };
+    const second = { $id: 'https://shared.example/item', type: 'object', properties: { parent: { $ref: 'https://shared.example/item' } } };
+    engine.checkDefinition(first);
+    expect(engine.validate({ parent: {} }, second)).toEqual({ valid: true });
+    expect(engine.validate({ parent: 'text' }, second).valid).toBe(false);
+  });
+
+  it('refuses a $ref to an $id declared by a definition compiled earlier', () => {
+    engine.checkDefinition({ $id: 'https://a.example/address', type: 'string' });
+    expect(refusal({ properties: { a: { $ref: 'https://a.example/address' } } }).message).toContain('remote $ref');
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The whole registry for integration tests: a fresh table, the real local server, the real handlers of
+ * every route group (built with test deps), and tokens signed by a key made for the test file.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { exportJWK, generateKeyPair } from 'jose';
+import { monotonicFactory } from 'ulid';
+import { afterAll, beforeAll } from 'vitest';
+import { ROUTES, type Role } from '../../functions/routes.js';
+import { devVerifier, mintToken } from '../../lib/auth/dev-tokens.js';
+import type { Deps } from '../../lib/deps.js';
+import { createLocalServer, type LambdaHandler } from '../../lib/local/server.js';
+import { useTestTable } from './dynamo.js';
+
+export interface TestRegistry {
+  base: string;
+  deps: Deps;
+  tableName: string;
+  token(user: string, memberships: Record<string, Role>): Promise<string>;
+  /** fetch with JSON in and out; `token` adds the Authorization header. */
+  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
+}
+
+export function useRegistry(options: { now?: () => Date } = {}): TestRegistry {
+  const t = useTestTable();
+  let server: Server;
+  const r = {} as TestRegistry;
+  beforeAll(async () => {
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwk = { ...(await exportJWK(privateKey)), alg: 'ES256' };
+    const ulid = monotonicFactory();
+    const now = options.now ?? (() => new Date());
+    r.deps = { dynamo: t.dynamo, tableName: t.tableName, now, newId: () => ulid(now().getTime()) };
+    r.tableName = t.tableName;
+    server = createLocalServer({
+      routes: ROUTES,
+      verifyToken: await devVerifier(jwk),
+      loadHandler: async (group) => {
+        const mod = (await import(`../../functions/${group}.ts`)) as { buildHandler(d: Deps): LambdaHandler };
+        return mod.buildHandler(r.deps);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    r.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    r.token = (user, memberships) =>
+      mintToken(jwk, { user, memberships: Object.entries(memberships).map(([workspace, role]) => ({ workspace, role })) });
+    r.call = async (method, path, o = {}) => {
+      const headers: Record<string, string> = { ...(o.headers ?? {}) };
+      if (o.token) headers.authorization = `Bearer ${o.token}`;
+      if (o.body !== undefined) headers['content-type'] ??= 'application/json';
+      const res = await fetch(`${r.base}${path}`, { method, headers, ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}) });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Not JSON (e.g. the HTML docs page): keep the text.
+      }
+      return { status: res.status, headers: res.headers, body };
+    };
+  });
+  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  return r;
+}
