@@ -27,15 +27,14 @@ export function addRegistry(app: App, { settings, workers, env }: RegistryOption
   // Strong (CloudFormation exports): the data stack cannot be deleted while the API still uses it.
   // Removing a reference takes two deployments; docs/deploy.md explains how.
   CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
-  const common = env ? { env } : {};
   const data = new StatefulStack(app, `${settings.stackPrefix}-Data`, {
-    ...common,
+    env,
     description: 'Schema registry: table, event bus and user pool (retained on deletion)',
-    ...(settings.tableName ? { tableName: settings.tableName } : {}),
+    tableName: settings.tableName,
     userDirectory: settings.jwt ? false : { bootstrapGroups: settings.bootstrapGroups },
   });
   const api = new StatelessStack(app, `${settings.stackPrefix}-Api`, {
-    ...common,
+    env,
     description: 'Schema registry: HTTP API, functions, workers and alarms',
     table: data.table,
     eventBus: data.eventBus,
@@ -43,8 +42,8 @@ export function addRegistry(app: App, { settings, workers, env }: RegistryOption
     logRetention: settings.logRetention,
     throttle: settings.throttle,
     corsOrigins: settings.corsOrigins,
-    ...(workers ? { workers } : {}),
-    ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
+    workers,
+    alarmEmail: settings.alarmEmail,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { data, api };

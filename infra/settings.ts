@@ -4,6 +4,7 @@
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ROLES } from '../functions/routes.js';
+import { DEFAULT_LOG_RETENTION, DEFAULT_THROTTLE } from './constructs/defaults.js';
 
 /** Everything a deployment can choose; `docs/deploy.md` lists the same parameters. */
 export interface RegistrySettings {
@@ -27,8 +28,8 @@ export interface RegistrySettings {
 
 export const DEFAULT_SETTINGS = {
   stackPrefix: 'SchemaRegistry',
-  logRetention: RetentionDays.ONE_MONTH,
-  throttle: { rateLimit: 50, burstLimit: 100 },
+  logRetention: DEFAULT_LOG_RETENTION,
+  throttle: DEFAULT_THROTTLE,
 } as const;
 
 /** Thrown for a context value that cannot be used; the message names the parameter, the value and the fix. */

@@ -10,14 +10,14 @@ import {
   HttpMethod,
   HttpStage,
   LogGroupLogDestination,
-  type HttpRoute,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeKey, ROUTES, type Route, type RouteGroup } from '../../functions/routes.js';
+import { DEFAULT_LOG_RETENTION, DEFAULT_THROTTLE } from './defaults.js';
 
 /** The token issuer the API trusts. */
 export interface JwtIssuer {
@@ -28,8 +28,8 @@ export interface JwtIssuer {
 }
 
 export interface RegistryApiProps {
-  /** The function serving each route group. */
-  readonly functions: Readonly<Record<RouteGroup, IFunction>>;
+  /** The function serving each route group (every group that has a route). */
+  readonly functions: Readonly<Partial<Record<RouteGroup, IFunction>>>;
   /** Issuer of the bearer tokens that non-public routes require. */
   readonly jwt: JwtIssuer;
   /**
@@ -77,8 +77,6 @@ export class RegistryApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
-  /** Every route created, by routeKey (`GET /api/v1/health`). */
-  readonly routes: ReadonlyMap<string, HttpRoute>;
 
   constructor(scope: Construct, id: string, props: RegistryApiProps) {
     super(scope, id);
@@ -93,18 +91,18 @@ export class RegistryApi extends Construct {
             corsPreflight: {
               allowOrigins: [...origins],
               allowMethods: [...new Set(routes.map((r) => r.method)), 'OPTIONS'].map((m) => CorsHttpMethod[m as keyof typeof CorsHttpMethod]),
-              allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+              allowHeaders: [...new Set(['authorization', 'content-type', ...routes.flatMap((r) => r.headers?.map((h) => h.name.toLowerCase()) ?? [])])],
               maxAge: Duration.hours(1),
             },
           }
         : {}),
     });
 
-    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.accessLogRetention ?? RetentionDays.ONE_MONTH });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.accessLogRetention ?? DEFAULT_LOG_RETENTION });
     this.stage = this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
-      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      throttle: props.throttle ?? DEFAULT_THROTTLE,
       accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: ACCESS_LOG_FORMAT },
     });
 
@@ -113,7 +111,6 @@ export class RegistryApi extends Construct {
       identitySource: ['$request.header.Authorization'],
     });
     const integrations = new Map<RouteGroup, HttpLambdaIntegration>();
-    const created = new Map<string, HttpRoute>();
     for (const route of routes) {
       const fn = props.functions[route.group];
       if (!fn) throw new Error(`route ${routeKey(route)} belongs to group "${route.group}", which has no function; add it to ROUTE_GROUPS in functions/routes.ts`);
@@ -130,9 +127,7 @@ export class RegistryApi extends Construct {
         const reason = `${routeKey(route)} is public by design: its role in functions/routes.ts is "public", so it takes no token.`;
         Validations.of(httpRoute!).acknowledge({ id: 'AwsSolutions-APIG4', reason }, { id: 'AwsSolutions-COG4', reason });
       }
-      created.set(routeKey(route), httpRoute!);
     }
-    this.routes = created;
   }
 
   /** The API's base URL. */

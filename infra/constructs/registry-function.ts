@@ -8,9 +8,10 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PROJECT_ROOT, projectPath } from '../paths.js';
+import { DEFAULT_LOG_RETENTION } from './defaults.js';
 import { grantTableAccess, type TableAccess } from './table-access.js';
 
 export interface RegistryFunctionProps {
@@ -54,7 +55,7 @@ export class RegistryFunction extends Construct {
   constructor(scope: Construct, id: string, props: RegistryFunctionProps) {
     super(scope, id);
     this.logGroup = new LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      retention: props.logRetention ?? DEFAULT_LOG_RETENTION,
       // Kept when the stack goes: recent logs matter most right after an incident; retention bounds their cost.
       removalPolicy: RemovalPolicy.RETAIN,
     });

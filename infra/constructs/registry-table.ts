@@ -38,7 +38,7 @@ export class RegistryTable extends Construct {
     const attribute = (keys: KeySchemaElement[] | undefined, type: 'HASH' | 'RANGE') => keyAttribute(design, keys, type);
 
     this.table = new Table(this, 'Table', {
-      ...(props.tableName ? { tableName: props.tableName } : {}),
+      tableName: props.tableName,
       partitionKey: attribute(design.KeySchema, 'HASH')!,
       sortKey: attribute(design.KeySchema, 'RANGE'),
       billingMode: BillingMode.PAY_PER_REQUEST,

@@ -6,7 +6,8 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { INDEXES } from '../../lib/generated/table.js';
 
-export type TableAccess = 'describe' | 'read' | 'read-write';
+/** `none`: no table access at all; `describe`: DescribeTable only; then reads; then reads and writes. */
+export type TableAccess = 'none' | 'describe' | 'read' | 'read-write';
 
 const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 
@@ -17,6 +18,7 @@ const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as 
  * TransactGetItems have no IAM action of their own: they need the item actions below.
  */
 export const TABLE_ITEM_ACTIONS: Record<TableAccess, readonly string[]> = {
+  none: [],
   describe: [],
   read: READ,
   'read-write': [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
@@ -34,6 +36,7 @@ export function indexArns(table: ITable): string[] {
 
 /** Grants `level` on `table` to `grantee`: DescribeTable on the table, item actions on the table and its indexes. */
 export function grantTableAccess(grantee: IGrantable, table: ITable, level: TableAccess): void {
+  if (level === 'none') return;
   const statements = [new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] })];
   const items = TABLE_ITEM_ACTIONS[level];
   if (items.length > 0) statements.push(new PolicyStatement({ actions: [...items], resources: [table.tableArn, ...indexArns(table)] }));

@@ -105,8 +105,8 @@ export class Worker extends Construct {
       table: props.table,
       access: props.access,
       timeout: props.timeout ?? Duration.seconds(60),
-      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
-      ...(props.eventBus ? { environment: { EVENT_BUS_NAME: props.eventBus.eventBusName } } : {}),
+      logRetention: props.logRetention,
+      environment: props.eventBus ? { EVENT_BUS_NAME: props.eventBus.eventBusName } : {},
     });
     const fn = this.function.function;
     props.eventBus?.grantPutEventsTo(fn);
@@ -144,7 +144,7 @@ export class Worker extends Construct {
         retryAttempts: props.stream.retryAttempts ?? 3,
         maxRecordAge: props.stream.maxRecordAge ?? Duration.hours(6),
         onFailure: new SqsDlq(this.deadLetterQueue),
-        ...(props.stream.filters ? { filters: props.stream.filters } : {}),
+        filters: props.stream.filters,
       });
     }
   }

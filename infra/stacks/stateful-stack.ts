@@ -31,7 +31,7 @@ export class StatefulStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
-    this.table = new RegistryTable(this, 'Registry', props.tableName ? { tableName: props.tableName } : {}).table;
+    this.table = new RegistryTable(this, 'Registry', { tableName: props.tableName }).table;
     // Registry events (schema published, request decided, ...) for subscribers outside the registry.
     this.eventBus = new EventBus(this, 'EventBus', { description: 'Schema registry events' });
 

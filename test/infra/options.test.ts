@@ -4,6 +4,7 @@ import { FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/routes.js';
 import { STREAM_ACTIONS } from '../../infra/constructs/table-access.js';
 import type { WorkerSpec } from '../../infra/constructs/worker.js';
 import { actionsOf, expectedTableStatements, iamStatements, logicalId, resourcesOf, synthRegistry, tableStatements, type SynthesizedRegistry } from './synth.js';
@@ -21,6 +22,8 @@ let r: SynthesizedRegistry;
 beforeAll(() => {
   r = synthRegistry(
     {
+      // Wiring only: registry.test.ts and `npm run synth` bundle every function for real.
+      'aws:cdk:bundling-stacks': [],
       jwtIssuer: 'https://login.example.com/realms/registry',
       jwtAudience: 'registry-api',
       tableName: 'schema-registry-prod',
@@ -49,7 +52,11 @@ describe('with an existing issuer and the other context parameters', () => {
   it('names the table as told, sets CORS, throttling and log retention', () => {
     r.dataTemplate.hasResourceProperties('AWS::DynamoDB::Table', { TableName: 'schema-registry-prod' });
     r.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://app.example.com'], AllowHeaders: Match.arrayWith(['authorization']) }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['https://app.example.com'],
+        // Headers the route table says routes read, besides the token and the body's type.
+        AllowHeaders: ['authorization', 'content-type', ...new Set(ROUTES.flatMap((r) => r.headers?.map((h) => h.name.toLowerCase()) ?? []))],
+      }),
     });
     r.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 } });
     const retention = Object.values(r.apiTemplate.findResources('AWS::Logs::LogGroup')).map((g) => g.Properties.RetentionInDays);

@@ -231,10 +231,25 @@ describe('cdk-nag', () => {
 
 describe('the bundle of each route group', () => {
   const t = useTestTable();
+  const bundleOf = (group: RouteGroup) => {
+    const fn = r.apiTemplate.toJSON().Resources[fnId(group)];
+    return pathToFileURL(join(r.assembly.directory, `asset.${(fn.Properties.Code.S3Key as string).replace(/\.zip$/, '')}`, 'index.mjs')).href;
+  };
+  /** Runs `script` in a plain Node.js ES module, as Lambda loads a handler, with the function's environment. */
+  const runNode = async (script: string, args: string[]) => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script, ...args], {
+      env: { PATH: process.env.PATH, TABLE_NAME: t.tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: t.endpoint },
+    });
+    return JSON.parse(stdout.trim().split('\n').pop()!);
+  };
 
-  it('loads in plain Node.js as Lambda loads it and serves GET /api/v1/health from the table', async () => {
-    const fn = r.apiTemplate.toJSON().Resources[fnId('health')];
-    const bundle = join(r.assembly.directory, `asset.${(fn.Properties.Code.S3Key as string).replace(/\.zip$/, '')}`, 'index.mjs');
+  it('loads in plain Node.js and exports a handler, for every group', async () => {
+    const script = 'const out = {}; for (const url of process.argv.slice(1)) out[url] = typeof (await import(url)).handler; console.log(JSON.stringify(out));';
+    const urls = (Object.keys(ROUTE_GROUPS) as RouteGroup[]).map(bundleOf);
+    expect(await runNode(script, urls)).toEqual(Object.fromEntries(urls.map((u) => [u, 'function'])));
+  });
+
+  it('serves GET /api/v1/health from the table', async () => {
     const event = {
       version: '2.0',
       routeKey: 'GET /api/v1/health',
@@ -245,10 +260,7 @@ describe('the bundle of each route group', () => {
       requestContext: { http: { method: 'GET', path: '/api/v1/health', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' }, requestId: 'r1', routeKey: 'GET /api/v1/health', stage: '$default' },
     };
     const script = 'const { handler } = await import(process.argv[1]); console.log(JSON.stringify(await handler(JSON.parse(process.argv[2]), {})));';
-    const { stdout } = await promisify(execFile)(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script, pathToFileURL(bundle).href, JSON.stringify(event)], {
-      env: { PATH: process.env.PATH, TABLE_NAME: t.tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: t.endpoint },
-    });
-    const response = JSON.parse(stdout.trim().split('\n').pop()!);
+    const response = await runNode(script, [bundleOf('health'), JSON.stringify(event)]);
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ status: 'ok', table: { name: t.tableName, status: 'ACTIVE' }, schema_yaml: { version: TABLE_DESIGN.version } });
   });
