@@ -41,7 +41,8 @@ function identifiers(context: PolicyContext): Identifier[] {
   return [schema, ...fields];
 }
 
-const check = (context: PolicyContext, find: (id: Identifier) => Omit<Finding, 'path'> | undefined): Finding[] =>
+/** The findings of `find` over every identifier, each at its identifier's pointer. */
+const checkIdentifiers = (context: PolicyContext, find: (id: Identifier) => Omit<Finding, 'path'> | undefined): Finding[] =>
   identifiers(context).flatMap((id) => {
     const found = find(id);
     return found ? [{ ...found, path: id.path }] : [];
@@ -65,7 +66,7 @@ export const namingRules = {
     severity: 'warning',
     description: 'Schema and column names should not be SQL reserved words (PostgreSQL, MySQL, SQLite): every hand-written query would have to quote them.',
     check: (context) =>
-      check(context, (id) => {
+      checkIdentifiers(context, (id) => {
         const dialects = reservedIn(id.name);
         if (dialects.length === 0) return undefined;
         return {
@@ -78,7 +79,7 @@ export const namingRules = {
     severity: 'warning',
     description: 'Schema and column names are lower-case snake_case (letters, digits, underscores), so they need no quoting in any dialect.',
     check: (context) =>
-      check(context, (id) =>
+      checkIdentifiers(context, (id) =>
         IDENTIFIER_PATTERN.test(id.name)
           ? undefined
           : { message: `${id.label} is not snake_case`, suggestion: `rename it to "${freeName([id.name], id.taken, id.fallback)}"` },
@@ -88,7 +89,7 @@ export const namingRules = {
     severity: 'error',
     description: `Schema and column names are at most ${MAX_IDENTIFIER_LENGTH} characters: PostgreSQL silently truncates longer ones.`,
     check: (context) =>
-      check(context, (id) =>
+      checkIdentifiers(context, (id) =>
         id.name.length <= MAX_IDENTIFIER_LENGTH
           ? undefined
           : {
