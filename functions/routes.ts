@@ -19,8 +19,11 @@ export interface Route {
   path: string;
   /** Route group: the handler module `functions/<group>.ts` and the Lambda function that serves it. */
   group: RouteGroup;
-  /** `public` routes need no token; the others need this role in the workspace of the resource. */
-  role: 'public' | Role;
+  /**
+   * `public` routes need no token; `user` routes need any valid token (they serve the caller's own data);
+   * the others need this role in the workspace of the resource.
+   */
+  role: 'public' | 'user' | Role;
   summary: string;
   /** Contract names (lib/api/contracts.ts) of the JSON body, the query string and the success response. */
   body?: ContractName;
@@ -36,6 +39,9 @@ export const ROUTE_GROUPS = {
   schemas: { access: 'read-write' },
   payloads: { access: 'read-write' },
   workspaces: { access: 'read-write' },
+  'schema-requests': { access: 'read-write' },
+  audit: { access: 'read' },
+  notifications: { access: 'read-write' },
   docs: { access: 'none' },
 } as const satisfies Record<string, { access: 'none' | 'describe' | 'read' | 'read-write' }>;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
@@ -43,6 +49,7 @@ export type RouteGroup = keyof typeof ROUTE_GROUPS;
 export const API_PREFIX = '/api/v1';
 
 const schemas = `${API_PREFIX}/schemas`;
+const requests = `${API_PREFIX}/schema-requests`;
 const payloads = `${API_PREFIX}/payloads`;
 
 export const ROUTES: readonly Route[] = [
@@ -64,6 +71,17 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: payloads, operation: 'createPayload', group: 'payloads', role: 'writer', summary: 'Validate a document against one schema version and store it', body: 'CreatePayloadRequest', response: { status: 201, contract: 'Payload' }, headers: [{ name: 'Idempotency-Key', description: 'Retries with the same key and body within 24 h return the first response and store one payload.' }] },
   { method: 'GET', path: payloads, operation: 'listPayloads', group: 'payloads', role: 'reader', summary: 'Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order', query: 'ListPayloadsQuery', response: { status: 200, contract: 'Payload', list: true } },
   { method: 'GET', path: `${payloads}/{id}`, operation: 'getPayload', group: 'payloads', role: 'reader', summary: 'One payload', response: { status: 200, contract: 'Payload' } },
+  { method: 'GET', path: `${API_PREFIX}/workspaces/{workspace_id}/policies`, operation: 'getWorkspacePolicies', group: 'workspaces', role: 'admin', summary: 'Policy rule severities, the auto-approval switch, and the rule catalogue', response: { status: 200 } },
+  { method: 'PUT', path: `${API_PREFIX}/workspaces/{workspace_id}/policies`, operation: 'setWorkspacePolicies', group: 'workspaces', role: 'admin', summary: 'Change rule severities (or turn rules off) and the auto-approval switch', body: 'WorkspacePolicy', response: { status: 200 } },
+  { method: 'POST', path: requests, operation: 'createSchemaRequest', group: 'schema-requests', role: 'writer', summary: 'Request a new schema, or the next version of one: policy violations, risk, diff, compatibility and a migration preview', body: 'CreateSchemaRequest', response: { status: 201 } },
+  { method: 'GET', path: requests, operation: 'listSchemaRequests', group: 'schema-requests', role: 'reader', summary: 'A workspace\u2019s requests by status (default pending) or requester, newest first', query: 'ListSchemaRequestsQuery', response: { status: 200, list: true } },
+  { method: 'GET', path: `${requests}/{id}`, operation: 'getSchemaRequest', group: 'schema-requests', role: 'reader', summary: 'One schema request with its review', response: { status: 200 } },
+  { method: 'PATCH', path: `${requests}/{id}`, operation: 'transitionSchemaRequest', group: 'schema-requests', role: 'writer', summary: 'Submit, approve, reject or withdraw (approval publishes the version; nobody approves their own request)', body: 'TransitionSchemaRequest', response: { status: 200 } },
+  { method: 'GET', path: `${requests}/{id}/migration`, operation: 'getMigrationPreview', group: 'schema-requests', role: 'reader', summary: 'Up and down SQL for a relational sink, per dialect', query: 'MigrationQuery', response: { status: 200 } },
+  { method: 'GET', path: `${requests}/{id}/audit`, operation: 'getSchemaRequestAudit', group: 'schema-requests', role: 'reader', summary: 'The request\u2019s history', query: 'PageQuery', response: { status: 200, list: true } },
+  { method: 'GET', path: `${API_PREFIX}/audit`, operation: 'listAuditEvents', group: 'audit', role: 'admin', summary: 'The workspace\u2019s audit feed, in time order', query: 'AuditQuery', response: { status: 200, list: true } },
+  { method: 'GET', path: `${API_PREFIX}/notifications`, operation: 'listNotifications', group: 'notifications', role: 'user', summary: 'Your own notifications, newest first', query: 'NotificationsQuery', response: { status: 200, list: true } },
+  { method: 'PATCH', path: `${API_PREFIX}/notifications/{id}`, operation: 'markNotificationDelivered', group: 'notifications', role: 'user', summary: 'Mark one of your notifications delivered', body: 'NotificationUpdate', response: { status: 200 } },
 ];
 
 /** API Gateway's routeKey for a route, e.g. `GET /api/v1/health`. */

@@ -5,6 +5,7 @@ import { defaultDeps, type Deps } from '../lib/deps.js';
 import { NotFoundError } from '../lib/errors.js';
 import { json, routeHandler, type HttpEvent } from '../lib/http/handler.js';
 import { buildServices } from '../lib/registry.js';
+import type { WorkspacePolicy } from '../lib/policies/index.js';
 import type { Compatibility } from '../lib/schemas/compatibility.js';
 
 const WORKSPACE = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -18,6 +19,11 @@ export function buildHandler(deps: Deps) {
   const { workspaces } = buildServices(deps);
   return routeHandler({
     'GET /api/v1/workspaces/{workspace_id}/config': async (event) => json(200, await workspaces.config(principalFromEvent(event), workspaceParam(event))),
+    'GET /api/v1/workspaces/{workspace_id}/policies': async (event) => json(200, await workspaces.getPolicies(principalFromEvent(event), workspaceParam(event))),
+    'PUT /api/v1/workspaces/{workspace_id}/policies': async (event) => {
+      const policy = check<WorkspacePolicy>('WorkspacePolicy', event.body);
+      return json(200, await workspaces.setPolicies(principalFromEvent(event), workspaceParam(event), policy));
+    },
     'PUT /api/v1/workspaces/{workspace_id}/config': async (event) => {
       const change = check<{ compatibility: Compatibility }>('WorkspaceConfigUpdate', event.body);
       return json(200, await workspaces.setConfig(principalFromEvent(event), workspaceParam(event), change));

@@ -6,6 +6,38 @@
  *   { id: 'StreamProcessor', entry: 'functions/stream-processor.ts', access: 'read',
  *     stream: { filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT') })] }, publishesEvents: true }
  */
+import { Duration } from 'aws-cdk-lib';
+import { FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { WorkerSpec } from './constructs/worker.js';
 
-export const WORKERS: readonly WorkerSpec[] = [];
+export const WORKERS: readonly WorkerSpec[] = [
+  {
+    // Approves low-risk pending requests of opted-in workspaces: every 5 minutes, and as soon as a
+    // request lands pending (the stream filter keeps other writes from waking it).
+    id: 'AutoApproval',
+    entry: 'functions/auto-approver.ts',
+    access: 'read-write',
+    schedule: ScheduleExpression.rate(Duration.minutes(5)),
+    stream: {
+      filters: [
+        FilterCriteria.filter({
+          eventName: FilterRule.or('INSERT', 'MODIFY'),
+          dynamodb: { NewImage: { __edb_e__: { S: FilterRule.isEqual('schema_request') }, status: { S: FilterRule.isEqual('pending') } } },
+        }),
+      ],
+    },
+  },
+  {
+    // New notifications and audit events, published to the registry's bus for integrators.
+    id: 'StreamProcessor',
+    entry: 'functions/stream-processor.ts',
+    access: 'none',
+    stream: {
+      filters: [
+        FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { __edb_e__: { S: FilterRule.or('notification', 'audit_event') } } } }),
+      ],
+    },
+    publishesEvents: true,
+  },
+];

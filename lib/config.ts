@@ -11,6 +11,39 @@ export interface Config {
   dynamodbEndpoint?: string;
   /** CORS allowed origin (CORS_ORIGIN); absent means no CORS headers. */
   corsOrigin?: string;
+  /** EventBridge bus the stream processor publishes to (EVENT_BUS_NAME; workers only). */
+  eventBusName?: string;
+  settings: Settings;
+}
+
+/** Behaviour switches with defaults, overridable per deployment. */
+export interface Settings {
+  /** Auto-approve low-risk schema requests in workspaces that did not choose (ENABLE_SCHEMA_AUTO_CREATE). */
+  autoApproveDefault: boolean;
+  /** Schema requests one user may create per hour (SCHEMA_REQUEST_RATE_PER_HOUR). */
+  requestRatePerHour: number;
+  /** ...and at once (SCHEMA_REQUEST_BURST). */
+  requestBurst: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { autoApproveDefault: false, requestRatePerHour: 20, requestBurst: 5 };
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(name, `must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const flag = env.ENABLE_SCHEMA_AUTO_CREATE;
+  if (flag !== undefined && flag !== '' && flag !== 'true' && flag !== 'false') throw new ConfigError('ENABLE_SCHEMA_AUTO_CREATE', `must be "true" or "false", got "${flag}"`);
+  return {
+    autoApproveDefault: flag === 'true',
+    requestRatePerHour: positiveInt(env, 'SCHEMA_REQUEST_RATE_PER_HOUR', DEFAULT_SETTINGS.requestRatePerHour),
+    requestBurst: positiveInt(env, 'SCHEMA_REQUEST_BURST', DEFAULT_SETTINGS.requestBurst),
+  };
 }
 
 export class ConfigError extends Error {
@@ -23,7 +56,7 @@ export class ConfigError extends Error {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tableName = env.TABLE_NAME;
   if (!tableName) throw new ConfigError('TABLE_NAME', 'is required (the DynamoDB table of the registry)');
-  const config: Config = { tableName, region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1' };
+  const config: Config = { tableName, region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1', settings: readSettings(env) };
   if (env.DYNAMODB_ENDPOINT) {
     try {
       new URL(env.DYNAMODB_ENDPOINT);
@@ -33,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     config.dynamodbEndpoint = env.DYNAMODB_ENDPOINT;
   }
   if (env.CORS_ORIGIN) config.corsOrigin = env.CORS_ORIGIN;
+  if (env.EVENT_BUS_NAME) config.eventBusName = env.EVENT_BUS_NAME;
   return config;
 }
 

@@ -3,7 +3,7 @@
  * the configuration. Tests build their own deps instead of mocking modules.
  */
 import { monotonicFactory } from 'ulid';
-import { config } from './config.js';
+import { config, type Settings } from './config.js';
 import { createDynamoClients, type DynamoClients } from './dynamo/client.js';
 
 export interface Deps {
@@ -11,6 +11,8 @@ export interface Deps {
   tableName: string;
   now: () => Date;
   newId: () => string;
+  /** Deployment settings; tests leave them out to get the defaults. */
+  settings?: Settings;
 }
 
 let cached: Deps | undefined;
@@ -22,6 +24,7 @@ export function defaultDeps(): Deps {
   cached = {
     dynamo: createDynamoClients({ region: c.region, ...(c.dynamodbEndpoint ? { endpoint: c.dynamodbEndpoint } : {}) }),
     tableName: c.tableName,
+    settings: c.settings,
     now,
     // Monotonic within a container, so ids written in one millisecond still sort in creation order.
     newId: () => ulid(now().getTime()),

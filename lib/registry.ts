@@ -5,6 +5,10 @@ import { PayloadService } from './payloads/service.js';
 import { SchemaService } from './schemas/service.js';
 import { SchemaVersionCache } from './schemas/version-cache.js';
 import { WorkspaceService } from './workspaces/service.js';
+import { DEFAULT_SETTINGS, type Settings } from './config.js';
+import { NotificationService } from './notifications/service.js';
+import { TokenBucket } from './rate-limit/token-bucket.js';
+import { SchemaRequestService } from './requests/service.js';
 
 export interface Services {
   table: Table;
@@ -12,11 +16,25 @@ export interface Services {
   schemas: SchemaService;
   payloads: PayloadService;
   workspaces: WorkspaceService;
+  notifications: NotificationService;
+  requests: SchemaRequestService;
 }
 
-export function buildServices(deps: TableDeps, engines: EngineRegistry = defaultEngines()): Services {
+export function buildServices(deps: TableDeps & { settings?: Settings }, engines: EngineRegistry = defaultEngines()): Services {
+  const settings = deps.settings ?? DEFAULT_SETTINGS;
   const table = new Table(deps);
   const schemas = new SchemaService(table, engines);
   const versions = new SchemaVersionCache(schemas.repo, deps.now);
-  return { table, engines, schemas, payloads: new PayloadService(table, engines, versions), workspaces: new WorkspaceService(table) };
+  const workspaces = new WorkspaceService(table, settings.autoApproveDefault);
+  const notifications = new NotificationService(table);
+  const requests = new SchemaRequestService({
+    table,
+    engines,
+    schemas,
+    workspaces,
+    notifications,
+    rateLimit: new TokenBucket(table),
+    limits: [{ name: 'hour', capacity: settings.requestBurst, refillPerHour: settings.requestRatePerHour }],
+  });
+  return { table, engines, schemas, payloads: new PayloadService(table, engines, versions), workspaces, notifications, requests };
 }

@@ -19,8 +19,9 @@ const program = new Command()
   .option('--in-memory', 'keep DynamoDB Local data in memory (lost on exit) instead of under .data/')
   .option('--data-dir <dir>', 'where DynamoDB Local keeps its data', fileURLToPath(new URL('../.data/dynamodb/', import.meta.url)))
   .option('--port <port>', 'HTTP port (or PORT)', process.env.PORT ?? '3000')
+  .option('--worker-interval <seconds>', 'run the auto-approval worker this often (0: never)', '15')
   .parse();
-const opts = program.opts<{ inMemory?: boolean; dataDir: string; port: string }>();
+const opts = program.opts<{ inMemory?: boolean; dataDir: string; port: string; workerInterval: string }>();
 
 let stopGracefully: (() => Promise<void>) | undefined;
 let stopping = false;
@@ -75,7 +76,20 @@ async function main(): Promise<void> {
   const admin = await mintToken(key, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] });
   console.log(`admin token for workspace "default" (12 h; more with \`npm run token -- --user alice --workspace acme --role writer\`):\n${admin}`);
 
+  // Deployed, the worker runs on a schedule and on the table's stream; locally, on an interval.
+  const intervalMs = Number(opts.workerInterval) * 1000;
+  const worker = intervalMs > 0 ? setInterval(() => void runWorker(), intervalMs) : undefined;
+  async function runWorker() {
+    try {
+      const { handler } = (await import('../functions/auto-approver.js')) as { handler: () => Promise<{ decisions: { request_id: string; decision: { decision: string; reason: string } }[] }> };
+      for (const d of (await handler()).decisions) console.log(`[auto-approver] ${d.request_id}: ${d.decision.decision} (${d.decision.reason})`);
+    } catch (e) {
+      console.error('[auto-approver] run failed', e);
+    }
+  }
+
   stopGracefully = async () => {
+    if (worker) clearInterval(worker);
     server.close();
     server.closeAllConnections();
     await local?.stop();

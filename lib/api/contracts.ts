@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { BadRequestError } from '../errors.js';
 import { COMPATIBILITY_MODES } from '../schemas/compatibility.js';
+import { WORKSPACE_POLICY_SCHEMA } from '../policies/index.js';
 
 export const SCHEMA_NAME_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
 export const WORKSPACE_ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
@@ -58,6 +59,57 @@ export const contracts = {
   },
   SchemaStateUpdate: { type: 'object', additionalProperties: false, required: ['state'], properties: { state: { enum: ['active', 'deprecated', 'disabled'] } } },
   WorkspaceConfigUpdate: { type: 'object', additionalProperties: false, required: ['compatibility'], properties: { compatibility: { enum: COMPATIBILITY_MODES } } },
+  CreateSchemaRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['workspace_id', 'schema_name'],
+    properties: {
+      workspace_id: workspaceId,
+      schema_name: schemaName,
+      description: { type: 'string', maxLength: 2048 },
+      justification: { type: 'string', maxLength: 4096 },
+      related_issue: { type: 'string', maxLength: 256 },
+      submit: { type: 'boolean', default: true, description: 'false keeps the request a draft.' },
+      definition: { description: 'A JSON Schema (send this or table).' },
+      table: {
+        type: 'object',
+        description: 'Columns and indexes (send this or definition); converted to a JSON Schema by the documented mapping.',
+      },
+    },
+  },
+  ListSchemaRequestsQuery: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['workspace_id'],
+    properties: {
+      workspace_id: workspaceId,
+      status: { enum: ['draft', 'pending', 'approved', 'rejected', 'withdrawn'], description: 'Defaults to pending unless requester is given.' },
+      requester: { type: 'string', minLength: 1, maxLength: 256 },
+      ...page,
+    },
+  },
+  TransitionSchemaRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['status'],
+    properties: { status: { enum: ['pending', 'approved', 'rejected', 'withdrawn'] }, comment: { type: 'string', maxLength: 4096 } },
+  },
+  MigrationQuery: { type: 'object', additionalProperties: false, properties: { dialect: { enum: ['postgres', 'sqlite', 'mysql'], default: 'postgres' } } },
+  AuditQuery: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['workspace_id'],
+    properties: {
+      workspace_id: workspaceId,
+      entity_type: { enum: ['schema', 'schema_version', 'schema_request', 'workspace'] },
+      entity_id: { type: 'string', minLength: 1, maxLength: 128 },
+      since: { type: 'string', format: 'date-time' },
+      ...page,
+    },
+  },
+  NotificationsQuery: { type: 'object', additionalProperties: false, properties: { delivered: { enum: ['true', 'false'] }, ...page } },
+  NotificationUpdate: { type: 'object', additionalProperties: false, required: ['delivered'], properties: { delivered: { const: true } } },
+  WorkspacePolicy: WORKSPACE_POLICY_SCHEMA,
   PageQuery: { type: 'object', additionalProperties: false, properties: { ...page } },
   SchemaVersion: {
     type: 'object',

@@ -50,7 +50,13 @@ function operation(route: Route): Obj {
     tags: [route.group],
     ...(route.role === 'public'
       ? { security: [] }
-      : { security: [{ bearer: [] }], description: `Requires the \`${route.role}\` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.` }),
+      : {
+          security: [{ bearer: [] }],
+          description:
+            route.role === 'user'
+              ? 'Requires a valid token; serves the caller\u2019s own data.'
+              : `Requires the \`${route.role}\` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.`,
+        }),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.body}` } } } } } : {}),
     responses,

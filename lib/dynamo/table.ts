@@ -13,7 +13,7 @@ export interface TableDeps {
   newId: () => string;
 }
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export class Table {
   readonly entities: Entities;

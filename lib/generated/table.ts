@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 1.1.0 (sha256 b3d138a474eb84d1635dea24bc8295dd408ea96991c3da8f1e705ee77faff1d6).
+// version 2.0.0 (sha256 f66bb0c5f2eb76a5a8a11ecf0ada00180cd36a477669e78723425349e7eb10b1).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,8 +7,8 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "1.1.0",
-  hash: "b3d138a474eb84d1635dea24bc8295dd408ea96991c3da8f1e705ee77faff1d6",
+  version: "2.0.0",
+  hash: "f66bb0c5f2eb76a5a8a11ecf0ada00180cd36a477669e78723425349e7eb10b1",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
@@ -46,7 +46,7 @@ export const ACCESS_PATTERNS = {
   payloads_by_schema_name: { recordType: "payload", index: "GSI3", sortKey: "begins_with", order: "ascending", operation: "Query" },
   /** One schema request by its id. */
   schema_request_by_id: { recordType: "schema_request", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
-  /** A workspace's requests in one status, newest first. */
+  /** Requests in one status: a workspace's (begins_with WS#{workspace_id}#REQUEST#), newest first, or every workspace's, which is how the auto-approval worker finds pending requests without a Scan. Requests are rate-limited, so one partition per status stays small. */
   schema_requests_by_status: { recordType: "schema_request", index: "GSI2", sortKey: "begins_with", order: "descending", operation: "Query" },
   /** A workspace's requests by one requester, newest first. */
   schema_requests_by_requester: { recordType: "schema_request", index: "GSI3", sortKey: "begins_with", order: "descending", operation: "Query" },
@@ -363,6 +363,8 @@ export interface SchemaRequestItem {
   decided_by?: string;
 
   decision_comment?: string;
+  /** When the auto-approval worker last decided on it (absent until then). */
+  auto_reviewed_at?: string;
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
   /** ISO-8601 UTC with milliseconds. */
@@ -379,8 +381,8 @@ const schemaRequestPatterns = {
     sk: compilePattern("REQUEST", {}),
   },
   GSI2: {
-    pk: compilePattern("WS#{workspace_id}#REQUESTS#{status}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"status":{"type":"string","maxLength":16}}),
-    sk: compilePattern("REQUEST#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: compilePattern("REQUESTS#{status}", {"status":{"type":"string","maxLength":16}}),
+    sk: compilePattern("WS#{workspace_id}#REQUEST#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
   },
   GSI3: {
     pk: compilePattern("WS#{workspace_id}#REQUESTER#{requester}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"requester":{"type":"string","maxLength":256}}),
@@ -407,12 +409,12 @@ export const schemaRequestKeys = {
     skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI1.sk, v, partial),
   },
   GSI2: {
-    pk: (v: { workspace_id: string; status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" }): string => buildKey(schemaRequestPatterns.GSI2.pk, v),
-    sk: (v: { id: string }): string => buildKey(schemaRequestPatterns.GSI2.sk, v),
-    parsePk: (key: string) => parseKey(schemaRequestPatterns.GSI2.pk, key) as { workspace_id: string; status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" },
-    parseSk: (key: string) => parseKey(schemaRequestPatterns.GSI2.sk, key) as { id: string },
+    pk: (v: { status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" }): string => buildKey(schemaRequestPatterns.GSI2.pk, v),
+    sk: (v: { workspace_id: string; id: string }): string => buildKey(schemaRequestPatterns.GSI2.sk, v),
+    parsePk: (key: string) => parseKey(schemaRequestPatterns.GSI2.pk, key) as { status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" },
+    parseSk: (key: string) => parseKey(schemaRequestPatterns.GSI2.sk, key) as { workspace_id: string; id: string },
     /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI2.sk, v, partial),
+    skPrefix: (v: Partial<{ workspace_id: string; id: string }> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI2.sk, v, partial),
   },
   GSI3: {
     pk: (v: { workspace_id: string; requester: string }): string => buildKey(schemaRequestPatterns.GSI3.pk, v),
@@ -845,6 +847,7 @@ export function createEntities(deps: EntityDeps) {
           schema_ref: { type: "string", validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           decided_by: { type: "string" },
           decision_comment: { type: "string" },
+          auto_reviewed_at: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
         },
@@ -860,8 +863,8 @@ export function createEntities(deps: EntityDeps) {
           },
           schema_requests_by_status: {
             index: "GSI2",
-            pk: { field: "GSI2PK", composite: ["workspace_id","status"], template: "WS#${workspace_id}#REQUESTS#${status}", casing: "none" },
-            sk: { field: "GSI2SK", composite: ["id"], template: "REQUEST#${id}", casing: "none" },
+            pk: { field: "GSI2PK", composite: ["status"], template: "REQUESTS#${status}", casing: "none" },
+            sk: { field: "GSI2SK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#REQUEST#${id}", casing: "none" },
           },
           schema_requests_by_requester: {
             index: "GSI3",

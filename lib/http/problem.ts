@@ -37,7 +37,8 @@ export function toProblem(error: unknown, instance?: string): { body: ProblemBod
     e = new ServiceUnavailableError('the registry is busy; retry with backoff', { headers: { 'Retry-After': '1' } });
   }
   if (e instanceof RegistryError) {
-    const body: ProblemBody = { type: `urn:schema-registry:problem:${kebab(e.name)}`, title: e.title, status: e.status, detail: e.message, ...(e.extensions ?? {}) };
+    // Extensions come first so they can never overwrite the standard members (status above all).
+    const body: ProblemBody = { ...(e.extensions ?? {}), type: `urn:schema-registry:problem:${kebab(e.name)}`, title: e.title, status: e.status, detail: e.message };
     if (e.errors) body.errors = e.errors;
     if (instance) body.instance = instance;
     return { body, headers: e.headers ?? {} };

@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors
 import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
 import { cancellationCodes } from '../dynamo/errors.js';
-import type { Table } from '../dynamo/table.js';
+import type { Table, TransactItem } from '../dynamo/table.js';
 import type { SchemaItem, SchemaVersionItem } from '../generated/table.js';
 import { fingerprint } from '../table-design/canonical-json.js';
 import type { Role } from '../../functions/routes.js';
@@ -111,60 +111,58 @@ export class SchemaService {
 
   /** One publish attempt: the version, or undefined when another writer moved the head first. */
   private async tryPublish(principal: Principal, input: PublishInput, engine: string, fp: string, head: SchemaItem | undefined): Promise<SchemaVersion | undefined> {
-    const { now, newId } = this.table.deps;
-    const at = now().toISOString();
-    const number = (head?.latest_version ?? 0) + 1;
-    const id = newId();
-    const versionItem = {
-      id,
-      workspace_id: input.workspace_id,
-      name: input.name,
-      version: number,
-      engine,
-      definition: JSON.stringify(input.definition),
-      fingerprint: fp,
-      state: 'active' as const,
-      created_at: at,
-      created_by: principal.id,
-      ...(input.description !== undefined ? { description: input.description } : {}),
-    };
-    const newHead: SchemaItem = {
-      ...(head ?? { workspace_id: input.workspace_id, name: input.name, created_at: at, created_by: principal.id, state: 'active' as const }),
-      latest_version: number,
-      latest_version_id: id,
-      engine,
-      updated_at: at,
-      ...(input.description !== undefined ? { description: input.description } : {}),
-    };
-    const audit = auditEvent(
-      {
-        workspace_id: input.workspace_id,
-        actor: principal.id,
-        action: 'schema_version.published',
-        entity_type: 'schema_version',
-        entity_id: id,
-        after: { name: input.name, version: number, fingerprint: fp },
-      },
-      this.table.deps,
-    );
+    const { items, version } = this.publishItems(principal.id, { ...input, engine }, fp, head);
     try {
-      await this.table.transact([
-        this.table.put('schema_version', versionItem, { expression: 'attribute_not_exists(PK)' }),
-        this.table.put('schema_fingerprint', { workspace_id: input.workspace_id, name: input.name, fingerprint: fp, schema_version_id: id, version: number }, { expression: 'attribute_not_exists(PK)' }),
-        this.table.put(
-          'schema',
-          newHead,
-          head
-            ? { expression: 'latest_version = :expected', values: { ':expected': head.latest_version } }
-            : { expression: 'attribute_not_exists(PK)' },
-        ),
-        this.table.put('audit_event', audit, { expression: 'attribute_not_exists(PK)' }),
-      ]);
+      await this.table.transact(items);
     } catch (e) {
       if (cancellationCodes(e)?.includes('ConditionalCheckFailed')) return undefined;
       throw e;
     }
-    return toSchemaVersion(versionItem);
+    return version;
+  }
+
+  /**
+   * The transaction items that publish the next version after `head`: the version, its fingerprint guard,
+   * the head (conditional on not having moved) and the audit event. Approving a schema request adds its
+   * own items to the same transaction.
+   */
+  publishItems(actor: string, input: PublishInput & { engine: string }, fp: string, head: SchemaItem | undefined): { items: TransactItem[]; version: SchemaVersion } {
+    const { now, newId } = this.table.deps;
+    const at = now().toISOString();
+    const number = (head?.latest_version ?? 0) + 1;
+    const id = newId();
+    const versionItem: SchemaVersionItem = {
+      id,
+      workspace_id: input.workspace_id,
+      name: input.name,
+      version: number,
+      engine: input.engine,
+      definition: JSON.stringify(input.definition),
+      fingerprint: fp,
+      state: 'active',
+      created_at: at,
+      created_by: actor,
+      ...(input.description !== undefined ? { description: input.description } : {}),
+    };
+    const newHead: SchemaItem = {
+      ...(head ?? { workspace_id: input.workspace_id, name: input.name, created_at: at, created_by: actor, state: 'active' as const }),
+      latest_version: number,
+      latest_version_id: id,
+      engine: input.engine,
+      updated_at: at,
+      ...(input.description !== undefined ? { description: input.description } : {}),
+    };
+    const audit = auditEvent(
+      { workspace_id: input.workspace_id, actor, action: 'schema_version.published', entity_type: 'schema_version', entity_id: id, after: { name: input.name, version: number, fingerprint: fp } },
+      this.table.deps,
+    );
+    const items = [
+      this.table.put('schema_version', versionItem, { expression: 'attribute_not_exists(PK)' }),
+      this.table.put('schema_fingerprint', { workspace_id: input.workspace_id, name: input.name, fingerprint: fp, schema_version_id: id, version: number }, { expression: 'attribute_not_exists(PK)' }),
+      this.table.put('schema', newHead, head ? { expression: 'latest_version = :expected', values: { ':expected': head.latest_version } } : { expression: 'attribute_not_exists(PK)' }),
+      this.table.put('audit_event', audit, { expression: 'attribute_not_exists(PK)' }),
+    ];
+    return { items, version: toSchemaVersion(versionItem) };
   }
 
   /** The compatibility mode in force for a schema, and where it comes from. */

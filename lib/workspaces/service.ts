@@ -5,6 +5,7 @@ import { ConflictError } from '../errors.js';
 import { cancellationCodes } from '../dynamo/errors.js';
 import type { Table } from '../dynamo/table.js';
 import type { WorkspaceConfigItem } from '../generated/table.js';
+import { checkWorkspacePolicy, RULES, type WorkspacePolicy } from '../policies/index.js';
 import { DEFAULT_COMPATIBILITY, type Compatibility } from '../schemas/compatibility.js';
 
 export interface WorkspaceConfig {
@@ -15,7 +16,33 @@ export interface WorkspaceConfig {
 }
 
 export class WorkspaceService {
-  constructor(private readonly table: Table) {}
+  constructor(
+    private readonly table: Table,
+    private readonly autoApproveDefault = false,
+  ) {}
+
+  /** The workspace's policy document, with auto_approve resolved against the deployment default. */
+  async policies(workspaceId: string): Promise<WorkspacePolicy & { auto_approve: boolean }> {
+    const item = await this.item(workspaceId);
+    const stored = item?.policies ? (JSON.parse(item.policies) as WorkspacePolicy) : {};
+    return { ...stored, auto_approve: stored.auto_approve ?? this.autoApproveDefault };
+  }
+
+  async getPolicies(principal: Principal, workspaceId: string) {
+    authorize(principal, workspaceId, 'admin', 'workspace');
+    return { workspace_id: workspaceId, ...(await this.policies(workspaceId)), rules: RULES };
+  }
+
+  async setPolicies(principal: Principal, workspaceId: string, policy: WorkspacePolicy) {
+    authorize(principal, workspaceId, 'admin', 'workspace');
+    checkWorkspacePolicy(policy);
+    const current = await this.item(workspaceId);
+    await this.write(principal, workspaceId, current, { ...(current ?? { workspace_id: workspaceId }), policies: JSON.stringify(policy) }, 'workspace.policies_changed', {
+      before: { policies: current?.policies ? JSON.parse(current.policies) : null },
+      after: { policies: policy },
+    });
+    return this.getPolicies(principal, workspaceId);
+  }
 
   private async item(workspaceId: string): Promise<WorkspaceConfigItem | undefined> {
     const { data } = await this.table.entities.workspace_config.get({ workspace_id: workspaceId }).go({ consistent: true });
@@ -31,12 +58,24 @@ export class WorkspaceService {
   async setConfig(principal: Principal, workspaceId: string, change: { compatibility: Compatibility }): Promise<WorkspaceConfig> {
     authorize(principal, workspaceId, 'admin', 'workspace');
     const current = await this.item(workspaceId);
-    const now = this.table.deps.now().toISOString();
-    const next: WorkspaceConfigItem = { ...(current ?? { workspace_id: workspaceId }), compatibility: change.compatibility, updated_at: now, updated_by: principal.id };
-    const audit = auditEvent(
-      { workspace_id: workspaceId, actor: principal.id, action: 'workspace.config_changed', entity_type: 'workspace', entity_id: workspaceId, before: { compatibility: current?.compatibility ?? null }, after: { compatibility: change.compatibility } },
-      this.table.deps,
-    );
+    await this.write(principal, workspaceId, current, { ...(current ?? { workspace_id: workspaceId }), compatibility: change.compatibility }, 'workspace.config_changed', {
+      before: { compatibility: current?.compatibility ?? null },
+      after: { compatibility: change.compatibility },
+    });
+    return this.config(principal, workspaceId);
+  }
+
+  /** Writes the settings item and its audit event in one transaction, conditional on no concurrent change. */
+  private async write(
+    principal: Principal,
+    workspaceId: string,
+    current: WorkspaceConfigItem | undefined,
+    fields: Omit<WorkspaceConfigItem, 'updated_at' | 'updated_by'>,
+    action: string,
+    change: { before: unknown; after: unknown },
+  ): Promise<void> {
+    const next: WorkspaceConfigItem = { ...fields, updated_at: this.table.deps.now().toISOString(), updated_by: principal.id };
+    const audit = auditEvent({ workspace_id: workspaceId, actor: principal.id, action, entity_type: 'workspace', entity_id: workspaceId, ...change }, this.table.deps);
     try {
       await this.table.transact([
         this.table.put('workspace_config', next, current ? { expression: 'updated_at = :u', values: { ':u': current.updated_at } } : { expression: 'attribute_not_exists(PK)' }),
@@ -46,6 +85,5 @@ export class WorkspaceService {
       if (cancellationCodes(e)?.includes('ConditionalCheckFailed')) throw new ConflictError('the workspace settings changed concurrently; read them again and retry', { cause: e });
       throw e;
     }
-    return this.config(principal, workspaceId);
   }
 }

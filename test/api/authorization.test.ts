@@ -8,12 +8,32 @@ import { ROLES, ROUTES, routeKey, type Route } from '../../functions/routes.js';
 import { useRegistry } from '../support/registry.js';
 
 const reg = useRegistry();
-const ids = { schema: '', payload: '' };
+const ids = { schema: '', payload: '', request: '', pendingRequest: '', notification: '' };
 
 /** A request that would succeed for a caller with the route's role in workspace acme. */
 function requestFor(route: Route): { path: string; body?: unknown } {
-  const path = route.path.replace('{id}', route.path.startsWith('/api/v1/payloads') ? ids.payload : ids.schema).replace('{workspace_id}', 'acme');
+  const id = route.path.startsWith('/api/v1/payloads')
+    ? ids.payload
+    : route.path.startsWith('/api/v1/schema-requests')
+      ? ids.request
+      : route.path.startsWith('/api/v1/notifications')
+        ? ids.notification
+        : ids.schema;
+  const path = route.path.replace('{id}', id).replace('{workspace_id}', 'acme');
   switch (routeKey(route)) {
+    case 'POST /api/v1/schema-requests':
+      return { path, body: { workspace_id: 'acme', schema_name: 'authz_req', definition: { type: 'object' } } };
+    case 'GET /api/v1/schema-requests':
+      return { path: `${path}?workspace_id=acme` };
+    case 'PATCH /api/v1/schema-requests/{id}':
+      // Withdrawing a pending request is its requester's ("member", a writer).
+      return { path: path.replace(ids.request, ids.pendingRequest), body: { status: 'withdrawn' } };
+    case 'GET /api/v1/audit':
+      return { path: `${path}?workspace_id=acme` };
+    case 'PUT /api/v1/workspaces/{workspace_id}/policies':
+      return { path, body: { auto_approve: false } };
+    case 'PATCH /api/v1/notifications/{id}':
+      return { path, body: { delivered: true } };
     case 'PATCH /api/v1/schemas/{id}':
       return { path, body: { state: 'active' } };
     case 'GET /api/v1/schemas/{id}/diff':
@@ -37,6 +57,8 @@ function requestFor(route: Route): { path: string; body?: unknown } {
 
 const protectedRoutes = ROUTES.filter((r) => r.role !== 'public');
 const cases = protectedRoutes.map((r) => [routeKey(r), r] as const);
+/** Routes bound to a workspace role (the others serve the caller's own data with any valid token). */
+const workspaceCases = cases.filter(([, r]) => r.role !== 'user');
 
 beforeAll(async () => {
   const admin = await reg.token('ada', { acme: 'admin' });
@@ -44,12 +66,21 @@ beforeAll(async () => {
   ids.schema = v.body.id;
   const p = await reg.call('POST', '/api/v1/payloads', { token: admin, body: { schema_ref: ids.schema, data: {} } });
   ids.payload = p.body.id;
+  const requester = await reg.token('member', { acme: 'writer' });
+  const r = await reg.call('POST', '/api/v1/schema-requests', { token: requester, body: { workspace_id: 'acme', schema_name: 'authz_request', definition: { type: 'object', properties: { id: { type: 'string' } } } } });
+  ids.request = r.body.id;
+  // A notification for "member": approving the request notifies its requester.
+  await reg.call('PATCH', `/api/v1/schema-requests/${ids.request}`, { token: admin, body: { status: 'approved' } });
+  const n = await reg.call('GET', '/api/v1/notifications', { token: requester });
+  ids.notification = n.body.items[0].id;
+  const pending = await reg.call('POST', '/api/v1/schema-requests', { token: requester, body: { workspace_id: 'acme', schema_name: 'authz_pending', definition: { type: 'object' } } });
+  ids.pendingRequest = pending.body.id;
 });
 
 describe('authorization on every protected route', () => {
   it('succeeds with the required role (the requests below are real)', async () => {
     for (const route of protectedRoutes) {
-      const token = await reg.token('member', { acme: route.role as (typeof ROLES)[number] });
+      const token = await reg.token('member', route.role === 'user' ? {} : { acme: route.role as (typeof ROLES)[number] });
       const { path, body } = requestFor(route);
       const res = await reg.call(route.method, path, { token, body });
       expect(res.status, `${routeKey(route)}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
@@ -75,7 +106,7 @@ describe('authorization on every protected route', () => {
     expect((await reg.call(route.method, path, { token: forged, body })).status).toBe(401);
   });
 
-  it.each(cases)('%s answers 404 to a member of another workspace only', async (_k, route) => {
+  it.each(workspaceCases)('%s answers 404 to a member of another workspace only', async (_k, route) => {
     const token = await reg.token('outsider', { globex: 'admin' });
     const { path, body } = requestFor(route);
     const res = await reg.call(route.method, path, { token, body });
@@ -83,7 +114,7 @@ describe('authorization on every protected route', () => {
     expect(JSON.stringify(res.body)).not.toContain('authz');
   });
 
-  it.each(cases.filter(([, r]) => r.role !== 'reader'))('%s answers 403 to a role one step too low', async (_k, route) => {
+  it.each(workspaceCases.filter(([, r]) => r.role !== 'reader'))('%s answers 403 to a role one step too low', async (_k, route) => {
     const lower = ROLES[ROLES.indexOf(route.role as (typeof ROLES)[number]) - 1]!;
     const token = await reg.token('junior', { acme: lower });
     const { path, body } = requestFor(route);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { ROUTES, type Role } from '../../functions/routes.js';
 import { devVerifier, mintToken } from '../../lib/auth/dev-tokens.js';
 import type { Deps } from '../../lib/deps.js';
+import type { Settings } from '../../lib/config.js';
 import { createLocalServer, type LambdaHandler } from '../../lib/local/server.js';
 import { useTestTable } from './dynamo.js';
 
@@ -22,7 +23,7 @@ export interface TestRegistry {
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
 }
 
-export function useRegistry(options: { now?: () => Date } = {}): TestRegistry {
+export function useRegistry(options: { now?: () => Date; settings?: Settings } = {}): TestRegistry {
   const t = useTestTable();
   let server: Server;
   const r = {} as TestRegistry;
@@ -31,7 +32,7 @@ export function useRegistry(options: { now?: () => Date } = {}): TestRegistry {
     const jwk = { ...(await exportJWK(privateKey)), alg: 'ES256' };
     const ulid = monotonicFactory();
     const now = options.now ?? (() => new Date());
-    r.deps = { dynamo: t.dynamo, tableName: t.tableName, now, newId: () => ulid(now().getTime()) };
+    r.deps = { dynamo: t.dynamo, tableName: t.tableName, now, newId: () => ulid(now().getTime()), ...(options.settings ? { settings: options.settings } : {}) };
     r.tableName = t.tableName;
     server = createLocalServer({
       routes: ROUTES,

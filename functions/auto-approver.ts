@@ -1,0 +1,19 @@
+/**
+ * Worker: the auto-approval run, invoked on a schedule and by the table's stream (new pending requests).
+ * Any event starts one run of up to 10 requests; the stream only says "look now".
+ */
+import { defaultDeps, type Deps } from '../lib/deps.js';
+import { logger } from '../lib/http/handler.js';
+import { buildServices } from '../lib/registry.js';
+import { runAutoApproval } from '../lib/requests/auto-approver.js';
+
+export function buildHandler(deps: Deps) {
+  const { table, requests } = buildServices(deps);
+  return async () => {
+    const results = await runAutoApproval({ table, requests });
+    for (const r of results) logger.info('auto-approval decision', { ...r });
+    return { decisions: results };
+  };
+}
+
+export const handler = buildHandler(defaultDeps());

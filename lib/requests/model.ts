@@ -1,0 +1,102 @@
+/** Schema requests: their statuses, the transitions between them, and their public shape. */
+import type { Json, CompareResult } from '../engines/types.js';
+import type { SchemaRequestItem } from '../generated/table.js';
+import type { CompatibilityVerdict } from '../schemas/compatibility.js';
+import type { MigrationPreview } from '../sql/index.js';
+
+export type RequestStatus = SchemaRequestItem['status'];
+
+/** Who may move a request from one status to another. `requester` is the request's author only. */
+export const TRANSITIONS: Record<RequestStatus, Partial<Record<RequestStatus, 'requester' | 'reviewer'>>> = {
+  draft: { pending: 'requester', withdrawn: 'requester' },
+  pending: { approved: 'reviewer', rejected: 'reviewer', withdrawn: 'requester' },
+  approved: {},
+  rejected: {},
+  withdrawn: {},
+};
+
+export interface Violation {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  suggestion: string;
+  path: string;
+}
+
+/** A decision of the auto-approval worker, kept on the request so the API shows it. */
+export interface AutoApprovalDecision {
+  decision: 'approved' | 'skipped' | 'failed';
+  reason: string;
+  at: string;
+}
+
+/** What the registry worked out about a proposal when it was made (stored with the request). */
+export interface Review {
+  /** The version the proposal was checked against (absent for a new schema). */
+  base_version?: { id: string; version: number };
+  violations: Violation[];
+  risk: 'low' | 'moderate' | 'high';
+  risk_reasons: string[];
+  diff?: CompareResult;
+  compatibility?: CompatibilityVerdict;
+  migration_preview: MigrationPreview | null;
+  /** Why there is no migration preview (a definition with no relational projection). */
+  migration_note?: string;
+  auto_approval?: AutoApprovalDecision;
+}
+
+export interface Proposal {
+  definition?: Json;
+  table?: Json;
+}
+
+export interface SchemaRequest {
+  id: string;
+  workspace_id: string;
+  schema_name: string;
+  status: RequestStatus;
+  requester: string;
+  risk: Review['risk'];
+  description?: string;
+  justification?: string;
+  related_issue?: string;
+  proposal: Proposal;
+  violations: Violation[];
+  risk_reasons: string[];
+  diff?: CompareResult;
+  compatibility?: CompatibilityVerdict;
+  migration_preview: MigrationPreview | null;
+  migration_note?: string;
+  auto_approval?: AutoApprovalDecision;
+  schema_ref?: string;
+  decided_by?: string;
+  decision_comment?: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toSchemaRequest(item: SchemaRequestItem): SchemaRequest {
+  const review = JSON.parse(item.review ?? '{}') as Review;
+  const r: SchemaRequest = {
+    id: item.id,
+    workspace_id: item.workspace_id,
+    schema_name: item.schema_name,
+    status: item.status,
+    requester: item.requester,
+    risk: review.risk,
+    proposal: JSON.parse(item.proposal) as Proposal,
+    violations: review.violations,
+    risk_reasons: review.risk_reasons,
+    migration_preview: review.migration_preview,
+    created_at: item.created_at,
+    updated_at: item.updated_at,
+  };
+  for (const k of ['description', 'justification', 'related_issue', 'schema_ref', 'decided_by', 'decision_comment'] as const) {
+    if (item[k] !== undefined) r[k] = item[k];
+  }
+  if (review.diff) r.diff = review.diff;
+  if (review.compatibility) r.compatibility = review.compatibility;
+  if (review.migration_note) r.migration_note = review.migration_note;
+  if (review.auto_approval) r.auto_approval = review.auto_approval;
+  return r;
+}
