@@ -8,7 +8,7 @@ import { buildServices } from '../lib/registry.js';
 import type { PublishInput } from '../lib/schemas/service.js';
 
 export function buildHandler(deps: Deps) {
-  const { schemas } = buildServices(deps);
+  const { schemas, design } = buildServices(deps);
   return routeHandler({
     'POST /api/v1/schemas': async (event) => {
       const principal = principalFromEvent(event);
@@ -26,7 +26,7 @@ export function buildHandler(deps: Deps) {
     },
     'GET /api/v1/schemas/{id}/fields': async (event) => json(200, { fields: await schemas.fields(principalFromEvent(event), idParam(event)) }),
     'GET /api/v1/schemas/{id}/default': async (event) => json(200, await schemas.defaultValue(principalFromEvent(event), idParam(event))),
-  });
+  }, { beforeWrite: () => design.ready() });
 }
 
 export const handler = buildHandler(defaultDeps());
