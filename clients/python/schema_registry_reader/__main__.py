@@ -6,7 +6,7 @@
     put RECORD_TYPE --item JSON          creates one item; refused on a table of another major version
     check-design                         compares the table's registry_meta item with schema.yaml
 
-Exit codes: 0 done, 2 usage or invalid input, 3 the table holds another major version.
+Exit codes: 0 done, 1 DynamoDB failed, 2 usage or invalid input, 3 the table holds another major version.
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "design":
         return _print({"version": design.version, "major": design.major, "hash": design.hash, "table_name": design.table_name})
 
+    from botocore.exceptions import BotoCoreError, ClientError
+
     from .table import DesignMismatchError, ItemError, ItemExistsError, RegistryTable
 
     table = RegistryTable(design, args.table, endpoint_url=args.endpoint, region_name=args.region)
@@ -83,13 +85,14 @@ def main(argv: list[str] | None = None) -> int:
             if not isinstance(item, dict):
                 raise ValueError("--item must be a JSON object")
             return _print(table.put(args.record_type, item))
+        ap = design.access_pattern(args.access_pattern)
+        values = _typed_values(design, ap.record_type, args.values)
+        table.key_condition(ap.name, values, getattr(args, "partial", None))  # refuses bad values before any request
         # Start-up check for reads: a table of another major version would be misread, so say so.
         try:
             table.check_design(write_if_absent=False)
         except DesignMismatchError as e:
             print(f"warning: {e}", file=sys.stderr)
-        ap = design.access_pattern(args.access_pattern)
-        values = _typed_values(design, ap.record_type, args.values)
         if args.command == "get":
             return _print(table.get(ap.name, values))
         return _print(table.query(ap.name, values, partial=args.partial, limit=args.limit))
@@ -99,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     except (KeyRuleError, ItemError, ItemExistsError, LookupError, ValueError) as e:
         print(f"{type(e).__name__}: {e}", file=sys.stderr)
         return 2
+    except (BotoCoreError, ClientError) as e:
+        print(f"DynamoDB: {e}", file=sys.stderr)
+        return 1
 
 
 def _print(value: Any) -> int:

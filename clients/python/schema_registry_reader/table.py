@@ -17,9 +17,10 @@ from typing import Any, Mapping
 
 import boto3
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from .design import NO_DEFAULT, Attribute, Design, RecordType, major_version
+from .design import NO_DEFAULT, Attribute, Design, Index, RecordType, major_version
 from .keys import build_key, build_prefix
 
 #: The record type holding the table's design identity (one item).
@@ -187,12 +188,26 @@ class RegistryTable:
         if client is None:
             # DynamoDB Local accepts any credentials; fixed ones keep local runs independent of AWS settings.
             local = {"aws_access_key_id": "local", "aws_secret_access_key": "local"} if endpoint_url else {}
-            client = boto3.session.Session().client("dynamodb", endpoint_url=endpoint_url, region_name=region_name or os.environ.get("AWS_REGION") or "us-east-1", **local)
+            client = boto3.session.Session().client(
+                "dynamodb",
+                endpoint_url=endpoint_url,
+                region_name=region_name or os.environ.get("AWS_REGION") or "us-east-1",
+                config=Config(connect_timeout=5, retries={"mode": "standard", "max_attempts": 3}),
+                **local,
+            )
         self.client = client
         self._serializer = TypeSerializer()
         self._design_checked = False
 
     # ---- reads ----
+
+    def key_condition(self, access_pattern: str, values: Mapping[str, Any], partial: str | None = None) -> tuple[str, str]:
+        """The partition key and the sort key (`equals`) or sort-key prefix (`begins_with`) of a read."""
+        ap = self.design.access_pattern(access_pattern)
+        k = self.design.record_type(ap.record_type).keys[ap.index]
+        if ap.sort_key == "equals":
+            return build_key(k.pk, values), build_key(k.sk, values)
+        return build_key(k.pk, values), build_prefix(k.sk, {a: values[a] for a in k.sk.attributes if a in values}, partial)
 
     def get(self, access_pattern: str, values: Mapping[str, Any]) -> dict[str, Any] | None:
         """The one item of an `equals` access pattern: GetItem on the primary index, a Query on a GSI."""
@@ -200,14 +215,13 @@ class RegistryTable:
         if ap.sort_key != "equals":
             raise ValueError(f'access pattern "{ap.name}" lists items (begins_with); use query()')
         rt = self.design.record_type(ap.record_type)
-        k = rt.keys[ap.index]
         ix = self.design.index(ap.index)
-        pk, sk = build_key(k.pk, values), build_key(k.sk, values)
+        pk, sk = self.key_condition(ap.name, values)
         if ap.operation == "GetItem":
             out = self.client.get_item(TableName=self.table_name, Key={ix.partition_key: {"S": pk}, ix.sort_key: {"S": sk}}, ConsistentRead=True)
             raws = [out["Item"]] if "Item" in out else []
         else:
-            raws = self._query(ap.index, f"#pk = :pk AND #sk = :sk", ix, pk, sk, forward=True, limit=None, rt=rt)
+            raws = self._query(ix, "#pk = :pk AND #sk = :sk", pk, sk, forward=True, limit=None, rt=rt)
         found = [r for r in raws if self._is(rt, r)]
         return decode_item(self.design, rt, found[0]) if found else None
 
@@ -217,18 +231,16 @@ class RegistryTable:
         if ap.sort_key != "begins_with":
             raise ValueError(f'access pattern "{ap.name}" finds one item (equals); use get()')
         rt = self.design.record_type(ap.record_type)
-        k = rt.keys[ap.index]
         ix = self.design.index(ap.index)
-        pk = build_key(k.pk, values)
-        prefix = build_prefix(k.sk, {a: values[a] for a in k.sk.attributes if a in values}, partial)
-        raws = self._query(ap.index, "#pk = :pk AND begins_with(#sk, :sk)", ix, pk, prefix, forward=ap.order == "ascending", limit=limit, rt=rt)
+        pk, prefix = self.key_condition(ap.name, values, partial)
+        raws = self._query(ix, "#pk = :pk AND begins_with(#sk, :sk)", pk, prefix, forward=ap.order == "ascending", limit=limit, rt=rt)
         return [decode_item(self.design, rt, r) for r in raws]
 
     def _is(self, rt: RecordType, raw: Mapping[str, Any]) -> bool:
         ids = self.design.entity_identifiers
         return raw.get(ids["entity"]) == {"S": rt.entity} and raw.get(ids["version"]) == {"S": rt.entity_version}
 
-    def _query(self, index: str, condition: str, ix, pk: str, sk: str, *, forward: bool, limit: int | None, rt: RecordType) -> list[dict]:
+    def _query(self, ix: Index, condition: str, pk: str, sk: str, *, forward: bool, limit: int | None, rt: RecordType) -> list[dict]:
         params: dict[str, Any] = {
             "TableName": self.table_name,
             "KeyConditionExpression": condition,
@@ -236,8 +248,8 @@ class RegistryTable:
             "ExpressionAttributeValues": {":pk": {"S": pk}, ":sk": {"S": sk}},
             "ScanIndexForward": forward,
         }
-        if index != "primary":
-            params["IndexName"] = index
+        if ix.name != "primary":
+            params["IndexName"] = ix.name
         items: list[dict] = []
         while True:
             out = self.client.query(**params)
@@ -251,11 +263,8 @@ class RegistryTable:
 
     def recorded_design(self) -> dict[str, Any] | None:
         """The table's registry_meta item, or None when it has none yet."""
-        rt = self.design.record_type(DESIGN_RECORD_TYPE)
-        ix = self.design.index("primary")
-        keys = self.design.item_keys(DESIGN_RECORD_TYPE, {})
-        out = self.client.get_item(TableName=self.table_name, Key={n: {"S": keys[n]} for n in (ix.partition_key, ix.sort_key)}, ConsistentRead=True)
-        return decode_item(self.design, rt, out["Item"]) if "Item" in out and self._is(rt, out["Item"]) else None
+        pattern = next(ap.name for ap in self.design.access_patterns.values() if ap.record_type == DESIGN_RECORD_TYPE and ap.sort_key == "equals")
+        return self.get(pattern, {})
 
     def check_design(self, *, write_if_absent: bool) -> dict[str, Any]:
         """Compares the table's recorded design with this one; raises DesignMismatchError on another major.

@@ -45,6 +45,8 @@ class DesignCheckTest(unittest.TestCase):
 class DynamoDbTest(unittest.TestCase):
     def setUp(self):
         self.table = RegistryTable(design(), TABLE, endpoint_url=ENDPOINT)
+        # A workspace of its own per test, so the suite can run again on the same table.
+        self.ws = "py-" + new_ulid()[-10:].lower()
 
     def tearDown(self):
         self.record_design(design().version)
@@ -58,38 +60,38 @@ class DynamoDbTest(unittest.TestCase):
         keys = design().item_keys(DESIGN_RECORD_TYPE, {})
         self.table.client.delete_item(TableName=TABLE, Key={k: {"S": v} for k, v in keys.items()})
 
-    def config(self, workspace_id):
-        return {"workspace_id": workspace_id, "compatibility": "FULL", "updated_by": "system:test"}
+    def config(self):
+        return {"workspace_id": self.ws, "compatibility": "FULL", "updated_by": "system:test"}
 
     def test_writes_the_design_record_before_its_first_write_when_the_table_has_none(self):
         self.delete_design_record()
         self.assertEqual(self.table.check_design(write_if_absent=False)["action"], "absent")
-        self.table.put("workspace_config", self.config("py-absent"))
+        self.table.put("workspace_config", self.config())
         recorded = self.table.recorded_design()
         self.assertEqual((recorded["schema_yaml_version"], recorded["schema_yaml_hash"], recorded["recorded_by"]), (design().version, design().hash, "system:python-reader"))
-        self.assertEqual(self.table.get("workspace_config_by_id", {"workspace_id": "py-absent"})["compatibility"], "FULL")
+        self.assertEqual(self.table.get("workspace_config_by_id", {"workspace_id": self.ws})["compatibility"], "FULL")
 
     def test_writes_to_a_table_recorded_with_another_minor_of_the_same_major(self):
         self.record_design(f"{design().major}.99.0")
         self.assertEqual(self.table.check_design(write_if_absent=True)["action"], "matched")
-        self.table.put("workspace_config", self.config("py-minor"))
-        self.assertIsNotNone(self.table.get("workspace_config_by_id", {"workspace_id": "py-minor"}))
+        self.table.put("workspace_config", self.config())
+        self.assertIsNotNone(self.table.get("workspace_config_by_id", {"workspace_id": self.ws}))
 
     def test_refuses_to_write_to_a_table_recorded_with_another_major_version(self):
         self.record_design(f"{design().major + 1}.0.0")
         with self.assertRaises(DesignMismatchError):
-            self.table.put("workspace_config", self.config("py-major"))
-        self.assertIsNone(self.table.get("workspace_config_by_id", {"workspace_id": "py-major"}))
+            self.table.put("workspace_config", self.config())
+        self.assertIsNone(self.table.get("workspace_config_by_id", {"workspace_id": self.ws}))
 
     def test_finds_what_it_wrote_through_the_access_patterns(self):
         ids = [new_ulid() for _ in range(3)]
         for n, payload_id in enumerate(ids):
-            self.table.put("payload", {"id": payload_id, "workspace_id": "py", "schema_ref": "01HF7YAT00S8Z6N5V4C3B2A1Z0", "schema_name": "orders", "schema_version": 1, "data": {"n": n}, "created_by": "system:test"})
+            self.table.put("payload", {"id": payload_id, "workspace_id": self.ws, "schema_ref": "01HF7YAT00S8Z6N5V4C3B2A1Z0", "schema_name": "orders", "schema_version": 1, "data": {"n": n}, "created_by": "system:test"})
         self.assertEqual(self.table.get("payload_by_id", {"id": ids[1]})["data"], {"n": 1})
-        listed = self.table.query("payloads_by_schema_name", {"workspace_id": "py", "schema_name": "orders"})
+        listed = self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "orders"})
         self.assertEqual([p["id"] for p in listed], sorted(ids))
-        self.assertEqual(len(self.table.query("payloads_by_schema_name", {"workspace_id": "py", "schema_name": "orders"}, limit=2)), 2)
-        self.assertEqual(self.table.query("payloads_by_schema_name", {"workspace_id": "py", "schema_name": "other"}), [])
+        self.assertEqual(len(self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "orders"}, limit=2)), 2)
+        self.assertEqual(self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "other"}), [])
 
 
 if __name__ == "__main__":
