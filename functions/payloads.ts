@@ -12,8 +12,12 @@ export function buildHandler(deps: Deps) {
   return routeHandler({
     'POST /api/v1/payloads': async (event) => {
       const input = check<CreatePayloadInput>('CreatePayloadRequest', event.body);
-      const { status, body, replayed } = await payloads.create(principalFromEvent(event), input, event.headers['idempotency-key']);
-      return json(status, body, { Location: `/api/v1/payloads/${body.id}`, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
+      const { status, body, replayed, deprecation } = await payloads.create(principalFromEvent(event), input, event.headers['idempotency-key']);
+      return json(status, body, {
+        Location: `/api/v1/payloads/${body.id}`,
+        ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+        ...(deprecation ? { Deprecation: deprecation } : {}),
+      });
     },
     'GET /api/v1/payloads': async (event) => {
       const q = check<{ schema_ref?: string; workspace_id?: string; schema_name?: string; limit?: string; cursor?: string }>('ListPayloadsQuery', query(event), 'query');

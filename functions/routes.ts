@@ -35,6 +35,7 @@ export const ROUTE_GROUPS = {
   health: { access: 'describe' },
   schemas: { access: 'read-write' },
   payloads: { access: 'read-write' },
+  workspaces: { access: 'read-write' },
   docs: { access: 'none' },
 } as const satisfies Record<string, { access: 'none' | 'describe' | 'read' | 'read-write' }>;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
@@ -48,7 +49,13 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: `${API_PREFIX}/health`, operation: 'health', group: 'health', role: 'public', summary: 'Table status and the schema.yaml version the registry runs', response: { status: 200 } },
   { method: 'GET', path: `${API_PREFIX}/openapi.json`, operation: 'openApi', group: 'docs', role: 'public', summary: 'This OpenAPI 3.1 document', response: { status: 200 } },
   { method: 'GET', path: `${API_PREFIX}/docs`, operation: 'docs', group: 'docs', role: 'public', summary: 'The HTML API reference', response: { status: 200 } },
-  { method: 'POST', path: schemas, operation: 'publishSchema', group: 'schemas', role: 'admin', summary: 'Publish the next version of a schema (200 with the existing version when the definition is already one)', body: 'PublishSchemaRequest', response: { status: 201, contract: 'SchemaVersion' } },
+  { method: 'POST', path: schemas, operation: 'publishSchema', group: 'schemas', role: 'admin', summary: 'Publish the next version of a schema (200 with the existing version when the definition is already one; 409 with the breaking changes when incompatible; ?dry_run=true checks only)', body: 'PublishSchemaRequest', query: 'PublishSchemaQuery', response: { status: 201, contract: 'SchemaVersion' } },
+  { method: 'PATCH', path: `${schemas}/{id}`, operation: 'setSchemaVersionState', group: 'schemas', role: 'admin', summary: 'Move a version to active, deprecated (writes accepted with a Deprecation header) or disabled (writes refused)', body: 'SchemaStateUpdate', response: { status: 200, contract: 'SchemaVersion' } },
+  { method: 'GET', path: `${schemas}/{id}/diff`, operation: 'diffSchemaVersions', group: 'schemas', role: 'reader', summary: 'Every change from version `against` to this one, explained, with its compatibility', query: 'DiffQuery', response: { status: 200 } },
+  { method: 'GET', path: `${schemas}/{id}/config`, operation: 'getSchemaConfig', group: 'schemas', role: 'reader', summary: 'The compatibility mode in force for the schema (every version) and where it comes from', response: { status: 200 } },
+  { method: 'PUT', path: `${schemas}/{id}/config`, operation: 'setSchemaConfig', group: 'schemas', role: 'admin', summary: 'Set the schema\u2019s compatibility mode and open-content-model rule', body: 'SchemaConfigUpdate', response: { status: 200 } },
+  { method: 'GET', path: `${API_PREFIX}/workspaces/{workspace_id}/config`, operation: 'getWorkspaceConfig', group: 'workspaces', role: 'reader', summary: 'The workspace\u2019s default compatibility mode', response: { status: 200 } },
+  { method: 'PUT', path: `${API_PREFIX}/workspaces/{workspace_id}/config`, operation: 'setWorkspaceConfig', group: 'workspaces', role: 'admin', summary: 'Set the workspace\u2019s default compatibility mode', body: 'WorkspaceConfigUpdate', response: { status: 200 } },
   { method: 'GET', path: schemas, operation: 'listSchemas', group: 'schemas', role: 'reader', summary: 'The latest version of each schema in a workspace', query: 'ListSchemasQuery', response: { status: 200, contract: 'SchemaVersion', list: true } },
   { method: 'GET', path: `${schemas}/{id}`, operation: 'getSchemaVersion', group: 'schemas', role: 'reader', summary: 'One schema version', response: { status: 200, contract: 'SchemaVersion' } },
   { method: 'GET', path: `${schemas}/{id}/versions`, operation: 'listSchemaVersions', group: 'schemas', role: 'reader', summary: 'Every version of the schema this version belongs to, oldest first', query: 'PageQuery', response: { status: 200, contract: 'SchemaVersion', list: true } },

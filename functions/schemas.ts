@@ -5,15 +5,32 @@ import { defaultDeps, type Deps } from '../lib/deps.js';
 import { json, routeHandler } from '../lib/http/handler.js';
 import { idParam, query } from '../lib/http/params.js';
 import { buildServices } from '../lib/registry.js';
-import type { PublishInput } from '../lib/schemas/service.js';
+import type { Compatibility } from '../lib/schemas/compatibility.js';
+import type { PublishInput, VersionState } from '../lib/schemas/service.js';
 
 export function buildHandler(deps: Deps) {
   const { schemas, design } = buildServices(deps);
   return routeHandler({
     'POST /api/v1/schemas': async (event) => {
       const principal = principalFromEvent(event);
-      const { version, created } = await schemas.publish(principal, check<PublishInput>('PublishSchemaRequest', event.body));
+      const q = check<{ dry_run?: string }>('PublishSchemaQuery', query(event), 'query');
+      const input = check<PublishInput>('PublishSchemaRequest', event.body);
+      if (q.dry_run === 'true') return json(200, await schemas.dryRun(principal, input));
+      const { version, created } = await schemas.publish(principal, input);
       return json(created ? 201 : 200, version, created ? { Location: `/api/v1/schemas/${version.id}` } : {});
+    },
+    'PATCH /api/v1/schemas/{id}': async (event) => {
+      const { state } = check<{ state: VersionState }>('SchemaStateUpdate', event.body);
+      return json(200, await schemas.setState(principalFromEvent(event), idParam(event), state));
+    },
+    'GET /api/v1/schemas/{id}/diff': async (event) => {
+      const q = check<{ against: string }>('DiffQuery', query(event), 'query');
+      return json(200, await schemas.diff(principalFromEvent(event), idParam(event), q.against));
+    },
+    'GET /api/v1/schemas/{id}/config': async (event) => json(200, await schemas.config(principalFromEvent(event), idParam(event))),
+    'PUT /api/v1/schemas/{id}/config': async (event) => {
+      const change = check<{ compatibility?: Compatibility | null; open_content_model?: 'lenient' | 'strict' }>('SchemaConfigUpdate', event.body);
+      return json(200, await schemas.setConfig(principalFromEvent(event), idParam(event), change));
     },
     'GET /api/v1/schemas': async (event) => {
       const q = check<{ workspace_id: string; prefix?: string; limit?: string; cursor?: string }>('ListSchemasQuery', query(event), 'query');

@@ -5,6 +5,7 @@ import { defaultEngines, type EngineRegistry } from './engines/registry.js';
 import { PayloadService } from './payloads/service.js';
 import { SchemaService } from './schemas/service.js';
 import { SchemaVersionCache } from './schemas/version-cache.js';
+import { WorkspaceService } from './workspaces/service.js';
 
 export interface Services {
   table: Table;
@@ -13,11 +14,12 @@ export interface Services {
   engines: EngineRegistry;
   schemas: SchemaService;
   payloads: PayloadService;
+  workspaces: WorkspaceService;
 }
 
 export function buildServices(deps: TableDeps, engines: EngineRegistry = defaultEngines()): Services {
   const table = new Table(deps);
   const schemas = new SchemaService(table, engines);
-  const versions = new SchemaVersionCache(schemas.repo);
-  return { table, design: new DesignGuard(table), engines, schemas, payloads: new PayloadService(table, engines, versions) };
+  const versions = new SchemaVersionCache(schemas.repo, deps.now);
+  return { table, design: new DesignGuard(table), engines, schemas, payloads: new PayloadService(table, engines, versions), workspaces: new WorkspaceService(table) };
 }

@@ -5,6 +5,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { BadRequestError } from '../errors.js';
+import { COMPATIBILITY_MODES } from '../schemas/compatibility.js';
 
 export const SCHEMA_NAME_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
 export const WORKSPACE_ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
@@ -40,6 +41,23 @@ export const contracts = {
     required: ['workspace_id'],
     properties: { workspace_id: workspaceId, prefix: { type: 'string', pattern: '^[a-z0-9_]{0,63}$' }, ...page },
   },
+  PublishSchemaQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { dry_run: { enum: ['true', 'false'], description: 'true: check compatibility and answer what would be published, writing nothing.' } },
+  },
+  DiffQuery: { type: 'object', additionalProperties: false, required: ['against'], properties: { against: { ...ulid, description: 'The older version to compare with.' } } },
+  SchemaConfigUpdate: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: {
+      compatibility: { enum: [...COMPATIBILITY_MODES, null], description: 'null removes the schema setting, so the workspace default applies.' },
+      open_content_model: { enum: ['lenient', 'strict'], description: 'lenient: a property added to an open content model is compatible both ways.' },
+    },
+  },
+  SchemaStateUpdate: { type: 'object', additionalProperties: false, required: ['state'], properties: { state: { enum: ['active', 'deprecated', 'disabled'] } } },
+  WorkspaceConfigUpdate: { type: 'object', additionalProperties: false, required: ['compatibility'], properties: { compatibility: { enum: COMPATIBILITY_MODES } } },
   PageQuery: { type: 'object', additionalProperties: false, properties: { ...page } },
   SchemaVersion: {
     type: 'object',

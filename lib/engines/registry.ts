@@ -3,21 +3,15 @@ import { BadRequestError } from '../errors.js';
 import { JsonSchemaEngine } from './json-schema/engine.js';
 import type { SchemaEngine } from './types.js';
 
-/**
- * What the registry holds. `compare` is optional only until the JSON Schema engine's `compare` is
- * merged; then this becomes `SchemaEngine`.
- */
-export type RegisteredEngine = Omit<SchemaEngine, 'compare'> & Partial<Pick<SchemaEngine, 'compare'>>;
-
 export class EngineRegistry {
-  readonly #engines = new Map<string, RegisteredEngine>();
+  readonly #engines = new Map<string, SchemaEngine>();
 
-  constructor(engines: RegisteredEngine[] = []) {
+  constructor(engines: SchemaEngine[] = []) {
     for (const engine of engines) this.register(engine);
   }
 
   /** Adds an engine; refuses a second engine under the same name. */
-  register(engine: RegisteredEngine): this {
+  register(engine: SchemaEngine): this {
     if (this.#engines.has(engine.name)) throw new Error(`engine "${engine.name}" is already registered`);
     this.#engines.set(engine.name, engine);
     return this;
@@ -29,7 +23,7 @@ export class EngineRegistry {
   }
 
   /** The engine called `name`; throws BadRequestError naming the known engines when there is none. */
-  get(name: string): RegisteredEngine {
+  get(name: string): SchemaEngine {
     const engine = this.#engines.get(name);
     if (engine === undefined) {
       const known = this.names().map((n) => `"${n}"`).join(', ');

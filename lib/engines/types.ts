@@ -36,6 +36,8 @@ export type ValidationResult = { valid: true } | { valid: false; errors: ErrorDe
 export type ChangeType =
   | 'property_added_open_model'
   | 'property_added_closed_model'
+  /** Added where additionalProperties (or a patternProperties entry) was a schema: compared against it. */
+  | 'property_added_partially_open_model'
   | 'property_removed'
   | 'required_added'
   | 'required_removed'
@@ -51,6 +53,7 @@ export type ChangeType =
   | 'maximum_relaxed'
   | 'minimum_tightened'
   | 'minimum_relaxed'
+  | 'multiple_of_changed'
   | 'length_tightened'
   | 'length_relaxed'
   | 'items_tightened'
@@ -59,6 +62,8 @@ export type ChangeType =
   | 'pattern_added'
   | 'pattern_removed'
   | 'format_changed'
+  /** contentEncoding / contentMediaType added, removed or changed. */
+  | 'content_changed'
   | 'additional_properties_tightened'
   | 'additional_properties_relaxed'
   | 'combiner_changed'

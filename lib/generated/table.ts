@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 1.1.0 (sha256 eaf327eef6c0b1ec7fedfc02477052d0db1de065666215fd0f6048da670518b7).
+// version 1.2.0 (sha256 fe8569017c86d228fb402829b01d94f9cca91fed1fe7da5f1c8ca5bc77621ef9).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,8 +7,8 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "1.1.0",
-  hash: "eaf327eef6c0b1ec7fedfc02477052d0db1de065666215fd0f6048da670518b7",
+  version: "1.2.0",
+  hash: "fe8569017c86d228fb402829b01d94f9cca91fed1fe7da5f1c8ca5bc77621ef9",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
@@ -83,6 +83,8 @@ export interface SchemaItem {
   engine: string;
   /** Compatibility mode checked on every publish; absent means the workspace default. */
   compatibility?: "NONE" | "BACKWARD" | "BACKWARD_TRANSITIVE" | "FORWARD" | "FORWARD_TRANSITIVE" | "FULL" | "FULL_TRANSITIVE";
+  /** How compatibility treats a property added to an open content model; absent means lenient. */
+  open_content_model?: "lenient" | "strict";
 
   state: "active" | "deprecated" | "disabled";
 
@@ -155,6 +157,8 @@ export interface SchemaVersionItem {
   description?: string;
 
   state: "active" | "deprecated" | "disabled";
+  /** When the state last changed (ISO-8601 UTC); absent while it never has. */
+  state_changed_at?: string;
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
   /** A user id (the token's sub) or system:<name>. */
@@ -755,6 +759,7 @@ export function createEntities(deps: EntityDeps) {
           latest_version_id: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           engine: { type: "string", required: true, readOnly: true, default: "json-schema", validate: new RegExp("^[a-z][a-z0-9-]{0,31}$") },
           compatibility: { type: ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"] as const },
+          open_content_model: { type: ["lenient", "strict"] as const },
           state: { type: ["active", "deprecated", "disabled"] as const, required: true, default: "active" },
           description: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
@@ -788,6 +793,7 @@ export function createEntities(deps: EntityDeps) {
           fingerprint: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
           description: { type: "string", readOnly: true },
           state: { type: ["active", "deprecated", "disabled"] as const, required: true, default: "active" },
+          state_changed_at: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           created_by: { type: "string", required: true, readOnly: true },
         },

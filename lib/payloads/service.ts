@@ -5,7 +5,7 @@
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize, type Principal } from '../auth/principal.js';
-import { BadRequestError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
+import { BadRequestError, ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
 import { cancellationCodes, translate } from '../dynamo/errors.js';
@@ -34,6 +34,8 @@ export interface CreateResult {
   body: Payload;
   /** true when this is the stored response to an earlier request with the same Idempotency-Key. */
   replayed: boolean;
+  /** Set when the version is deprecated: the RFC 9745 `Deprecation` header value (`@` + Unix seconds). */
+  deprecation?: string;
 }
 
 export class PayloadService {
@@ -50,6 +52,11 @@ export class PayloadService {
     const version = await this.versions.get(input.schema_ref);
     if (!version) throw new NotFoundError(`schema version ${input.schema_ref} not found`);
     authorize(principal, version.workspace_id, 'writer', `schema version ${input.schema_ref}`);
+    if (version.state === 'disabled') {
+      throw new ConflictError(`schema version ${version.name} v${version.version} is disabled: it accepts no new payloads; write against an active version`);
+    }
+    const deprecation = version.state === 'deprecated' ? `@${Math.floor(Date.parse(version.state_changed_at ?? version.created_at) / 1000)}` : undefined;
+    const notice = deprecation ? { deprecation } : {};
 
     const data = JSON.stringify(input.data);
     if (Buffer.byteLength(data) > MAX_DATA_BYTES) throw new PayloadTooLargeError(`data is larger than ${MAX_DATA_BYTES} bytes of JSON; split it or store a reference`);
@@ -81,7 +88,7 @@ export class PayloadService {
       } catch (e) {
         translate(e, 'storing the payload');
       }
-      return { status: 201, body, replayed: false };
+      return { status: 201, body, replayed: false, ...notice };
     }
 
     const requestHash = fingerprint({ method: 'POST', path: '/api/v1/payloads', body: input });
@@ -102,7 +109,7 @@ export class PayloadService {
         // TTL deletes lazily, so an expired record still present must not block a new request.
         this.table.put('idempotency_record', record, { expression: 'attribute_not_exists(PK) OR expires_at < :now', values: { ':now': nowSeconds } }),
       ]);
-      return { status: 201, body, replayed: false };
+      return { status: 201, body, replayed: false, ...notice };
     } catch (e) {
       if (cancellationCodes(e)?.[1] !== 'ConditionalCheckFailed') translate(e, 'storing the payload');
     }
@@ -113,7 +120,7 @@ export class PayloadService {
     if (stored.request_hash !== requestHash) {
       throw new ValidationError(`Idempotency-Key "${idempotencyKey}" was already used with a different request body; use a new key for a new request`);
     }
-    return { status: stored.response_status, body: JSON.parse(stored.response_body) as Payload, replayed: true };
+    return { status: stored.response_status, body: JSON.parse(stored.response_body) as Payload, replayed: true, ...notice };
   }
 
   async get(principal: Principal, id: string): Promise<Payload> {

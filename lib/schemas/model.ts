@@ -12,6 +12,7 @@ export interface SchemaVersion {
   fingerprint: string;
   description?: string;
   state: 'active' | 'deprecated' | 'disabled';
+  state_changed_at?: string;
   created_at: string;
   created_by: string;
 }
@@ -30,5 +31,6 @@ export function toSchemaVersion(item: SchemaVersionItem): SchemaVersion {
     created_by: item.created_by,
   };
   if (item.description !== undefined) v.description = item.description;
+  if (item.state_changed_at !== undefined) v.state_changed_at = item.state_changed_at;
   return v;
 }

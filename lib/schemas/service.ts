@@ -10,9 +10,10 @@ import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
 import { cancellationCodes } from '../dynamo/errors.js';
 import type { Table } from '../dynamo/table.js';
-import type { SchemaItem } from '../generated/table.js';
+import type { SchemaItem, SchemaVersionItem } from '../generated/table.js';
 import { fingerprint } from '../table-design/canonical-json.js';
 import type { Role } from '../../functions/routes.js';
+import { checkCompatibility, describeVerdict, DEFAULT_COMPATIBILITY, isTransitive, type Compatibility, type CompatibilityVerdict, type VersionDefinition } from './compatibility.js';
 import { toSchemaVersion, type SchemaVersion } from './model.js';
 import { SchemaRepository, type Page } from './repository.js';
 
@@ -28,7 +29,31 @@ export interface PublishResult {
   version: SchemaVersion;
   /** false when an identical definition was already a version (idempotent registration). */
   created: boolean;
+  /** The compatibility check that let it through (absent for version 1 and for existing versions). */
+  compatibility?: CompatibilityVerdict;
 }
+
+/** What a dry run answers: the verdict and the version a publish would create, with nothing written. */
+export interface DryRunResult {
+  dry_run: true;
+  compatible: boolean;
+  /** The number the publish would get, or null when the definition already is a version. */
+  would_create_version: number | null;
+  existing_version: SchemaVersion | null;
+  compatibility: CompatibilityVerdict | null;
+}
+
+export interface SchemaConfig {
+  workspace_id: string;
+  name: string;
+  /** The mode in force. */
+  compatibility: Compatibility;
+  /** Where it comes from: the schema itself, the workspace default, or the registry default. */
+  compatibility_source: 'schema' | 'workspace' | 'default';
+  open_content_model: 'lenient' | 'strict';
+}
+
+export type VersionState = SchemaVersion['state'];
 
 /** Bounds the retries of a publish that keeps losing races; each retry re-reads the head. */
 const MAX_PUBLISH_ATTEMPTS = 40;
@@ -43,6 +68,15 @@ export class SchemaService {
   }
 
   async publish(principal: Principal, input: PublishInput): Promise<PublishResult> {
+    return (await this.publishOrCheck(principal, input, false)) as PublishResult;
+  }
+
+  /** Answers what a publish would do (verdict, version number) and writes nothing. */
+  async dryRun(principal: Principal, input: PublishInput): Promise<DryRunResult> {
+    return (await this.publishOrCheck(principal, input, true)) as DryRunResult;
+  }
+
+  private async publishOrCheck(principal: Principal, input: PublishInput, dryRun: boolean): Promise<PublishResult | DryRunResult> {
     authorize(principal, input.workspace_id, 'admin', 'workspace');
     const engineName = input.engine ?? 'json-schema';
     const engine = this.engines.get(engineName);
@@ -53,14 +87,22 @@ export class SchemaService {
       const existing = await this.repo.fingerprint(input.workspace_id, input.name, fp);
       if (existing) {
         const v = await this.repo.versionByNumber(input.workspace_id, input.name, existing.version);
+        if (v && dryRun) return { dry_run: true, compatible: true, would_create_version: null, existing_version: toSchemaVersion(v), compatibility: null };
         if (v) return { version: toSchemaVersion(v), created: false };
       }
       const head = await this.repo.head(input.workspace_id, input.name);
       if (head && head.engine !== engineName) {
         throw new ConflictError(`schema "${input.name}" uses engine "${head.engine}"; a version cannot switch to "${engineName}"`);
       }
+      const verdict = head ? await this.verdict(head, input.definition) : undefined;
+      if (dryRun) {
+        return { dry_run: true, compatible: verdict?.compatible ?? true, would_create_version: (head?.latest_version ?? 0) + 1, existing_version: null, compatibility: verdict ?? null };
+      }
+      if (verdict && !verdict.compatible) {
+        throw new ConflictError(describeVerdict(input.name, verdict), { extensions: { compatibility: verdict.compatibility, breaking_changes: verdict.breaking_changes } });
+      }
       const outcome = await this.tryPublish(principal, input, engineName, fp, head);
-      if (outcome) return { version: outcome, created: true };
+      if (outcome) return { version: outcome, created: true, ...(verdict ? { compatibility: verdict } : {}) };
       // Lost a race: back off a little, with jitter, so twenty publishers do not retry in lockstep.
       await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
     }
@@ -125,12 +167,109 @@ export class SchemaService {
     return toSchemaVersion(versionItem);
   }
 
+  /** The compatibility mode in force for a schema, and where it comes from. */
+  async effectiveCompatibility(head: Pick<SchemaItem, 'workspace_id' | 'compatibility'>): Promise<{ mode: Compatibility; source: SchemaConfig['compatibility_source'] }> {
+    if (head.compatibility) return { mode: head.compatibility, source: 'schema' };
+    const { data } = await this.table.entities.workspace_config.get({ workspace_id: head.workspace_id }).go();
+    if (data?.compatibility) return { mode: data.compatibility, source: 'workspace' };
+    return { mode: DEFAULT_COMPATIBILITY, source: 'default' };
+  }
+
+  /** Checks a definition against the versions its schema's mode requires. */
+  async verdict(head: SchemaItem, definition: Json): Promise<CompatibilityVerdict> {
+    const { mode } = await this.effectiveCompatibility(head);
+    const previous: VersionDefinition[] = [];
+    if (isTransitive(mode)) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.repo.versions(head.workspace_id, head.name, 500, cursor);
+        previous.push(...page.items.map((v) => ({ version: v.version, definition: JSON.parse(v.definition) as Json })));
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      previous.reverse();
+    } else {
+      const latest = await this.repo.versionByNumber(head.workspace_id, head.name, head.latest_version);
+      if (latest) previous.push({ version: latest.version, definition: JSON.parse(latest.definition) as Json });
+    }
+    return checkCompatibility(this.compareWith(head.engine), mode, previous, definition, { openContentModel: head.open_content_model ?? 'lenient' });
+  }
+
+  private compareWith(engineName: string) {
+    const engine = this.engines.get(engineName);
+    return { compare: engine.compare.bind(engine) };
+  }
+
+  /** Every change between two versions of one workspace, explained; `against` is the older side. */
+  async diff(principal: Principal, id: string, againstId: string) {
+    const [to, from] = await Promise.all([this.get(principal, id), this.get(principal, againstId)]);
+    if (to.workspace_id !== from.workspace_id) throw new NotFoundError(`schema version ${againstId} not found`);
+    if (to.engine !== from.engine) throw new ConflictError(`versions use different engines (${from.engine}, ${to.engine}); they cannot be compared`);
+    const head = await this.repo.head(to.workspace_id, to.name);
+    const result = this.compareWith(to.engine).compare(from.definition, to.definition, { openContentModel: head?.open_content_model ?? 'lenient' });
+    return { from: { id: from.id, name: from.name, version: from.version }, to: { id: to.id, name: to.name, version: to.version }, ...result };
+  }
+
+  async config(principal: Principal, id: string): Promise<SchemaConfig> {
+    const v = await this.get(principal, id);
+    const head = await this.repo.head(v.workspace_id, v.name);
+    if (!head) throw new NotFoundError(`schema ${v.name} not found`);
+    const { mode, source } = await this.effectiveCompatibility(head);
+    return { workspace_id: head.workspace_id, name: head.name, compatibility: mode, compatibility_source: source, open_content_model: head.open_content_model ?? 'lenient' };
+  }
+
+  /** Changes the schema-wide settings (every version), with its audit event in the same transaction. */
+  async setConfig(principal: Principal, id: string, change: { compatibility?: Compatibility | null; open_content_model?: 'lenient' | 'strict' }): Promise<SchemaConfig> {
+    const v = await this.get(principal, id, 'admin');
+    const head = await this.repo.head(v.workspace_id, v.name);
+    if (!head) throw new NotFoundError(`schema ${v.name} not found`);
+    const next: SchemaItem = { ...head, updated_at: this.table.deps.now().toISOString() };
+    if (change.compatibility === null) delete next.compatibility;
+    else if (change.compatibility !== undefined) next.compatibility = change.compatibility;
+    if (change.open_content_model !== undefined) next.open_content_model = change.open_content_model;
+    const before = { compatibility: head.compatibility ?? null, open_content_model: head.open_content_model ?? 'lenient' };
+    const after = { compatibility: next.compatibility ?? null, open_content_model: next.open_content_model ?? 'lenient' };
+    await this.writeWithAudit(
+      this.table.put('schema', next, { expression: 'latest_version = :v AND updated_at = :u', values: { ':v': head.latest_version, ':u': head.updated_at } }),
+      { workspace_id: head.workspace_id, actor: principal.id, action: 'schema.config_changed', entity_type: 'schema', entity_id: head.name, before, after },
+    );
+    return this.config(principal, id);
+  }
+
+  /** Moves a version to active, deprecated or disabled; the definition itself never changes. */
+  async setState(principal: Principal, id: string, state: VersionState): Promise<SchemaVersion> {
+    const item = await this.item(principal, id, 'admin');
+    // The GSI copy may lag a moment behind; the state change is judged on the table's own item.
+    const current = await this.repo.versionByNumber(item.workspace_id, item.name, item.version);
+    if (!current) throw new NotFoundError(`schema version ${id} not found`);
+    if (current.state === state) return toSchemaVersion(current);
+    const next = { ...current, state, state_changed_at: this.table.deps.now().toISOString() };
+    await this.writeWithAudit(
+      this.table.put('schema_version', next, { expression: '#s = :old AND fingerprint = :fp', names: { '#s': 'state' }, values: { ':old': current.state, ':fp': current.fingerprint } }),
+      { workspace_id: item.workspace_id, actor: principal.id, action: 'schema_version.state_changed', entity_type: 'schema_version', entity_id: id, before: { state: current.state }, after: { state } },
+    );
+    return toSchemaVersion(next);
+  }
+
+  /** A change and its audit event in one transaction; a lost race is a 409 the client can retry. */
+  private async writeWithAudit(change: Parameters<Table['transact']>[0][number], audit: Parameters<typeof auditEvent>[0]): Promise<void> {
+    try {
+      await this.table.transact([change, this.table.put('audit_event', auditEvent(audit, this.table.deps), { expression: 'attribute_not_exists(PK)' })]);
+    } catch (e) {
+      if (cancellationCodes(e)?.includes('ConditionalCheckFailed')) throw new ConflictError('the schema changed while this request was processed; read it again and retry', { cause: e });
+      throw e;
+    }
+  }
+
   /** A version the caller may read; 404 when it does not exist or is in a workspace they cannot see. */
   async get(principal: Principal, id: string, role: Role = 'reader'): Promise<SchemaVersion> {
+    return toSchemaVersion(await this.item(principal, id, role));
+  }
+
+  private async item(principal: Principal, id: string, role: Role): Promise<SchemaVersionItem> {
     const item = await this.repo.versionById(id);
     if (!item) throw new NotFoundError(`schema version ${id} not found`);
     authorize(principal, item.workspace_id, role, `schema version ${id}`);
-    return toSchemaVersion(item);
+    return item;
   }
 
   async versions(principal: Principal, id: string, limit: number, cursor?: string): Promise<Page<SchemaVersion>> {

@@ -19,7 +19,7 @@ export function show(value: unknown): string {
 }
 
 /** The closest valid identifier to `value`, for "e.g." hints; `fallback` when nothing usable is left. */
-function suggestIdentifier(value: string, fallback: string): string {
+export function suggestIdentifier(value: string, fallback: string): string {
   const snake = value
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()

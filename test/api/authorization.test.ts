@@ -12,8 +12,16 @@ const ids = { schema: '', payload: '' };
 
 /** A request that would succeed for a caller with the route's role in workspace acme. */
 function requestFor(route: Route): { path: string; body?: unknown } {
-  const path = route.path.replace('{id}', route.path.startsWith('/api/v1/payloads') ? ids.payload : ids.schema);
+  const path = route.path.replace('{id}', route.path.startsWith('/api/v1/payloads') ? ids.payload : ids.schema).replace('{workspace_id}', 'acme');
   switch (routeKey(route)) {
+    case 'PATCH /api/v1/schemas/{id}':
+      return { path, body: { state: 'active' } };
+    case 'GET /api/v1/schemas/{id}/diff':
+      return { path: `${path}?against=${ids.schema}` };
+    case 'PUT /api/v1/schemas/{id}/config':
+      return { path, body: { compatibility: 'BACKWARD' } };
+    case 'PUT /api/v1/workspaces/{workspace_id}/config':
+      return { path, body: { compatibility: 'BACKWARD' } };
     case 'POST /api/v1/schemas':
       return { path, body: { workspace_id: 'acme', name: 'authz_new', definition: { type: 'object' } } };
     case 'GET /api/v1/schemas':

@@ -4,7 +4,8 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../../errors.js';
-import type { FieldDescription, Json, SchemaEngine, ValidationResult } from '../types.js';
+import type { CompareOptions, CompareResult, FieldDescription, Json, SchemaEngine, ValidationResult } from '../types.js';
+import { compareJsonSchemas } from './compare.js';
 import { assertSafeDefinition } from './check.js';
 import { compileDefinition } from './compile.js';
 import { startingValue } from './default-value.js';
@@ -37,7 +38,7 @@ function shapeOfSafe(definition: Json) {
   return shapeOf(definition, assertSafeDefinition(definition));
 }
 
-export class JsonSchemaEngine implements Omit<SchemaEngine, 'compare'> {
+export class JsonSchemaEngine implements SchemaEngine {
   readonly name = 'json-schema';
   readonly #validators: LruCache<string, ValidateFunction>;
 
@@ -76,5 +77,7 @@ export class JsonSchemaEngine implements Omit<SchemaEngine, 'compare'> {
     return startingValue(shapeOfSafe(definition));
   }
 
-  // compare: wired by the lead at merge time to compareJsonSchemas from ./compare.js.
+  compare(previous: Json, next: Json, options?: CompareOptions): CompareResult {
+    return compareJsonSchemas(previous, next, options);
+  }
 }

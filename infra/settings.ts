@@ -1,0 +1,134 @@
+/**
+ * The only reader of CDK context (`-c name=value` or cdk.json): every deployment knob, its default, and a
+ * check that fails at synth time naming the bad value and the fix, rather than at deploy time.
+ */
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ROLES } from '../functions/routes.js';
+import { DEFAULT_LOG_RETENTION, DEFAULT_THROTTLE } from './constructs/defaults.js';
+
+/** Everything a deployment can choose; `docs/deploy.md` lists the same parameters. */
+export interface RegistrySettings {
+  /** Prefix of the two stack names (`<prefix>-Data`, `<prefix>-Api`), so several copies fit one account. */
+  readonly stackPrefix: string;
+  /** Physical table name; absent lets CloudFormation name the table. */
+  readonly tableName?: string;
+  /** Retention of function and access logs. */
+  readonly logRetention: RetentionDays;
+  /** Steady-state requests per second and burst of the API's default stage. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Browser origins allowed by CORS; empty means no CORS headers at all. */
+  readonly corsOrigins: readonly string[];
+  /** An existing OpenID Connect issuer; absent means the app creates a Cognito user pool. */
+  readonly jwt?: { readonly issuer: string; readonly audience: readonly string[] };
+  /** Cognito groups `{workspace_id}:{role}` created with the pool (only without `jwt`). */
+  readonly bootstrapGroups: readonly string[];
+  /** Address subscribed to the alarm topic; absent means nobody is (subscribe later). */
+  readonly alarmEmail?: string;
+}
+
+export const DEFAULT_SETTINGS = {
+  stackPrefix: 'SchemaRegistry',
+  logRetention: DEFAULT_LOG_RETENTION,
+  throttle: DEFAULT_THROTTLE,
+} as const;
+
+/** Thrown for a context value that cannot be used; the message names the parameter, the value and the fix. */
+export class SettingsError extends Error {
+  constructor(parameter: string, value: unknown, fix: string) {
+    super(`context parameter ${parameter}=${JSON.stringify(value)} ${fix}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Reads context values through `get` (usually `app.node.tryGetContext`). */
+export function readSettings(get: (key: string) => unknown): RegistrySettings {
+  const issuer = optionalString(get, 'jwtIssuer');
+  const audience = list(get, 'jwtAudience');
+  const both = 'give both to use an existing issuer, or neither to create a Cognito user pool';
+  if (issuer !== undefined && audience.length === 0) throw new SettingsError('jwtAudience', get('jwtAudience'), `must be set together with jwtIssuer: ${both}`);
+  if (issuer === undefined && audience.length > 0) throw new SettingsError('jwtIssuer', get('jwtIssuer'), `must be set together with jwtAudience: ${both}`);
+  if (issuer !== undefined && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(issuer)) {
+    throw new SettingsError('jwtIssuer', issuer, 'must be an https URL, e.g. https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123');
+  }
+  const bootstrapGroups = list(get, 'bootstrapGroups');
+  if (issuer !== undefined && bootstrapGroups.length > 0) {
+    throw new SettingsError('bootstrapGroups', bootstrapGroups, 'only applies to the Cognito user pool the app creates; drop it when jwtIssuer is set');
+  }
+  bootstrapGroups.forEach(checkGroupName);
+
+  const stackPrefix = optionalString(get, 'stackPrefix') ?? DEFAULT_SETTINGS.stackPrefix;
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(stackPrefix)) {
+    throw new SettingsError('stackPrefix', stackPrefix, 'must start with a letter and hold only letters, digits and "-", e.g. SchemaRegistry-dev');
+  }
+  const corsOrigins = list(get, 'corsOrigins');
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^\s/]+$/.test(origin)) {
+      throw new SettingsError('corsOrigins', origin, 'must list origins such as https://app.example.com (scheme and host, no path), comma-separated');
+    }
+  }
+  const tableName = optionalString(get, 'tableName');
+  if (tableName !== undefined && !/^[A-Za-z0-9_.-]{3,255}$/.test(tableName)) {
+    throw new SettingsError('tableName', tableName, 'must be 3-255 characters of letters, digits, "_", "-" and ".", e.g. schema-registry');
+  }
+  const alarmEmail = optionalString(get, 'alarmEmail');
+  if (alarmEmail !== undefined && !/^[^\s@]+@[^\s@]+$/.test(alarmEmail)) {
+    throw new SettingsError('alarmEmail', alarmEmail, 'must be an e-mail address, e.g. ops@example.com');
+  }
+
+  return {
+    stackPrefix,
+    logRetention: retention(get, 'logRetentionDays'),
+    throttle: {
+      rateLimit: positiveNumber(get, 'throttleRateLimit') ?? DEFAULT_SETTINGS.throttle.rateLimit,
+      burstLimit: positiveNumber(get, 'throttleBurstLimit') ?? DEFAULT_SETTINGS.throttle.burstLimit,
+    },
+    corsOrigins,
+    bootstrapGroups,
+    ...(tableName !== undefined ? { tableName } : {}),
+    ...(issuer !== undefined ? { jwt: { issuer, audience } } : {}),
+    ...(alarmEmail !== undefined ? { alarmEmail } : {}),
+  };
+}
+
+const WORKSPACE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+function checkGroupName(group: string): void {
+  const [workspace, role, ...rest] = group.split(':');
+  if (rest.length > 0 || !workspace || !WORKSPACE_ID.test(workspace) || !(ROLES as readonly string[]).includes(role ?? '')) {
+    throw new SettingsError('bootstrapGroups', group, `must list groups named {workspace_id}:{role} with role one of ${ROLES.join(', ')}, e.g. acme:admin`);
+  }
+}
+
+function optionalString(get: (key: string) => unknown, key: string): string | undefined {
+  const value = get(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new SettingsError(key, value, 'must be a string');
+  return value.trim();
+}
+
+/** A list given either as a JSON array (cdk.json) or as a comma-separated string (`-c key=a,b`). */
+function list(get: (key: string) => unknown, key: string): string[] {
+  const value = get(key);
+  if (value === undefined || value === null || value === '') return [];
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+  if (!items || items.some((i) => typeof i !== 'string')) throw new SettingsError(key, value, 'must be a comma-separated string or an array of strings');
+  return (items as string[]).map((i) => i.trim()).filter((i) => i !== '');
+}
+
+function positiveNumber(get: (key: string) => unknown, key: string): number | undefined {
+  const value = get(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n <= 0) throw new SettingsError(key, value, 'must be a positive number, e.g. 50');
+  return n;
+}
+
+function retention(get: (key: string) => unknown, key: string): RetentionDays {
+  const days = positiveNumber(get, key);
+  if (days === undefined) return DEFAULT_SETTINGS.logRetention;
+  const allowed = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
+  if (!allowed.includes(days as RetentionDays)) {
+    throw new SettingsError(key, days, `must be a retention CloudWatch Logs accepts: ${allowed.join(', ')}`);
+  }
+  return days as RetentionDays;
+}

@@ -1,0 +1,114 @@
+/**
+ * The code around the data: one function per route group of functions/routes.ts, the HTTP API, the
+ * workers and the alarms. Nothing here holds state, so it can be deployed often or rebuilt at will.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ROUTE_GROUPS, type RouteGroup } from '../../functions/routes.js';
+import { RegistryAlarms } from '../constructs/registry-alarms.js';
+import { RegistryApi, type JwtIssuer } from '../constructs/registry-api.js';
+import { RegistryFunction } from '../constructs/registry-function.js';
+import type { TableAccess } from '../constructs/table-access.js';
+import { Worker, type WorkerSpec } from '../constructs/worker.js';
+
+export interface StatelessStackProps extends StackProps {
+  /** The registry table (from the stateful stack). */
+  readonly table: ITable;
+  /** The registry event bus (from the stateful stack). */
+  readonly eventBus: IEventBus;
+  /** Issuer of the bearer tokens the API accepts. */
+  readonly jwt: JwtIssuer;
+  /**
+   * Background functions (see infra/workers.ts).
+   * @default - none
+   */
+  readonly workers?: readonly WorkerSpec[];
+  /**
+   * Retention of function and access logs.
+   * @default RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: RetentionDays;
+  /**
+   * Default stage throttling.
+   * @default { rateLimit: 50, burstLimit: 100 }
+   */
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * CORS origins.
+   * @default - no CORS
+   */
+  readonly corsOrigins?: readonly string[];
+  /**
+   * Address subscribed to the alarm topic.
+   * @default - no subscription
+   */
+  readonly alarmEmail?: string;
+}
+
+export class StatelessStack extends Stack {
+  /** The function of each route group. */
+  readonly functions: Readonly<Record<RouteGroup, RegistryFunction>>;
+  readonly workers: ReadonlyMap<string, Worker>;
+  readonly api: RegistryApi;
+  readonly alarms: RegistryAlarms;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { table, logRetention } = props;
+
+    const functions = {} as Record<RouteGroup, RegistryFunction>;
+    for (const group of Object.keys(ROUTE_GROUPS) as RouteGroup[]) {
+      // Typed, not cast: an access level infra/ does not know fails to compile here.
+      const access: TableAccess = ROUTE_GROUPS[group].access;
+      functions[group] = new RegistryFunction(this, `${pascalCase(group)}Function`, { entry: `functions/${group}.ts`, table, access, logRetention });
+    }
+    this.functions = functions;
+
+    const workers = new Map<string, Worker>();
+    for (const { id: workerId, publishesEvents, ...spec } of props.workers ?? []) {
+      if (workers.has(workerId)) throw new Error(`two workers have the id "${workerId}"; give each a unique id`);
+      workers.set(workerId, new Worker(this, workerId, { ...spec, table, eventBus: publishesEvents ? props.eventBus : undefined, logRetention }));
+    }
+    this.workers = workers;
+
+    this.api = new RegistryApi(this, 'Api', {
+      functions: mapValues(functions, (f) => f.function),
+      jwt: props.jwt,
+      throttle: props.throttle,
+      corsOrigins: props.corsOrigins,
+      accessLogRetention: logRetention,
+    });
+
+    const watched: Record<string, IFunction> = {};
+    const deadLetterQueues: Record<string, IQueue> = {};
+    for (const [group, f] of Object.entries(functions)) watched[pascalCase(group)] = f.function;
+    for (const [workerId, w] of workers) {
+      watched[workerId] = w.function.function;
+      deadLetterQueues[workerId] = w.deadLetterQueue;
+    }
+    this.alarms = new RegistryAlarms(this, 'Alarms', {
+      functions: watched,
+      table,
+      httpApi: this.api.httpApi,
+      deadLetterQueues,
+      email: props.alarmEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the registry API' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SNS topic of the alarms; subscribe to it' });
+  }
+}
+
+/** `schema-requests` -> `SchemaRequests`: construct ids that stay stable as long as the group name does. */
+function pascalCase(name: string): string {
+  return name.replace(/(^|[-_])([a-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase());
+}
+
+function mapValues<K extends string, V, W>(record: Record<K, V>, f: (v: V) => W): Record<K, W> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v as V)])) as Record<K, W>;
+}

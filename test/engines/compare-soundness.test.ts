@@ -1,0 +1,79 @@
+/**
+ * Soundness by sampling: whenever compare says BACKWARD (or FORWARD) compatible, no generated document
+ * may be valid under one version and rejected by the other, as judged by a real Ajv 2020 validator.
+ * Runs use openContentModel 'strict': the lenient default is deliberately unsound for properties added
+ * to open objects.
+ */
+import Ajv2020 from 'ajv/dist/2020.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareJsonSchemas } from '../../lib/engines/json-schema/compare.js';
+import type { Json } from '../../lib/engines/types.js';
+import { combinedDocument, combinedPair, documentFor, schemaPair } from './compare-arbitraries.js';
+
+type Schema = boolean | Record<string, Json>;
+
+const ajv = new Ajv2020({ strict: false });
+
+/** An Ajv validator that answers undefined instead of overflowing the stack on a non-descending $ref loop. */
+function validator(schema: Schema): ((document: unknown) => boolean | undefined) | undefined {
+  try {
+    const validate = ajv.compile(schema);
+    return (document) => {
+      try {
+        return validate(document) as boolean;
+      } catch {
+        return undefined;
+      }
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the property and returns how many document checks happened under each verdict. */
+function checkSoundness(pairs: fc.Arbitrary<[Schema, Schema]>, documentsOf: (schema: Schema) => fc.Arbitrary<unknown>, numRuns: number) {
+  const checked = { backward: 0, forward: 0, incompatible: 0 };
+  const cases = pairs.chain(([previous, next]) =>
+    fc.tuple(fc.constant(previous), fc.constant(next), fc.array(fc.oneof(documentsOf(previous), documentsOf(next)), { minLength: 8, maxLength: 16 })),
+  );
+  fc.assert(
+    fc.property(cases, ([previous, next, documents]) => {
+      const validPrevious = validator(previous);
+      const validNext = validator(next);
+      // A generated `$ref` loop that never descends into the document is one Ajv itself cannot run.
+      fc.pre(validPrevious !== undefined && validNext !== undefined);
+      const result = compareJsonSchemas(previous, next, { openContentModel: 'strict' });
+      if (!result.backward_compatible || !result.forward_compatible) checked.incompatible += 1;
+      for (const document of documents) {
+        if (result.backward_compatible && validPrevious(document) === true) {
+          checked.backward += 1;
+          expect(validNext(document), `valid under previous, rejected by next: ${JSON.stringify(document)}`).not.toBe(false);
+        }
+        if (result.forward_compatible && validNext(document) === true) {
+          checked.forward += 1;
+          expect(validPrevious(document), `valid under next, rejected by previous: ${JSON.stringify(document)}`).not.toBe(false);
+        }
+      }
+    }),
+    { numRuns },
+  );
+  return checked;
+}
+
+describe('compare soundness against Ajv', () => {
+  it('never calls object schemas compatible when a sampled document proves otherwise', () => {
+    const checked = checkSoundness(schemaPair, (schema) => documentFor(schema), 300);
+    // Not vacuous: many documents were checked under a "compatible" verdict, and some pairs were not.
+    expect(checked.backward).toBeGreaterThan(200);
+    expect(checked.forward).toBeGreaterThan(200);
+    expect(checked.incompatible).toBeGreaterThan(30);
+  });
+
+  it('never calls combiner, conditional, patternProperties or recursive $ref schemas compatible wrongly', () => {
+    const checked = checkSoundness(combinedPair, (schema) => combinedDocument(schema, schema), 200);
+    expect(checked.backward).toBeGreaterThan(200);
+    expect(checked.forward).toBeGreaterThan(200);
+    expect(checked.incompatible).toBeGreaterThan(30);
+  });
+});

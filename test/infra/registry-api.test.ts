@@ -1,0 +1,49 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Code, Function, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { RegistryApi } from '../../infra/constructs/registry-api.js';
+import { ROUTES, routeKey, type Route } from '../../functions/routes.js';
+
+// The construct on its own, one function serving every group: a route that needs a token next to the public ones.
+const guarded: Route = { method: 'POST', path: '/api/v1/things/{id}', operation: 'thing', group: 'health', role: 'writer', summary: 'test only' };
+const jwt = { issuer: 'https://issuer.example.com/pool', audience: ['client-1', 'client-2'] };
+
+function build(routes: readonly Route[]) {
+  const stack = new Stack(new App(), 'Test');
+  const fn = new Function(stack, 'Fn', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => ({})') });
+  const functions = Object.fromEntries([...new Set(routes.map((r) => r.group))].map((g) => [g, fn]));
+  new RegistryApi(stack, 'Api', { functions, jwt, routes });
+  return Template.fromStack(stack);
+}
+
+describe('RegistryApi', () => {
+  const template = build([...ROUTES, guarded]);
+  const route = (r: Route) => Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey(r) } }))[0]!.Properties;
+
+  it('puts the JWT authorizer of the given issuer and audience on a route that needs a role', () => {
+    const [authorizerId, authorizer] = Object.entries(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0]!;
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: jwt.issuer, Audience: jwt.audience },
+    });
+    expect(route(guarded)).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+  });
+
+  it('leaves public routes without an authorizer', () => {
+    for (const r of ROUTES.filter((x) => x.role === 'public')) {
+      expect(route(r).AuthorizationType).toBe('NONE');
+      expect(route(r).AuthorizerId).toBeUndefined();
+    }
+  });
+
+  it('shares one integration among the routes of a group', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', new Set([...ROUTES, guarded].map((r) => r.group)).size);
+  });
+
+  it('refuses a route whose group has no function, naming the fix', () => {
+    const stack = new Stack(new App(), 'Orphan');
+    expect(() => new RegistryApi(stack, 'Api', { functions: {}, jwt, routes: [guarded] })).toThrow(/group "health", which has no function; add it to ROUTE_GROUPS/);
+  });
+});
