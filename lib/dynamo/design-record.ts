@@ -44,7 +44,7 @@ export function majorVersion(version: string): number {
 }
 
 /** Throws TableDesignMismatchError unless `recorded` has the major version of `current`. */
-export function assertSameMajor(tableName: string, recorded: string, current: string = TABLE_DESIGN.version): void {
+export function assertSameMajor(tableName: string, recorded: string, current: string): void {
   if (majorVersion(recorded) !== majorVersion(current)) throw new TableDesignMismatchError(tableName, recorded, current);
 }
 

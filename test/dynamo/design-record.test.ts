@@ -55,6 +55,13 @@ describe('the design record', () => {
     expect(data).toMatchObject({ schema_yaml_version: TABLE_DESIGN.version, schema_yaml_hash: TABLE_DESIGN.hash, recorded_by: 'system:design-guard' });
   });
 
+  it('is written once when two writers find none at the same moment', async () => {
+    await deleteDesignRecord();
+    const checks = await Promise.all([ensureDesignRecord(target()), ensureDesignRecord(target())]);
+    expect(checks.map((c) => c.action).sort()).toEqual(['matched', 'recorded']);
+    expect(checks.map((c) => c.recorded.version)).toEqual([TABLE_DESIGN.version, TABLE_DESIGN.version]);
+  });
+
   it('is checked once per guard, and checked again after a refusal', async () => {
     const calls: string[] = [];
     t.dynamo.raw.middlewareStack.add(
