@@ -8,8 +8,9 @@ import { buildServices } from '../lib/registry.js';
 import { runAutoApproval } from '../lib/requests/auto-approver.js';
 
 export function buildHandler(deps: Deps) {
-  const { table, requests } = buildServices(deps);
+  const { table, requests, design } = buildServices(deps);
   return async () => {
+    await design.ready();
     const results = await runAutoApproval({ table, requests });
     for (const r of results) logger.info('auto-approval decision', { ...r });
     return { decisions: results };

@@ -5,10 +5,13 @@ import { defaultDeps, type Deps } from '../lib/deps.js';
 import { Table } from '../lib/dynamo/table.js';
 import { json, routeHandler } from '../lib/http/handler.js';
 import { idParam, query } from '../lib/http/params.js';
+import { DesignGuard } from '../lib/dynamo/design-record.js';
 import { NotificationService } from '../lib/notifications/service.js';
 
 export function buildHandler(deps: Deps) {
-  const notifications = new NotificationService(new Table(deps));
+  const table = new Table(deps);
+  const notifications = new NotificationService(table);
+  const design = new DesignGuard(table);
   return routeHandler({
     'GET /api/v1/notifications': async (event) => {
       const q = check<{ delivered?: 'true' | 'false'; limit?: string; cursor?: string }>('NotificationsQuery', query(event), 'query');
@@ -19,7 +22,7 @@ export function buildHandler(deps: Deps) {
       check('NotificationUpdate', event.body);
       return json(200, await notifications.markDelivered(principalFromEvent(event), idParam(event)));
     },
-  });
+  }, { beforeWrite: () => design.ready() });
 }
 
 export const handler = buildHandler(defaultDeps());

@@ -8,7 +8,7 @@ import type { CreatePayloadInput } from '../lib/payloads/service.js';
 import { buildServices } from '../lib/registry.js';
 
 export function buildHandler(deps: Deps) {
-  const { payloads } = buildServices(deps);
+  const { payloads, design } = buildServices(deps);
   return routeHandler({
     'POST /api/v1/payloads': async (event) => {
       const input = check<CreatePayloadInput>('CreatePayloadRequest', event.body);
@@ -28,7 +28,7 @@ export function buildHandler(deps: Deps) {
       return json(200, page);
     },
     'GET /api/v1/payloads/{id}': async (event) => json(200, await payloads.get(principalFromEvent(event), idParam(event))),
-  });
+  }, { beforeWrite: () => design.ready() });
 }
 
 export const handler = buildHandler(defaultDeps());

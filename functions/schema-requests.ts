@@ -11,7 +11,7 @@ import type { CreateRequestInput } from '../lib/requests/service.js';
 import type { Dialect } from '../lib/sql/index.js';
 
 export function buildHandler(deps: Deps) {
-  const { requests, table } = buildServices(deps);
+  const { requests, table, design } = buildServices(deps);
   const audit = new AuditService(table);
   return routeHandler({
     'POST /api/v1/schema-requests': async (event) => {
@@ -37,7 +37,7 @@ export function buildHandler(deps: Deps) {
       const r = await requests.get(principal, idParam(event));
       return json(200, await audit.list(principal, { workspace_id: r.workspace_id, entity_type: 'schema_request', entity_id: r.id }, pageSize(q.limit), q.cursor, 'reader'));
     },
-  });
+  }, { beforeWrite: () => design.ready() });
 }
 
 export const handler = buildHandler(defaultDeps());

@@ -9,7 +9,7 @@ import type { Compatibility } from '../lib/schemas/compatibility.js';
 import type { PublishInput, VersionState } from '../lib/schemas/service.js';
 
 export function buildHandler(deps: Deps) {
-  const { schemas } = buildServices(deps);
+  const { schemas, design } = buildServices(deps);
   return routeHandler({
     'POST /api/v1/schemas': async (event) => {
       const principal = principalFromEvent(event);
@@ -43,7 +43,7 @@ export function buildHandler(deps: Deps) {
     },
     'GET /api/v1/schemas/{id}/fields': async (event) => json(200, { fields: await schemas.fields(principalFromEvent(event), idParam(event)) }),
     'GET /api/v1/schemas/{id}/default': async (event) => json(200, await schemas.defaultValue(principalFromEvent(event), idParam(event))),
-  });
+  }, { beforeWrite: () => design.ready() });
 }
 
 export const handler = buildHandler(defaultDeps());

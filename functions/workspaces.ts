@@ -16,7 +16,7 @@ function workspaceParam(event: HttpEvent): string {
 }
 
 export function buildHandler(deps: Deps) {
-  const { workspaces } = buildServices(deps);
+  const { workspaces, design } = buildServices(deps);
   return routeHandler({
     'GET /api/v1/workspaces/{workspace_id}/config': async (event) => json(200, await workspaces.config(principalFromEvent(event), workspaceParam(event))),
     'GET /api/v1/workspaces/{workspace_id}/policies': async (event) => json(200, await workspaces.getPolicies(principalFromEvent(event), workspaceParam(event))),
@@ -28,7 +28,7 @@ export function buildHandler(deps: Deps) {
       const change = check<{ compatibility: Compatibility }>('WorkspaceConfigUpdate', event.body);
       return json(200, await workspaces.setConfig(principalFromEvent(event), workspaceParam(event), change));
     },
-  });
+  }, { beforeWrite: () => design.ready() });
 }
 
 export const handler = buildHandler(defaultDeps());

@@ -1,4 +1,5 @@
 /** Builds the registry's services from their dependencies: the composition every handler shares. */
+import { DesignGuard } from './dynamo/design-record.js';
 import { Table, type TableDeps } from './dynamo/table.js';
 import { defaultEngines, type EngineRegistry } from './engines/registry.js';
 import { PayloadService } from './payloads/service.js';
@@ -12,6 +13,8 @@ import { SchemaRequestService } from './requests/service.js';
 
 export interface Services {
   table: Table;
+  /** Awaited before the first write of a container: refuses a table of another major schema.yaml version. */
+  design: DesignGuard;
   engines: EngineRegistry;
   schemas: SchemaService;
   payloads: PayloadService;
@@ -36,5 +39,5 @@ export function buildServices(deps: TableDeps & { settings?: Settings }, engines
     rateLimit: new TokenBucket(table),
     limits: [{ name: 'hour', capacity: settings.requestBurst, refillPerHour: settings.requestRatePerHour }],
   });
-  return { table, engines, schemas, payloads: new PayloadService(table, engines, versions), workspaces, notifications, requests };
+  return { table, design: new DesignGuard(table), engines, schemas, payloads: new PayloadService(table, engines, versions), workspaces, notifications, requests };
 }

@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   const { raw } = createDynamoClients({ region: process.env.AWS_REGION, endpoint: process.env.DYNAMODB_ENDPOINT });
   const result = await ensureTable(raw, tableName);
   raw.destroy();
-  console.log(`table ${tableName}: ${result.action}${result.changes.length ? ` (${result.changes.join(', ')})` : ''}`);
+  // ensureTable has checked the table's design record: it throws (and we exit) on another major version.
+  console.log(`table ${tableName}: ${result.action}${result.changes.length ? ` (${result.changes.join(', ')})` : ''}; holds schema.yaml ${result.design.recorded.version}`);
   if (result.extraIndexes.length) console.warn(`table ${tableName} has indexes schema.yaml does not declare: ${result.extraIndexes.join(', ')}`);
 
   const key = await devKey();

@@ -1,6 +1,7 @@
 /**
  * Creates the registry table from the generated definition, or brings an existing one up to it
- * (missing GSIs, TTL). Idempotent: running it against an up-to-date table changes nothing.
+ * (missing GSIs, TTL, the design record). Idempotent: running it against an up-to-date table changes
+ * nothing. Refuses, before changing anything, a table whose design record names another major version.
  * Used by local mode and tests; the CDK stack builds the same table from the same generated data.
  */
 import {
@@ -14,9 +15,12 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import { createTableInput, timeToLiveInput } from '../generated/table.js';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { createEntities, createTableInput, timeToLiveInput } from '../generated/table.js';
+import { ensureDesignRecord, type DesignCheck } from './design-record.js';
 
-export type EnsureTableResult = { action: 'created' | 'updated' | 'unchanged'; changes: string[]; extraIndexes: string[] };
+export type EnsureTableResult = { action: 'created' | 'updated' | 'unchanged'; changes: string[]; extraIndexes: string[]; design: DesignCheck };
 
 async function describe(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
   try {
@@ -49,6 +53,9 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     action = 'created';
     changes.push(`created table ${tableName}`);
   }
+  const { registry_meta } = createEntities({ client: DynamoDBDocumentClient.from(client), table: tableName, now: () => new Date(), newId: ulid });
+  const design = await ensureDesignRecord({ entity: registry_meta, tableName, writer: 'system:ensure-table' });
+  if (design.action === 'recorded') changes.push(`recorded schema.yaml ${design.current.version} in the registry_meta item`);
   const existing = new Set((table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
   for (const gsi of wanted.GlobalSecondaryIndexes ?? []) {
     if (existing.has(gsi.IndexName)) continue;
@@ -72,5 +79,5 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   const declared = new Set((wanted.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
   // Extra indexes are reported, never dropped: dropping an index is a decision for a person.
   const extraIndexes = [...existing].filter((n): n is string => !!n && !declared.has(n));
-  return { action, changes, extraIndexes };
+  return { action, changes, extraIndexes, design };
 }

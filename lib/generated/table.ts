@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.0.0 (sha256 f66bb0c5f2eb76a5a8a11ecf0ada00180cd36a477669e78723425349e7eb10b1).
+// version 2.1.0 (sha256 b11db6dbfcfbd542eefbdb0bcad42d71aa951086db8a97d0559312cbeae0e801).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,15 +7,15 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "2.0.0",
-  hash: "f66bb0c5f2eb76a5a8a11ecf0ada00180cd36a477669e78723425349e7eb10b1",
+  version: "2.1.0",
+  hash: "b11db6dbfcfbd542eefbdb0bcad42d71aa951086db8a97d0559312cbeae0e801",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
   entityIdentifiers: {"entity":"__edb_e__","version":"__edb_v__"},
 } as const;
 
-export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG"} as const;
+export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN"} as const;
 
 /** Key attribute names of the primary index and every GSI. */
 export const INDEXES = {
@@ -62,6 +62,8 @@ export const ACCESS_PATTERNS = {
   idempotency_record_by_key: { recordType: "idempotency_record", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** A workspace's settings (GetItem). */
   workspace_config_by_id: { recordType: "workspace_config", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** The design record of the table (GetItem); read by every writer before its first write. */
+  registry_meta_item: { recordType: "registry_meta", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
 } as const;
 export type AccessPatternName = keyof typeof ACCESS_PATTERNS;
 
@@ -682,6 +684,44 @@ export const workspaceConfigKeys = {
   }),
 };
 
+// ---- registry_meta ----
+
+/** The design this table holds: one item recording the schema.yaml version and design hash it was written with. Created with the table (or by the first writer that finds none); every writer compares its own major version with it before writing and refuses a table of another major version. */
+export interface RegistryMetaItem {
+  /** The `version` of the schema.yaml the table's items follow. */
+  schema_yaml_version: string;
+  /** SHA-256 of the canonical JSON (RFC 8785) of the parsed schema.yaml. */
+  schema_yaml_hash: string;
+  /** ISO-8601 UTC with milliseconds. */
+  recorded_at: string;
+  /** Who wrote the record, e.g. system:ensure-table. */
+  recorded_by: string;
+}
+
+const registryMetaPatterns = {
+  primary: {
+    pk: compilePattern("REGISTRY", {}),
+    sk: compilePattern("DESIGN", {}),
+  },
+} as const;
+
+/** Key builders and parsers of registry_meta: `parse(build(x))` gives `x` back. */
+export const registryMetaKeys = {
+  primary: {
+    pk: (v: Record<string, never> = {}): string => buildKey(registryMetaPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(registryMetaPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(registryMetaPatterns.primary.pk, key) as Record<string, never>,
+    parseSk: (key: string) => parseKey(registryMetaPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(registryMetaPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Record<string, never>): Record<string, string> => ({
+    PK: buildKey(registryMetaPatterns.primary.pk, item),
+    SK: buildKey(registryMetaPatterns.primary.sk, item),
+  }),
+};
+
 /** The item type of every record type, by name. */
 export interface RecordItems {
   schema: SchemaItem;
@@ -694,6 +734,7 @@ export interface RecordItems {
   rate_limit_bucket: RateLimitBucketItem;
   idempotency_record: IdempotencyRecordItem;
   workspace_config: WorkspaceConfigItem;
+  registry_meta: RegistryMetaItem;
 }
 
 /** What the generated entities need: the client, the table name, and the injected clock and id generator. */
@@ -979,6 +1020,24 @@ export function createEntities(deps: EntityDeps) {
           workspace_config_by_id: {
             pk: { field: "PK", composite: ["workspace_id"], template: "WS#${workspace_id}", casing: "none" },
             sk: { field: "SK", composite: [], template: "CONFIG", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    registry_meta: new Entity(
+      {
+        model: { entity: "registry_meta", version: "1", service: "schema_registry" },
+        attributes: {
+          schema_yaml_version: { type: "string", required: true, validate: new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$") },
+          schema_yaml_hash: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
+          recorded_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          recorded_by: { type: "string", required: true, readOnly: true },
+        },
+        indexes: {
+          registry_meta_item: {
+            pk: { field: "PK", composite: [], template: "REGISTRY", casing: "none" },
+            sk: { field: "SK", composite: [], template: "DESIGN", casing: "none" },
           },
         },
       },

@@ -44,8 +44,13 @@ const jsonBody: middy.MiddlewareObj<HttpEvent, HttpResult> = {
   },
 };
 
-/** Dispatches on API Gateway's routeKey ("GET /api/v1/schemas/{id}"), which the local server sets the same way. */
-export function routeHandler(routes: Record<string, RouteFn>, options: { corsOrigin?: string } = {}) {
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Dispatches on API Gateway's routeKey ("GET /api/v1/schemas/{id}"), which the local server sets the same way.
+ * `beforeWrite` is awaited before every request of a writing method (the design guard: once per container).
+ */
+export function routeHandler(routes: Record<string, RouteFn>, options: { corsOrigin?: string; beforeWrite?: () => Promise<unknown> } = {}) {
   const dispatch: RouteFn = async (event, context) => {
     const fn = routes[event.routeKey];
     if (!fn) throw new NotFoundError(`no route ${event.routeKey}`);
@@ -56,6 +61,14 @@ export function routeHandler(routes: Record<string, RouteFn>, options: { corsOri
     .use(jsonBody)
     .use(httpSecurityHeaders());
   if (options.corsOrigin) handler.use(httpCors({ origins: [options.corsOrigin] }));
+  const { beforeWrite } = options;
+  if (beforeWrite) {
+    handler.use({
+      before: async (request) => {
+        if (!READ_METHODS.has(request.event.requestContext.http.method)) await beforeWrite();
+      },
+    });
+  }
   return handler.use({
     onError: async (request) => {
       request.response = problemResponse(request.error, request.event.rawPath);

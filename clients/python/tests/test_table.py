@@ -1,0 +1,98 @@
+"""The table through boto3: the design record check, and reads through access patterns only.
+
+The DynamoDB tests need a DynamoDB (Local) and a table made from schema.yaml: the TypeScript test
+test/python/python-reader.test.ts runs this suite with SCHEMA_REGISTRY_TEST_DYNAMODB_ENDPOINT and
+SCHEMA_REGISTRY_TEST_TABLE set. Without them those tests report themselves skipped.
+"""
+
+import inspect
+import os
+import re
+import unittest
+
+from helpers import design
+
+from boto3.dynamodb.types import TypeSerializer
+
+from schema_registry_reader import table as table_module
+from schema_registry_reader.table import DESIGN_RECORD_TYPE, DesignMismatchError, RegistryTable, build_item, check_recorded_design, new_ulid
+
+ENDPOINT = os.environ.get("SCHEMA_REGISTRY_TEST_DYNAMODB_ENDPOINT")
+TABLE = os.environ.get("SCHEMA_REGISTRY_TEST_TABLE")
+
+
+class DesignCheckTest(unittest.TestCase):
+    def test_accepts_any_minor_of_the_same_major_and_refuses_another_major(self):
+        check_recorded_design("t", f"{design().major}.99.0", design())
+        with self.assertRaises(DesignMismatchError) as caught:
+            check_recorded_design("t", f"{design().major + 1}.0.0", design())
+        message = str(caught.exception)
+        self.assertIn(f"records schema.yaml {design().major + 1}.0.0", message)
+        self.assertIn(f"follows schema.yaml {design().version}", message)
+        self.assertIn("Migrate the table's data", message)
+
+    def test_never_scans(self):
+        source = inspect.getsource(table_module)
+        self.assertIsNone(re.search(r"\.scan\(|\bScan\(|'Scan'|\"Scan\"", source))
+
+    def test_makes_time_ordered_ulids(self):
+        first, second = new_ulid(1_000), new_ulid(2_000)
+        self.assertRegex(first, r"^[0-9A-HJKMNP-TV-Z]{26}$")
+        self.assertLess(first, second)
+
+
+@unittest.skipUnless(ENDPOINT and TABLE, "needs SCHEMA_REGISTRY_TEST_DYNAMODB_ENDPOINT and SCHEMA_REGISTRY_TEST_TABLE (set by the TypeScript test run)")
+class DynamoDbTest(unittest.TestCase):
+    def setUp(self):
+        self.table = RegistryTable(design(), TABLE, endpoint_url=ENDPOINT)
+        # A workspace of its own per test, so the suite can run again on the same table.
+        self.ws = "py-" + new_ulid()[-10:].lower()
+
+    def tearDown(self):
+        self.record_design(design().version)
+
+    def record_design(self, version):
+        """Overwrites the design record, as another deployment or a migration would have written it."""
+        item = build_item(design(), DESIGN_RECORD_TYPE, {"schema_yaml_version": version, "schema_yaml_hash": "f" * 64, "recorded_by": "system:test"})
+        self.table.client.put_item(TableName=TABLE, Item={k: TypeSerializer().serialize(v) for k, v in item.items()})
+
+    def delete_design_record(self):
+        keys = design().item_keys(DESIGN_RECORD_TYPE, {})
+        self.table.client.delete_item(TableName=TABLE, Key={k: {"S": v} for k, v in keys.items()})
+
+    def config(self):
+        return {"workspace_id": self.ws, "compatibility": "FULL", "updated_by": "system:test"}
+
+    def test_writes_the_design_record_before_its_first_write_when_the_table_has_none(self):
+        self.delete_design_record()
+        self.assertEqual(self.table.check_design(write_if_absent=False)["action"], "absent")
+        self.table.put("workspace_config", self.config())
+        recorded = self.table.recorded_design()
+        self.assertEqual((recorded["schema_yaml_version"], recorded["schema_yaml_hash"], recorded["recorded_by"]), (design().version, design().hash, "system:python-reader"))
+        self.assertEqual(self.table.get("workspace_config_by_id", {"workspace_id": self.ws})["compatibility"], "FULL")
+
+    def test_writes_to_a_table_recorded_with_another_minor_of_the_same_major(self):
+        self.record_design(f"{design().major}.99.0")
+        self.assertEqual(self.table.check_design(write_if_absent=True)["action"], "matched")
+        self.table.put("workspace_config", self.config())
+        self.assertIsNotNone(self.table.get("workspace_config_by_id", {"workspace_id": self.ws}))
+
+    def test_refuses_to_write_to_a_table_recorded_with_another_major_version(self):
+        self.record_design(f"{design().major + 1}.0.0")
+        with self.assertRaises(DesignMismatchError):
+            self.table.put("workspace_config", self.config())
+        self.assertIsNone(self.table.get("workspace_config_by_id", {"workspace_id": self.ws}))
+
+    def test_finds_what_it_wrote_through_the_access_patterns(self):
+        ids = [new_ulid() for _ in range(3)]
+        for n, payload_id in enumerate(ids):
+            self.table.put("payload", {"id": payload_id, "workspace_id": self.ws, "schema_ref": "01HF7YAT00S8Z6N5V4C3B2A1Z0", "schema_name": "orders", "schema_version": 1, "data": {"n": n}, "created_by": "system:test"})
+        self.assertEqual(self.table.get("payload_by_id", {"id": ids[1]})["data"], {"n": 1})
+        listed = self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "orders"})
+        self.assertEqual([p["id"] for p in listed], sorted(ids))
+        self.assertEqual(len(self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "orders"}, limit=2)), 2)
+        self.assertEqual(self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "other"}), [])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,106 @@
+/**
+ * The table's design record (the one `registry_meta` item): which schema.yaml a table's items follow.
+ * Key patterns differ between major versions of schema.yaml, so a writer compares the recorded major
+ * version with its own before writing and refuses a table of another one; minor versions are additive
+ * and share a table.
+ */
+import { TABLE_DESIGN, type Entities } from '../generated/table.js';
+import { isConditionFailure } from './errors.js';
+import type { Table } from './table.js';
+
+export interface DesignIdentity {
+  version: string;
+  hash: string;
+}
+
+export interface DesignCheck {
+  /** `recorded`: the table had no record and now holds this code's; `matched`: it had one of the same major. */
+  action: 'matched' | 'recorded';
+  recorded: DesignIdentity;
+  current: DesignIdentity;
+}
+
+/** The table holds items of another major version of schema.yaml. */
+export class TableDesignMismatchError extends Error {
+  constructor(
+    readonly tableName: string,
+    readonly recorded: string,
+    readonly current: string,
+  ) {
+    super(
+      `table "${tableName}" records schema.yaml ${recorded} (major ${majorVersion(recorded)}), but this code follows schema.yaml ${current} ` +
+        `(major ${majorVersion(current)}). Key patterns differ between major versions, so writing here would mix two layouts. ` +
+        `Migrate the table's data to the new design first, or point TABLE_NAME at another table.`,
+    );
+    this.name = 'TableDesignMismatchError';
+  }
+}
+
+/** `"1.2.3"` -> 1. */
+export function majorVersion(version: string): number {
+  const m = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.exec(version);
+  if (!m) throw new Error(`"${version}" is not a semantic version such as 1.2.3`);
+  return Number(m[1]);
+}
+
+/** Throws TableDesignMismatchError unless `recorded` has the major version of `current`. */
+export function assertSameMajor(tableName: string, recorded: string, current: string): void {
+  if (majorVersion(recorded) !== majorVersion(current)) throw new TableDesignMismatchError(tableName, recorded, current);
+}
+
+export interface DesignRecordTarget {
+  /** The generated registry_meta entity, bound to the table. */
+  entity: Entities['registry_meta'];
+  tableName: string;
+  /** Principal named in a record this call writes, e.g. `system:ensure-table`. */
+  writer: string;
+}
+
+/** The table's design record, or undefined when it has none. */
+export async function readDesignRecord(target: DesignRecordTarget): Promise<DesignIdentity | undefined> {
+  const { data } = await target.entity.get({}).go({ consistent: true });
+  return data ? { version: data.schema_yaml_version, hash: data.schema_yaml_hash } : undefined;
+}
+
+/**
+ * Checks the table's design record against this code's schema.yaml, writing this code's record when the
+ * table has none. The write is conditional, so when two writers race, both end up checking the winner's.
+ */
+export async function ensureDesignRecord(target: DesignRecordTarget): Promise<DesignCheck> {
+  const current = { version: TABLE_DESIGN.version, hash: TABLE_DESIGN.hash };
+  let recorded = await readDesignRecord(target);
+  let action: DesignCheck['action'] = 'matched';
+  if (!recorded) {
+    try {
+      await target.entity.create({ schema_yaml_version: current.version, schema_yaml_hash: current.hash, recorded_by: target.writer }).go();
+      action = 'recorded';
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+    recorded = await readDesignRecord(target);
+    if (!recorded) throw new Error(`table "${target.tableName}": the registry_meta item vanished right after it was written; retry`);
+  }
+  assertSameMajor(target.tableName, recorded.version, current.version);
+  return { action, recorded, current };
+}
+
+/**
+ * Checks the table's design once per container, before its first write: services share one guard and
+ * await `ready()`. A failure (another major version, or DynamoDB unreachable) is not cached, so the next
+ * write checks again rather than the container staying broken.
+ */
+export class DesignGuard {
+  private pending: Promise<DesignCheck> | undefined;
+
+  constructor(private readonly table: Table) {}
+
+  ready(): Promise<DesignCheck> {
+    this.pending ??= ensureDesignRecord({ entity: this.table.entities.registry_meta, tableName: this.table.name, writer: 'system:design-guard' }).catch(
+      (e: unknown) => {
+        this.pending = undefined;
+        throw e;
+      },
+    );
+    return this.pending;
+  }
+}
