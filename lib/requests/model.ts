@@ -50,24 +50,17 @@ export interface Proposal {
   table?: Json;
 }
 
-export interface SchemaRequest {
+/** A request as the API returns it: its own fields and its review, flattened. */
+export interface SchemaRequest extends Omit<Review, 'base_version'> {
   id: string;
   workspace_id: string;
   schema_name: string;
   status: RequestStatus;
   requester: string;
-  risk: Review['risk'];
   description?: string;
   justification?: string;
   related_issue?: string;
   proposal: Proposal;
-  violations: Violation[];
-  risk_reasons: string[];
-  diff?: CompareResult;
-  compatibility?: CompatibilityVerdict;
-  migration_preview: MigrationPreview | null;
-  migration_note?: string;
-  auto_approval?: AutoApprovalDecision;
   schema_ref?: string;
   decided_by?: string;
   decision_comment?: string;
@@ -76,27 +69,20 @@ export interface SchemaRequest {
 }
 
 export function toSchemaRequest(item: SchemaRequestItem): SchemaRequest {
-  const review = JSON.parse(item.review ?? '{}') as Review;
+  const { base_version: _base, ...review } = JSON.parse(item.review ?? '{}') as Review;
   const r: SchemaRequest = {
+    ...review,
     id: item.id,
     workspace_id: item.workspace_id,
     schema_name: item.schema_name,
     status: item.status,
     requester: item.requester,
-    risk: review.risk,
     proposal: JSON.parse(item.proposal) as Proposal,
-    violations: review.violations,
-    risk_reasons: review.risk_reasons,
-    migration_preview: review.migration_preview,
     created_at: item.created_at,
     updated_at: item.updated_at,
   };
   for (const k of ['description', 'justification', 'related_issue', 'schema_ref', 'decided_by', 'decision_comment'] as const) {
     if (item[k] !== undefined) r[k] = item[k];
   }
-  if (review.diff) r.diff = review.diff;
-  if (review.compatibility) r.compatibility = review.compatibility;
-  if (review.migration_note) r.migration_note = review.migration_note;
-  if (review.auto_approval) r.auto_approval = review.auto_approval;
   return r;
 }

@@ -3,6 +3,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from '../../lib/registry.js';
 import { runAutoApproval } from '../../lib/requests/auto-approver.js';
+import { userPreferencesSeed } from '../policies/support.js';
+import { caricaturesV1 } from '../sql/fixtures.js';
 import { useRegistry } from '../support/registry.js';
 
 const reg = useRegistry({ settings: { autoApproveDefault: false, requestRatePerHour: 20, requestBurst: 50 } });
@@ -14,29 +16,9 @@ beforeAll(async () => {
   tokens.outsider = await reg.token('olga', { globex: 'admin' });
 });
 
-/** The `caricatures` table of the seed document. */
-const caricatures = {
-  columns: [
-    { name: 'id', type: 'UUID', primary_key: true, nullable: false, default: 'gen_random_uuid()' },
-    { name: 'user_id', type: 'TEXT', nullable: false },
-    { name: 'username', type: 'TEXT', nullable: true },
-    { name: 'image_url', type: 'TEXT', nullable: false },
-    { name: 'description', type: 'TEXT', nullable: true },
-    { name: 'created_at', type: 'TIMESTAMPTZ', nullable: false, default: 'CURRENT_TIMESTAMP' },
-  ],
-  indexes: [
-    { name: 'idx_caricatures_user_id', columns: ['user_id'] },
-    { name: 'idx_caricatures_created_at', columns: ['created_at'] },
-  ],
-};
-/** The `user_preferences` fields of the other seed document (no primary key, VARCHAR(255)). */
-const userPreferences = {
-  columns: [
-    { name: 'preference_key', type: 'VARCHAR(255)', nullable: false },
-    { name: 'preference_value', type: 'TEXT', nullable: true },
-    { name: 'user_id', type: 'VARCHAR(255)', nullable: false },
-  ],
-};
+// The seed documents' tables: caricatures (seed 002) and user_preferences (seed 003, no key, VARCHAR(255)).
+const caricatures = caricaturesV1;
+const userPreferences = userPreferencesSeed;
 
 const request = (body: Record<string, unknown>, token = tokens.carol) => reg.call('POST', '/api/v1/schema-requests', { token, body: { workspace_id: 'acme', ...body } });
 const transition = (id: string, status: string, token: string, comment?: string) =>
