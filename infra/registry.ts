@@ -40,6 +40,7 @@ export function addRegistry(app: App, { settings, workers, env }: RegistryOption
     eventBus: data.eventBus,
     jwt: settings.jwt ?? data.jwtIssuer!,
     logRetention: settings.logRetention,
+    functionEnvironment: settings.functionEnvironment,
     throttle: settings.throttle,
     corsOrigins: settings.corsOrigins,
     workers,

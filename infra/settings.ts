@@ -24,6 +24,8 @@ export interface RegistrySettings {
   readonly bootstrapGroups: readonly string[];
   /** Address subscribed to the alarm topic; absent means nobody is (subscribe later). */
   readonly alarmEmail?: string;
+  /** Behaviour of the functions, as the environment variables lib/config.ts reads. */
+  readonly functionEnvironment: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_SETTINGS = {
@@ -75,8 +77,21 @@ export function readSettings(get: (key: string) => unknown): RegistrySettings {
     throw new SettingsError('alarmEmail', alarmEmail, 'must be an e-mail address, e.g. ops@example.com');
   }
 
+  const autoApprove = optionalString(get, 'autoApprove');
+  if (autoApprove !== undefined && autoApprove !== 'true' && autoApprove !== 'false') {
+    throw new SettingsError('autoApprove', autoApprove, 'must be true or false');
+  }
+  const functionEnvironment: Record<string, string> = {};
+  if (autoApprove !== undefined) functionEnvironment.ENABLE_SCHEMA_AUTO_CREATE = autoApprove;
+  for (const [key, variable] of [['requestRatePerHour', 'SCHEMA_REQUEST_RATE_PER_HOUR'], ['requestBurst', 'SCHEMA_REQUEST_BURST']] as const) {
+    const n = positiveNumber(get, key);
+    if (n !== undefined && !Number.isInteger(n)) throw new SettingsError(key, String(n), 'must be a whole number, e.g. 20');
+    if (n !== undefined) functionEnvironment[variable] = String(n);
+  }
+
   return {
     stackPrefix,
+    functionEnvironment,
     logRetention: retention(get, 'logRetentionDays'),
     throttle: {
       rateLimit: positiveNumber(get, 'throttleRateLimit') ?? DEFAULT_SETTINGS.throttle.rateLimit,

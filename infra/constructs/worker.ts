@@ -75,6 +75,11 @@ export interface WorkerProps extends Omit<WorkerSpec, 'id' | 'publishesEvents'> 
   readonly eventBus?: IEventBus;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
+  /**
+   * Extra environment variables of the worker's function.
+   * @default - none
+   */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /** Async invocations (the scheduler's) get this many retries by Lambda before going to the DLQ. */
@@ -106,7 +111,7 @@ export class Worker extends Construct {
       access: props.access,
       timeout: props.timeout ?? Duration.seconds(60),
       logRetention: props.logRetention,
-      environment: props.eventBus ? { EVENT_BUS_NAME: props.eventBus.eventBusName } : {},
+      environment: { ...props.environment, ...(props.eventBus ? { EVENT_BUS_NAME: props.eventBus.eventBusName } : {}) },
     });
     const fn = this.function.function;
     props.eventBus?.grantPutEventsTo(fn);

@@ -24,6 +24,11 @@ export interface StatelessStackProps extends StackProps {
   /** Issuer of the bearer tokens the API accepts. */
   readonly jwt: JwtIssuer;
   /**
+   * Environment variables every function gets (deployment settings such as ENABLE_SCHEMA_AUTO_CREATE).
+   * @default - none: lib/config.ts defaults apply
+   */
+  readonly functionEnvironment?: Readonly<Record<string, string>>;
+  /**
    * Background functions (see infra/workers.ts).
    * @default - none
    */
@@ -60,19 +65,20 @@ export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { table, logRetention } = props;
+    const environment = { ...props.functionEnvironment };
 
     const functions = {} as Record<RouteGroup, RegistryFunction>;
     for (const group of Object.keys(ROUTE_GROUPS) as RouteGroup[]) {
       // Typed, not cast: an access level infra/ does not know fails to compile here.
       const access: TableAccess = ROUTE_GROUPS[group].access;
-      functions[group] = new RegistryFunction(this, `${pascalCase(group)}Function`, { entry: `functions/${group}.ts`, table, access, logRetention });
+      functions[group] = new RegistryFunction(this, `${pascalCase(group)}Function`, { entry: `functions/${group}.ts`, table, access, logRetention, environment });
     }
     this.functions = functions;
 
     const workers = new Map<string, Worker>();
     for (const { id: workerId, publishesEvents, ...spec } of props.workers ?? []) {
       if (workers.has(workerId)) throw new Error(`two workers have the id "${workerId}"; give each a unique id`);
-      workers.set(workerId, new Worker(this, workerId, { ...spec, table, eventBus: publishesEvents ? props.eventBus : undefined, logRetention }));
+      workers.set(workerId, new Worker(this, workerId, { ...spec, table, eventBus: publishesEvents ? props.eventBus : undefined, logRetention, environment }));
     }
     this.workers = workers;
 

@@ -12,6 +12,7 @@ describe('readSettings', () => {
       throttle: DEFAULT_SETTINGS.throttle,
       corsOrigins: [],
       bootstrapGroups: [],
+      functionEnvironment: {},
     });
   });
 
@@ -55,5 +56,16 @@ describe('readSettings', () => {
     expect(() => read({ tableName: 'a b' })).toThrow(/tableName="a b" must be 3-255 characters/);
     expect(() => read({ stackPrefix: '1registry' })).toThrow(/stackPrefix="1registry" must start with a letter/);
     expect(() => read({ alarmEmail: 'ops' })).toThrow(/alarmEmail="ops" must be an e-mail address/);
+  });
+});
+
+describe('function settings from context', () => {
+  it('turns autoApprove and the request rate limit into the environment lib/config.ts reads', async () => {
+    const { readSettings } = await import('../../infra/settings.js');
+    const ctx: Record<string, string> = { autoApprove: 'true', requestRatePerHour: '40', requestBurst: '8' };
+    expect(readSettings((k) => ctx[k]).functionEnvironment).toEqual({ ENABLE_SCHEMA_AUTO_CREATE: 'true', SCHEMA_REQUEST_RATE_PER_HOUR: '40', SCHEMA_REQUEST_BURST: '8' });
+    expect(readSettings(() => undefined).functionEnvironment).toEqual({});
+    expect(() => readSettings((k) => (k === 'autoApprove' ? 'yes' : undefined))).toThrow(/autoApprove/);
+    expect(() => readSettings((k) => (k === 'requestBurst' ? '2.5' : undefined))).toThrow(/requestBurst/);
   });
 });
