@@ -4,6 +4,10 @@
  */
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.js';
 import { ROLES, type Role } from '../../functions/routes.js';
+import { KEY_VALUE_CHARSET } from '../table-design/pattern.js';
+
+/** schema.yaml's `principal` attribute: at most 256 characters, and it goes into keys. */
+const MAX_SUBJECT_LENGTH = 256;
 
 export interface Principal {
   /** The token's `sub`. */
@@ -38,6 +42,11 @@ export function parseGroups(claim: unknown): string[] {
 export function principalFromClaims(claims: Record<string, unknown> | undefined): Principal {
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError('the token has no subject (sub claim)');
+  // The subject becomes part of DynamoDB keys (requester, notifications, rate limits), whose grammar
+  // allows printable ASCII other than "#": refuse any other subject here, once, rather than mis-key it.
+  if (sub.length > MAX_SUBJECT_LENGTH || !KEY_VALUE_CHARSET.test(sub) || sub.startsWith('system:')) {
+    throw new UnauthorizedError(`the token's subject must be 1 to ${MAX_SUBJECT_LENGTH} printable ASCII characters other than "#", and not a system: name`);
+  }
   const roles = new Map<string, Role>();
   for (const group of parseGroups(claims?.['cognito:groups'])) {
     const m = GROUP.exec(group);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { authorize, parseGroups, principalFromClaims } from '../../lib/auth/principal.js';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../lib/errors.js';
+
+describe('principals from JWT claims', () => {
+  it('reads cognito:groups as a JSON array, as API Gateway\u2019s "[a b]" string, or as a separated list', () => {
+    expect(parseGroups(['acme:admin'])).toEqual(['acme:admin']);
+    expect(parseGroups('[acme:admin globex:reader]')).toEqual(['acme:admin', 'globex:reader']);
+    expect(parseGroups('["acme:admin","x:writer"]')).toEqual(['acme:admin', 'x:writer']);
+    expect(parseGroups('acme:admin, x:writer')).toEqual(['acme:admin', 'x:writer']);
+    expect(parseGroups(undefined)).toEqual([]);
+  });
+
+  it('keeps the strongest role per workspace and ignores groups of other applications', () => {
+    const p = principalFromClaims({ sub: 'u', 'cognito:groups': '[acme:reader acme:reviewer admins other:owner Acme:admin]' });
+    expect([...p.roles]).toEqual([['acme', 'reviewer']]);
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['holding the key separator', 'user#1'],
+    ['non-ASCII', 'jos\u00e9'],
+    ['with a space', 'a b'],
+    ['too long', 'x'.repeat(257)],
+    ['posing as the system', 'system:auto-approver'],
+  ])('refuses a subject that is %s with 401', (_why, sub) => {
+    expect(() => principalFromClaims({ sub })).toThrow(UnauthorizedError);
+  });
+
+  it('answers 404 outside the workspace and 403 below the role', () => {
+    const p = principalFromClaims({ sub: 'u', 'cognito:groups': ['acme:writer'] });
+    expect(() => authorize(p, 'globex', 'reader')).toThrow(NotFoundError);
+    expect(() => authorize(p, 'acme', 'admin')).toThrow(ForbiddenError);
+    expect(() => authorize(p, 'acme', 'reader')).not.toThrow();
+  });
+});
