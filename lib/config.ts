@@ -9,8 +9,6 @@ export interface Config {
   region: string;
   /** Endpoint of a non-AWS DynamoDB, e.g. DynamoDB Local (DYNAMODB_ENDPOINT). */
   dynamodbEndpoint?: string;
-  /** CORS allowed origin (CORS_ORIGIN); absent means no CORS headers. */
-  corsOrigin?: string;
   /** EventBridge bus the stream processor publishes to (EVENT_BUS_NAME; workers only). */
   eventBusName?: string;
   settings: Settings;
@@ -65,9 +63,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     config.dynamodbEndpoint = env.DYNAMODB_ENDPOINT;
   }
-  if (env.CORS_ORIGIN) config.corsOrigin = env.CORS_ORIGIN;
   if (env.EVENT_BUS_NAME) config.eventBusName = env.EVENT_BUS_NAME;
   return config;
+}
+
+/**
+ * The CORS origin alone (CORS_ORIGIN), for the HTTP layer of every function, including the docs group,
+ * which needs no table. Deployed, API Gateway answers CORS itself and this stays unset.
+ */
+export function corsOrigin(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.CORS_ORIGIN || undefined;
 }
 
 let cached: Config | undefined;

@@ -10,6 +10,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { corsOrigin } from '../config.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
 import { problemResponse } from './problem.js';
 
@@ -60,7 +61,8 @@ export function routeHandler(routes: Record<string, RouteFn>, options: { corsOri
     .use(httpHeaderNormalizer())
     .use(jsonBody)
     .use(httpSecurityHeaders());
-  if (options.corsOrigin) handler.use(httpCors({ origins: [options.corsOrigin] }));
+  const origin = options.corsOrigin ?? corsOrigin();
+  if (origin) handler.use(httpCors({ origins: [origin] }));
   const { beforeWrite } = options;
   if (beforeWrite) {
     handler.use({
