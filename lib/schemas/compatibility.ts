@@ -73,5 +73,6 @@ export function checkCompatibility(
 export function describeVerdict(name: string, v: CompatibilityVerdict): string {
   const first = v.breaking_changes[0];
   const more = v.breaking_changes.length > 1 ? ` (and ${v.breaking_changes.length - 1} more change(s), listed in breaking_changes)` : '';
-  return `the new definition of "${name}" is not ${v.compatibility} compatible with version ${first?.against_version}: ${first?.explanation}${more}. Make the change compatible, or set the schema's compatibility to NONE with PUT /api/v1/schemas/{id}/config.`;
+  const why = (first?.explanation ?? '').replace(/\.$/, '');
+  return `the new definition of "${name}" is not ${v.compatibility} compatible with version ${first?.against_version}: ${why}${more}. Make the change compatible, or set the schema's compatibility to NONE with PUT /api/v1/schemas/{id}/config.`;
 }
