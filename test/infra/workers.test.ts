@@ -2,9 +2,12 @@
  * The workers of infra/workers.ts against the items the registry really writes: which stream records
  * their Lambda event filters let through.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKERS } from '../../infra/workers.js';
-import { eventsFor } from '../../lib/events/publisher.js';
+import { eventsFor, publish } from '../../lib/events/publisher.js';
 import { buildServices } from '../../lib/registry.js';
 import { runAutoApproval } from '../../lib/requests/auto-approver.js';
 import { useRegistry } from '../support/registry.js';
@@ -72,5 +75,37 @@ describe('the StreamProcessor worker', () => {
     expect(events).toHaveLength(received.length);
     const notification = events.find((e) => e.entry.DetailType === 'Notification')!;
     expect(JSON.parse(notification.entry.Detail!)).toMatchObject({ user_id: 'wes', workspace_id: 'acme', subject: { request_id: body.id } });
+  });
+});
+
+describe('the StreamProcessor publishing', () => {
+  /** An EventBridge endpoint (PutEvents, JSON 1.1 protocol) that refuses every notification. */
+  let endpoint = '';
+  let server: Server;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const { Entries } = JSON.parse(body) as { Entries: { DetailType: string }[] };
+        const results = Entries.map((e, i) => (e.DetailType === 'Notification' ? { ErrorCode: 'InternalFailure', ErrorMessage: 'try again' } : { EventId: `id-${i}` }));
+        res.setHeader('content-type', 'application/x-amz-json-1.1');
+        res.end(JSON.stringify({ FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('reports a failed entry by its record\'s sequence number, as Lambda requires of stream batch failures', async () => {
+    const client = new EventBridgeClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const { body } = await createRequest('reported_by_sequence_number');
+    const approved = await records(() => reg.call('PATCH', `/api/v1/schema-requests/${body.id}`, { token: tokens.reviewer, body: { status: 'approved' } }));
+    const received = passing('StreamProcessor', approved);
+    const refused = received.filter((r) => entity(r) === 'notification').map((r) => r.dynamodb.SequenceNumber);
+    expect(refused.length).toBeGreaterThan(0);
+    const failed = await publish(client, received, 'registry-bus');
+    expect(failed.sort()).toEqual(refused.sort());
   });
 });
