@@ -11,19 +11,25 @@ import { FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { WorkerSpec } from './constructs/worker.js';
 
+/** A schema request item whose status is pending, in the stream's attribute-value form. */
+const PENDING_REQUEST = { __edb_e__: { S: FilterRule.isEqual('schema_request') }, status: { S: FilterRule.isEqual('pending') } };
+
 export const WORKERS: readonly WorkerSpec[] = [
   {
     // Approves low-risk pending requests of opted-in workspaces: every 5 minutes, and as soon as a
-    // request lands pending (the stream filter keeps other writes from waking it).
+    // request lands pending (the stream filter keeps other writes from waking it). Only a write that makes
+    // a request pending counts: the worker's own decisions leave it pending, and must not wake it again
+    // (a request that keeps failing would otherwise invoke it in an endless loop).
     id: 'AutoApproval',
     entry: 'functions/auto-approver.ts',
     access: 'read-write',
     schedule: ScheduleExpression.rate(Duration.minutes(5)),
     stream: {
       filters: [
+        FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: PENDING_REQUEST } }),
         FilterCriteria.filter({
-          eventName: FilterRule.or('INSERT', 'MODIFY'),
-          dynamodb: { NewImage: { __edb_e__: { S: FilterRule.isEqual('schema_request') }, status: { S: FilterRule.isEqual('pending') } } },
+          eventName: FilterRule.isEqual('MODIFY'),
+          dynamodb: { NewImage: PENDING_REQUEST, OldImage: { status: { S: FilterRule.notEquals('pending') } } },
         }),
       ],
     },

@@ -9,9 +9,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { TABLE_DESIGN } from '../generated/table.js';
 
 export interface StreamRecord {
-  eventID?: string;
   eventName?: 'INSERT' | 'MODIFY' | 'REMOVE' | string;
-  dynamodb?: { NewImage?: Record<string, AttributeValue> };
+  dynamodb?: { NewImage?: Record<string, AttributeValue>; SequenceNumber?: string };
 }
 
 /** Record types published, and the detail-type they get. */
@@ -20,8 +19,8 @@ const PUBLISHED: Record<string, string> = { notification: 'Notification', audit_
 const BATCH = 10;
 
 /** The entries for a batch of stream records: inserts of published record types only. */
-export function eventsFor(records: StreamRecord[], busName: string): { entry: PutEventsRequestEntry; eventID: string }[] {
-  const out: { entry: PutEventsRequestEntry; eventID: string }[] = [];
+export function eventsFor(records: StreamRecord[], busName: string): { entry: PutEventsRequestEntry; sequenceNumber: string }[] {
+  const out: { entry: PutEventsRequestEntry; sequenceNumber: string }[] = [];
   for (const r of records) {
     if (r.eventName !== 'INSERT' || !r.dynamodb?.NewImage) continue;
     const item = unmarshall(r.dynamodb.NewImage as never) as Record<string, unknown>;
@@ -32,12 +31,15 @@ export function eventsFor(records: StreamRecord[], busName: string): { entry: Pu
       if (/^(PK|SK|GSI\d+PK|GSI\d+SK|__edb_[ev]__)$/.test(k)) continue;
       detail[k] = typeof v === 'string' && ['subject', 'before', 'after', 'details'].includes(k) ? JSON.parse(v) : v;
     }
-    out.push({ eventID: r.eventID ?? '', entry: { EventBusName: busName, Source: 'schema-registry', DetailType: detailType, Detail: JSON.stringify(detail) } });
+    out.push({ sequenceNumber: r.dynamodb.SequenceNumber ?? '', entry: { EventBusName: busName, Source: 'schema-registry', DetailType: detailType, Detail: JSON.stringify(detail) } });
   }
   return out;
 }
 
-/** Publishes the batch; returns the stream event ids that failed, for Lambda's partial batch response. */
+/**
+ * Publishes the batch; returns the sequence numbers of the records that failed: for a stream, Lambda's
+ * partial batch response names records by `dynamodb.SequenceNumber` (an event id fails the whole batch).
+ */
 export async function publish(client: EventBridgeClient, records: StreamRecord[], busName: string): Promise<string[]> {
   const events = eventsFor(records, busName);
   const failed: string[] = [];
@@ -45,7 +47,7 @@ export async function publish(client: EventBridgeClient, records: StreamRecord[]
     const chunk = events.slice(i, i + BATCH);
     const res = await client.send(new PutEventsCommand({ Entries: chunk.map((e) => e.entry) }));
     res.Entries?.forEach((e, j) => {
-      if (e.ErrorCode) failed.push(chunk[j]!.eventID);
+      if (e.ErrorCode) failed.push(chunk[j]!.sequenceNumber);
     });
   }
   return failed;

@@ -1,6 +1,6 @@
 /**
  * The auto-approval worker: takes up to `limit` pending requests no run has decided yet, across every
- * workspace (one Query on the by-status index, never a Scan), and approves the low-risk ones of
+ * workspace (a Query on the by-status index, paged past decided requests; never a Scan), and approves the low-risk ones of
  * workspaces that opted in, as `system:auto-approver`. Each decision is recorded on its request.
  */
 import type { Table } from '../dynamo/table.js';
@@ -20,7 +20,9 @@ export async function runAutoApproval(deps: { table: Table; requests: SchemaRequ
   const out = await deps.table.entities.schema_request.query
     .schema_requests_by_status({ status: 'pending' })
     .where(({ auto_reviewed_at }, { notExists }) => notExists(auto_reviewed_at))
-    .go({ limit });
+    // `count`, not `limit`: a Limit caps the items read before the filter, so a batch of already decided
+    // requests (skipped ones stay pending) would hide every newer one; `count` pages until it has enough.
+    .go({ count: limit });
   const results: WorkerResult[] = [];
   // One at a time: requests for one schema must be approved in order, and the batch is small.
   for (const item of out.data as SchemaRequestItem[]) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -9,6 +9,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_GROUPS, ROUTES, routeKey, type RouteGroup } from '../../functions/routes.js';
 import { createTableInput, INDEXES, TABLE_DESIGN } from '../../lib/generated/table.js';
+import { PROJECT_ROOT } from '../../infra/paths.js';
 import { useTestTable } from '../support/dynamo.js';
 import type { TableAccess } from '../../infra/constructs/table-access.js';
 import { actionsOf, expectedTableStatements, iamStatements, logicalId, resourcesOf, synthRegistry, tableStatements, type SynthesizedRegistry } from './synth.js';
@@ -212,6 +213,16 @@ describe('the alarms', () => {
     r.apiTemplate.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
+  });
+
+  it('cost what docs/deploy.md says: $0.10 per alarm metric a month, for today\'s route groups', () => {
+    const metrics = alarms().reduce((n, a) => n + (a.MetricName ? 1 : a.Metrics.filter((m: { MetricStat?: unknown }) => m.MetricStat).length), 0);
+    const docs = readFileSync(join(PROJECT_ROOT, 'docs/deploy.md'), 'utf8').replace(/\s+/g, ' ');
+    const m = /about \$(\d+\.\d\d) a month with today's (\w+) route groups/.exec(docs);
+    expect(m, 'the alarm cost sentence of docs/deploy.md').not.toBeNull();
+    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+    expect(words.indexOf(m![2]!)).toBe(Object.keys(ROUTE_GROUPS).length);
+    expect(m![1]).toBe((metrics * 0.1).toFixed(2));
   });
 });
 
