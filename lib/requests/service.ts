@@ -166,7 +166,9 @@ export class SchemaRequestService {
             ? e.schema_requests_by_requester({ workspace_id: q.workspace_id, requester: q.requester }).where(({ status }, { eq }) => eq(status, q.status!))
             : e.schema_requests_by_requester({ workspace_id: q.workspace_id, requester: q.requester })
           ).go(options)
-        : await e.schema_requests_by_status({ status: q.status ?? 'pending' }).begins({ workspace_id: q.workspace_id }).go(options);
+        : // The workspace goes in the key composite, not begins(): ElectroDB then ends the prefix with its
+          // separator (WS#acme#REQUEST#), where begins() would stop at WS#acme and match WS#acme-labs too.
+          await e.schema_requests_by_status({ status: q.status ?? 'pending', workspace_id: q.workspace_id }).go(options);
       return { items: (out.data as SchemaRequestItem[]).map(toSchemaRequest), next_cursor: out.cursor ?? null };
     } catch (err) {
       translate(err, 'listing schema requests');

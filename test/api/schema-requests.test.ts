@@ -196,6 +196,17 @@ describe('isolation', () => {
     expect((await reg.call('GET', `/api/v1/schema-requests/${created.body.id}`, { token: tokens.outsider })).status).toBe(404);
     expect((await reg.call('GET', '/api/v1/schema-requests?workspace_id=acme', { token: tokens.outsider })).status).toBe(404);
   });
+
+  it('never lists the requests of a workspace whose id merely starts with the caller\u2019s', async () => {
+    const neighbour = await reg.token('nina', { 'acme-labs': 'writer' });
+    const theirs = await reg.call('POST', '/api/v1/schema-requests', { token: neighbour, body: { workspace_id: 'acme-labs', schema_name: 'lab_secrets', table: caricatures } });
+    expect(theirs.status).toBe(201);
+    for (const status of ['pending', undefined]) {
+      const listed = await reg.call('GET', `/api/v1/schema-requests?workspace_id=acme${status ? `&status=${status}` : ''}&limit=500`, { token: tokens.carol });
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.map((r: { workspace_id: string }) => r.workspace_id)).not.toContain('acme-labs');
+    }
+  });
 });
 
 describe('the auto-approval worker', () => {
