@@ -227,3 +227,20 @@ describe('$id isolation', () => {
     expect(refusal({ properties: { a: { $ref: 'https://a.example/address' } } }).message).toContain('remote $ref');
   });
 });
+
+describe('property names of Object.prototype', () => {
+  it('requires properties named like Object.prototype members on the document itself, not its prototype', () => {
+    const definition = { type: 'object', required: ['toString', 'constructor', '__proto__'] };
+    const result = engine.validate(JSON.parse('{}') as Json, definition);
+    expect(result).toMatchObject({ valid: false, errors: [{ path: '/toString' }, { path: '/constructor' }, { path: '/__proto__' }] });
+    expect(engine.validate(JSON.parse('{"toString": 1, "constructor": 2, "__proto__": 3}') as Json, definition)).toEqual({ valid: true });
+    expect(engine.validate({ a: 1 }, { type: 'object', dependentRequired: { a: ['hasOwnProperty'] } }).valid).toBe(false);
+  });
+
+  it('refuses a __proto__ key, which ajv would silently ignore, naming where it is', () => {
+    // ajv skips `properties.__proto__`, so {"__proto__": 5} would pass a definition that says it must be a string.
+    const error = refusal(JSON.parse('{"type": "object", "properties": {"__proto__": {"type": "string"}}}') as Json);
+    expect(error.errors).toContainEqual(expect.objectContaining({ path: '/properties/__proto__', keyword: '__proto__' }));
+    expect(refusal(JSON.parse('{"$defs": {"__proto__": {"type": "string"}}}') as Json).errors?.[0]?.path).toBe('/$defs/__proto__');
+  });
+});

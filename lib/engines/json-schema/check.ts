@@ -44,6 +44,22 @@ function depthProblem(value: Json, pointer: string, depth: number): ErrorDetail 
   return undefined;
 }
 
+/**
+ * `__proto__` keys, which ajv ignores (it skips `properties.__proto__`): a validator compiled from such
+ * a definition checks less than it says. Call after assertSafeDefinition, which bounds the recursion.
+ */
+export function protoKeyProblems(value: Json, pointer = '', problems: ErrorDetail[] = []): ErrorDetail[] {
+  if (typeof value !== 'object' || value === null) return problems;
+  for (const [key, child] of Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)) {
+    const path = `${pointer}/${escapePointerToken(key)}`;
+    if (key === '__proto__') {
+      problems.push({ path, keyword: '__proto__', message: 'a key named "__proto__" is not supported: the validator would ignore it; rename the property' });
+    }
+    protoKeyProblems(child, path, problems);
+  }
+  return problems;
+}
+
 function assertSize(definition: Json): void {
   const bytes = Buffer.byteLength(JSON.stringify(definition), 'utf8');
   if (bytes > MAX_DEFINITION_BYTES) {

@@ -6,7 +6,7 @@ import type Ajv from 'ajv';
 import type { AnySchema, ErrorObject, ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../../errors.js';
 import type { Json } from '../types.js';
-import { assertSafeDefinition, refuse } from './check.js';
+import { assertSafeDefinition, protoKeyProblems, refuse } from './check.js';
 import { draftOf } from './drafts.js';
 import { DEFAULT_BASE_URI } from './refs.js';
 import { escapePointerToken, walkSchemas } from './walk.js';
@@ -15,6 +15,8 @@ import { escapePointerToken, walkSchemas } from './walk.js';
 export function compileDefinition(definition: Json): ValidateFunction {
   const { ajv } = draftOf(definition);
   assertSafeDefinition(definition);
+  const protoKeys = protoKeyProblems(definition);
+  if (protoKeys.length) refuse(protoKeys);
   const schema = definition as AnySchema;
   if (!ajv.validateSchema(schema)) refuse(metaSchemaErrors(ajv.errors ?? []));
   return compileIsolated(ajv, schema, definition);

@@ -33,6 +33,9 @@ const AJV_OPTIONS: Options = {
   useDefaults: false,
   coerceTypes: false,
   removeAdditional: false,
+  // `required` and its kin look at the document's own properties: otherwise {} has "toString" and
+  // "constructor" through its prototype, and a document missing them passes.
+  ownProperties: true,
   // `$data` would let a payload choose the constraints it is checked against.
   $data: false,
   // Patterns run on RE2: linear time, no catastrophic backtracking.
