@@ -55,6 +55,27 @@ export interface SchemaConfig {
 
 export type VersionState = SchemaVersion['state'];
 
+/**
+ * The condition that the head is as read: same latest version and same settings. The new head copies the
+ * settings it read, and the verdict was reached under them, so a settings change since then must make
+ * the write fail (compared by value: two writes can share an updated_at millisecond).
+ */
+function unchangedHead(head: SchemaItem): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':v': head.latest_version };
+  const clauses = ['latest_version = :v'];
+  for (const field of ['compatibility', 'open_content_model'] as const) {
+    names[`#${field}`] = field;
+    const value = head[field];
+    if (value === undefined) clauses.push(`attribute_not_exists(#${field})`);
+    else {
+      values[`:${field}`] = value;
+      clauses.push(`#${field} = :${field}`);
+    }
+  }
+  return { expression: clauses.join(' AND '), names, values };
+}
+
 /** Bounds the retries of a publish that keeps losing races; each retry re-reads the head. */
 const MAX_PUBLISH_ATTEMPTS = 40;
 
@@ -123,7 +144,7 @@ export class SchemaService {
 
   /**
    * The transaction items that publish the next version after `head`: the version, its fingerprint guard,
-   * the head (conditional on not having moved) and the audit event. Approving a schema request adds its
+   * the head (conditional on not having moved, settings included) and the audit event. Approving a schema request adds its
    * own items to the same transaction.
    */
   publishItems(actor: string, input: PublishInput & { engine: string }, fp: string, head: SchemaItem | undefined): { items: TransactItem[]; version: SchemaVersion } {
@@ -159,7 +180,7 @@ export class SchemaService {
     const items = [
       this.table.put('schema_version', versionItem, { expression: 'attribute_not_exists(PK)' }),
       this.table.put('schema_fingerprint', { workspace_id: input.workspace_id, name: input.name, fingerprint: fp, schema_version_id: id, version: number }, { expression: 'attribute_not_exists(PK)' }),
-      this.table.put('schema', newHead, head ? { expression: 'latest_version = :expected', values: { ':expected': head.latest_version } } : { expression: 'attribute_not_exists(PK)' }),
+      this.table.put('schema', newHead, head ? unchangedHead(head) : { expression: 'attribute_not_exists(PK)' }),
       this.table.put('audit_event', audit, { expression: 'attribute_not_exists(PK)' }),
     ];
     return { items, version: toSchemaVersion(versionItem) };

@@ -1,5 +1,7 @@
 /** Schema evolution over HTTP: compatibility modes, explained refusals, dry runs, diffs, states. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError } from '../../lib/errors.js';
+import { buildServices } from '../../lib/registry.js';
 import { DEFAULT_STATE_TTL_MS } from '../../lib/schemas/version-cache.js';
 import { useRegistry } from '../support/registry.js';
 
@@ -96,6 +98,32 @@ describe('compatibility on publish', () => {
     const strict = await publish('open_model', person({ email: { type: 'string', format: 'email' } }), '?dry_run=true');
     expect(strict.body.compatible).toBe(false);
     expect(strict.body.compatibility.breaking_changes[0].type).toBe('property_added_open_model');
+  });
+});
+
+describe('a publish racing a config change', () => {
+  it('never undoes a compatibility change made between reading the head and writing the version', async () => {
+    const v1 = await publish('raced', person({}, ['name', 'age']));
+    // Dropping "age" from required is BACKWARD compatible but not FORWARD.
+    const next = { workspace_id: 'acme', name: 'raced', definition: person({}, ['name']) };
+    const { schemas } = buildServices(reg.deps);
+    const readHead = schemas.repo.head.bind(schemas.repo);
+    let changed = false;
+    schemas.repo.head = async (workspaceId, name) => {
+      const head = await readHead(workspaceId, name);
+      if (!changed) {
+        changed = true;
+        const set = await reg.call('PUT', `/api/v1/schemas/${v1.body.id}/config`, { token: admin, body: { compatibility: 'FORWARD' } });
+        expect(set.status).toBe(200);
+      }
+      return head;
+    };
+    const outcome = await schemas.publish({ id: 'ada', roles: new Map([['acme', 'admin']]) }, next).catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(ConflictError);
+    expect((outcome as ConflictError).extensions).toMatchObject({ compatibility: 'FORWARD' });
+    const config = await reg.call('GET', `/api/v1/schemas/${v1.body.id}/config`, { token: admin });
+    expect(config.body).toMatchObject({ compatibility: 'FORWARD', compatibility_source: 'schema' });
+    expect(await versions(v1.body.id)).toHaveLength(1);
   });
 });
 
