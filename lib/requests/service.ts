@@ -216,7 +216,8 @@ export class SchemaRequestService {
     const at = () => this.table.deps.now().toISOString();
     try {
       const policy = await this.deps.workspaces.policies(current.workspace_id);
-      const review = JSON.parse(current.review ?? '{}') as Review;
+      const head = await this.deps.schemas.repo.head(current.workspace_id, current.schema_name);
+      const { review } = await this.currentReview(current, head);
       let reason: string | undefined;
       if (!policy.auto_approve) reason = `workspace ${current.workspace_id} has not enabled auto-approval`;
       else if (review.risk !== 'low') reason = `risk is ${review.risk}: ${review.risk_reasons.join('; ') || 'see violations'}`;
@@ -242,8 +243,21 @@ export class SchemaRequestService {
     await this.commit([this.conditionalPut(next, current), this.audit(AUTO_APPROVER, current, `schema_request.auto_${decision.decision}`, { status: current.status }, { status: current.status, reason: decision.reason })]);
   }
 
-  private async approve(actor: string, current: SchemaRequestItem, comment?: string, decision?: AutoApprovalDecision): Promise<SchemaRequest> {
+  /**
+   * The request's review as it stands against the schema's head now: the stored one while the head is the
+   * version it was made against, otherwise made again (violations such as a removed field exist only
+   * against the version that has it).
+   */
+  private async currentReview(current: SchemaRequestItem, head: SchemaItem | undefined): Promise<{ review: Review; renewed: boolean }> {
     const stored = JSON.parse(current.review ?? '{}') as Review;
+    if (head?.latest_version_id === stored.base_version?.id) return { review: stored, renewed: false };
+    const review = await this.review(current.workspace_id, current.schema_name, JSON.parse(current.proposal) as Proposal);
+    return { review: stored.auto_approval ? { ...review, auto_approval: stored.auto_approval } : review, renewed: true };
+  }
+
+  private async approve(actor: string, current: SchemaRequestItem, comment?: string, decision?: AutoApprovalDecision): Promise<SchemaRequest> {
+    const head: SchemaItem | undefined = await this.deps.schemas.repo.head(current.workspace_id, current.schema_name);
+    const { review: stored, renewed } = await this.currentReview(current, head);
     const errors = stored.violations.filter((v) => v.severity === 'error');
     if (errors.length) {
       throw new ConflictError(`the request has ${errors.length} error-severity violation(s); fix them in a new request: ${errors.map((v) => v.message).join('; ')}`, {
@@ -253,7 +267,6 @@ export class SchemaRequestService {
     // The schema may have moved on since the request was made: judge compatibility against today's head.
     const proposal = JSON.parse(current.proposal) as Proposal;
     const definition = proposal.table !== undefined ? (tableToJsonSchema(current.schema_name, parseTableDefinition(proposal.table, current.schema_name)) as Json) : proposal.definition!;
-    const head: SchemaItem | undefined = await this.deps.schemas.repo.head(current.workspace_id, current.schema_name);
     if (head) {
       const verdict = await this.deps.schemas.verdict(head, definition);
       if (!verdict.compatible) {
@@ -275,6 +288,8 @@ export class SchemaRequestService {
       items.push(this.deps.notifications.item(current.requester, current.workspace_id, 'schema_version.published', { request_id: current.id, schema_ref: schemaRef, schema_name: current.schema_name, version: published.version.version }));
     }
     const next: SchemaRequestItem = { ...this.next(current, 'approved', actor, comment), schema_ref: schemaRef };
+    // The request keeps the review it was approved on.
+    if (renewed) next.review = JSON.stringify(stored);
     if (decision) {
       next.review = JSON.stringify({ ...stored, auto_approval: decision });
       next.auto_reviewed_at = decision.at;

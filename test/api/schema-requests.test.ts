@@ -2,7 +2,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from '../../lib/registry.js';
-import { runAutoApproval } from '../../lib/requests/auto-approver.js';
+import { runAutoApproval, type WorkerResult } from '../../lib/requests/auto-approver.js';
 import { userPreferencesSeed } from '../policies/support.js';
 import { caricaturesV1 } from '../sql/fixtures.js';
 import { useRegistry } from '../support/registry.js';
@@ -136,6 +136,18 @@ describe('review rules', () => {
     expect(final.body.detail).toContain('final');
   });
 
+  it('judges a request approved after its schema moved on against the schema as it is now', async () => {
+    // Both requests are made while "ledger" does not exist yet, so neither review sees a previous version.
+    const first = await request({ schema_name: 'ledger', definition: { type: 'object', properties: { id: { type: 'string' }, amount: { type: 'number' } } } });
+    const second = await request({ schema_name: 'ledger', definition: { type: 'object', properties: { id: { type: 'string' } } } });
+    expect(second.body.violations.filter((v: { severity: string }) => v.severity === 'error')).toEqual([]);
+    expect((await transition(first.body.id, 'approved', tokens.rex)).status).toBe(200);
+    // Against version 1, the second drops "amount": an error-severity violation, so no approval.
+    const refused = await transition(second.body.id, 'approved', tokens.rex);
+    expect(refused.status).toBe(409);
+    expect(refused.body.violations).toContainEqual(expect.objectContaining({ rule: 'field-removed', severity: 'error' }));
+  });
+
   it('lets exactly one of concurrent approvals succeed', async () => {
     const created = await request({ schema_name: 'contended', table: caricatures });
     const reviewers = await Promise.all(['r1', 'r2', 'r3', 'r4', 'r5'].map((u) => reg.token(u, { acme: 'reviewer' })));
@@ -251,6 +263,35 @@ describe('the auto-approval worker', () => {
     // Decided requests are not taken again.
     const again = await runAutoApproval({ table: services.table, requests: services.requests });
     expect(again.map((r) => r.request_id)).not.toContain(high.body.id);
+  });
+});
+
+/** Runs the worker until a run finds nothing left to decide; every decision of those runs. */
+async function drainWorker(): Promise<WorkerResult[]> {
+  const services = buildServices(reg.deps);
+  const decided: WorkerResult[] = [];
+  for (let run = 0; run < 20; run++) {
+    const batch = await runAutoApproval({ table: services.table, requests: services.requests });
+    if (!batch.length) break;
+    decided.push(...batch);
+  }
+  return decided;
+}
+
+describe('the auto-approval worker after the schema moved on', () => {
+  it('judges the risk of a request against the schema as it is now, not as it was when requested', async () => {
+    const admin = await reg.token('ada', { 'twin-auto': 'admin' });
+    const writer = await reg.token('tess', { 'twin-auto': 'writer' });
+    expect((await reg.call('PUT', '/api/v1/workspaces/twin-auto/policies', { token: admin, body: { auto_approve: true } })).status).toBe(200);
+    const mk = (definition: unknown) => reg.call('POST', '/api/v1/schema-requests', { token: writer, body: { workspace_id: 'twin-auto', schema_name: 'twin', definition } });
+    const first = await mk({ type: 'object', properties: { id: { type: 'string' } } });
+    const second = await mk({ type: 'object', properties: { id: { type: 'string' }, note: { type: 'string' } } });
+    expect([first.body.risk, second.body.risk]).toEqual(['low', 'low']);
+    const decided = await drainWorker();
+    const decisionOf = (id: string) => decided.find((d) => d.request_id === id)?.decision;
+    expect(decisionOf(first.body.id)).toMatchObject({ decision: 'approved' });
+    // Once the first is version 1, the second changes an existing schema: moderate, left for a person.
+    expect(decisionOf(second.body.id)).toMatchObject({ decision: 'skipped', reason: expect.stringContaining('changes an existing schema') });
   });
 });
 
