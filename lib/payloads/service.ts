@@ -19,6 +19,11 @@ import { toPayload, type Payload } from './model.js';
 /** Largest `data` accepted, as UTF-8 JSON: well under DynamoDB's 400 KB item with room for the rest. */
 export const MAX_DATA_BYTES = 256 * 1024;
 export const MAX_META_BYTES = 16 * 1024;
+/**
+ * Deepest nesting of objects and arrays accepted in `data` and `meta` (the root is level 1). Serializing,
+ * fingerprinting and validating recurse once per level; far deeper input would exhaust the stack.
+ */
+export const MAX_DATA_DEPTH = 256;
 /** How long a retry with the same Idempotency-Key gets the first response back. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -36,6 +41,18 @@ export interface CreateResult {
   replayed: boolean;
   /** Set when the version is deprecated: the RFC 9745 `Deprecation` header value (`@` + Unix seconds). */
   deprecation?: string;
+}
+
+/** Whether `value` nests objects and arrays deeper than `max` levels; iterative, so any depth is safe to ask about. */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export class PayloadService {
@@ -58,6 +75,13 @@ export class PayloadService {
     const deprecation = version.state === 'deprecated' ? `@${Math.floor(Date.parse(version.state_changed_at ?? version.created_at) / 1000)}` : undefined;
     const notice = deprecation ? { deprecation } : {};
 
+    for (const [field, value] of [['data', input.data], ['meta', input.meta]] as const) {
+      if (nestsDeeperThan(value, MAX_DATA_DEPTH)) {
+        throw new ValidationError(`${field} nests objects and arrays deeper than ${MAX_DATA_DEPTH} levels; flatten it`, {
+          errors: [{ path: `/${field}`, keyword: 'maxDepth', message: `nests deeper than ${MAX_DATA_DEPTH} levels` }],
+        });
+      }
+    }
     const data = JSON.stringify(input.data);
     if (Buffer.byteLength(data) > MAX_DATA_BYTES) throw new PayloadTooLargeError(`data is larger than ${MAX_DATA_BYTES} bytes of JSON; split it or store a reference`);
     const meta = input.meta === undefined ? undefined : JSON.stringify(input.meta);

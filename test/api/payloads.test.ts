@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { MAX_DATA_BYTES } from '../../lib/payloads/service.js';
+import { MAX_DATA_BYTES, MAX_DATA_DEPTH } from '../../lib/payloads/service.js';
 import { useRegistry } from '../support/registry.js';
 
 const reg = useRegistry();
@@ -46,6 +46,16 @@ describe('payload writes', () => {
   it('refuses data over the documented maximum with 413', async () => {
     const res = await create({ text: 'x'.repeat(MAX_DATA_BYTES) });
     expect(res.status).toBe(413);
+  });
+
+  it(`refuses data or meta nested deeper than ${MAX_DATA_DEPTH} levels with 422, not a 500`, async () => {
+    const deep = (levels: number) => `${'{"a":'.repeat(levels - 1)}{}${'}'.repeat(levels - 1)}`;
+    const send = (data: string, meta = '{}') => reg.call('POST', '/api/v1/payloads', { token: writer, body: `{"schema_ref":"${ref}","data":{"text":"t","x":${data}},"meta":${meta}}` });
+    expect((await send(deep(MAX_DATA_DEPTH - 1))).status).toBe(201);
+    for (const refused of [await send(deep(MAX_DATA_DEPTH)), await send(deep(50_000)), await send('{}', deep(50_000))]) {
+      expect(refused.status).toBe(422);
+      expect(refused.body.detail).toContain(`deeper than ${MAX_DATA_DEPTH} levels`);
+    }
   });
 
   it('answers 404 for an unknown schema_ref', async () => {
