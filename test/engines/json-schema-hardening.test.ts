@@ -244,3 +244,9 @@ describe('property names of Object.prototype', () => {
     expect(refusal(JSON.parse('{"$defs": {"__proto__": {"type": "string"}}}') as Json).errors?.[0]?.path).toBe('/$defs/__proto__');
   });
 });
+
+describe('definitions that are not schemas at all', () => {
+  it.each([['null', null], ['a string', 'x'], ['a number', 7], ['an array', [{ type: 'string' }]]])('refuses %s with 422, naming what a definition must be', (_, definition) => {
+    expect(refusal(definition as Json).errors).toContainEqual(expect.objectContaining({ path: '', message: expect.stringContaining('must be object,boolean') }));
+  });
+});

@@ -17,6 +17,8 @@ export function compileDefinition(definition: Json): ValidateFunction {
   assertSafeDefinition(definition);
   const protoKeys = protoKeyProblems(definition);
   if (protoKeys.length) refuse(protoKeys);
+  // ajv's validateSchema reads `$schema` off its argument, so it throws on null instead of answering.
+  if (definition === null) refuse([{ path: '', keyword: 'type', message: 'must be object,boolean (JSON Schema meta-schema)' }]);
   const schema = definition as AnySchema;
   if (!ajv.validateSchema(schema)) refuse(metaSchemaErrors(ajv.errors ?? []));
   return compileIsolated(ajv, schema, definition);
