@@ -3,6 +3,7 @@
  * transactions, all bound to one table, clock and id generator.
  */
 import { BatchGetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ServiceUnavailableError } from '../errors.js';
 import { createEntities, type Entities, type RecordItems } from '../generated/table.js';
 import type { DynamoClients } from './client.js';
 
@@ -12,6 +13,10 @@ export interface TableDeps {
   now: () => Date;
   newId: () => string;
 }
+
+/** DynamoDB's limit on keys per BatchGetItem call. */
+const BATCH_GET_MAX_KEYS = 100;
+const BATCH_GET_MAX_ATTEMPTS = 5;
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -49,11 +54,22 @@ export class Table {
     await this.deps.dynamo.doc.send(new TransactWriteCommand({ TransactItems: items }));
   }
 
-  /** BatchGetItem of up to 100 keys, in the order asked (missing ones dropped). */
+  /**
+   * The items of `keys`, in the order asked (missing ones dropped): BatchGetItem calls of at most 100 keys
+   * (DynamoDB's limit), each repeated for the keys DynamoDB left unprocessed (throttling, 16 MB responses).
+   */
   async batchGet(keys: Record<string, string>[]): Promise<Record<string, unknown>[]> {
-    if (!keys.length) return [];
-    const out = await this.deps.dynamo.doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: keys } } }));
-    const found = out.Responses?.[this.name] ?? [];
+    const found: Record<string, unknown>[] = [];
+    for (let start = 0; start < keys.length; start += BATCH_GET_MAX_KEYS) {
+      let pending: Record<string, unknown>[] = keys.slice(start, start + BATCH_GET_MAX_KEYS);
+      for (let attempt = 0; pending.length; attempt++) {
+        if (attempt === BATCH_GET_MAX_ATTEMPTS) throw new ServiceUnavailableError('the registry is busy; retry with backoff', { headers: { 'Retry-After': '1' } });
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+        const out = await this.deps.dynamo.doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending } } }));
+        found.push(...(out.Responses?.[this.name] ?? []));
+        pending = out.UnprocessedKeys?.[this.name]?.Keys ?? [];
+      }
+    }
     const byKey = new Map(found.map((i) => [`${i.PK}\u0000${i.SK}`, i]));
     return keys.flatMap((k) => {
       const i = byKey.get(`${k.PK}\u0000${k.SK}`);

@@ -51,6 +51,14 @@ describe('publishing schemas', () => {
     expect(reread.body).toEqual(v1.body);
   });
 
+  it('lists a page of more than 100 schemas (BatchGetItem takes at most 100 keys a call)', async () => {
+    const names = Array.from({ length: 101 }, (_, i) => `many_${String(i).padStart(3, '0')}`);
+    for (let i = 0; i < names.length; i += 10) await Promise.all(names.slice(i, i + 10).map((n) => publish(n, objectWith(0))));
+    const page = await reg.call('GET', '/api/v1/schemas?workspace_id=acme&prefix=many_&limit=500', { token: reader });
+    expect(page.status).toBe(200);
+    expect(page.body.items.map((v: { name: string }) => v.name)).toEqual(names);
+  });
+
   it('lists the latest version of each schema, narrowed by a name prefix, one page at a time', async () => {
     for (const n of ['page_a', 'page_b', 'page_c', 'page_d', 'other']) await publish(n, objectWith(0));
     await publish('page_b', objectWith(9));
