@@ -47,7 +47,9 @@ export class AuditService {
   /** Events in time order. Ids are ULIDs from the registry's clock, so `since` is a lower bound on the id. */
   async list(principal: Principal, q: AuditQuery, limit: number, cursor?: string, role: 'reader' | 'admin' = 'admin'): Promise<Page<AuditEvent>> {
     authorize(principal, q.workspace_id, role, 'workspace');
-    const floor = q.since === undefined ? undefined : `${encodeTime(Date.parse(q.since), 10)}${'0'.repeat(16)}`;
+    // Ids hold no time before 1970 (ULIDs cannot encode it), so an earlier `since` bounds nothing.
+    const sinceMs = q.since === undefined ? 0 : Date.parse(q.since);
+    const floor = sinceMs > 0 ? `${encodeTime(sinceMs, 10)}${'0'.repeat(16)}` : undefined;
     const e = this.table.entities.audit_event.query;
     const options = { limit, cursor: cursor ?? null };
     try {

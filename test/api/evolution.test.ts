@@ -198,3 +198,12 @@ describe('audit of settings and states', () => {
     expect(versionEvents.map((e) => e.action)).toEqual(['schema_version.published', 'schema_version.state_changed']);
   });
 });
+
+describe('the audit feed query', () => {
+  it('answers a since before 1970 with the whole feed, not a 500', async () => {
+    await publish('ancient', person());
+    const res = await reg.call('GET', '/api/v1/audit?workspace_id=acme&since=1960-01-01T00:00:00Z&limit=1', { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(1);
+  });
+});
