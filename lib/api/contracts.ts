@@ -106,6 +106,8 @@ export const contracts = {
       since: { type: 'string', format: 'date-time' },
       ...page,
     },
+    // An entity id means nothing without its type; the feed would silently ignore it.
+    dependentRequired: { entity_id: ['entity_type'] },
   },
   NotificationsQuery: { type: 'object', additionalProperties: false, properties: { delivered: { enum: ['true', 'false'] }, ...page } },
   NotificationUpdate: { type: 'object', additionalProperties: false, required: ['delivered'], properties: { delivered: { const: true } } },

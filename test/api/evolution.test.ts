@@ -206,4 +206,10 @@ describe('the audit feed query', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(1);
   });
+
+  it('refuses entity_id without entity_type with 400 rather than answering the unfiltered feed', async () => {
+    const res = await reg.call('GET', '/api/v1/audit?workspace_id=acme&entity_id=ancient', { token: admin });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toContainEqual(expect.objectContaining({ keyword: 'dependentRequired' }));
+  });
 });
