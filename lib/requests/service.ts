@@ -230,9 +230,12 @@ export class SchemaRequestService {
       await this.approve(AUTO_APPROVER, current, 'auto-approved: low risk', decision);
       return decision;
     } catch (e) {
-      const decision: AutoApprovalDecision = { decision: 'failed', reason: (e as Error).message, at: at() };
-      // A failure is recorded but not marked reviewed, so the next run tries again.
-      await this.recordDecision(current, decision, false).catch(() => undefined);
+      // Approval refused on the merits (error violations, an incompatible change) will not pass on a retry:
+      // skip it like any other request a person must decide. Anything else (a lost race, a throttle) is a
+      // failure, recorded but not marked reviewed, so the next run tries again.
+      const refused = e instanceof ConflictError && (e.extensions?.violations !== undefined || e.extensions?.breaking_changes !== undefined);
+      const decision: AutoApprovalDecision = { decision: refused ? 'skipped' : 'failed', reason: (e as Error).message, at: at() };
+      await this.recordDecision(current, decision, refused).catch(() => undefined);
       return decision;
     }
   }

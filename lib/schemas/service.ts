@@ -108,6 +108,9 @@ export class SchemaService {
       const existing = await this.repo.fingerprint(input.workspace_id, input.name, fp);
       if (existing) {
         const v = await this.repo.versionByNumber(input.workspace_id, input.name, existing.version);
+        if (v && v.engine !== engineName) {
+          throw new ConflictError(`schema "${input.name}" uses engine "${v.engine}"; a version cannot switch to "${engineName}"`);
+        }
         if (v && dryRun) return { dry_run: true, compatible: true, would_create_version: null, existing_version: toSchemaVersion(v), compatibility: null };
         if (v) return { version: toSchemaVersion(v), created: false };
       }

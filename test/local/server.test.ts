@@ -86,6 +86,12 @@ describe('the local server', () => {
     });
   });
 
+  it('answers a path with malformed percent-encoding with 400, not 500', async () => {
+    const res = await fetch(`${base}/api/v1/echo/%E0%A4%A`, { headers: { authorization: 'Bearer good' } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { detail: string }).detail).toContain('percent-encoding');
+  });
+
   it('formats array claims the way HTTP API does', () => {
     expect(claimsAsApiGateway({ sub: 'u', n: 3, g: ['a:reader'] })).toEqual({ sub: 'u', n: '3', g: '[a:reader]' });
   });

@@ -39,7 +39,7 @@ function shapeOfSafe(definition: Json) {
 }
 
 export class JsonSchemaEngine implements SchemaEngine {
-  readonly name = 'json-schema';
+  readonly name: string = 'json-schema';
   readonly #validators: LruCache<string, ValidateFunction>;
 
   constructor(options: JsonSchemaEngineOptions = {}) {
