@@ -172,10 +172,36 @@ const validators = Object.fromEntries(Object.entries(contracts).map(([name, sche
   ReturnType<typeof ajv.compile>
 >;
 
+/** Key attributes a cursor may name: the table's and the GSIs' (all strings in schema.yaml). */
+const CURSOR_KEY = /^(PK|SK|GSI\d+PK|GSI\d+SK)$/;
+
+/**
+ * A cursor is the opaque base64url JSON of the last key a page read. Anything else (or one whose key
+ * values are not strings) would reach DynamoDB as a malformed start key: refuse it here as a 400.
+ */
+function checkCursor(cursor: string): void {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  const entries = key && typeof key === 'object' && !Array.isArray(key) ? Object.entries(key) : [];
+  if (entries.length < 2 || entries.length > 4 || !entries.every(([k, v]) => CURSOR_KEY.test(k) && typeof v === 'string' && v.length > 0)) {
+    throw new BadRequestError('cursor is not valid; use the next_cursor of the previous page, or start again without one', {
+      errors: [{ path: '/cursor', message: 'is not a cursor this API issued', keyword: 'cursor' }],
+    });
+  }
+}
+
 /** Checks a request body or query against its contract; every problem comes back in one 400. */
 export function check<T>(contract: ContractName, value: unknown, where: 'body' | 'query' = 'body'): T {
   const validate = validators[contract];
-  if (validate(value ?? (where === 'query' ? {} : value))) return (value ?? {}) as T;
+  if (validate(value ?? (where === 'query' ? {} : value))) {
+    const cursor = where === 'query' ? (value as { cursor?: unknown } | undefined)?.cursor : undefined;
+    if (typeof cursor === 'string') checkCursor(cursor);
+    return (value ?? {}) as T;
+  }
   const errors = (validate.errors ?? []).map((e) => {
     const missing = (e.params as { missingProperty?: string }).missingProperty;
     const extra = (e.params as { additionalProperty?: string }).additionalProperty;

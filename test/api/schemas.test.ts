@@ -82,6 +82,25 @@ describe('publishing schemas', () => {
     expect(res.status).toBe(400);
   });
 
+  it.each([
+    ['keys of the wrong type', { PK: { a: 1 }, SK: 'x', GSI2PK: 'y', GSI2SK: 'z' }],
+    ['attributes that are not keys', { PK: 'a', SK: 'b', data: 'c' }],
+    ['an array', ['PK', 'SK']],
+  ])('refuses a well-encoded cursor holding %s with 400, not 500', async (_what, key) => {
+    const cursor = Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const path of ['/api/v1/schemas?workspace_id=acme', `/api/v1/payloads?workspace_id=acme&schema_name=races`, '/api/v1/schema-requests?workspace_id=acme']) {
+      const res = await reg.call('GET', `${path}&cursor=${cursor}`, { token: reader });
+      expect(res.status, path).toBe(400);
+    }
+  });
+
+  it('accepts the cursors it issues', async () => {
+    const first = await reg.call('GET', '/api/v1/schemas?workspace_id=acme&limit=1', { token: reader });
+    expect(first.body.next_cursor).toEqual(expect.any(String));
+    const second = await reg.call('GET', `/api/v1/schemas?workspace_id=acme&limit=1&cursor=${encodeURIComponent(first.body.next_cursor)}`, { token: reader });
+    expect(second.status).toBe(200);
+  });
+
   it('refuses bad names and unknown fields with 400 naming them', async () => {
     const res = await publish('Users', objectWith(1), { colour: 'red' });
     expect(res.status).toBe(400);
