@@ -5,7 +5,9 @@
 import { BatchGetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ServiceUnavailableError } from '../errors.js';
 import { createEntities, type Entities, type RecordItems } from '../generated/table.js';
+import { ConflictError } from '../errors.js';
 import type { DynamoClients } from './client.js';
+import { cancellationCodes } from './errors.js';
 
 export interface TableDeps {
   dynamo: DynamoClients;
@@ -52,6 +54,19 @@ export class Table {
   /** One TransactWriteItems call. */
   async transact(items: TransactItem[]): Promise<void> {
     await this.deps.dynamo.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  }
+
+  /**
+   * One transaction whose conditions guard against concurrent changes: a failed condition becomes a
+   * ConflictError with `message` (the client should read again and retry); other errors pass through.
+   */
+  async transactOrConflict(items: TransactItem[], message: string): Promise<void> {
+    try {
+      await this.transact(items);
+    } catch (e) {
+      if (cancellationCodes(e)?.includes('ConditionalCheckFailed')) throw new ConflictError(message, { cause: e });
+      throw e;
+    }
   }
 
   /**

@@ -9,7 +9,7 @@ import { auditEvent } from '../audit/events.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
-import { cancellationCodes, translate } from '../dynamo/errors.js';
+import { translate } from '../dynamo/errors.js';
 import type { Table, TransactItem } from '../dynamo/table.js';
 import type { SchemaItem, SchemaRequestItem } from '../generated/table.js';
 import type { NotificationService } from '../notifications/service.js';
@@ -327,14 +327,7 @@ export class SchemaRequestService {
   }
 
   private async commit(items: TransactItem[]): Promise<void> {
-    try {
-      await this.table.transact(items);
-    } catch (e) {
-      if (cancellationCodes(e)?.includes('ConditionalCheckFailed')) {
-        throw new ConflictError('the request or its schema changed while this decision was made; read it again', { cause: e });
-      }
-      throw e;
-    }
+    await this.table.transactOrConflict(items, 'the request or its schema changed while this decision was made; read it again');
   }
 
   /** The migration preview in another dialect, for the version the request was checked against. */

@@ -273,13 +273,11 @@ export class SchemaService {
   }
 
   /** A change and its audit event in one transaction; a lost race is a 409 the client can retry. */
-  private async writeWithAudit(change: Parameters<Table['transact']>[0][number], audit: Parameters<typeof auditEvent>[0]): Promise<void> {
-    try {
-      await this.table.transact([change, this.table.put('audit_event', auditEvent(audit, this.table.deps), { expression: 'attribute_not_exists(PK)' })]);
-    } catch (e) {
-      if (cancellationCodes(e)?.includes('ConditionalCheckFailed')) throw new ConflictError('the schema changed while this request was processed; read it again and retry', { cause: e });
-      throw e;
-    }
+  private async writeWithAudit(change: TransactItem, audit: Parameters<typeof auditEvent>[0]): Promise<void> {
+    await this.table.transactOrConflict(
+      [change, this.table.put('audit_event', auditEvent(audit, this.table.deps), { expression: 'attribute_not_exists(PK)' })],
+      'the schema changed while this request was processed; read it again and retry',
+    );
   }
 
   /** A version the caller may read; 404 when it does not exist or is in a workspace they cannot see. */

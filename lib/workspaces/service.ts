@@ -1,8 +1,6 @@
 /** Workspace-wide settings: the default compatibility mode of schemas that set none. */
 import { authorize, type Principal } from '../auth/principal.js';
 import { auditEvent } from '../audit/events.js';
-import { ConflictError } from '../errors.js';
-import { cancellationCodes } from '../dynamo/errors.js';
 import type { Table } from '../dynamo/table.js';
 import type { WorkspaceConfigItem } from '../generated/table.js';
 import { checkWorkspacePolicy, RULES, type WorkspacePolicy } from '../policies/index.js';
@@ -76,14 +74,12 @@ export class WorkspaceService {
   ): Promise<void> {
     const next: WorkspaceConfigItem = { ...fields, updated_at: this.table.deps.now().toISOString(), updated_by: principal.id };
     const audit = auditEvent({ workspace_id: workspaceId, actor: principal.id, action, entity_type: 'workspace', entity_id: workspaceId, ...change }, this.table.deps);
-    try {
-      await this.table.transact([
+    await this.table.transactOrConflict(
+      [
         this.table.put('workspace_config', next, current ? { expression: 'updated_at = :u', values: { ':u': current.updated_at } } : { expression: 'attribute_not_exists(PK)' }),
         this.table.put('audit_event', audit, { expression: 'attribute_not_exists(PK)' }),
-      ]);
-    } catch (e) {
-      if (cancellationCodes(e)?.includes('ConditionalCheckFailed')) throw new ConflictError('the workspace settings changed concurrently; read them again and retry', { cause: e });
-      throw e;
-    }
+      ],
+      'the workspace settings changed concurrently; read them again and retry',
+    );
   }
 }
