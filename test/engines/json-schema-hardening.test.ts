@@ -5,19 +5,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PayloadTooLargeError, ValidationError } from '../../lib/errors.js';
 import { MAX_DEFINITION_BYTES, MAX_DEFINITION_DEPTH } from '../../lib/engines/json-schema/check.js';
 import { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
+import { refusalOf } from './refusal.js';
 import type { Json } from '../../lib/engines/types.js';
 
 const engine = new JsonSchemaEngine();
 
-function refusal(definition: Json): ValidationError {
-  try {
-    engine.checkDefinition(definition);
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('definition was accepted');
-}
+const refusal = (definition: Json) => refusalOf(engine, definition);
 
 /** A definition nesting exactly `levels` objects: {"not": {"not": ... {"type": "string"}}}. */
 function nested(levels: number): Json {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../lib/errors.js';
 import { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
+import { refusalOf } from './refusal.js';
 import type { Json } from '../../lib/engines/types.js';
 
 const engine = new JsonSchemaEngine();
@@ -15,15 +15,7 @@ function errorsOf(data: unknown, definition: Json) {
   return result.valid ? [] : result.errors;
 }
 
-function refusal(definition: Json): ValidationError {
-  try {
-    engine.checkDefinition(definition);
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('definition was accepted');
-}
+const refusal = (definition: Json) => refusalOf(engine, definition);
 
 describe('drafts', () => {
   it('validates a draft-07 tuple by position with the array form of items', () => {
