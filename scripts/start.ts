@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { chosenDynamodbEndpoint, localPort, readLocalConfig, useConfig } from '../lib/config.js';
 import { createDynamoClients } from '../lib/dynamo/client.js';
 import { ensureTable } from '../lib/dynamo/table-admin.js';
 import { TABLE_DESIGN } from '../lib/generated/table.js';
@@ -18,7 +19,7 @@ const program = new Command()
   .description('Run the schema registry locally')
   .option('--in-memory', 'keep DynamoDB Local data in memory (lost on exit) instead of under .data/')
   .option('--data-dir <dir>', 'where DynamoDB Local keeps its data', fileURLToPath(new URL('../.data/dynamodb/', import.meta.url)))
-  .option('--port <port>', 'HTTP port (or PORT)', process.env.PORT ?? '3000')
+  .option('--port <port>', 'HTTP port (or PORT)', localPort())
   .option('--worker-interval <seconds>', 'run the auto-approval worker this often (0: never)', '15')
   .parse();
 const opts = program.opts<{ inMemory?: boolean; dataDir: string; port: string; workerInterval: string }>();
@@ -45,17 +46,16 @@ async function main(): Promise<void> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${opts.port}"`);
   let local: DynamoDbLocal | undefined;
-  if (!process.env.DYNAMODB_ENDPOINT) {
+  if (!chosenDynamodbEndpoint()) {
     const dataDir = opts.inMemory ? undefined : opts.dataDir;
     local = await startDynamoDbLocal(dataDir ? { dataDir } : {});
-    process.env.DYNAMODB_ENDPOINT = local.endpoint;
     console.log(`DynamoDB Local on ${local.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})`);
   }
-  process.env.TABLE_NAME ||= TABLE_DESIGN.tableName;
-  process.env.AWS_REGION ||= 'local';
-  const tableName = process.env.TABLE_NAME;
+  const config = readLocalConfig({ defaultTableName: TABLE_DESIGN.tableName, ...(local ? { dynamodbEndpoint: local.endpoint } : {}) });
+  useConfig(config);
+  const { tableName } = config;
 
-  const { raw } = createDynamoClients({ region: process.env.AWS_REGION, endpoint: process.env.DYNAMODB_ENDPOINT });
+  const { raw } = createDynamoClients({ region: config.region, endpoint: config.dynamodbEndpoint });
   const result = await ensureTable(raw, tableName);
   raw.destroy();
   // ensureTable has checked the table's design record: it throws (and we exit) on another major version.
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const server = createLocalServer({
     routes: ROUTES,
     verifyToken: await devVerifier(key),
-    // Handlers are imported after the environment is set, exactly as Lambda loads them.
+    // Handlers are imported after the configuration is set, as Lambda loads them after its environment.
     loadHandler: async (group) => ((await import(`../functions/${group}.ts`)) as { handler: LambdaHandler }).handler,
   });
   await new Promise<void>((resolve, reject) => {
