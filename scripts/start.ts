@@ -39,6 +39,13 @@ const onSignal = (signal: string) => {
 // Installed before anything is spawned, so Ctrl-C at any moment leaves no java process behind.
 process.on('SIGINT', () => onSignal('SIGINT'));
 process.on('SIGTERM', () => onSignal('SIGTERM'));
+process.on('SIGHUP', () => onSignal('SIGHUP'));
+// `kill <npm pid>` ends npm and its shell but not this process (no one forwards the signal): once the
+// parent is gone this process is re-parented, so stop as if signalled rather than run on unseen.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) onSignal('parent process exited');
+}, 1000).unref();
 process.on('exit', killAllDynamoDbLocal);
 
 async function main(): Promise<void> {

@@ -133,6 +133,31 @@ describe('npm start after a crash', () => {
   }, 90_000);
 });
 
+describe('npm start signalled through npm', () => {
+  it('stops the server and its DynamoDB Local when npm alone gets SIGTERM, as `kill $!` sends it', async () => {
+    const port = await freePort();
+    const npm = spawn('npm', ['start', '--', '--in-memory', '--port', String(port), '--worker-interval', '0'], {
+      cwd: root,
+      env: { ...process.env, DYNAMODB_ENDPOINT: '', TABLE_NAME: '', PORT: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    npm.stdout!.on('data', (d) => (out += d));
+    npm.stderr!.on('data', (d) => (out += d));
+    for (const end = Date.now() + 90_000; Date.now() < end; ) {
+      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => undefined))?.status === 200) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const ddbPort = /DynamoDB Local on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+    expect(ddbPort, out).toBeDefined();
+    const left = () => spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.includes(`--port ${port}`) || l.includes(`-port ${ddbPort} `));
+    expect(left().length).toBeGreaterThan(0);
+    npm.kill('SIGTERM');
+    for (const end = Date.now() + 30_000; Date.now() < end && left().length > 0; ) await new Promise((r) => setTimeout(r, 250));
+    expect(left()).toEqual([]);
+  }, 180_000);
+});
+
 describe('npm start without Java', () => {
   it('says that Java 17+ is needed and how to install it', async () => {
     // A PATH with node but no java (they share /usr/bin on many machines, so link node alone).
