@@ -41,7 +41,7 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
   const script = outputs.find((f) => f.endsWith('.js'));
   const style = outputs.find((f) => f.endsWith('.css'));
   if (!script || !style) throw new Error(`console build wrote ${outputs.join(', ')}; expected one .js and one .css`);
-  // Relative URLs: the page lives at /console, its files at /console/<name>. No inline script or style.
+  // The page is /console and its files /console/<name> (absolute: relative ones would resolve to /). No inline script or style.
   writeFileSync(
     `${outdir}/index.html`,
     `<!doctype html>
@@ -50,9 +50,8 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Schema registry console</title>
-<base href="/console/">
-<link rel="stylesheet" href="${style}">
-<script type="module" src="${script}"></script>
+<link rel="stylesheet" href="/console/${style}">
+<script type="module" src="/console/${script}"></script>
 </head>
 <body><div id="app"><p class="boot">Loading the console…</p></div><noscript>The console needs JavaScript; the API reference at /api/v1/docs does not.</noscript></body>
 </html>

@@ -35,7 +35,7 @@ function App() {
   const [workspace, setWorkspace] = useState<string>(() => localStorage.getItem('registry.workspace') ?? '');
 
   useEffect(() => {
-    fetch('config.json')
+    fetch('/console/config.json')
       .then((r) => r.json() as Promise<{ auth: AuthConfig }>)
       .then(async ({ auth }) => {
         setConfig(auth);

@@ -41,6 +41,9 @@ export function consoleSecurityHeaders(auth: ConsoleAuth): SecurityHeaderOptions
       'style-src': "'self'",
       'img-src': "'self' data:",
       'connect-src': auth.type === 'cognito' ? `'self' ${auth.domain_url}` : "'self'",
+      'base-uri': "'none'",
+      // No browser implements it, and Chromium logs every page that sends it.
+      'navigate-to': '',
       // Middy adds `sandbox` (which would stop the script) and `upgrade-insecure-requests` (which would
       // break http://127.0.0.1 locally) for an empty string; false leaves them out.
       // (middy's types say string; its code tests for "" and skips falsy values).

@@ -8,6 +8,8 @@ export interface Loaded<T> {
   error: Error | undefined;
   loading: boolean;
   reload: () => void;
+  /** Shows `data` without a round trip (a write's answer: reads by id may lag behind it on a GSI). */
+  set: (data: T) => void;
 }
 
 /** Runs `load` whenever `deps` change; `reload` runs it again (after a write). */
@@ -25,7 +27,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
       live = false;
     };
   }, [...deps, tick]);
-  return { ...state, reload: useCallback(() => setTick((t) => t + 1), []) } as Loaded<T>;
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const set = useCallback((data: T) => setState({ data, loading: false }), []);
+  return { ...state, reload, set } as Loaded<T>;
 }
 
 export function ErrorBox({ error }: { error: Error | undefined }) {

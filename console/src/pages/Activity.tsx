@@ -23,14 +23,20 @@ interface AuditEvent {
 }
 interface Notification {
   id: string;
-  kind?: string;
-  type?: string;
-  message?: string;
-  subject?: string;
-  created_at?: string;
-  delivered?: boolean;
-  [k: string]: unknown;
+  workspace_id: string;
+  kind: string;
+  subject: unknown;
+  delivered: boolean;
+  created_at: string;
 }
+
+/** "request_approved: caricatures (v1)" from the subject's usual members, else its JSON. */
+const describe = (n: Notification) => {
+  const s = (n.subject ?? {}) as Record<string, unknown>;
+  const name = s.schema_name ?? s.name;
+  const extra = [s.version !== undefined ? `v${String(s.version)}` : '', s.comment ? `“${String(s.comment)}”` : ''].filter(Boolean).join(' ');
+  return `${n.kind.replace(/[._]/g, ' ')}${name ? `: ${String(name)}` : ` ${JSON.stringify(n.subject)}`}${extra ? ` ${extra}` : ''}`;
+};
 
 const ENTITY_TYPES = ['schema', 'schema_version', 'schema_request', 'workspace'];
 
@@ -139,7 +145,7 @@ function Notifications() {
         <ul class="plain notifications">
           {(list.data?.items ?? []).map((n) => (
             <li key={n.id} class={n.delivered ? 'read' : 'unread'}>
-              <span>{String(n.message ?? n.subject ?? n.kind ?? n.type ?? n.id)}</span> <small class="muted">{when(n.created_at)}</small>{' '}
+              <span>{describe(n)}</span> <small class="muted">{n.workspace_id}</small> <small class="muted">{when(n.created_at)}</small>{' '}
               {!n.delivered && <button type="button" class="small" onClick={() => void markRead(n.id)}>Mark read</button>}
             </li>
           ))}

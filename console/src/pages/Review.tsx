@@ -166,7 +166,7 @@ function RequestDetail({ ctx, id }: { ctx: Ctx; id: string }) {
         </section>
       )}
       <Migrations r={r} />
-      <Decide ctx={ctx} r={r} onDone={req.reload} />
+      <Decide ctx={ctx} r={r} onDone={req.set} />
     </>
   );
 }
@@ -202,16 +202,16 @@ function Migrations({ r }: { r: SchemaRequest }) {
   );
 }
 
-function Decide({ ctx, r, onDone }: { ctx: Ctx; r: SchemaRequest; onDone: () => void }) {
+function Decide({ ctx, r, onDone }: { ctx: Ctx; r: SchemaRequest; onDone: (updated: SchemaRequest) => void }) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<Error | undefined>();
   const own = r.requester === ctx.session.user;
   const canReview = atLeast(ctx.session.workspaces[r.workspace_id], 'reviewer') && !own;
   const act = async (status: string) => {
     try {
-      await api('PATCH', `schema-requests/${r.id}`, { status, ...(comment ? { comment } : {}) });
+      const updated = await api<SchemaRequest>('PATCH', `schema-requests/${r.id}`, { status, ...(comment ? { comment } : {}) });
       setError(undefined);
-      onDone();
+      onDone(updated);
     } catch (e) {
       setError(e as Error);
     }

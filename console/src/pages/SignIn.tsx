@@ -9,7 +9,7 @@ export function SignIn({ config, onSignIn, notice }: { config: AuthConfig; onSig
   useEffect(() => {
     // Only `npm start` answers this (to loopback, same-origin requests); deployed it is a 404.
     if (config.type !== 'token') return;
-    fetch('dev-admin-token', { cache: 'no-store' })
+    fetch('/console/dev-admin-token', { cache: 'no-store' })
       .then((r) => (r.ok ? (r.json() as Promise<{ token: string }>) : undefined))
       .then((b) => b && setDevToken(b.token))
       .catch(() => undefined);
