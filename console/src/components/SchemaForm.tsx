@@ -93,7 +93,7 @@ function Field(props: FieldProps) {
             </li>
           ))}
         </ol>
-        <button type="button" class="small" onClick={() => set(child(pointer, items.length), emptyValue(itemSchema) ?? null)}>
+        <button type="button" class="small" onClick={() => set(pointer, [...items, emptyValue(itemSchema) ?? null])}>
           Add {label} item
         </button>
       </fieldset>
