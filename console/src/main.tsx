@@ -103,4 +103,7 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// Preact appends to what is there: drop the "Loading" placeholder the HTML shows before the script runs.
+root.replaceChildren();
+render(<App />, root);
