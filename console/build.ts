@@ -4,7 +4,7 @@
  * into the console function's bundle, and `npm run console:build` runs it by hand.
  * Usage: tsx console/build.ts [outdir]
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -21,11 +21,14 @@ export interface ConsoleBuild {
 }
 
 export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild> {
-  rmSync(outdir, { recursive: true, force: true });
-  mkdirSync(outdir, { recursive: true });
+  // Built beside the target and swapped in, so a server reading the old build (another npm start, a test)
+  // never sees a half-written one.
+  const staging = `${outdir.replace(/\/+$/, '')}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   const result = await build({
     entryPoints: [ENTRY],
-    outdir,
+    outdir: staging,
     entryNames: 'app-[hash]',
     bundle: true,
     minify: true,
@@ -43,7 +46,7 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
   if (!script || !style) throw new Error(`console build wrote ${outputs.join(', ')}; expected one .js and one .css`);
   // The page is /console and its files /console/<name> (absolute: relative ones would resolve to /). No inline script or style.
   writeFileSync(
-    `${outdir}/index.html`,
+    `${staging}/index.html`,
     `<!doctype html>
 <html lang="en">
 <head>
@@ -57,6 +60,8 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
 </html>
 `,
   );
+  rmSync(outdir, { recursive: true, force: true });
+  renameSync(staging, outdir);
   return { outdir, files: ['index.html', ...outputs], script, style };
 }
 
