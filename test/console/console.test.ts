@@ -53,6 +53,8 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
     await page.getByLabel('Bearer token').fill(token);
     await page.getByRole('button', { name: 'Sign in with this token' }).click();
   };
+  /** A page link of the top navigation (pages have their own "Review queue" back links). */
+  const nav = (name: string) => page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name });
   const noSeriousViolations = async () => expect(serious(await axe(page))).toEqual([]);
 
   it('signs in with one click on the admin token, under a strict CSP, with under 200 KB of compressed script', async () => {
@@ -90,7 +92,7 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
   });
 
   it('shows the server\u2019s validation errors at their fields, then writes a valid payload and shows it', async () => {
-    await page.getByRole('link', { name: 'Payloads' }).click();
+    await nav('Payloads').click();
     await page.getByLabel('Schema').selectOption({ label: 'people' });
     // The default document (/default) fills the form: the name's default is there.
     await eventually(() => page.getByLabel('Full name').inputValue()).toBe('Ada');
@@ -140,7 +142,7 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
     const { required: _r, ...v2Props } = v2;
     const published = await r.call('POST', '/api/v1/schemas', { token: admin, body: { workspace_id: 'default', name: 'people', definition: { ...v2Props, required: ['name', 'kind'] } } });
     expect(published.status).toBe(201);
-    await page.getByRole('link', { name: 'Schemas' }).click();
+    await nav('Schemas').click();
     await page.getByRole('link', { name: 'people' }).click();
     await page.getByRole('button', { name: 'Show diff' }).click();
     const changes = page.locator('ol.changes li');
@@ -157,7 +159,7 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
 
   it('lets a reviewer approve a request while the requester gets no approve button (and the server refuses them)', async () => {
     await signInWith(tokens.writer);
-    await page.getByRole('link', { name: 'Review queue' }).click();
+    await nav('Review queue').click();
     await page.getByRole('link', { name: 'New request' }).click();
     await page.getByLabel('Schema name').fill('caricatures');
     await page.getByLabel('Justification').fill('Store user caricature images');
@@ -171,7 +173,7 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
     expect(selfApproval.status).toBeLessThan(500);
 
     await signInWith(tokens.reviewer);
-    await page.getByRole('link', { name: 'Review queue' }).click();
+    await nav('Review queue').click();
     await page.getByRole('link', { name: 'caricatures' }).click();
     // The seed's warning, with its suggestion, and the migration per dialect, up and down.
     await eventually(() => page.locator('.severity-warning').textContent()).toContain('updated_at');
@@ -192,7 +194,7 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
   it('shows the approval in the activity feed, and the requester\u2019s notification until it is marked read', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: /Sign in as dev-admin/ }).click();
-    await page.getByRole('link', { name: 'Activity' }).click();
+    await nav('Activity').click();
     const feed = page.locator('table.audit');
     await eventually(() => feed.textContent()).toContain('schema_request.approved');
     // Filtered to schema requests, schema versions disappear.
@@ -206,7 +208,7 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
     await shot(page, '07-activity');
 
     await signInWith(tokens.writer);
-    await page.getByRole('link', { name: 'Activity' }).click();
+    await nav('Activity').click();
     const unread = page.locator('.notifications li.unread');
     await eventually(() => unread.count()).toBeGreaterThan(0);
     const before = await unread.count();
