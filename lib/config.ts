@@ -151,3 +151,19 @@ export const FALLBACK_DEPLOY_REGION = 'us-east-1';
 export function readDeployTarget(env: NodeJS.ProcessEnv = process.env): DeployTarget {
   return { account: env.CDK_DEFAULT_ACCOUNT, region: env.CDK_DEFAULT_REGION ?? FALLBACK_DEPLOY_REGION };
 }
+
+/** How the console signs people in: a pasted token (local), or Cognito's hosted UI with PKCE (deployed). */
+export type ConsoleAuth = { type: 'token' } | { type: 'cognito'; domain_url: string; client_id: string };
+
+/**
+ * The console's sign-in (CONSOLE_COGNITO_DOMAIN_URL and CONSOLE_COGNITO_CLIENT_ID, set together by the CDK
+ * stack on the console function); without them the console asks for a token.
+ */
+export function consoleAuth(env: NodeJS.ProcessEnv = process.env): ConsoleAuth {
+  const domain = env.CONSOLE_COGNITO_DOMAIN_URL;
+  const client = env.CONSOLE_COGNITO_CLIENT_ID;
+  if (!domain && !client) return { type: 'token' };
+  if (!domain || !client) throw new ConfigError(domain ? 'CONSOLE_COGNITO_CLIENT_ID' : 'CONSOLE_COGNITO_DOMAIN_URL', 'is required when the other console Cognito variable is set');
+  if (!/^https:\/\/[a-z0-9.-]+$/.test(domain)) throw new ConfigError('CONSOLE_COGNITO_DOMAIN_URL', `must be an https origin such as https://registry.auth.eu-west-1.amazoncognito.com, got "${domain}"`);
+  return { type: 'cognito', domain_url: domain, client_id: client };
+}

@@ -13,6 +13,7 @@ import { killAllDynamoDbLocal, startDynamoDbLocal, type DynamoDbLocal } from '..
 import { createLocalServer, type LambdaHandler } from '../lib/local/server.js';
 import { ROUTES } from '../functions/routes.js';
 import { devKey, devVerifier, mintToken } from '../lib/auth/dev-tokens.js';
+import { buildConsole } from '../console/build.js';
 
 const program = new Command()
   .name('start')
@@ -71,7 +72,11 @@ async function main(): Promise<void> {
   if (result.extraIndexes.length) console.warn(`table ${tableName} has indexes schema.yaml does not declare: ${result.extraIndexes.join(', ')}`);
 
   const key = await devKey();
+  const admin = await mintToken(key, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] });
+  const built = await buildConsole();
+  console.log(`console built: ${built.files.join(', ')}`);
   const server = createLocalServer({
+    devAdminToken: admin,
     routes: ROUTES,
     verifyToken: await devVerifier(key),
     // Handlers are imported after the configuration is set, as Lambda loads them after its environment.
@@ -84,7 +89,7 @@ async function main(): Promise<void> {
     server.listen(port, '127.0.0.1', resolve);
   });
   console.log(`schema registry (schema.yaml ${TABLE_DESIGN.version}) listening on http://127.0.0.1:${port}/api/v1`);
-  const admin = await mintToken(key, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] });
+  console.log(`console on http://127.0.0.1:${port}/console (its "Sign in as dev-admin" button uses the token below)`);
   console.log(`admin token for workspace "default" (12 h; more with \`npm run token -- --user alice --workspace acme --role writer\`):\n${admin}`);
 
   // Deployed, the worker runs on a schedule and on the table's stream; locally, on an interval.
