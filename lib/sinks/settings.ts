@@ -56,7 +56,8 @@ function parseConnection(input: unknown, report: (path: string, message: string)
     return undefined;
   };
   const allowOnly = (keys: string[]) => {
-    for (const key of Object.keys(input).filter((k) => !['kind', ...keys].includes(k))) report(`/connection/${key}`, `unknown property for a ${String(input.kind)} connection; use ${keys.join(', ')}`);
+    const hint = keys.length === 0 ? 'it takes no other properties' : `use ${keys.join(', ')}`;
+    for (const key of Object.keys(input).filter((k) => !['kind', ...keys].includes(k))) report(`/connection/${key}`, `unknown property for a "${String(input.kind)}" connection; ${hint}`);
   };
   switch (input.kind) {
     case 'env': {

@@ -123,3 +123,13 @@ export function tieredMigrations(): Migration[] {
     }),
   );
 }
+
+/** The error `promise` rejects with; fails the test when it resolves. */
+export async function rejectionOf<E extends Error = Error>(promise: Promise<unknown>): Promise<E> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as E;
+  }
+  throw new Error('expected a rejection, but the promise resolved');
+}

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMigrationRunner, createSinkConnector, SinkUnavailableError, MigrationFailedError, type Sink } from '../../lib/sinks/index.js';
 import { postgresUnavailable, startPostgres, type PostgresServer } from '../support/postgres-server.js';
-import { caricaturesAlter, caricaturesCreate } from './fixtures.js';
+import { caricaturesAlter, caricaturesCreate, rejectionOf } from './fixtures.js';
 import { runnerContract } from './runner-contract.js';
 
 const unavailable = await postgresUnavailable();
@@ -36,18 +36,18 @@ describe.skipIf(unavailable !== undefined)(`real PostgreSQL${unavailable ? ` (sk
         const closedPort = server.url.replace(/:\d+\//, ':1/');
         const brokenEnv = { BROKEN_URL: wrongPassword };
         const broken = createMigrationRunner({ connect: (s) => createSinkConnector({ env: brokenEnv }).connect(s), clock: () => new Date(0) });
-        const refused = await broken.apply({ ...newSink(), connection: { kind: 'env', variable: 'BROKEN_URL' } }, caricaturesCreate(), { actor: 'u' }).catch((e: unknown) => e as Error);
+        const refused = await rejectionOf<Error>(broken.apply({ ...newSink(), connection: { kind: 'env', variable: 'BROKEN_URL' } }, caricaturesCreate(), { actor: 'u' }));
         expect(refused).toBeInstanceOf(SinkUnavailableError);
         expect((refused as Error).message).toMatch(/password authentication failed/);
         brokenEnv.BROKEN_URL = closedPort;
-        const closed = await broken.apply({ ...newSink(), connection: { kind: 'env', variable: 'BROKEN_URL' } }, caricaturesCreate(), { actor: 'u' }).catch((e: unknown) => e as Error);
+        const closed = await rejectionOf<Error>(broken.apply({ ...newSink(), connection: { kind: 'env', variable: 'BROKEN_URL' } }, caricaturesCreate(), { actor: 'u' }));
         expect(closed).toBeInstanceOf(SinkUnavailableError);
 
         const sink = newSink();
         await runner.apply(sink, caricaturesCreate(), { actor: 'u' });
         const driver = await createSinkConnector({ env }).connect(sink);
         await driver.transaction(sink.namespace, (tx) => tx.query("INSERT INTO caricatures (user_id, image_url) VALUES ('u1', 'a.png')"));
-        const failed = await runner.apply(sink, caricaturesAlter(), { actor: 'u' }).catch((e: unknown) => e as MigrationFailedError);
+        const failed = await rejectionOf<MigrationFailedError>(runner.apply(sink, caricaturesAlter(), { actor: 'u' }));
         expect(failed).toBeInstanceOf(MigrationFailedError);
 
         for (const error of [refused as Error, closed as Error, failed as Error]) {

@@ -17,7 +17,7 @@ import {
   type SinkConnector,
 } from '../../lib/sinks/index.js';
 import { ValidationError } from '../../lib/errors.js';
-import { caricaturesAlter, caricaturesCreate, createMigration, tieredMigrations, userPreferencesCreate } from './fixtures.js';
+import { caricaturesAlter, caricaturesCreate, createMigration, tieredMigrations, userPreferencesCreate, rejectionOf } from './fixtures.js';
 
 export interface Engine {
   connector: SinkConnector;
@@ -97,7 +97,7 @@ export function runnerContract(name: string, start: () => Promise<Engine>) {
       await runner.apply(sink, caricaturesCreate(), actor);
       // v2 makes username NOT NULL; a row without one makes a later statement fail after earlier ones ran.
       await probe(sink, "INSERT INTO caricatures (user_id, username, image_url, description) VALUES ('u1', NULL, 'a.png', 'kept')");
-      const error = await runner.apply(sink, caricaturesAlter(), actor).catch((e: unknown) => e);
+      const error = await rejectionOf(runner.apply(sink, caricaturesAlter(), actor));
       expect(error).toBeInstanceOf(MigrationFailedError);
       const failure = error as MigrationFailedError;
       expect(failure.details.statement_index).toBeGreaterThan(0);
@@ -133,7 +133,7 @@ export function runnerContract(name: string, start: () => Promise<Engine>) {
 
     it('makes a migration wait, saying on what, until what it depends on is applied', async () => {
       const sink = await engine.newSink();
-      const waiting = await runner.apply(sink, caricaturesAlter(), actor).catch((e: unknown) => e);
+      const waiting = await rejectionOf(runner.apply(sink, caricaturesAlter(), actor));
       expect(waiting).toBeInstanceOf(MigrationWaitingError);
       expect((waiting as MigrationWaitingError).waitingOn).toEqual(['migration m-caricatures-1', 'table "caricatures"']);
       const runs = tieredMigrations()[2] as Migration;
@@ -145,7 +145,7 @@ export function runnerContract(name: string, start: () => Promise<Engine>) {
       const sink = await engine.newSink();
       await runner.apply(sink, caricaturesCreate(), actor);
       await runner.apply(sink, caricaturesAlter(), actor);
-      const blocked = await runner.rollback(sink, caricaturesCreate(), actor).catch((e: unknown) => e);
+      const blocked = await rejectionOf(runner.rollback(sink, caricaturesCreate(), actor));
       expect(blocked).toBeInstanceOf(RollbackBlockedError);
       expect((blocked as Error).message).toContain('m-caricatures-2 (caricatures v2)');
 
