@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { ErrorDetail } from '../errors.js';
 import { identifierProblem, MAX_IDENTIFIER_LENGTH, show } from '../sql/identifiers.js';
-import { isRecord } from '../sql/table.js';
+import { isObject } from '../util/json.js';
 import { SinkSettingsError } from './errors.js';
 import { SINK_DIALECTS, type Sink, type SinkConnection, type SinkDialect } from './types.js';
 
@@ -25,7 +25,7 @@ export function parseSinkSettings(name: string, input: unknown): Sink {
   const report = (path: string, message: string) => errors.push({ path, keyword: 'sink', message });
   const nameProblem = identifierProblem('sink name', name, 'default');
   if (nameProblem) report('', nameProblem);
-  if (!isRecord(input)) throw invalid(name, [{ path: '', keyword: 'sink', message: `sink settings must be an object, e.g. {"dialect": "postgres", "connection": ${EXAMPLES.env}}` }]);
+  if (!isObject(input)) throw invalid(name, [{ path: '', keyword: 'sink', message: `sink settings must be an object, e.g. {"dialect": "postgres", "connection": ${EXAMPLES.env}}` }]);
   const dialect = input.dialect as SinkDialect;
   if (!SINK_DIALECTS.includes(dialect)) report('/dialect', `dialect ${show(input.dialect)} is not supported for sinks; use ${SINK_DIALECTS.map((d) => `"${d}"`).join(' or ')}`);
   const connection = parseConnection(input.connection, report);
@@ -44,7 +44,7 @@ function parseConnection(input: unknown, report: (path: string, message: string)
     report('/connection', 'a connection is given by reference, never as a URL or password; e.g. ' + EXAMPLES.env);
     return undefined;
   }
-  if (!isRecord(input)) {
+  if (!isObject(input)) {
     report('/connection', `connection must be an object, e.g. ${EXAMPLES.env}`);
     return undefined;
   }
