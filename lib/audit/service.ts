@@ -3,7 +3,7 @@ import { encodeTime } from 'ulid';
 import { authorize, type Principal } from '../auth/principal.js';
 import type { Page } from '../dynamo/table.js';
 import type { AuditEventItem } from '../generated/table.js';
-import type { AuditStore } from '../store/audit.js';
+import type { AuditFilter, AuditStore } from '../store/audit.js';
 
 export interface AuditEvent {
   id: string;
@@ -32,10 +32,7 @@ export const toAuditEvent = (i: AuditEventItem): AuditEvent => ({
   details: parse(i.details),
 });
 
-export interface AuditQuery {
-  workspace_id: string;
-  entity_type?: AuditEventItem['entity_type'];
-  entity_id?: string;
+export interface AuditQuery extends Omit<AuditFilter, 'floor'> {
   /** ISO-8601: only events at or after this time. */
   since?: string;
 }
@@ -49,7 +46,8 @@ export class AuditService {
     // Ids hold no time before 1970 (ULIDs cannot encode it), so an earlier `since` bounds nothing.
     const sinceMs = q.since === undefined ? 0 : Date.parse(q.since);
     const floor = sinceMs > 0 ? `${encodeTime(sinceMs, 10)}${'0'.repeat(16)}` : undefined;
-    const page = await this.store.list({ workspace_id: q.workspace_id, ...(q.entity_type ? { entity_type: q.entity_type } : {}), ...(q.entity_id ? { entity_id: q.entity_id } : {}), ...(floor ? { floor } : {}) }, limit, cursor);
+    const { since: _since, ...filter } = q;
+    const page = await this.store.list({ ...filter, ...(floor ? { floor } : {}) }, limit, cursor);
     return { items: page.items.map(toAuditEvent), next_cursor: page.next_cursor };
   }
 }
