@@ -39,6 +39,13 @@ const onSignal = (signal: string) => {
 // Installed before anything is spawned, so Ctrl-C at any moment leaves no java process behind.
 process.on('SIGINT', () => onSignal('SIGINT'));
 process.on('SIGTERM', () => onSignal('SIGTERM'));
+process.on('SIGHUP', () => onSignal('SIGHUP'));
+// `kill <npm pid>` ends npm and its shell but not this process (no one forwards the signal): once the
+// parent is gone this process is re-parented, so stop as if signalled rather than run on unseen.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) onSignal('parent process exited');
+}, 1000).unref();
 process.on('exit', killAllDynamoDbLocal);
 
 async function main(): Promise<void> {
@@ -49,6 +56,7 @@ async function main(): Promise<void> {
     const dataDir = opts.inMemory ? undefined : opts.dataDir;
     local = await startDynamoDbLocal(dataDir ? { dataDir } : {});
     process.env.DYNAMODB_ENDPOINT = local.endpoint;
+    if (local.reclaimed) console.log(`stopped a DynamoDB Local (pid ${local.reclaimed}) that an earlier run left on ${dataDir}`);
     console.log(`DynamoDB Local on ${local.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})`);
   }
   process.env.TABLE_NAME ||= TABLE_DESIGN.tableName;
@@ -70,7 +78,9 @@ async function main(): Promise<void> {
     loadHandler: async (group) => ((await import(`../functions/${group}.ts`)) as { handler: LambdaHandler }).handler,
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use; stop what holds it, or choose another port: PORT=${port + 1} npm start, or npm start -- --port ${port + 1}`) : e),
+    );
     server.listen(port, '127.0.0.1', resolve);
   });
   console.log(`schema registry (schema.yaml ${TABLE_DESIGN.version}) listening on http://127.0.0.1:${port}/api/v1`);
