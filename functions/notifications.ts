@@ -2,16 +2,12 @@
 import { check, pageSize } from '../lib/api/contracts.js';
 import { principalFromEvent } from '../lib/auth/principal.js';
 import { defaultDeps, type Deps } from '../lib/deps.js';
-import { Table } from '../lib/dynamo/table.js';
 import { json, routeHandler } from '../lib/http/handler.js';
 import { idParam, query } from '../lib/http/params.js';
-import { DesignGuard } from '../lib/dynamo/design-record.js';
-import { NotificationService } from '../lib/notifications/service.js';
+import { buildServices } from '../lib/registry.js';
 
 export function buildHandler(deps: Deps) {
-  const table = new Table(deps);
-  const notifications = new NotificationService(table);
-  const design = new DesignGuard(table);
+  const { notifications, design } = buildServices(deps);
   return routeHandler({
     'GET /api/v1/notifications': async (event) => {
       const q = check<{ delivered?: 'true' | 'false'; limit?: string; cursor?: string }>('NotificationsQuery', query(event), 'query');

@@ -12,9 +12,9 @@ export function buildHandler(deps: Deps) {
   return routeHandler({
     'POST /api/v1/payloads': async (event) => {
       const input = check<CreatePayloadInput>('CreatePayloadRequest', event.body);
-      const { status, body, replayed, deprecation } = await payloads.create(principalFromEvent(event), input, event.headers['idempotency-key']);
-      return json(status, body, {
-        Location: `/api/v1/payloads/${body.id}`,
+      const { payload, replayed, deprecation } = await payloads.create(principalFromEvent(event), input, event.headers['idempotency-key']);
+      return json(201, payload, {
+        Location: `/api/v1/payloads/${payload.id}`,
         ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}),
         ...(deprecation ? { Deprecation: deprecation } : {}),
       });

@@ -1,7 +1,6 @@
 /** Route group `schema-requests`: request, review and decide new schemas and versions. */
 import { check, pageSize } from '../lib/api/contracts.js';
 import { principalFromEvent } from '../lib/auth/principal.js';
-import { AuditService } from '../lib/audit/service.js';
 import { defaultDeps, type Deps } from '../lib/deps.js';
 import { json, routeHandler } from '../lib/http/handler.js';
 import { idParam, query } from '../lib/http/params.js';
@@ -11,8 +10,7 @@ import type { CreateRequestInput } from '../lib/requests/service.js';
 import type { Dialect } from '../lib/sql/index.js';
 
 export function buildHandler(deps: Deps) {
-  const { requests, table, design } = buildServices(deps);
-  const audit = new AuditService(table);
+  const { requests, audit, design } = buildServices(deps);
   return routeHandler({
     'POST /api/v1/schema-requests': async (event) => {
       const created = await requests.create(principalFromEvent(event), check<CreateRequestInput>('CreateSchemaRequest', event.body));

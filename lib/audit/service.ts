@@ -1,10 +1,9 @@
 /** Reading the audit trail: one entity's history, or a workspace's feed (admin). */
 import { encodeTime } from 'ulid';
 import { authorize, type Principal } from '../auth/principal.js';
-import { translate } from '../dynamo/errors.js';
-import type { Table } from '../dynamo/table.js';
+import type { Page } from '../dynamo/table.js';
 import type { AuditEventItem } from '../generated/table.js';
-import type { Page } from '../schemas/repository.js';
+import type { AuditFilter, AuditStore } from '../store/audit.js';
 
 export interface AuditEvent {
   id: string;
@@ -33,16 +32,13 @@ export const toAuditEvent = (i: AuditEventItem): AuditEvent => ({
   details: parse(i.details),
 });
 
-export interface AuditQuery {
-  workspace_id: string;
-  entity_type?: AuditEventItem['entity_type'];
-  entity_id?: string;
+export interface AuditQuery extends Omit<AuditFilter, 'floor'> {
   /** ISO-8601: only events at or after this time. */
   since?: string;
 }
 
 export class AuditService {
-  constructor(private readonly table: Table) {}
+  constructor(private readonly store: AuditStore) {}
 
   /** Events in time order. Ids are ULIDs from the registry's clock, so `since` is a lower bound on the id. */
   async list(principal: Principal, q: AuditQuery, limit: number, cursor?: string, role: 'reader' | 'admin' = 'admin'): Promise<Page<AuditEvent>> {
@@ -50,20 +46,8 @@ export class AuditService {
     // Ids hold no time before 1970 (ULIDs cannot encode it), so an earlier `since` bounds nothing.
     const sinceMs = q.since === undefined ? 0 : Date.parse(q.since);
     const floor = sinceMs > 0 ? `${encodeTime(sinceMs, 10)}${'0'.repeat(16)}` : undefined;
-    const e = this.table.entities.audit_event.query;
-    const options = { limit, cursor: cursor ?? null };
-    try {
-      const base =
-        q.entity_type && q.entity_id
-          ? e.audit_events_by_entity({ workspace_id: q.workspace_id, entity_type: q.entity_type, entity_id: q.entity_id })
-          : e.audit_events_by_workspace({ workspace_id: q.workspace_id });
-      const bounded = floor ? base.gte({ id: floor }) : base;
-      // The workspace feed narrowed to one entity type (no id) filters in DynamoDB: still one Query a page.
-      const narrowed = q.entity_type && !q.entity_id ? bounded.where(({ entity_type }, { eq }) => eq(entity_type, q.entity_type!)) : bounded;
-      const out = await narrowed.go(options);
-      return { items: (out.data as AuditEventItem[]).map(toAuditEvent), next_cursor: out.cursor ?? null };
-    } catch (err) {
-      translate(err, 'listing audit events');
-    }
+    const { since: _since, ...filter } = q;
+    const page = await this.store.list({ ...filter, ...(floor ? { floor } : {}) }, limit, cursor);
+    return { items: page.items.map(toAuditEvent), next_cursor: page.next_cursor };
   }
 }

@@ -1,19 +1,40 @@
 /**
- * The table as repositories see it: the generated entities plus the raw document client for
- * transactions, all bound to one table, clock and id generator.
+ * The one DynamoDB table as the stores see it: the generated entities, the raw document client for the
+ * calls ElectroDB does not make (transactions, batch reads, conditional puts of prebuilt items), and the
+ * helpers every store shares (a Put built by an entity, a page of a query, transactions). Only stores
+ * (lib/store/) and the table's own admin code use it; services receive stores.
  */
-import { BatchGetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ServiceUnavailableError } from '../errors.js';
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type TransactWriteCommandInput,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, ServiceUnavailableError } from '../errors.js';
 import { createEntities, type Entities, type RecordItems } from '../generated/table.js';
-import { ConflictError } from '../errors.js';
 import type { DynamoClients } from './client.js';
-import { cancellationCodes } from './errors.js';
+import { cancellationCodes, translate } from './errors.js';
 
-export interface TableDeps {
+export interface Clock {
+  now: () => Date;
+}
+
+export interface IdGenerator {
+  newId: () => string;
+}
+
+export interface TableDeps extends Clock, IdGenerator {
   dynamo: DynamoClients;
   tableName: string;
-  now: () => Date;
-  newId: () => string;
+}
+
+/** One page of a listing; `next_cursor` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
 }
 
 /** DynamoDB's limit on keys per BatchGetItem call. */
@@ -22,18 +43,39 @@ const BATCH_GET_MAX_ATTEMPTS = 5;
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-export class Table {
+export interface Condition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+  returnOld?: boolean;
+}
+
+/** What a service needs to commit the items its stores built: one transaction, nothing else. */
+export interface Transactor {
+  transact(items: TransactItem[]): Promise<void>;
+  transactOrConflict(items: TransactItem[], message: string): Promise<void>;
+}
+
+export class Table implements Transactor {
   readonly entities: Entities;
-  constructor(readonly deps: TableDeps) {
+  /** The clock and id generator the entities and stores stamp items with. */
+  readonly clock: Clock & IdGenerator;
+  readonly #doc: DynamoClients['doc'];
+  readonly #name: string;
+
+  constructor(deps: TableDeps) {
+    this.#doc = deps.dynamo.doc;
+    this.#name = deps.tableName;
+    this.clock = { now: deps.now, newId: deps.newId };
     this.entities = createEntities({ client: deps.dynamo.doc, table: deps.tableName, now: deps.now, newId: deps.newId });
   }
 
   get name(): string {
-    return this.deps.tableName;
+    return this.#name;
   }
 
   /** A Put of a complete item (keys, entity identifiers, defaults) built by the record type's entity. */
-  put<K extends keyof Entities & keyof RecordItems>(recordType: K, attributes: RecordItems[K], condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown>; returnOld?: boolean }): TransactItem {
+  put<K extends keyof Entities & keyof RecordItems>(recordType: K, attributes: RecordItems[K], condition?: Condition): TransactItem {
     const { Item } = (this.entities[recordType].put as (a: unknown) => { params(): { Item: Record<string, unknown> } })(attributes).params();
     return {
       Put: {
@@ -51,9 +93,39 @@ export class Table {
     };
   }
 
+  /** One PutItem call of a Put built by `put` (no transaction: the cheapest single write). */
+  async putItem(put: TransactItem): Promise<void> {
+    await this.#doc.send(new PutCommand(put.Put!));
+  }
+
+  /** One strongly consistent GetItem of the raw item (every attribute, attribute families included). */
+  async getItem(key: Record<string, string>): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await this.#doc.send(new GetCommand({ TableName: this.name, Key: key, ConsistentRead: true }));
+    return Item;
+  }
+
+  /** One UpdateItem call, answering the item after the update. */
+  async update(input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>): Promise<Record<string, unknown>> {
+    const out = await this.#doc.send(new UpdateCommand({ ...input, TableName: this.name, ReturnValues: 'ALL_NEW' }));
+    return out.Attributes ?? {};
+  }
+
+  /**
+   * One page of an ElectroDB query, mapped to the public shape; a malformed or foreign cursor becomes a
+   * 400 (`context` names the listing in the error).
+   */
+  async page<I, T>(context: string, run: () => Promise<{ data: unknown[]; cursor?: string | null }>, map: (item: I) => T): Promise<Page<T>> {
+    try {
+      const out = await run();
+      return { items: (out.data as I[]).map(map), next_cursor: out.cursor ?? null };
+    } catch (e) {
+      translate(e, context);
+    }
+  }
+
   /** One TransactWriteItems call. */
   async transact(items: TransactItem[]): Promise<void> {
-    await this.deps.dynamo.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    await this.#doc.send(new TransactWriteCommand({ TransactItems: items }));
   }
 
   /**
@@ -80,7 +152,7 @@ export class Table {
       for (let attempt = 0; pending.length; attempt++) {
         if (attempt === BATCH_GET_MAX_ATTEMPTS) throw new ServiceUnavailableError();
         if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-        const out = await this.deps.dynamo.doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending } } }));
+        const out = await this.#doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending } } }));
         found.push(...(out.Responses?.[this.name] ?? []));
         pending = out.UnprocessedKeys?.[this.name]?.Keys ?? [];
       }

@@ -3,16 +3,15 @@
  * write is one DynamoDB call: the version comes from memory, and the payload (with its idempotency record
  * when the client sent a key) is one conditional put or one transaction.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize, type Principal } from '../auth/principal.js';
 import { BadRequestError, ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
-import { cancellationCodes, translate } from '../dynamo/errors.js';
-import type { Table } from '../dynamo/table.js';
+import type { Clock, IdGenerator, Page } from '../dynamo/table.js';
 import type { IdempotencyRecordItem, PayloadItem } from '../generated/table.js';
-import type { Page } from '../schemas/repository.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
+import type { IdempotencyStore } from '../store/idempotency.js';
+import type { PayloadStore } from '../store/payloads.js';
 import { fingerprint } from '../util/canonical-json.js';
 import { toPayload, type Payload } from './model.js';
 
@@ -27,6 +26,13 @@ export const MAX_DATA_DEPTH = 256;
 /** How long a retry with the same Idempotency-Key gets the first response back. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** What an Idempotency-Key is scoped to, with the request body: a key reused for another body is refused. */
+const IDEMPOTENT_OPERATION = 'payload.create';
+/**
+ * The idempotency record keeps the status of the first answer (schema.yaml's record type); a payload
+ * create has one success, and a replay repeats it.
+ */
+const RECORDED_STATUS = 201;
 
 export interface CreatePayloadInput {
   schema_ref: string;
@@ -35,9 +41,8 @@ export interface CreatePayloadInput {
 }
 
 export interface CreateResult {
-  status: number;
-  body: Payload;
-  /** true when this is the stored response to an earlier request with the same Idempotency-Key. */
+  payload: Payload;
+  /** true when this is the payload stored by an earlier request with the same Idempotency-Key. */
   replayed: boolean;
   /** Set when the version is deprecated: the RFC 9745 `Deprecation` header value (`@` + Unix seconds). */
   deprecation?: string;
@@ -57,9 +62,10 @@ function nestsDeeperThan(value: unknown, max: number): boolean {
 
 export class PayloadService {
   constructor(
-    private readonly table: Table,
+    private readonly stores: { payloads: PayloadStore; idempotency: IdempotencyStore },
     private readonly engines: EngineRegistry,
     private readonly versions: SchemaVersionCache,
+    private readonly clock: Clock & IdGenerator,
   ) {}
 
   async create(principal: Principal, input: CreatePayloadInput, idempotencyKey?: string): Promise<CreateResult> {
@@ -92,7 +98,7 @@ export class PayloadService {
       throw new ValidationError(`data does not match schema ${version.name} version ${version.version}`, { errors: result.errors });
     }
 
-    const { now, newId } = this.table.deps;
+    const { now, newId } = this.clock;
     const item: PayloadItem = {
       id: newId(),
       workspace_id: version.workspace_id,
@@ -104,52 +110,37 @@ export class PayloadService {
       created_by: principal.id,
       ...(meta !== undefined ? { meta } : {}),
     };
-    const body = toPayload(item);
-    const put = this.table.put('payload', item, { expression: 'attribute_not_exists(PK)' });
+    const payload = toPayload(item);
     if (idempotencyKey === undefined) {
-      try {
-        await this.table.deps.dynamo.doc.send(new PutCommand(put.Put!));
-      } catch (e) {
-        translate(e, 'storing the payload');
-      }
-      return { status: 201, body, replayed: false, ...notice };
+      await this.stores.payloads.create(item);
+      return { payload, replayed: false, ...notice };
     }
 
-    const requestHash = fingerprint({ method: 'POST', path: '/api/v1/payloads', body: input });
+    const requestHash = fingerprint({ operation: IDEMPOTENT_OPERATION, body: input });
     const nowSeconds = Math.floor(now().getTime() / 1000);
     const record: IdempotencyRecordItem = {
       workspace_id: version.workspace_id,
       principal: principal.id,
       idempotency_key: idempotencyKey,
       request_hash: requestHash,
-      response_status: 201,
-      response_body: JSON.stringify(body),
+      response_status: RECORDED_STATUS,
+      response_body: JSON.stringify(payload),
       created_at: item.created_at,
       expires_at: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
     };
-    try {
-      await this.table.transact([
-        put,
-        // TTL deletes lazily, so an expired record still present must not block a new request.
-        this.table.put('idempotency_record', record, { expression: 'attribute_not_exists(PK) OR expires_at < :now', values: { ':now': nowSeconds } }),
-      ]);
-      return { status: 201, body, replayed: false, ...notice };
-    } catch (e) {
-      if (cancellationCodes(e)?.[1] !== 'ConditionalCheckFailed') translate(e, 'storing the payload');
+    if (await this.stores.idempotency.commitOnce(this.stores.payloads.put(item), record, nowSeconds, 'storing the payload')) {
+      return { payload, replayed: false, ...notice };
     }
-    const { data: stored } = await this.table.entities.idempotency_record
-      .get({ workspace_id: version.workspace_id, principal: principal.id, idempotency_key: idempotencyKey })
-      .go({ consistent: true });
+    const stored = await this.stores.idempotency.get({ workspace_id: version.workspace_id, principal: principal.id, idempotency_key: idempotencyKey });
     if (!stored) throw new BadRequestError('Idempotency-Key record vanished; retry the request');
     if (stored.request_hash !== requestHash) {
       throw new ValidationError(`Idempotency-Key "${idempotencyKey}" was already used with a different request body; use a new key for a new request`);
     }
-    return { status: stored.response_status, body: JSON.parse(stored.response_body) as Payload, replayed: true, ...notice };
+    return { payload: JSON.parse(stored.response_body) as Payload, replayed: true, ...notice };
   }
 
   async get(principal: Principal, id: string): Promise<Payload> {
-    const { data } = await this.table.entities.payload.query.payload_by_id({ id }).go({ limit: 1 });
-    const item = data[0] as PayloadItem | undefined;
+    const item = await this.stores.payloads.byId(id);
     if (!item) throw new NotFoundError(`payload ${id} not found`);
     authorize(principal, item.workspace_id, 'reader', `payload ${id}`);
     return toPayload(item);
@@ -159,25 +150,13 @@ export class PayloadService {
     const version = await this.versions.get(schemaRef);
     if (!version) throw new NotFoundError(`schema version ${schemaRef} not found`);
     authorize(principal, version.workspace_id, 'reader', `schema version ${schemaRef}`);
-    try {
-      const out = await this.table.entities.payload.query
-        .payloads_by_schema_version({ workspace_id: version.workspace_id, schema_ref: schemaRef })
-        .go({ limit, cursor: cursor ?? null });
-      return { items: (out.data as PayloadItem[]).map(toPayload), next_cursor: out.cursor ?? null };
-    } catch (e) {
-      translate(e, 'listing payloads');
-    }
+    const page = await this.stores.payloads.bySchemaVersion(version.workspace_id, schemaRef, limit, cursor);
+    return { items: page.items.map(toPayload), next_cursor: page.next_cursor };
   }
 
   async listBySchemaName(principal: Principal, workspaceId: string, schemaName: string, limit: number, cursor?: string): Promise<Page<Payload>> {
     authorize(principal, workspaceId, 'reader', 'workspace');
-    try {
-      const out = await this.table.entities.payload.query
-        .payloads_by_schema_name({ workspace_id: workspaceId, schema_name: schemaName })
-        .go({ limit, cursor: cursor ?? null });
-      return { items: (out.data as PayloadItem[]).map(toPayload), next_cursor: out.cursor ?? null };
-    } catch (e) {
-      translate(e, 'listing payloads');
-    }
+    const page = await this.stores.payloads.bySchemaName(workspaceId, schemaName, limit, cursor);
+    return { items: page.items.map(toPayload), next_cursor: page.next_cursor };
   }
 }

@@ -34,3 +34,6 @@ export function toSchemaVersion(item: SchemaVersionItem): SchemaVersion {
   if (item.state_changed_at !== undefined) v.state_changed_at = item.state_changed_at;
   return v;
 }
+
+/** The engine of a schema whose first version names none. */
+export const DEFAULT_ENGINE = 'json-schema';

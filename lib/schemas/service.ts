@@ -4,18 +4,20 @@
  * loser of a race re-reads and tries the next number, so concurrent publishes get consecutive versions.
  */
 import { authorize, type Principal } from '../auth/principal.js';
-import { auditEvent } from '../audit/events.js';
+import type { AuditInput } from '../audit/events.js';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
 import { cancellationCodes } from '../dynamo/errors.js';
-import type { Table, TransactItem } from '../dynamo/table.js';
+import type { Clock, IdGenerator, Page, Transactor, TransactItem } from '../dynamo/table.js';
 import type { SchemaItem, SchemaVersionItem } from '../generated/table.js';
+import type { AuditStore } from '../store/audit.js';
+import type { SchemaStore } from '../store/schemas.js';
+import type { WorkspaceStore } from '../store/workspaces.js';
 import { fingerprint } from '../util/canonical-json.js';
 import type { Role } from '../../functions/routes.js';
 import { checkCompatibility, describeVerdict, DEFAULT_COMPATIBILITY, isTransitive, type Compatibility, type CompatibilityVerdict, type VersionDefinition } from './compatibility.js';
-import { toSchemaVersion, type SchemaVersion } from './model.js';
-import { SchemaRepository, type Page } from './repository.js';
+import { DEFAULT_ENGINE, toSchemaVersion, type SchemaVersion } from './model.js';
 
 export interface PublishInput {
   workspace_id: string;
@@ -55,37 +57,24 @@ export interface SchemaConfig {
 
 export type VersionState = SchemaVersion['state'];
 
-/**
- * The condition that the head is as read: same latest version and same settings. The new head copies the
- * settings it read, and the verdict was reached under them, so a settings change since then must make
- * the write fail (compared by value: two writes can share an updated_at millisecond).
- */
-function unchangedHead(head: SchemaItem): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':v': head.latest_version };
-  const clauses = ['latest_version = :v'];
-  for (const field of ['compatibility', 'open_content_model'] as const) {
-    names[`#${field}`] = field;
-    const value = head[field];
-    if (value === undefined) clauses.push(`attribute_not_exists(#${field})`);
-    else {
-      values[`:${field}`] = value;
-      clauses.push(`#${field} = :${field}`);
-    }
-  }
-  return { expression: clauses.join(' AND '), names, values };
-}
-
 /** Bounds the retries of a publish that keeps losing races; each retry re-reads the head. */
 const MAX_PUBLISH_ATTEMPTS = 40;
 
+export interface SchemaStores {
+  schemas: SchemaStore;
+  workspaces: WorkspaceStore;
+  audit: AuditStore;
+}
+
 export class SchemaService {
-  readonly repo: SchemaRepository;
+  private readonly repo: SchemaStore;
   constructor(
-    private readonly table: Table,
+    private readonly stores: SchemaStores,
+    private readonly tx: Transactor,
     private readonly engines: EngineRegistry,
+    private readonly clock: Clock & IdGenerator,
   ) {
-    this.repo = new SchemaRepository(table);
+    this.repo = stores.schemas;
   }
 
   async publish(principal: Principal, input: PublishInput): Promise<PublishResult> {
@@ -99,7 +88,7 @@ export class SchemaService {
 
   private async publishOrCheck(principal: Principal, input: PublishInput, dryRun: boolean): Promise<PublishResult | DryRunResult> {
     authorize(principal, input.workspace_id, 'admin', 'workspace');
-    const engineName = input.engine ?? 'json-schema';
+    const engineName = input.engine ?? DEFAULT_ENGINE;
     const engine = this.engines.get(engineName);
     engine.checkDefinition(input.definition);
     const fp = fingerprint(input.definition);
@@ -137,7 +126,7 @@ export class SchemaService {
   private async tryPublish(principal: Principal, input: PublishInput, engine: string, fp: string, head: SchemaItem | undefined): Promise<SchemaVersion | undefined> {
     const { items, version } = this.publishItems(principal.id, { ...input, engine }, fp, head);
     try {
-      await this.table.transact(items);
+      await this.tx.transact(items);
     } catch (e) {
       if (cancellationCodes(e)?.includes('ConditionalCheckFailed')) return undefined;
       throw e;
@@ -151,7 +140,7 @@ export class SchemaService {
    * own items to the same transaction.
    */
   publishItems(actor: string, input: PublishInput & { engine: string }, fp: string, head: SchemaItem | undefined): { items: TransactItem[]; version: SchemaVersion } {
-    const { now, newId } = this.table.deps;
+    const { now, newId } = this.clock;
     const at = now().toISOString();
     const number = (head?.latest_version ?? 0) + 1;
     const id = newId();
@@ -176,15 +165,9 @@ export class SchemaService {
       updated_at: at,
       ...(input.description !== undefined ? { description: input.description } : {}),
     };
-    const audit = auditEvent(
-      { workspace_id: input.workspace_id, actor, action: 'schema_version.published', entity_type: 'schema_version', entity_id: id, after: { name: input.name, version: number, fingerprint: fp } },
-      this.table.deps,
-    );
     const items = [
-      this.table.put('schema_version', versionItem, { expression: 'attribute_not_exists(PK)' }),
-      this.table.put('schema_fingerprint', { workspace_id: input.workspace_id, name: input.name, fingerprint: fp, schema_version_id: id, version: number }, { expression: 'attribute_not_exists(PK)' }),
-      this.table.put('schema', newHead, head ? unchangedHead(head) : { expression: 'attribute_not_exists(PK)' }),
-      this.table.put('audit_event', audit, { expression: 'attribute_not_exists(PK)' }),
+      ...this.repo.publishPuts(versionItem, newHead, head),
+      this.stores.audit.put({ workspace_id: input.workspace_id, actor, action: 'schema_version.published', entity_type: 'schema_version', entity_id: id, after: { name: input.name, version: number, fingerprint: fp } }),
     ];
     return { items, version: toSchemaVersion(versionItem) };
   }
@@ -192,7 +175,7 @@ export class SchemaService {
   /** The compatibility mode in force for a schema, and where it comes from. */
   async effectiveCompatibility(head: Pick<SchemaItem, 'workspace_id' | 'compatibility'>): Promise<{ mode: Compatibility; source: SchemaConfig['compatibility_source'] }> {
     if (head.compatibility) return { mode: head.compatibility, source: 'schema' };
-    const { data } = await this.table.entities.workspace_config.get({ workspace_id: head.workspace_id }).go();
+    const data = await this.stores.workspaces.get(head.workspace_id, { consistent: false });
     if (data?.compatibility) return { mode: data.compatibility, source: 'workspace' };
     return { mode: DEFAULT_COMPATIBILITY, source: 'default' };
   }
@@ -244,14 +227,14 @@ export class SchemaService {
     const v = await this.get(principal, id, 'admin');
     const head = await this.repo.head(v.workspace_id, v.name);
     if (!head) throw new NotFoundError(`schema ${v.name} not found`);
-    const next: SchemaItem = { ...head, updated_at: this.table.deps.now().toISOString() };
+    const next: SchemaItem = { ...head, updated_at: this.clock.now().toISOString() };
     if (change.compatibility === null) delete next.compatibility;
     else if (change.compatibility !== undefined) next.compatibility = change.compatibility;
     if (change.open_content_model !== undefined) next.open_content_model = change.open_content_model;
     const before = { compatibility: head.compatibility ?? null, open_content_model: head.open_content_model ?? 'lenient' };
     const after = { compatibility: next.compatibility ?? null, open_content_model: next.open_content_model ?? 'lenient' };
     await this.writeWithAudit(
-      this.table.put('schema', next, { expression: 'latest_version = :v AND updated_at = :u', values: { ':v': head.latest_version, ':u': head.updated_at } }),
+      this.repo.putHeadSettings(next, head),
       { workspace_id: head.workspace_id, actor: principal.id, action: 'schema.config_changed', entity_type: 'schema', entity_id: head.name, before, after },
     );
     return this.config(principal, id);
@@ -264,18 +247,18 @@ export class SchemaService {
     const current = await this.repo.versionByNumber(item.workspace_id, item.name, item.version);
     if (!current) throw new NotFoundError(`schema version ${id} not found`);
     if (current.state === state) return toSchemaVersion(current);
-    const next = { ...current, state, state_changed_at: this.table.deps.now().toISOString() };
+    const next = { ...current, state, state_changed_at: this.clock.now().toISOString() };
     await this.writeWithAudit(
-      this.table.put('schema_version', next, { expression: '#s = :old AND fingerprint = :fp', names: { '#s': 'state' }, values: { ':old': current.state, ':fp': current.fingerprint } }),
+      this.repo.putVersionState(next, current),
       { workspace_id: item.workspace_id, actor: principal.id, action: 'schema_version.state_changed', entity_type: 'schema_version', entity_id: id, before: { state: current.state }, after: { state } },
     );
     return toSchemaVersion(next);
   }
 
   /** A change and its audit event in one transaction; a lost race is a 409 the client can retry. */
-  private async writeWithAudit(change: TransactItem, audit: Parameters<typeof auditEvent>[0]): Promise<void> {
-    await this.table.transactOrConflict(
-      [change, this.table.put('audit_event', auditEvent(audit, this.table.deps), { expression: 'attribute_not_exists(PK)' })],
+  private async writeWithAudit(change: TransactItem, audit: AuditInput): Promise<void> {
+    await this.tx.transactOrConflict(
+      [change, this.stores.audit.put(audit)],
       'the schema changed while this request was processed; read it again and retry',
     );
   }

@@ -6,7 +6,7 @@
  */
 import { LruCache } from '../util/lru.js';
 import type { SchemaVersionItem } from '../generated/table.js';
-import type { SchemaRepository } from './repository.js';
+import type { SchemaStore } from '../store/schemas.js';
 
 /** How stale a cached version's state may be. */
 export const DEFAULT_STATE_TTL_MS = 10_000;
@@ -14,7 +14,7 @@ export const DEFAULT_STATE_TTL_MS = 10_000;
 export class SchemaVersionCache {
   readonly #cache: LruCache<string, { item: SchemaVersionItem; readAt: number }>;
   constructor(
-    private readonly repo: SchemaRepository,
+    private readonly repo: SchemaStore,
     private readonly now: () => Date,
     private readonly stateTtlMs = DEFAULT_STATE_TTL_MS,
     size = 1000,

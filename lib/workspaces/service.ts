@@ -1,8 +1,9 @@
 /** Workspace-wide settings: the default compatibility mode of schemas that set none. */
 import { authorize, type Principal } from '../auth/principal.js';
-import { auditEvent } from '../audit/events.js';
-import type { Table } from '../dynamo/table.js';
+import type { Clock, Transactor } from '../dynamo/table.js';
 import type { WorkspaceConfigItem } from '../generated/table.js';
+import type { AuditStore } from '../store/audit.js';
+import type { WorkspaceStore } from '../store/workspaces.js';
 import { checkWorkspacePolicy, RULES, type WorkspacePolicy } from '../policies/index.js';
 import { DEFAULT_COMPATIBILITY, type Compatibility } from '../schemas/compatibility.js';
 
@@ -15,7 +16,9 @@ export interface WorkspaceConfig {
 
 export class WorkspaceService {
   constructor(
-    private readonly table: Table,
+    private readonly stores: { workspaces: WorkspaceStore; audit: AuditStore },
+    private readonly tx: Transactor,
+    private readonly clock: Clock,
     private readonly autoApproveDefault = false,
   ) {}
 
@@ -42,9 +45,8 @@ export class WorkspaceService {
     return this.getPolicies(principal, workspaceId);
   }
 
-  private async item(workspaceId: string): Promise<WorkspaceConfigItem | undefined> {
-    const { data } = await this.table.entities.workspace_config.get({ workspace_id: workspaceId }).go({ consistent: true });
-    return (data ?? undefined) as WorkspaceConfigItem | undefined;
+  private item(workspaceId: string): Promise<WorkspaceConfigItem | undefined> {
+    return this.stores.workspaces.get(workspaceId);
   }
 
   async config(principal: Principal, workspaceId: string): Promise<WorkspaceConfig> {
@@ -72,12 +74,11 @@ export class WorkspaceService {
     action: string,
     change: { before: unknown; after: unknown },
   ): Promise<void> {
-    const next: WorkspaceConfigItem = { ...fields, updated_at: this.table.deps.now().toISOString(), updated_by: principal.id };
-    const audit = auditEvent({ workspace_id: workspaceId, actor: principal.id, action, entity_type: 'workspace', entity_id: workspaceId, ...change }, this.table.deps);
-    await this.table.transactOrConflict(
+    const next: WorkspaceConfigItem = { ...fields, updated_at: this.clock.now().toISOString(), updated_by: principal.id };
+    await this.tx.transactOrConflict(
       [
-        this.table.put('workspace_config', next, current ? { expression: 'updated_at = :u', values: { ':u': current.updated_at } } : { expression: 'attribute_not_exists(PK)' }),
-        this.table.put('audit_event', audit, { expression: 'attribute_not_exists(PK)' }),
+        this.stores.workspaces.put(next, current),
+        this.stores.audit.put({ workspace_id: workspaceId, actor: principal.id, action, entity_type: 'workspace', entity_id: workspaceId, ...change }),
       ],
       'the workspace settings changed concurrently; read them again and retry',
     );

@@ -22,7 +22,7 @@ describe('the auto-approval worker', () => {
     // A full batch of requests in a workspace that reviews by hand: skipped once, they stay pending for good.
     for (let i = 0; i < DEFAULT_BATCH; i++) expect((await mk('aaa-off', `manual_${i}`)).status).toBe(201);
     const services = buildServices(reg.deps);
-    const run = () => runAutoApproval({ table: services.table, requests: services.requests });
+    const run = () => runAutoApproval(services);
     expect((await run()).map((r) => r.decision.decision)).toEqual(Array(DEFAULT_BATCH).fill('skipped'));
 
     expect((await reg.call('PUT', '/api/v1/workspaces/zzz-on/policies', { token: admin, body: { auto_approve: true } })).status).toBe(200);

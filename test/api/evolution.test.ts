@@ -106,10 +106,10 @@ describe('a publish racing a config change', () => {
     const v1 = await publish('raced', person({}, ['name', 'age']));
     // Dropping "age" from required is BACKWARD compatible but not FORWARD.
     const next = { workspace_id: 'acme', name: 'raced', definition: person({}, ['name']) };
-    const { schemas } = buildServices(reg.deps);
-    const readHead = schemas.repo.head.bind(schemas.repo);
+    const { schemas, stores } = buildServices(reg.deps);
+    const readHead = stores.schemas.head.bind(stores.schemas);
     let changed = false;
-    schemas.repo.head = async (workspaceId, name) => {
+    stores.schemas.head = async (workspaceId, name) => {
       const head = await readHead(workspaceId, name);
       if (!changed) {
         changed = true;

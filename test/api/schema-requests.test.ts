@@ -245,7 +245,7 @@ describe('the auto-approval worker', () => {
     // Other tests left pending requests too: runs of at most 10 drain them all, each decided once.
     const results = [];
     for (let run = 0; run < 20; run++) {
-      const batch = await runAutoApproval({ table: services.table, requests: services.requests });
+      const batch = await runAutoApproval(services);
       expect(batch.length).toBeLessThanOrEqual(10);
       if (!batch.length) break;
       results.push(...batch);
@@ -261,7 +261,7 @@ describe('the auto-approval worker', () => {
     const skipped = await reg.call('GET', `/api/v1/schema-requests/${high.body.id}`, { token: writer });
     expect(skipped.body).toMatchObject({ status: 'pending', auto_approval: { decision: 'skipped' } });
     // Decided requests are not taken again.
-    const again = await runAutoApproval({ table: services.table, requests: services.requests });
+    const again = await runAutoApproval(services);
     expect(again.map((r) => r.request_id)).not.toContain(high.body.id);
   });
 });
@@ -271,7 +271,7 @@ async function drainWorker(): Promise<WorkerResult[]> {
   const services = buildServices(reg.deps);
   const decided: WorkerResult[] = [];
   for (let run = 0; run < 20; run++) {
-    const batch = await runAutoApproval({ table: services.table, requests: services.requests });
+    const batch = await runAutoApproval(services);
     if (!batch.length) break;
     decided.push(...batch);
   }

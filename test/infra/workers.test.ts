@@ -48,7 +48,7 @@ describe('the AutoApproval worker', () => {
   it('does not wake for its own decisions, which leave the request pending (else a failing request would invoke it forever)', async () => {
     await createRequest('decided_by_the_worker');
     const services = buildServices(reg.deps);
-    const decisions = await records(() => runAutoApproval({ table: services.table, requests: services.requests }));
+    const decisions = await records(() => runAutoApproval(services));
     expect(decisions.filter((r) => entity(r) === 'schema_request' && r.eventName === 'MODIFY').length).toBeGreaterThan(0);
     expect(passing('AutoApproval', decisions)).toEqual([]);
   });

@@ -1,0 +1,36 @@
+/**
+ * A proposal (a definition, or a table converted to one) resolved once into what every later step
+ * needs: the engine that judges it, the definition, and the table when it was proposed as one.
+ */
+import type { EngineRegistry } from '../engines/registry.js';
+import type { Json, SchemaEngine } from '../engines/types.js';
+import type { SchemaItem } from '../generated/table.js';
+import { DEFAULT_ENGINE } from '../schemas/model.js';
+import { parseTableDefinition, tableToJsonSchema, type TableDefinition } from '../sql/index.js';
+import type { Proposal } from './model.js';
+
+/** Tables are converted to JSON Schema (lib/sql/table-to-json-schema.ts), so that engine judges them. */
+const TABLE_ENGINE = 'json-schema';
+
+export interface ResolvedProposal {
+  engine: SchemaEngine;
+  definition: Json;
+  /** Set when the proposal was a table. */
+  table?: TableDefinition;
+}
+
+/**
+ * The proposal's engine, definition and table. A definition is judged by the engine of the schema it
+ * would become a version of (the default engine for a new schema) and checked by it, unless it is the
+ * proposal of a stored request (`stored`), checked when the request was made; a table is parsed (its
+ * errors are the client's) and converted.
+ */
+export function resolveProposal(engines: EngineRegistry, schemaName: string, proposal: Proposal, head: Pick<SchemaItem, 'engine'> | undefined, stored = false): ResolvedProposal {
+  if (proposal.table !== undefined) {
+    const table = parseTableDefinition(proposal.table, schemaName);
+    return { engine: engines.get(TABLE_ENGINE), definition: tableToJsonSchema(schemaName, table) as Json, table };
+  }
+  const engine = engines.get(head?.engine ?? DEFAULT_ENGINE);
+  if (!stored) engine.checkDefinition(proposal.definition!);
+  return { engine, definition: proposal.definition! };
+}

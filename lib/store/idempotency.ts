@@ -1,0 +1,36 @@
+/**
+ * Idempotency records: a write and the record of its first answer, committed together, so a retry with
+ * the same key finds the answer instead of writing twice.
+ */
+import { cancellationCodes, translate } from '../dynamo/errors.js';
+import type { Table, TransactItem } from '../dynamo/table.js';
+import type { IdempotencyRecordItem } from '../generated/table.js';
+
+export type IdempotencyKey = Pick<IdempotencyRecordItem, 'workspace_id' | 'principal' | 'idempotency_key'>;
+
+export class IdempotencyStore {
+  constructor(private readonly table: Table) {}
+
+  /**
+   * Commits `change` with `record` in one transaction: true when both were written, false when the key is
+   * already taken by an unexpired record (the change is then not made). `context` names the change in errors.
+   */
+  async commitOnce(change: TransactItem, record: IdempotencyRecordItem, nowSeconds: number, context: string): Promise<boolean> {
+    try {
+      await this.table.transact([
+        change,
+        // TTL deletes lazily, so an expired record still present must not block a new request.
+        this.table.put('idempotency_record', record, { expression: 'attribute_not_exists(PK) OR expires_at < :now', values: { ':now': nowSeconds } }),
+      ]);
+      return true;
+    } catch (e) {
+      if (cancellationCodes(e)?.[1] !== 'ConditionalCheckFailed') translate(e, context);
+      return false;
+    }
+  }
+
+  async get(key: IdempotencyKey): Promise<IdempotencyRecordItem | undefined> {
+    const { data } = await this.table.entities.idempotency_record.get(key).go({ consistent: true });
+    return (data ?? undefined) as IdempotencyRecordItem | undefined;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The persistence boundary: one store per record family, all on one Table. Only these modules (and the
+ * table's own admin code in lib/dynamo/) build keys or call DynamoDB; services receive the stores they use.
+ * A new record type: declare it in schema.yaml, run `npm run codegen`, and add its store here.
+ */
+import type { Table } from '../dynamo/table.js';
+import { AuditStore } from './audit.js';
+import { IdempotencyStore } from './idempotency.js';
+import { NotificationStore } from './notifications.js';
+import { PayloadStore } from './payloads.js';
+import { RateLimitStore } from './rate-limit.js';
+import { SchemaRequestStore } from './requests.js';
+import { SchemaStore } from './schemas.js';
+import { WorkspaceStore } from './workspaces.js';
+
+export interface Stores {
+  schemas: SchemaStore;
+  payloads: PayloadStore;
+  idempotency: IdempotencyStore;
+  audit: AuditStore;
+  notifications: NotificationStore;
+  workspaces: WorkspaceStore;
+  requests: SchemaRequestStore;
+  rateLimit: RateLimitStore;
+}
+
+export function createStores(table: Table): Stores {
+  return {
+    schemas: new SchemaStore(table),
+    payloads: new PayloadStore(table),
+    idempotency: new IdempotencyStore(table),
+    audit: new AuditStore(table),
+    notifications: new NotificationStore(table),
+    workspaces: new WorkspaceStore(table),
+    requests: new SchemaRequestStore(table),
+    rateLimit: new RateLimitStore(table),
+  };
+}

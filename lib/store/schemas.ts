@@ -1,0 +1,93 @@
+/** Schema heads, versions and fingerprints: their reads, and the Puts that publish and change them. */
+import { schemaVersionKeys, type SchemaFingerprintItem, type SchemaItem, type SchemaVersionItem } from '../generated/table.js';
+import type { Page, Table, TransactItem } from '../dynamo/table.js';
+
+/**
+ * The condition that the head is as read: same latest version and same settings. The new head copies the
+ * settings it read, and a verdict was reached under them, so a settings change since then must make the
+ * write fail (compared by value: two writes can share an updated_at millisecond).
+ */
+function unchangedHead(head: SchemaItem): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':v': head.latest_version };
+  const clauses = ['latest_version = :v'];
+  for (const field of ['compatibility', 'open_content_model'] as const) {
+    names[`#${field}`] = field;
+    const value = head[field];
+    if (value === undefined) clauses.push(`attribute_not_exists(#${field})`);
+    else {
+      values[`:${field}`] = value;
+      clauses.push(`#${field} = :${field}`);
+    }
+  }
+  return { expression: clauses.join(' AND '), names, values };
+}
+
+const CREATE = { expression: 'attribute_not_exists(PK)' };
+
+export class SchemaStore {
+  constructor(private readonly table: Table) {}
+
+  async head(workspace_id: string, name: string): Promise<SchemaItem | undefined> {
+    const { data } = await this.table.entities.schema.get({ workspace_id, name }).go({ consistent: true });
+    return (data ?? undefined) as SchemaItem | undefined;
+  }
+
+  async fingerprint(workspace_id: string, name: string, fingerprint: string): Promise<SchemaFingerprintItem | undefined> {
+    const { data } = await this.table.entities.schema_fingerprint.get({ workspace_id, name, fingerprint }).go({ consistent: true });
+    return (data ?? undefined) as SchemaFingerprintItem | undefined;
+  }
+
+  /** A version by id: one Query on GSI1. */
+  async versionById(id: string): Promise<SchemaVersionItem | undefined> {
+    const { data } = await this.table.entities.schema_version.query.schema_version_by_id({ id }).go({ limit: 1 });
+    return data[0] as SchemaVersionItem | undefined;
+  }
+
+  /** A version by schema and number, strongly consistent (used right after a publish race). */
+  async versionByNumber(workspace_id: string, name: string, version: number): Promise<SchemaVersionItem | undefined> {
+    const { data } = await this.table.entities.schema_version.get({ workspace_id, name, version }).go({ consistent: true });
+    return (data ?? undefined) as SchemaVersionItem | undefined;
+  }
+
+  versions(workspace_id: string, name: string, limit: number, cursor?: string): Promise<Page<SchemaVersionItem>> {
+    return this.table.page('listing versions', () => this.table.entities.schema_version.query.schema_versions_by_schema({ workspace_id, name }).go({ limit, cursor: cursor ?? null }), (v: SchemaVersionItem) => v);
+  }
+
+  heads(workspace_id: string, prefix: string | undefined, limit: number, cursor?: string): Promise<Page<SchemaItem>> {
+    const q = this.table.entities.schema.query.schemas_by_workspace({ workspace_id });
+    return this.table.page('listing schemas', () => (prefix ? q.begins({ name: prefix }) : q).go({ limit, cursor: cursor ?? null }), (h: SchemaItem) => h);
+  }
+
+  /** The latest versions of several schemas in one BatchGetItem, in the order of `heads`. */
+  async latestVersions(heads: SchemaItem[]): Promise<SchemaVersionItem[]> {
+    const keys = heads.map((h) => {
+      const k = schemaVersionKeys.all({ workspace_id: h.workspace_id, name: h.name, version: h.latest_version, id: h.latest_version_id });
+      return { PK: k.PK!, SK: k.SK! };
+    });
+    return (await this.table.batchGet(keys)) as unknown as SchemaVersionItem[];
+  }
+
+  /**
+   * The Puts that publish `version` as the next after `head`: the version and its fingerprint guard (both
+   * new), and the new head, conditional on the one read not having moved, settings included.
+   */
+  publishPuts(version: SchemaVersionItem, newHead: SchemaItem, head: SchemaItem | undefined): TransactItem[] {
+    const { workspace_id, name, fingerprint, id, version: number } = version;
+    return [
+      this.table.put('schema_version', version, CREATE),
+      this.table.put('schema_fingerprint', { workspace_id, name, fingerprint, schema_version_id: id, version: number }, CREATE),
+      this.table.put('schema', newHead, head ? unchangedHead(head) : CREATE),
+    ];
+  }
+
+  /** The Put of a head's new settings, conditional on the head being as read. */
+  putHeadSettings(next: SchemaItem, current: SchemaItem): TransactItem {
+    return this.table.put('schema', next, { expression: 'latest_version = :v AND updated_at = :u', values: { ':v': current.latest_version, ':u': current.updated_at } });
+  }
+
+  /** The Put of a version's new state; the definition (guarded by its fingerprint) never changes. */
+  putVersionState(next: SchemaVersionItem, current: SchemaVersionItem): TransactItem {
+    return this.table.put('schema_version', next, { expression: '#s = :old AND fingerprint = :fp', names: { '#s': 'state' }, values: { ':old': current.state, ':fp': current.fingerprint } });
+  }
+}
