@@ -166,6 +166,8 @@ function graphProblems(index: SchemaIndex): ErrorDetail[] {
     for (const use of refsByHolder.get(schema) ?? []) {
       const resolution = index.resolve(use.ref, use.base);
       if (resolution.kind === 'found' && isJsonObject(resolution.target)) edges.push({ target: resolution.target, via: use.pointer });
+      // A dynamic reference is judged by every target it can have, or a loop through an outer scope passes.
+      for (const target of index.dynamicTargets(use)) edges.push({ target, via: use.pointer });
     }
     return edges;
   };
