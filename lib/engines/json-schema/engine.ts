@@ -12,6 +12,7 @@ import { startingValue } from './default-value.js';
 import { draftOf } from './drafts.js';
 import { flattenFields } from './describe.js';
 import { LruCache } from '../../util/lru.js';
+import { OutputBudget } from './output-budget.js';
 import { shapeOf } from './shape.js';
 import { escapePointerToken } from './walk.js';
 
@@ -33,9 +34,9 @@ function toErrorDetail(error: ErrorObject): ErrorDetail {
 }
 
 /** The shape of a definition that passes the safety checks (reading it follows its `$ref`s). */
-function shapeOfSafe(definition: Json) {
+function shapeOfSafe(definition: Json, budget: OutputBudget) {
   draftOf(definition);
-  return shapeOf(definition, assertSafeDefinition(definition));
+  return shapeOf(definition, assertSafeDefinition(definition), budget);
 }
 
 export class JsonSchemaEngine implements SchemaEngine {
@@ -70,11 +71,13 @@ export class JsonSchemaEngine implements SchemaEngine {
   }
 
   describeFields(definition: Json): FieldDescription[] {
-    return flattenFields(shapeOfSafe(definition));
+    const budget = new OutputBudget('the field description');
+    return flattenFields(shapeOfSafe(definition, budget), budget);
   }
 
   defaultValue(definition: Json): Json {
-    return startingValue(shapeOfSafe(definition));
+    const budget = new OutputBudget('the starting document');
+    return startingValue(shapeOfSafe(definition, budget), budget);
   }
 
   compare(previous: Json, next: Json, options?: CompareOptions): CompareResult {
