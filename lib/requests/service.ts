@@ -33,6 +33,14 @@ export interface CreateRequestInput {
   table?: Json;
 }
 
+/** A proposal that passed the checks needing no reads, with the JSON Schema it stands for. */
+export interface CheckedProposal {
+  proposal: Proposal;
+  /** The parsed table, for a table proposal. */
+  table?: TableDefinition;
+  definition: Json;
+}
+
 /** The system principal the auto-approval worker acts as. */
 export const AUTO_APPROVER = 'system:auto-approver';
 /** DynamoDB's item limit is 400 KB; keep a margin for keys and attributes. */
@@ -62,9 +70,11 @@ export class SchemaRequestService {
         errors: [{ path: '', message: 'exactly one of definition or table is required', keyword: 'oneOf' }],
       });
     }
-    await this.deps.rateLimit.take(principal.id, 'schema_request.create', this.deps.limits);
     const proposal: Proposal = input.definition !== undefined ? { definition: input.definition } : { table: input.table! };
-    const review = await this.review(input.workspace_id, input.schema_name, proposal);
+    // A proposal refused on its own costs the requester no token: it is checked before the bucket is read.
+    const checked = this.check(input.schema_name, proposal);
+    await this.deps.rateLimit.take(principal.id, 'schema_request.create', this.deps.limits);
+    const review = await this.review(input.workspace_id, input.schema_name, checked);
     const now = this.table.deps.now().toISOString();
     const status: RequestStatus = input.submit === false ? 'draft' : 'pending';
     const item: SchemaRequestItem = {
@@ -96,17 +106,8 @@ export class SchemaRequestService {
    * Everything the registry can say about a proposal: violations and risk, and for an existing schema
    * the diff, the compatibility verdict and an ALTER preview (a CREATE for a new one).
    */
-  async review(workspaceId: string, schemaName: string, proposal: Proposal): Promise<Review> {
+  async review(workspaceId: string, schemaName: string, { proposal, table, definition }: CheckedProposal): Promise<Review> {
     const engine = this.deps.engines.get('json-schema');
-    let table: TableDefinition | undefined;
-    let definition: Json;
-    if (proposal.table !== undefined) {
-      table = parseTableDefinition(proposal.table, schemaName);
-      definition = tableToJsonSchema(schemaName, table) as Json;
-    } else {
-      definition = proposal.definition!;
-      engine.checkDefinition(definition);
-    }
     const head = await this.deps.schemas.repo.head(workspaceId, schemaName);
     const base = head ? await this.deps.schemas.repo.versionByNumber(workspaceId, schemaName, head.latest_version) : undefined;
     const previousDefinition = base ? (JSON.parse(base.definition) as Json) : undefined;
@@ -130,6 +131,16 @@ export class SchemaRequestService {
       review.migration_note = `no relational projection: ${e.message}`;
     }
     return review;
+  }
+
+  /** Checks a proposal on its own, with no reads: a table is parsed and converted, a definition checked. */
+  check(schemaName: string, proposal: Proposal): CheckedProposal {
+    if (proposal.table === undefined) {
+      this.deps.engines.get('json-schema').checkDefinition(proposal.definition!);
+      return { proposal, definition: proposal.definition! };
+    }
+    const table = parseTableDefinition(proposal.table, schemaName);
+    return { proposal, table, definition: tableToJsonSchema(schemaName, table) as Json };
   }
 
   private migration(name: string, definition: Json, previous: Json | undefined, table: TableDefinition | undefined, dialect: Dialect) {
@@ -254,7 +265,7 @@ export class SchemaRequestService {
   private async currentReview(current: SchemaRequestItem, head: SchemaItem | undefined): Promise<{ review: Review; renewed: boolean }> {
     const stored = JSON.parse(current.review ?? '{}') as Review;
     if (head?.latest_version_id === stored.base_version?.id) return { review: stored, renewed: false };
-    const review = await this.review(current.workspace_id, current.schema_name, JSON.parse(current.proposal) as Proposal);
+    const review = await this.review(current.workspace_id, current.schema_name, this.check(current.schema_name, JSON.parse(current.proposal) as Proposal));
     return { review: stored.auto_approval ? { ...review, auto_approval: stored.auto_approval } : review, renewed: true };
   }
 
