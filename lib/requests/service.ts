@@ -140,7 +140,10 @@ export class SchemaRequestService {
       return { proposal, definition: proposal.definition! };
     }
     const table = parseTableDefinition(proposal.table, schemaName);
-    return { proposal, table, definition: tableToJsonSchema(schemaName, table) as Json };
+    const definition = tableToJsonSchema(schemaName, table) as Json;
+    // What a table stands for passes the same checks as a definition sent as such: it will be published.
+    this.deps.engines.get('json-schema').checkDefinition(definition);
+    return { proposal, table, definition };
   }
 
   private migration(name: string, definition: Json, previous: Json | undefined, table: TableDefinition | undefined, dialect: Dialect) {

@@ -67,6 +67,8 @@ export function identifierProblem(kind: IdentifierKind, value: unknown, fallback
   if (!IDENTIFIER_PATTERN.test(value)) {
     return `${kind} ${show(value)} must be snake_case, e.g. "${suggestIdentifier(value, fallback)}"`;
   }
+  // A column becomes a JSON Schema property, and the validator ignores a property named __proto__.
+  if (value === '__proto__') return `${kind} "__proto__" is reserved: its JSON Schema property would check nothing, e.g. "${fallback}"`;
   const prefix = RESERVED_PREFIXES.find((p) => value.startsWith(p));
   if (prefix) return `${kind} ${show(value)} starts with "${prefix}", which the database engines reserve, e.g. "${suggestIdentifier(value.slice(prefix.length), fallback)}"`;
   return undefined;
