@@ -14,6 +14,7 @@ import type { IdempotencyRecordItem, PayloadItem } from '../generated/table.js';
 import type { Page } from '../schemas/repository.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import { fingerprint } from '../table-design/canonical-json.js';
+import { inexactNumbers } from '../util/json-numbers.js';
 import { toPayload, type Payload } from './model.js';
 
 /** Largest `data` accepted, as UTF-8 JSON: well under DynamoDB's 400 KB item with room for the rest. */
@@ -81,6 +82,9 @@ export class PayloadService {
           errors: [{ path: `/${field}`, keyword: 'maxDepth', message: `nests deeper than ${MAX_DATA_DEPTH} levels` }],
         });
       }
+      // Stored exactly as sent means refusing what JSON.stringify would write back differently.
+      const numbers = inexactNumbers(value, `/${field}`, 'send such numbers as strings');
+      if (numbers.length > 0) throw new ValidationError(`${field} holds a number that cannot be stored exactly: ${numbers[0]!.message}`, { errors: numbers });
     }
     const data = JSON.stringify(input.data);
     if (Buffer.byteLength(data) > MAX_DATA_BYTES) throw new PayloadTooLargeError(`data is larger than ${MAX_DATA_BYTES} bytes of JSON; split it or store a reference`);

@@ -18,6 +18,7 @@ import type { TokenBucket, Limit } from '../rate-limit/token-bucket.js';
 import type { SchemaService } from '../schemas/service.js';
 import type { Page } from '../schemas/repository.js';
 import { fingerprint } from '../table-design/canonical-json.js';
+import { inexactNumbers } from '../util/json-numbers.js';
 import { jsonSchemaToTable, parseTableDefinition, planMigration, renderMigration, tableToJsonSchema, type Dialect, type TableDefinition } from '../sql/index.js';
 import type { WorkspaceService } from '../workspaces/service.js';
 import { TRANSITIONS, toSchemaRequest, type AutoApprovalDecision, type Proposal, type RequestStatus, type Review, type SchemaRequest } from './model.js';
@@ -139,6 +140,8 @@ export class SchemaRequestService {
       this.deps.engines.get('json-schema').checkDefinition(proposal.definition!);
       return { proposal, definition: proposal.definition! };
     }
+    const numbers = inexactNumbers(proposal.table, '/table', 'write such a default as a string, e.g. "9223372036854775807"');
+    if (numbers.length > 0) throw new ValidationError(`the table holds a number that cannot be stored exactly: ${numbers[0]!.message}`, { errors: numbers });
     const table = parseTableDefinition(proposal.table, schemaName);
     const definition = tableToJsonSchema(schemaName, table) as Json;
     // What a table stands for passes the same checks as a definition sent as such: it will be published.

@@ -112,6 +112,22 @@ describe('remote references', () => {
   });
 });
 
+describe('numbers a definition cannot hold exactly', () => {
+  it.each([
+    ['{"not":{"const":1e309}}', '/not/const'],
+    ['{"enum":[1,-1e309]}', '/enum/1'],
+    ['{"type":"integer","maximum":9007199254740993}', '/maximum'],
+  ])('refuses %s with 422 naming where, instead of storing it changed', (text, path) => {
+    const error = refusal(JSON.parse(text) as Json);
+    expect(error.status).toBe(422);
+    expect(error.errors?.[0]).toMatchObject({ path, keyword: 'number' });
+  });
+
+  it('accepts the largest exact integers and ordinary fractions', () => {
+    expect(() => engine.checkDefinition({ type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991, multipleOf: 0.5 })).not.toThrow();
+  });
+});
+
 describe('$data', () => {
   it('refuses a $data reference in a keyword', () => {
     const error = refusal({ type: 'object', properties: { low: { type: 'number' }, high: { type: 'number', minimum: { $data: '1/low' } } } });

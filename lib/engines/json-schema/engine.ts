@@ -6,11 +6,12 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../../errors.js';
 import type { CompareOptions, CompareResult, FieldDescription, Json, SchemaEngine, ValidationResult } from '../types.js';
 import { compareJsonSchemas } from './compare.js';
-import { assertSafeDefinition } from './check.js';
+import { assertSafeDefinition, refuse } from './check.js';
 import { compileDefinition } from './compile.js';
 import { startingValue } from './default-value.js';
 import { draftOf } from './drafts.js';
 import { flattenFields } from './describe.js';
+import { inexactNumbers } from '../../util/json-numbers.js';
 import { LruCache } from '../../util/lru.js';
 import { OutputBudget } from './output-budget.js';
 import { shapeOf } from './shape.js';
@@ -48,6 +49,8 @@ export class JsonSchemaEngine implements SchemaEngine {
   }
 
   checkDefinition(definition: Json): void {
+    const numbers = inexactNumbers(definition, '', 'write a finite value within ±9007199254740991');
+    if (numbers.length > 0) refuse(numbers);
     compileDefinition(definition);
   }
 
