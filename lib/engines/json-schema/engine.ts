@@ -14,6 +14,7 @@ import { flattenFields } from './describe.js';
 import { inexactNumbers } from '../../util/json-numbers.js';
 import { LruCache } from '../../util/lru.js';
 import { OutputBudget } from './output-budget.js';
+import { withinBudget } from './validation-budget.js';
 import { shapeOf } from './shape.js';
 import { escapePointerToken } from './walk.js';
 
@@ -70,7 +71,7 @@ export class JsonSchemaEngine implements SchemaEngine {
 
   validate(data: unknown, definition: Json, cacheKey?: string): ValidationResult {
     const validator = this.validator(definition, cacheKey);
-    return validator(data) ? VALID : { valid: false, errors: (validator.errors ?? []).map(toErrorDetail) };
+    return withinBudget(() => validator(data)) ? VALID : { valid: false, errors: (validator.errors ?? []).map(toErrorDetail) };
   }
 
   describeFields(definition: Json): FieldDescription[] {
