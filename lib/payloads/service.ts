@@ -13,6 +13,7 @@ import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import type { IdempotencyStore } from '../store/idempotency.js';
 import type { PayloadStore } from '../store/payloads.js';
 import { fingerprint } from '../util/canonical-json.js';
+import { inexactNumbers } from '../util/json-numbers.js';
 import { toPayload, type Payload } from './model.js';
 
 /** Largest `data` accepted, as UTF-8 JSON: well under DynamoDB's 400 KB item with room for the rest. */
@@ -87,6 +88,9 @@ export class PayloadService {
           errors: [{ path: `/${field}`, keyword: 'maxDepth', message: `nests deeper than ${MAX_DATA_DEPTH} levels` }],
         });
       }
+      // Stored exactly as sent means refusing what JSON.stringify would write back differently.
+      const numbers = inexactNumbers(value, `/${field}`, 'send such numbers as strings');
+      if (numbers.length > 0) throw new ValidationError(`${field} holds a number that cannot be stored exactly: ${numbers[0]!.message}`, { errors: numbers });
     }
     const data = JSON.stringify(input.data);
     if (Buffer.byteLength(data) > MAX_DATA_BYTES) throw new PayloadTooLargeError(`data is larger than ${MAX_DATA_BYTES} bytes of JSON; split it or store a reference`);

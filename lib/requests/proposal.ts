@@ -8,6 +8,8 @@ import type { SchemaItem } from '../generated/table.js';
 import { DEFAULT_ENGINE } from '../schemas/model.js';
 import { parseTableDefinition, tableToJsonSchema, type TableDefinition } from '../sql/index.js';
 import type { Proposal } from './model.js';
+import { ValidationError } from '../errors.js';
+import { inexactNumbers } from '../util/json-numbers.js';
 
 /** Tables are converted to JSON Schema (lib/sql/table-to-json-schema.ts), so that engine judges them. */
 const TABLE_ENGINE = 'json-schema';
@@ -27,8 +29,16 @@ export interface ResolvedProposal {
  */
 export function resolveProposal(engines: EngineRegistry, schemaName: string, proposal: Proposal, head: Pick<SchemaItem, 'engine'> | undefined, stored = false): ResolvedProposal {
   if (proposal.table !== undefined) {
+    if (!stored) {
+      const numbers = inexactNumbers(proposal.table, '/table', 'write such a default as a string, e.g. "9223372036854775807"');
+      if (numbers.length > 0) throw new ValidationError(`the table holds a number that cannot be stored exactly: ${numbers[0]!.message}`, { errors: numbers });
+    }
     const table = parseTableDefinition(proposal.table, schemaName);
-    return { engine: engines.get(TABLE_ENGINE), definition: tableToJsonSchema(schemaName, table) as Json, table };
+    const engine = engines.get(TABLE_ENGINE);
+    const definition = tableToJsonSchema(schemaName, table) as Json;
+    // What a table stands for passes the same checks as a definition sent as such: it will be published.
+    if (!stored) engine.checkDefinition(definition);
+    return { engine, definition, table };
   }
   const engine = engines.get(head?.engine ?? DEFAULT_ENGINE);
   if (!stored) engine.checkDefinition(proposal.definition!);

@@ -74,9 +74,11 @@ export class SchemaRequestService {
         errors: [{ path: '', message: 'exactly one of definition or table is required', keyword: 'oneOf' }],
       });
     }
-    await this.deps.rateLimit.take(principal.id, 'schema_request.create', this.deps.limits);
     const proposal: Proposal = input.definition !== undefined ? { definition: input.definition } : { table: input.table! };
+    // Reviewed first: a proposal refused on its own (read-only work, within the work budgets) costs the
+    // requester no token.
     const { review } = await this.#reviews.review(input.workspace_id, input.schema_name, proposal);
+    await this.deps.rateLimit.take(principal.id, 'schema_request.create', this.deps.limits);
     const now = this.deps.clock.now().toISOString();
     const status: RequestStatus = input.submit === false ? 'draft' : 'pending';
     const item: SchemaRequestItem = {

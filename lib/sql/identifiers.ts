@@ -12,10 +12,34 @@ export type IdentifierKind = 'table name' | 'column name' | 'index name' | 'sink
 /** Prefixes the engines keep for their own catalogs: SQLite refuses `sqlite_*` tables and indexes. */
 const RESERVED_PREFIXES = ['sqlite_', 'pg_'];
 
-/** Quotes a user value for an error message, cut short so a huge value cannot flood the response. */
+/** Characters of a user value an error message quotes. */
+const SHOWN_LENGTH = 80;
+/** Nesting and entries per level a quoted value shows: enough to recognise it, bounded whatever its size. */
+const SHOWN_DEPTH = 3;
+const SHOWN_ENTRIES = 4;
+
+/** JSON-like text of `value` for a message: at most SHOWN_DEPTH levels and SHOWN_ENTRIES entries per level. */
+function preview(value: unknown, depth: number): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? String(value);
+  if (depth >= SHOWN_DEPTH) return Array.isArray(value) ? '[...]' : '{...}';
+  const entries = Array.isArray(value) ? value.slice(0, SHOWN_ENTRIES).map((v) => preview(v, depth + 1)) : [];
+  if (!Array.isArray(value)) {
+    for (const key in value) {
+      if (entries.length === SHOWN_ENTRIES) break;
+      if (Object.hasOwn(value, key)) entries.push(`${JSON.stringify(key.slice(0, SHOWN_LENGTH))}:${preview((value as Record<string, unknown>)[key], depth + 1)}`);
+    }
+  }
+  const more = (Array.isArray(value) ? value.length : Object.keys(value).length) > entries.length ? ',...' : '';
+  return Array.isArray(value) ? `[${entries.join(',')}${more}]` : `{${entries.join(',')}${more}}`;
+}
+
+/**
+ * Quotes a user value for an error message, cut short so a huge value cannot flood the response; its cost
+ * is bounded too (a value nested 100,000 levels deep would overflow JSON.stringify's stack).
+ */
 export function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}..."` : text;
+  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, SHOWN_LENGTH + 1)) : preview(value, 0);
+  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 3)}..."` : text;
 }
 
 /** The closest valid identifier to `value`, for "e.g." hints; `fallback` when nothing usable is left. */
@@ -43,6 +67,8 @@ export function identifierProblem(kind: IdentifierKind, value: unknown, fallback
   if (!IDENTIFIER_PATTERN.test(value)) {
     return `${kind} ${show(value)} must be snake_case, e.g. "${suggestIdentifier(value, fallback)}"`;
   }
+  // A column becomes a JSON Schema property, and the validator ignores a property named __proto__.
+  if (value === '__proto__') return `${kind} "__proto__" is reserved: its JSON Schema property would check nothing, e.g. "${fallback}"`;
   const prefix = RESERVED_PREFIXES.find((p) => value.startsWith(p));
   if (prefix) return `${kind} ${show(value)} starts with "${prefix}", which the database engines reserve, e.g. "${suggestIdentifier(value.slice(prefix.length), fallback)}"`;
   return undefined;

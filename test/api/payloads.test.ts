@@ -58,6 +58,43 @@ describe('payload writes', () => {
     }
   });
 
+  it.each([
+    ['1e309', 'infinity'],
+    ['-1e400', 'infinity'],
+    ['9007199254740993', '2^53'],
+  ])('refuses the number %s in data or meta with 422, storing nothing, since it cannot be stored as sent', async (number, reason) => {
+    const before = await reg.call('GET', `/api/v1/payloads?schema_ref=${ref}&limit=500`, { token: writer });
+    for (const body of [`{"schema_ref":"${ref}","data":{"text":"t","n":${number}}}`, `{"schema_ref":"${ref}","data":{"text":"t"},"meta":{"n":[${number}]}}`]) {
+      const refused = await reg.call('POST', '/api/v1/payloads', { token: writer, body });
+      expect(refused.status).toBe(422);
+      expect(refused.body.detail).toContain(reason);
+      expect(refused.body.errors[0].path).toMatch(/^\/(data\/n|meta\/n\/0)$/);
+    }
+    const after = await reg.call('GET', `/api/v1/payloads?schema_ref=${ref}&limit=500`, { token: writer });
+    expect(after.body.items).toHaveLength(before.body.items.length);
+  });
+
+  it('stores the largest exact integer exactly as sent', async () => {
+    const stored = await reg.call('POST', '/api/v1/payloads', { token: writer, body: `{"schema_ref":"${ref}","data":{"text":"t","n":9007199254740991,"m":-9007199254740991}}` });
+    expect(stored.status).toBe(201);
+    const read = await reg.call('GET', `/api/v1/payloads/${stored.body.id}`, { token: writer });
+    expect(read.body.data).toEqual({ text: 't', n: 9007199254740991, m: -9007199254740991 });
+  });
+
+  it(`counts depth from data itself: ${MAX_DATA_DEPTH} nested arrays or objects are stored, ${MAX_DATA_DEPTH + 1} are refused with 422`, async () => {
+    const admin = await reg.token('ada', { acme: 'admin' });
+    const anything = await reg.call('POST', '/api/v1/schemas', { token: admin, body: { workspace_id: 'acme', name: 'anything', definition: {} } });
+    const arrays = (levels: number) => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+    const objects = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    for (const nest of [arrays, objects]) {
+      const send = (levels: number) => reg.call('POST', '/api/v1/payloads', { token: writer, body: `{"schema_ref":"${anything.body.id}","data":${nest(levels)},"meta":{"m":${nest(levels - 1)}}}` });
+      expect((await send(MAX_DATA_DEPTH)).status).toBe(201);
+      const refused = await send(MAX_DATA_DEPTH + 1);
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors[0]).toMatchObject({ path: '/data', keyword: 'maxDepth' });
+    }
+  });
+
   it('answers 404 for an unknown schema_ref', async () => {
     const res = await reg.call('POST', '/api/v1/payloads', { token: writer, body: { schema_ref: '01ARZ3NDEKTSV4RRFFQ69G5FAV', data: {} } });
     expect(res.status).toBe(404);

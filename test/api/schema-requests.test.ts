@@ -310,4 +310,20 @@ describe('rate limit on request creation', () => {
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(100);
     expect(Number(last!.headers.get('retry-after'))).toBeLessThanOrEqual(180);
   });
+
+  it('spends no token on a proposal refused on its own: a value nested 100,000 levels deep, a __proto__ column', async () => {
+    const t = await limited.token('careful', { acme: 'writer' });
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    const deepTable = JSON.stringify(caricatures).replace('"primary_key":true', `"primary_key":${deep}`);
+    const protoTable = JSON.stringify({ columns: [{ name: 'id', type: 'uuid', primary_key: true }, { name: '__proto__', type: 'text' }] });
+    expect(deepTable).toContain(deep);
+    for (const [i, table] of [deepTable, protoTable, deepTable, protoTable].entries()) {
+      const refused = await limited.call('POST', '/api/v1/schema-requests', { token: t, body: `{"workspace_id":"acme","schema_name":"refused_${i}","table":${table}}` });
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await limited.call('POST', '/api/v1/schema-requests', { token: t, body: { workspace_id: 'acme', schema_name: `fine_${i}`, table: caricatures } })).status);
+    expect(statuses).toEqual([201, 201, 201]);
+  });
 });

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../lib/errors.js';
 import { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
+import { MAX_OUTPUT_BYTES } from '../../lib/engines/json-schema/output-budget.js';
 import type { FieldDescription, Json } from '../../lib/engines/types.js';
+
+/** The ValidationError `run` throws; fails the test when it returns. */
+function refusalOf(run: () => unknown): ValidationError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  throw new Error('no error was thrown');
+}
 
 const engine = new JsonSchemaEngine();
 
@@ -120,6 +132,25 @@ describe('describeFields', () => {
     for (let i = 1; i <= 20; i++) $defs[`d${i}`] = { type: 'object', properties: { a: { $ref: `#/$defs/d${i - 1}` }, b: { $ref: `#/$defs/d${i - 1}` } } };
     expect(() => engine.describeFields({ $defs, $ref: '#/$defs/d20' })).toThrow(ValidationError);
   });
+
+  it(`refuses with 422 a description larger than ${MAX_OUTPUT_BYTES} bytes instead of building it`, () => {
+    // 21 x 21 fields each repeating a 10,000-value enum: a 40 MB description of an 80 KB definition.
+    const props = (ref: string) => Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`p${i}`, { $ref: ref }]));
+    const definition: Json = {
+      $defs: { e: { enum: Array.from({ length: 10_000 }, (_, i) => `value_${i}`) }, b: { type: 'object', properties: props('#/$defs/e') } },
+      type: 'object',
+      properties: props('#/$defs/b'),
+    };
+    const error = refusalOf(() => engine.describeFields(definition));
+    expect(error.status).toBe(422);
+    expect(error.message).toContain(`more than ${MAX_OUTPUT_BYTES} bytes`);
+    expect(error.errors?.[0]).toMatchObject({ keyword: 'maxOutput' });
+  });
+
+  it('still describes a definition whose description is large but within the budget', () => {
+    const definition: Json = { type: 'object', properties: { status: { enum: Array.from({ length: 5000 }, (_, i) => `s${i}`) } } };
+    expect(engine.describeFields(definition)[0]?.enum).toHaveLength(5000);
+  });
 });
 
 describe('defaultValue', () => {
@@ -206,6 +237,16 @@ describe('defaultValue', () => {
       address: { street: '', city: '' },
       created_at: '',
     });
+  });
+
+  it.each([
+    ['an array of 2^32 items', { type: 'array', minItems: 4294967296 }],
+    ['nested arrays of 1000^3 items', { type: 'array', minItems: 1000, items: { type: 'array', minItems: 1000, items: { type: 'array', minItems: 1000 } } }],
+    ['a long default repeated by shared $refs', { $defs: { s: { type: 'string', default: 'x'.repeat(50_000) }, o: { type: 'object', required: ['a', 'b', 'c', 'd', 'e'], properties: { a: { $ref: '#/$defs/s' }, b: { $ref: '#/$defs/s' }, c: { $ref: '#/$defs/s' }, d: { $ref: '#/$defs/s' }, e: { $ref: '#/$defs/s' } } } }, type: 'array', minItems: 100, items: { $ref: '#/$defs/o' } }],
+  ])(`refuses with 422 a starting document larger than ${MAX_OUTPUT_BYTES} bytes: %s`, (_, definition) => {
+    const error = refusalOf(() => engine.defaultValue(definition as Json));
+    expect(error.status).toBe(422);
+    expect(error.message).toContain(`more than ${MAX_OUTPUT_BYTES} bytes`);
   });
 
   it('keeps a property named __proto__ as data', () => {

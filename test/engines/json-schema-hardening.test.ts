@@ -74,10 +74,57 @@ describe('remote references', () => {
     expect(error.errors?.[0]).toMatchObject({ keyword: '$ref', message: expect.stringContaining('$ref cycle') });
   });
 
+  it('refuses a $dynamicRef that loops back to an outer $dynamicAnchor at validation time', () => {
+    // Statically "#node" resolves inside resource b to a leaf; dynamically it resolves to the root's
+    // $dynamicAnchor, which applies b again to the same value: validation would never end.
+    const definition = {
+      $id: 'https://example.com/root',
+      $dynamicAnchor: 'node',
+      $ref: 'b',
+      $defs: { b: { $id: 'b', anyOf: [{ $dynamicRef: '#node' }], $defs: { leaf: { $dynamicAnchor: 'node', type: 'string' } } } },
+    };
+    const error = refusal(definition);
+    expect(error.errors?.[0]).toMatchObject({ keyword: '$ref', message: expect.stringContaining('$ref cycle') });
+    expect(() => engine.validate('x', definition)).toThrow(ValidationError);
+  });
+
+  it('refuses a $recursiveRef that loops back to an outer $recursiveAnchor', () => {
+    const definition = {
+      $schema: 'https://json-schema.org/draft/2019-09/schema',
+      $id: 'https://example.com/root',
+      $recursiveAnchor: true,
+      $ref: 'b',
+      $defs: { b: { $id: 'b', $recursiveAnchor: true, anyOf: [{ $recursiveRef: '#' }], type: 'string' } },
+    };
+    expect(refusal(definition).errors?.[0]).toMatchObject({ message: expect.stringContaining('$ref cycle') });
+  });
+
+  it('still accepts a $dynamicRef that descends into the document (the usual recursive extension)', () => {
+    const tree = { $id: 'https://example.com/tree', $dynamicAnchor: 'node', type: 'object', properties: { children: { type: 'array', items: { $dynamicRef: '#node' } } } };
+    expect(() => engine.checkDefinition(tree)).not.toThrow();
+    expect(engine.validate({ children: [{ children: [] }] }, tree).valid).toBe(true);
+  });
+
   it('refuses shared references that would apply exponentially many schemas to one value', () => {
     const $defs: Record<string, Json> = { d0: { type: 'string' } };
     for (let i = 1; i <= 16; i++) $defs[`d${i}`] = { allOf: [{ $ref: `#/$defs/d${i - 1}` }, { $ref: `#/$defs/d${i - 1}` }] };
     expect(refusal({ $defs, $ref: '#/$defs/d16' }).message).toContain('apply more than 1000 schemas to one value');
+  });
+});
+
+describe('numbers a definition cannot hold exactly', () => {
+  it.each([
+    ['{"not":{"const":1e309}}', '/not/const'],
+    ['{"enum":[1,-1e309]}', '/enum/1'],
+    ['{"type":"integer","maximum":9007199254740993}', '/maximum'],
+  ])('refuses %s with 422 naming where, instead of storing it changed', (text, path) => {
+    const error = refusal(JSON.parse(text) as Json);
+    expect(error.status).toBe(422);
+    expect(error.errors?.[0]).toMatchObject({ path, keyword: 'number' });
+  });
+
+  it('accepts the largest exact integers and ordinary fractions', () => {
+    expect(() => engine.checkDefinition({ type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991, multipleOf: 0.5 })).not.toThrow();
   });
 });
 

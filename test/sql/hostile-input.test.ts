@@ -122,4 +122,25 @@ describe('hostile table definitions', () => {
     expect(statements.sqlite).toContain("DEFAULT 'x''); DROP TABLE users; --\\'\n");
     expect(statements.mysql).toContain("DEFAULT ('x''); DROP TABLE users; --\\\\')\n");
   });
+
+  it.each([
+    ['primary_key', (c: Record<string, unknown>, v: unknown) => (c.primary_key = v)],
+    ['a column type', (c: Record<string, unknown>, v: unknown) => (c.type = v)],
+    ['a column name', (c: Record<string, unknown>, v: unknown) => (c.name = v)],
+    ['a default', (c: Record<string, unknown>, v: unknown) => (c.default = v)],
+    ['an index type', (_: Record<string, unknown>, v: unknown, d: { indexes: Record<string, unknown>[] }) => (d.indexes[0]!.type = v)],
+  ])('refuses a value nested 100,000 levels deep in %s with a 422 and a short message', (_, place) => {
+    let deep: unknown = {};
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const definition = structuredClone(caricaturesV1) as { columns: Record<string, unknown>[]; indexes: Record<string, unknown>[] };
+    place(definition.columns[1]!, deep, definition);
+    let error: unknown;
+    try {
+      parseTableDefinition(definition, 'caricatures');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message.length).toBeLessThan(400);
+  });
 });

@@ -57,6 +57,13 @@ describe('parseTableDefinition', () => {
     expect(first).not.toBe(second);
   });
 
+  it('refuses a column named __proto__, which a JSON Schema property cannot carry, and keeps other names', () => {
+    expect(problems(withColumn({ name: '__proto__', type: 'text' }))).toEqual([
+      expect.objectContaining({ path: '/columns/1/name', message: expect.stringContaining('"__proto__" is reserved') }),
+    ]);
+    expect(parseTableDefinition(withColumn({ name: 'constructor', type: 'text' }), 'things').columns[1]?.name).toBe('constructor');
+  });
+
   it('makes columns nullable unless they are in the primary key', () => {
     const table = parseTableDefinition({ columns: [{ name: 'id', type: 'uuid', primary_key: true }, { name: 'note', type: 'text' }] }, 'notes');
     expect(table.columns.map((c) => c.nullable)).toEqual([false, true]);

@@ -22,6 +22,14 @@ export const MAX_DEFINITION_DEPTH = 32;
  */
 export const MAX_SCHEMAS_PER_VALUE = 1000;
 
+/**
+ * Most regular expressions (`pattern` and `patternProperties` keys together) in one definition: each is
+ * compiled to RE2 at publish and may run against every string or property name of a document.
+ */
+export const MAX_PATTERNS = 100;
+/** Most branches of one `anyOf`, `oneOf` or `allOf`: every value they apply to is checked against each. */
+export const MAX_BRANCHES = 100;
+
 /** Throws ValidationError listing `errors`, with the first one in the message. */
 export function refuse(errors: ErrorDetail[]): never {
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
@@ -77,7 +85,19 @@ const RESERVED_ID = /^https?:\/\/json-schema\.org(\/|$)/i;
 /** Problems visible on one schema object: misplaced `$schema`, `$data`, reserved `$id`, RE2 patterns. */
 function keywordProblems(definition: Json): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
+  let patterns = 0;
   walkSchemas(definition, undefined, (schema, pointer) => {
+    for (const keyword of ['anyOf', 'oneOf', 'allOf']) {
+      const branches = schema[keyword];
+      if (Array.isArray(branches) && branches.length > MAX_BRANCHES) {
+        problems.push({ path: `${pointer}/${keyword}`, keyword: 'maxBranches', message: `${keyword} has ${branches.length} branches; the limit is ${MAX_BRANCHES}: use enum for alternative values, or split the schema` });
+      }
+    }
+    patterns += (typeof schema.pattern === 'string' ? 1 : 0) + (isObject<Json>(schema.patternProperties) ? Object.keys(schema.patternProperties).length : 0);
+    if (patterns > MAX_PATTERNS) {
+      problems.push({ path: pointer, keyword: 'maxPatterns', message: `the definition has more than ${MAX_PATTERNS} patterns (pattern and patternProperties together), the limit; combine them with alternation` });
+      patterns = Number.NEGATIVE_INFINITY;
+    }
     if (pointer !== '' && schema.$schema !== undefined) {
       problems.push({ path: `${pointer}/$schema`, keyword: '$schema', message: '$schema is only allowed at the root of a definition; remove it here' });
     }
@@ -168,6 +188,8 @@ function graphProblems(index: SchemaIndex): ErrorDetail[] {
     for (const use of refsByHolder.get(schema) ?? []) {
       const resolution = index.resolve(use.ref, use.base);
       if (resolution.kind === 'found' && isObject<Json>(resolution.target)) edges.push({ target: resolution.target, via: use.pointer });
+      // A dynamic reference is judged by every target it can have, or a loop through an outer scope passes.
+      for (const target of index.dynamicTargets(use)) edges.push({ target, via: use.pointer });
     }
     return edges;
   };

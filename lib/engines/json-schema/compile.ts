@@ -9,6 +9,7 @@ import type { Json } from '../types.js';
 import { assertSafeDefinition, protoKeyProblems, refuse } from './check.js';
 import { draftOf } from './drafts.js';
 import { DEFAULT_BASE_URI } from './refs.js';
+import { STEP_KEYWORD, withSteps } from './validation-budget.js';
 import { escapePointerToken } from '../../util/json-pointer.js';
 import { walkSchemas } from './walk.js';
 
@@ -18,11 +19,14 @@ export function compileDefinition(definition: Json): ValidateFunction {
   assertSafeDefinition(definition);
   const protoKeys = protoKeyProblems(definition);
   if (protoKeys.length) refuse(protoKeys);
+  const stepKeyword = locateKeyword(definition, STEP_KEYWORD, undefined);
+  if (stepKeyword !== undefined) refuse([{ path: stepKeyword, keyword: 'strict', message: `"${STEP_KEYWORD}" is reserved for the registry's validation budget; remove it` }]);
   // ajv's validateSchema reads `$schema` off its argument, so it throws on null instead of answering.
   if (definition === null) refuse([{ path: '', keyword: 'type', message: 'must be object,boolean (JSON Schema meta-schema)' }]);
   const schema = definition as AnySchema;
   if (!ajv.validateSchema(schema)) refuse(metaSchemaErrors(ajv.errors ?? []));
-  return compileIsolated(ajv, schema, definition);
+  // ajv compiles a copy that counts a step in every schema object (see validation-budget.ts).
+  return compileIsolated(ajv, withSteps(definition) as AnySchema, definition);
 }
 
 function metaSchemaErrors(errors: ErrorObject[]): ErrorDetail[] {
@@ -63,7 +67,7 @@ function compileError(error: unknown, definition: Json): ErrorDetail {
   const unknownKeyword = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
   if (unknownKeyword !== undefined) {
     return {
-      path: locateKeyword(definition, unknownKeyword),
+      path: locateKeyword(definition, unknownKeyword, ''),
       keyword: 'strict',
       message: `${message}; fix its spelling, or move extension data under "x-sql" (the only extension keyword)`,
     };
@@ -76,12 +80,12 @@ function compileError(error: unknown, definition: Json): ErrorDetail {
   };
 }
 
-/** Pointer of the first schema object using `keyword`, or the root when none does. */
-function locateKeyword(definition: Json, keyword: string): string {
+/** Pointer of the first schema object using `keyword`, or `fallback` when none does. */
+function locateKeyword<F>(definition: Json, keyword: string, fallback: F): string | F {
   let found: string | undefined;
   walkSchemas(definition, undefined, (schema, pointer) => {
     if (found === undefined && Object.hasOwn(schema, keyword)) found = `${pointer}/${escapePointerToken(keyword)}`;
     return undefined;
   });
-  return found ?? '';
+  return found ?? fallback;
 }

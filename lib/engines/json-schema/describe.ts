@@ -1,4 +1,5 @@
-import type { FieldDescription, FieldType } from '../types.js';
+import type { FieldDescription, FieldType, Json } from '../types.js';
+import { jsonBytes, type OutputBudget } from './output-budget.js';
 import type { Shape } from './shape.js';
 import { escapePointerToken } from '../../util/json-pointer.js';
 
@@ -25,13 +26,29 @@ function describeField(shape: Shape, path: string, name: string, required: boole
   return field;
 }
 
-/** Every field under `shape`, depth-first in definition order: properties, then array items as `/-`. */
-export function flattenFields(shape: Shape, path = ''): FieldDescription[] {
-  const fields: FieldDescription[] = [];
+/** Bytes of JSON a field takes besides its path, name and the values it repeats from the definition. */
+const FIELD_OVERHEAD_BYTES = 80;
+
+/** Counts the JSON size of `field` against `budget` (enums and defaults repeated through `$ref`s included). */
+function charge(field: FieldDescription, budget: OutputBudget): FieldDescription {
+  budget.spend(FIELD_OVERHEAD_BYTES + field.path.length + field.name.length + jsonBytes(field.enum) + jsonBytes(field.default));
+  budget.spend(jsonBytes(field.description) + (field.annotations ? jsonBytes(field.annotations as Json) : 0));
+  return field;
+}
+
+/**
+ * Every field under `shape`, depth-first in definition order: properties, then array items as `/-`.
+ * Throws ValidationError once the description outgrows `budget`.
+ */
+export function flattenFields(shape: Shape, budget: OutputBudget, path = '', fields: FieldDescription[] = []): FieldDescription[] {
   for (const [name, child] of shape.properties) {
     const childPath = `${path}/${escapePointerToken(name)}`;
-    fields.push(describeField(child, childPath, name, shape.required.has(name)), ...flattenFields(child, childPath));
+    fields.push(charge(describeField(child, childPath, name, shape.required.has(name)), budget));
+    flattenFields(child, budget, childPath, fields);
   }
-  if (shape.items) fields.push(describeField(shape.items, `${path}/-`, '-', false), ...flattenFields(shape.items, `${path}/-`));
+  if (shape.items) {
+    fields.push(charge(describeField(shape.items, `${path}/-`, '-', false), budget));
+    flattenFields(shape.items, budget, `${path}/-`, fields);
+  }
   return fields;
 }

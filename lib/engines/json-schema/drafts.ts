@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { ValidationError } from '../../errors.js';
 import type { Json } from '../types.js';
 import { re2RegExp } from './re2.js';
+import { meteredRegExp, meterValidation } from './validation-budget.js';
 import { isObject } from '../../util/json.js';
 
 /** The one extension keyword: SQL column hints that table-based schema requests read. No validation effect. */
@@ -39,7 +40,7 @@ const AJV_OPTIONS: Options = {
   // `$data` would let a payload choose the constraints it is checked against.
   $data: false,
   // Patterns run on RE2: linear time, no catastrophic backtracking.
-  code: { regExp: re2RegExp },
+  code: { regExp: meteredRegExp(re2RegExp) },
   // Messages about attacker-controlled schemas do not belong in the service log; failures are thrown.
   logger: false,
   // No `loadSchema`: nothing is ever fetched.
@@ -55,6 +56,7 @@ export interface Draft {
 
 function configure(ajv: Ajv, { hasAnchors }: { hasAnchors: boolean }): Ajv {
   addFormats(ajv);
+  meterValidation(ajv);
   ajv.addKeyword({ keyword: SQL_HINTS_KEYWORD, schemaType: 'object' });
   // ajv resolves `$anchor` (2019-09 and later) but does not declare it, so strict mode would refuse it.
   if (hasAnchors) ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });

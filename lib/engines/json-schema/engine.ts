@@ -6,12 +6,15 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../../errors.js';
 import type { CompareOptions, CompareResult, FieldDescription, Json, SchemaEngine, ValidationResult } from '../types.js';
 import { compareJsonSchemas } from './compare.js';
-import { assertSafeDefinition } from './check.js';
+import { assertSafeDefinition, refuse } from './check.js';
 import { compileDefinition } from './compile.js';
 import { startingValue } from './default-value.js';
 import { draftOf } from './drafts.js';
 import { flattenFields } from './describe.js';
+import { inexactNumbers } from '../../util/json-numbers.js';
 import { LruCache } from '../../util/lru.js';
+import { OutputBudget } from './output-budget.js';
+import { withinBudget } from './validation-budget.js';
 import { shapeOf } from './shape.js';
 import { escapePointerToken } from '../../util/json-pointer.js';
 
@@ -33,9 +36,9 @@ function toErrorDetail(error: ErrorObject): ErrorDetail {
 }
 
 /** The shape of a definition that passes the safety checks (reading it follows its `$ref`s). */
-function shapeOfSafe(definition: Json) {
+function shapeOfSafe(definition: Json, budget: OutputBudget) {
   draftOf(definition);
-  return shapeOf(definition, assertSafeDefinition(definition));
+  return shapeOf(definition, assertSafeDefinition(definition), budget);
 }
 
 export class JsonSchemaEngine implements SchemaEngine {
@@ -47,6 +50,8 @@ export class JsonSchemaEngine implements SchemaEngine {
   }
 
   checkDefinition(definition: Json): void {
+    const numbers = inexactNumbers(definition, '', 'write a finite value within ±9007199254740991');
+    if (numbers.length > 0) refuse(numbers);
     compileDefinition(definition);
   }
 
@@ -66,15 +71,17 @@ export class JsonSchemaEngine implements SchemaEngine {
 
   validate(data: unknown, definition: Json, cacheKey?: string): ValidationResult {
     const validator = this.validator(definition, cacheKey);
-    return validator(data) ? VALID : { valid: false, errors: (validator.errors ?? []).map(toErrorDetail) };
+    return withinBudget(() => validator(data)) ? VALID : { valid: false, errors: (validator.errors ?? []).map(toErrorDetail) };
   }
 
   describeFields(definition: Json): FieldDescription[] {
-    return flattenFields(shapeOfSafe(definition));
+    const budget = new OutputBudget('the field description');
+    return flattenFields(shapeOfSafe(definition, budget), budget);
   }
 
   defaultValue(definition: Json): Json {
-    return startingValue(shapeOfSafe(definition));
+    const budget = new OutputBudget('the starting document');
+    return startingValue(shapeOfSafe(definition, budget), budget);
   }
 
   compare(previous: Json, next: Json, options?: CompareOptions): CompareResult {

@@ -39,6 +39,12 @@ export interface SchemaIndex {
   /** Base URI in effect at every schema object. */
   bases: Map<JsonObject, string>;
   resolve(ref: string, base: string): Resolution;
+  /**
+   * The schemas a `$dynamicRef` or `$recursiveRef` may land on at validation time besides its static
+   * target: every `$dynamicAnchor` of the same name (every `$recursiveAnchor: true`) in the definition,
+   * since the dynamic scope decides which one applies. Empty for a `$ref`.
+   */
+  dynamicTargets(use: RefUse): JsonObject[];
 }
 
 /** Drops an empty fragment, as ajv does: `x#` and `x#/` name the same resource as `x`. */
@@ -83,6 +89,8 @@ export function indexDefinition(definition: Json): SchemaIndex {
   const refs: RefUse[] = [];
   const pointers = new Map<JsonObject, string>();
   const bases = new Map<JsonObject, string>();
+  const dynamicAnchors = new Map<string, JsonObject[]>();
+  const recursiveAnchors: JsonObject[] = [];
   const rootBase = rootBaseUri(definition);
   if (typeof definition === 'boolean') resources.set(rootBase, definition);
 
@@ -102,6 +110,8 @@ export function indexDefinition(definition: Json): SchemaIndex {
     for (const anchor of [schema.$anchor, schema.$dynamicAnchor]) {
       if (typeof anchor === 'string' && !anchors.has(`${base}#${anchor}`)) anchors.set(`${base}#${anchor}`, schema);
     }
+    if (typeof schema.$dynamicAnchor === 'string') dynamicAnchors.set(schema.$dynamicAnchor, [...(dynamicAnchors.get(schema.$dynamicAnchor) ?? []), schema]);
+    if (schema.$recursiveAnchor === true) recursiveAnchors.push(schema);
     for (const keyword of REF_KEYWORDS) {
       const ref = schema[keyword];
       if (typeof ref === 'string') refs.push({ holder: schema, pointer: `${pointer}/${keyword}`, keyword, ref, base });
@@ -123,5 +133,12 @@ export function indexDefinition(definition: Json): SchemaIndex {
     return typeof target === 'boolean' || isObject<Json>(target) ? { kind: 'found', target } : { kind: 'missing' };
   };
 
-  return { refs, pointers, bases, resolve };
+  const dynamicTargets = (use: RefUse): JsonObject[] => {
+    if (use.keyword === '$recursiveRef') return recursiveAnchors;
+    if (use.keyword !== '$dynamicRef') return [];
+    const fragment = decodeFragment(splitFragment(use.ref)[1]);
+    return fragment === undefined || fragment === '' || fragment.startsWith('/') ? [] : (dynamicAnchors.get(fragment) ?? []);
+  };
+
+  return { refs, pointers, bases, resolve, dynamicTargets };
 }

@@ -8,6 +8,7 @@
 import { ValidationError } from '../../errors.js';
 import type { FieldType, Json } from '../types.js';
 import { SQL_HINTS_KEYWORD } from './drafts.js';
+import { jsonBytes, type OutputBudget } from './output-budget.js';
 import type { SchemaIndex } from './refs.js';
 import { type JsonObject } from './walk.js';
 import { isObject } from '../../util/json.js';
@@ -71,8 +72,25 @@ function intersectTypes(a: Set<JsonType> | undefined, b: Set<JsonType> | undefin
   return out;
 }
 
-function sameJson(a: Json, b: Json): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** Cost, in budget bytes, of merging one property map entry. */
+const PROPERTY_MERGE_BYTES = 16;
+
+/** Charges a merge of two shapes: its enums are compared by their JSON, its property maps copied. */
+function chargeMerge(a: Shape, b: Shape, budget: OutputBudget): void {
+  budget.spend((a.properties.size + b.properties.size) * PROPERTY_MERGE_BYTES);
+  if (a.enum && b.enum) budget.spend(jsonBytes(a.enum) + jsonBytes(b.enum));
+}
+
+/** The values of `a` that `b` also allows (equal JSON text), in linear time. */
+function commonValues(a: Json[], b: Json[]): Json[] {
+  const inB = new Set(b.map((v) => JSON.stringify(v)));
+  return a.filter((v) => inB.has(JSON.stringify(v)));
+}
+
+/** The values of `a`, then those of `b` that `a` lacks, in linear time. */
+function eitherValues(a: Json[], b: Json[]): Json[] {
+  const inA = new Set(a.map((v) => JSON.stringify(v)));
+  return [...a, ...b.filter((v) => !inA.has(JSON.stringify(v)))];
 }
 
 function tighter(a: number | undefined, b: number | undefined, pick: (x: number, y: number) => number): number | undefined {
@@ -80,20 +98,21 @@ function tighter(a: number | undefined, b: number | undefined, pick: (x: number,
 }
 
 /** Both shapes hold: the value must satisfy each. */
-function intersect(a: Shape, b: Shape): Shape {
+function intersect(a: Shape, b: Shape, budget: OutputBudget): Shape {
+  chargeMerge(a, b, budget);
   const properties = new Map(a.properties);
   for (const [name, shape] of b.properties) {
     const mine = properties.get(name);
-    properties.set(name, mine ? intersect(mine, shape) : shape);
+    properties.set(name, mine ? intersect(mine, shape, budget) : shape);
   }
   return {
     types: intersectTypes(a.types, b.types),
     properties,
     required: new Set([...a.required, ...b.required]),
-    items: a.items && b.items ? intersect(a.items, b.items) : (a.items ?? b.items),
+    items: a.items && b.items ? intersect(a.items, b.items, budget) : (a.items ?? b.items),
     description: a.description ?? b.description,
     default: a.default ?? b.default,
-    enum: a.enum && b.enum ? a.enum.filter((v) => b.enum?.some((w) => sameJson(v, w))) : (a.enum ?? b.enum),
+    enum: a.enum && b.enum ? commonValues(a.enum, b.enum) : (a.enum ?? b.enum),
     format: a.format ?? b.format,
     maxLength: tighter(a.maxLength, b.maxLength, Math.min),
     minimum: tighter(a.minimum, b.minimum, Math.max),
@@ -109,7 +128,8 @@ function intersect(a: Shape, b: Shape): Shape {
  * One of the shapes holds. A constraint survives when every branch that admits its type has it
  * (combined loosely); branches of other types (e.g. the `null` of a nullable union) do not weaken it.
  */
-function unite(a: Shape, b: Shape): Shape {
+function unite(a: Shape, b: Shape, budget: OutputBudget): Shape {
+  chargeMerge(a, b, budget);
   /** The constraint of the branches that admit `type`: one branch's as is, both branches' combined. */
   const pick = <T>(type: JsonType, x: T | undefined, y: T | undefined, combine: (x: T, y: T) => T | undefined): T | undefined => {
     const [inA, inB] = [admits(a, type), admits(b, type)];
@@ -124,16 +144,16 @@ function unite(a: Shape, b: Shape): Shape {
   if (objB) {
     for (const [name, shape] of b.properties) {
       const mine = properties.get(name);
-      properties.set(name, mine ? unite(mine, shape) : shape);
+      properties.set(name, mine ? unite(mine, shape, budget) : shape);
     }
   }
   const required = pick('object', a.required, b.required, (x, y) => new Set([...x].filter((n) => y.has(n)))) ?? new Set<string>();
   // Items and properties describe fields even when only one branch declares them.
   const [arrA, arrB] = [admits(a, 'array'), admits(b, 'array')];
-  const items = arrA && arrB && a.items && b.items ? unite(a.items, b.items) : ((arrA ? a.items : undefined) ?? (arrB ? b.items : undefined));
+  const items = arrA && arrB && a.items && b.items ? unite(a.items, b.items, budget) : ((arrA ? a.items : undefined) ?? (arrB ? b.items : undefined));
 
   let enumValues: Json[] | undefined;
-  if (a.enum && b.enum) enumValues = [...a.enum, ...b.enum.filter((v) => !a.enum?.some((w) => sameJson(v, w)))];
+  if (a.enum && b.enum) enumValues = eitherValues(a.enum, b.enum);
   else if (a.enum && onlyNull(b)) enumValues = a.enum;
   else if (b.enum && onlyNull(a)) enumValues = b.enum;
 
@@ -162,12 +182,14 @@ interface Expansion {
   expanding: Set<JsonObject>;
   /** Schemas still allowed to be expanded. */
   budget: number;
+  /** Work spent merging shapes, counted against the output budget of the caller. */
+  output: OutputBudget;
 }
 
 /** The shape of the documents `definition` accepts; `index` is the definition's reference index. */
-export function shapeOf(definition: Json, index: SchemaIndex): Shape {
+export function shapeOf(definition: Json, index: SchemaIndex, output: OutputBudget): Shape {
   const root = isObject<Json>(definition) ? definition : undefined;
-  const expansion: Expansion = { index, expanding: new Set(root ? [root] : []), budget: MAX_EXPANDED_SCHEMAS };
+  const expansion: Expansion = { index, expanding: new Set(root ? [root] : []), budget: MAX_EXPANDED_SCHEMAS, output };
   return shapeOfSchema(definition, expansion, 0);
 }
 
@@ -195,16 +217,16 @@ function shapeOfSchema(schema: Json, expansion: Expansion, depth: number, shallo
     const target = resolution.target;
     if (isObject<Json>(target) && !shallow && !expansion.expanding.has(target)) {
       expansion.expanding.add(target);
-      shape = intersect(shape, shapeOfSchema(target, expansion, depth));
+      shape = intersect(shape, shapeOfSchema(target, expansion, depth), expansion.output);
       expansion.expanding.delete(target);
     } else {
-      shape = intersect(shape, shapeOfSchema(target, expansion, depth, true));
+      shape = intersect(shape, shapeOfSchema(target, expansion, depth, true), expansion.output);
     }
   }
-  for (const branch of asList(schema.allOf)) shape = intersect(shape, shapeOfSchema(branch, expansion, depth, shallow));
+  for (const branch of asList(schema.allOf)) shape = intersect(shape, shapeOfSchema(branch, expansion, depth, shallow), expansion.output);
   for (const keyword of ['anyOf', 'oneOf']) {
     const branches = asList(schema[keyword]).map((branch) => shapeOfSchema(branch, expansion, depth, shallow));
-    if (branches.length > 0) shape = intersect(shape, branches.reduce(unite));
+    if (branches.length > 0) shape = intersect(shape, branches.reduce((a, b) => unite(a, b, expansion.output)), expansion.output);
   }
   return shape;
 }
@@ -248,6 +270,6 @@ function ownShape(schema: JsonObject, expansion: Expansion, depth: number, shall
   // Tuples (draft-07/2019-09 `items: [...]`, 2020-12 `prefixItems`) describe their items as one union.
   const tuple = Array.isArray(schema.items) ? [...schema.items, schema.additionalItems] : Array.isArray(schema.prefixItems) ? [...schema.prefixItems, schema.items] : [schema.items];
   const itemShapes = tuple.filter((s) => s !== undefined).map((s) => shapeOfSchema(s as Json, expansion, depth + 1));
-  if (itemShapes.length > 0) shape.items = itemShapes.reduce(unite);
+  if (itemShapes.length > 0) shape.items = itemShapes.reduce((a, b) => unite(a, b, expansion.output));
   return shape;
 }
