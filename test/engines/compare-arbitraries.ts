@@ -291,12 +291,14 @@ export function combinedDocument(schema: Json, root: Json, depth = 3): fc.Arbitr
 }
 
 const TYPED_NAMES = ['foo', 'bar'] as const;
+const rarely = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 const typedMember = fc.constantFrom<Schema>({ type: 'string' }, { type: 'number' }, { type: 'integer' }, { type: 'boolean' }, { type: ['string', 'null'] }, {});
 const typedObject: fc.Arbitrary<Schema> = fc
   .record({
     properties: fc.dictionary(fc.constantFrom(...TYPED_NAMES), typedMember, { minKeys: 1, maxKeys: 2 }),
-    required: optional(fc.subarray([...TYPED_NAMES], { minLength: 1 })),
-    additionalProperties: optional(fc.constantFrom<Json>(false, true, { type: 'string' })),
+    required: rarely(fc.subarray([...TYPED_NAMES], { minLength: 1 })),
+    additionalProperties: rarely(fc.constantFrom<Json>(false, true, { type: 'string' })),
   })
   .map(compact);
 
@@ -315,18 +317,43 @@ const typedCombined: fc.Arbitrary<Schema> = fc.letrec<{ node: Schema }>((tie) =>
   ),
 })).node;
 
-/** Two versions of a typed-combiner schema: one sub-schema (or the shared $defs/base) replaced. */
-export const typedCombinerPair: fc.Arbitrary<[Schema, Schema]> = fc.tuple(typedCombined, typedObject).chain(([root, base]) => {
-  const previous: Schema = { ...(typeof root === 'object' ? root : { allOf: [root] }), $defs: { base } };
-  return fc.tuple(fc.nat(), fc.oneof(typedMember, typedObject, typedCombined)).map(([slot, replacement]): [Schema, Schema] => {
-    let next = structuredClone(previous);
-    const found: Array<(value: Schema) => void> = [];
-    allSlots(next, (value) => (next = value), found);
-    (found[slot % found.length] as (value: Schema) => void)(structuredClone(replacement));
-    if (typeof next !== 'object' || next.$defs === undefined) next = { allOf: [next], $defs: structuredClone(previous.$defs as Json) };
-    return [previous, next];
+/** Every schema under a `properties` map, as setters: the places a property's type can change. */
+function propertySlots(schema: Json, found: Array<(value: Schema) => void>): void {
+  if (typeof schema !== 'object' || schema === null) return;
+  if (Array.isArray(schema)) return schema.forEach((member) => propertySlots(member, found));
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === 'properties' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const name of Object.keys(value)) found.push((next) => (value[name] = next));
+    }
+    propertySlots(value, found);
+  }
+}
+
+/**
+ * Two versions of a schema with combiners around typed properties: one property's type changed (the
+ * edit the lenient rule got wrong), or one sub-schema (the shared $defs/base included) replaced.
+ */
+export const typedCombinerPair: fc.Arbitrary<[Schema, Schema]> = fc
+  .tuple(fc.oneof(typedCombined.filter((root) => typeof root === 'object' && !('properties' in root && !('allOf' in root))), typedCombined), typedObject)
+  .chain(([root, base]) => {
+    const previous: Record<string, Json> = { ...(typeof root === 'object' ? root : { allOf: [root] }), $defs: { base } };
+    const retype = fc.tuple(fc.nat(), typedMember).map(([slot, member]): [Schema, Schema] => {
+      const next = structuredClone(previous);
+      const found: Array<(value: Schema) => void> = [];
+      propertySlots(next, found);
+      (found[slot % found.length] as (value: Schema) => void)(structuredClone(member));
+      return [previous, next];
+    });
+    const replace = fc.tuple(fc.nat(), fc.oneof(typedMember, typedObject, typedCombined)).map(([slot, replacement]): [Schema, Schema] => {
+      let next: Schema = structuredClone(previous);
+      const found: Array<(value: Schema) => void> = [];
+      allSlots(next, (value) => (next = value), found);
+      (found[slot % found.length] as (value: Schema) => void)(structuredClone(replacement));
+      if (typeof next !== 'object' || next.$defs === undefined) next = { allOf: [next], $defs: structuredClone(previous.$defs as Json) };
+      return [previous, next];
+    });
+    return fc.oneof({ weight: 3, arbitrary: retype }, { weight: 1, arbitrary: replace });
   });
-});
 
 /** Objects carrying the typed names (and a nested one) with values of every type. */
 export const typedDocument: fc.Arbitrary<unknown> = fc.letrec<{ doc: unknown }>((tie) => ({
