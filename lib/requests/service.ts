@@ -105,8 +105,8 @@ export class SchemaRequestService {
       definition = tableToJsonSchema(schemaName, table) as Json;
     } else {
       definition = proposal.definition!;
-      engine.checkDefinition(definition);
     }
+    const { warnings } = engine.checkDefinition(definition);
     const head = await this.deps.schemas.repo.head(workspaceId, schemaName);
     const base = head ? await this.deps.schemas.repo.versionByNumber(workspaceId, schemaName, head.latest_version) : undefined;
     const previousDefinition = base ? (JSON.parse(base.definition) as Json) : undefined;
@@ -123,6 +123,7 @@ export class SchemaRequestService {
     if (base) review.base_version = { id: base.id, version: base.version };
     if (diff) review.diff = diff;
     if (compatibility) review.compatibility = compatibility;
+    if (warnings.length > 0) review.warnings = warnings;
     try {
       review.migration_preview = this.migration(schemaName, definition, previousDefinition, table, 'postgres');
     } catch (e) {
@@ -285,7 +286,7 @@ export class SchemaRequestService {
     if (existing) {
       schemaRef = existing.schema_version_id;
     } else {
-      const published = this.deps.schemas.publishItems(actor, { workspace_id: current.workspace_id, name: current.schema_name, definition, engine: 'json-schema', ...(current.description ? { description: current.description } : {}) }, fp, head);
+      const published = this.deps.schemas.publishItems(actor, { workspace_id: current.workspace_id, name: current.schema_name, definition, engine: 'json-schema', dialect: this.deps.engines.get('json-schema').checkDefinition(definition).dialect, ...(current.description ? { description: current.description } : {}) }, fp, head);
       items.push(...published.items);
       schemaRef = published.version.id;
       items.push(this.deps.notifications.item(current.requester, current.workspace_id, 'schema_version.published', { request_id: current.id, schema_ref: schemaRef, schema_name: current.schema_name, version: published.version.version }));
