@@ -123,8 +123,8 @@ function patternProblem(pattern: string, path: string, keyword: string): ErrorDe
     path,
     keyword,
     message:
-      `pattern ${JSON.stringify(pattern)} is not supported (${reason}): patterns run on RE2, in linear time, ` +
-      'which has no backreferences or lookaround; rewrite the pattern without them',
+      `pattern ${JSON.stringify(pattern)} is not supported (${reason}): patterns run on RE2, in linear time so that ` +
+      'no payload can stall validation, and this one has no exact RE2 translation (backreferences and lookaround have none); rewrite it',
   };
 }
 

@@ -8,6 +8,7 @@ import type { ErrorDetail } from '../../errors.js';
 import type { DefinitionWarning, Json } from '../types.js';
 import { assertSafeDefinition, protoKeyProblems, refuse } from './check.js';
 import { collectStrictNotes, draftOf, inDraft, type Draft } from './drafts.js';
+import { translatePattern } from './re2.js';
 import { DEFAULT_BASE_URI } from './refs.js';
 import { escapePointerToken, walkSchemas } from './walk.js';
 
@@ -37,7 +38,7 @@ export function compileDefinition(definition: Json, options: CompileOptions = {}
   if (!ajv.validateSchema(schema)) refuse(metaSchemaErrors(ajv.errors ?? []));
   const formats = unknownFormats(ajv, definition);
   const { result: validator, notes } = collectStrictNotes(() => compileIsolated(ajv, schema, definition, formats));
-  const warnings = [...formatWarnings(formats), ...notes.map((note) => strictWarning(note, definition))];
+  const warnings = [...formatWarnings(formats), ...patternWarnings(definition), ...notes.map((note) => strictWarning(note, definition))];
   const refused = warnings.filter((warning) => options.refuseWarnings?.includes(warning.code));
   if (refused.length > 0) {
     refuse(refused.map((w) => ({ path: w.path, keyword: w.code, message: `${w.message} (refused by this workspace's warning policy)` })));
@@ -74,6 +75,25 @@ function formatWarnings(formats: Map<string, string[]>): DefinitionWarning[] {
       message: `format ${JSON.stringify(format)} is not one the registry knows: it is kept as an annotation and any value passes it (as 2019-09 and later specify for unknown formats)`,
     })),
   );
+}
+
+/** Patterns RE2 runs only after a translation (exact: the verdicts are ECMAScript's). */
+function patternWarnings(definition: Json): DefinitionWarning[] {
+  const warnings: DefinitionWarning[] = [];
+  const note = (pattern: string, path: string) => {
+    if (translatePattern(pattern).changed) {
+      warnings.push({ code: 'pattern_translated', path, message: `pattern ${JSON.stringify(pattern)} runs on the linear-time RE2 engine through an exact translation of its ECMAScript meaning (\\s, ., long Unicode property names)` });
+    }
+  };
+  walkSchemas(definition, undefined, (schema, pointer) => {
+    if (typeof schema.pattern === 'string') note(schema.pattern, `${pointer}/pattern`);
+    const patterns = schema.patternProperties;
+    if (typeof patterns === 'object' && patterns !== null && !Array.isArray(patterns)) {
+      for (const key of Object.keys(patterns)) note(key, `${pointer}/patternProperties/${escapePointerToken(key)}`);
+    }
+    return undefined;
+  });
+  return warnings;
 }
 
 /** One of ajv's strict-mode notes (the standard accepts what they describe) as a warning. */
