@@ -23,7 +23,8 @@ export interface TestRegistry {
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
 }
 
-export function useRegistry(options: { now?: () => Date; settings?: Settings } = {}): TestRegistry {
+/** `devAdminToken`: serve the console's one-click admin token, as `npm start` does (user dev-admin, admin of default). */
+export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean } = {}): TestRegistry {
   const t = useTestTable();
   let server: Server;
   const r = {} as TestRegistry;
@@ -36,6 +37,7 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings } =
     r.tableName = t.tableName;
     server = createLocalServer({
       routes: ROUTES,
+      ...(options.devAdminToken ? { devAdminToken: await mintToken(jwk, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] }) } : {}),
       verifyToken: await devVerifier(jwk),
       loadHandler: async (group) => {
         const mod = (await import(`../../functions/${group}.ts`)) as { buildHandler(d: Deps): LambdaHandler };

@@ -10,7 +10,8 @@ import { assertSafeDefinition, protoKeyProblems, refuse } from './check.js';
 import { collectStrictNotes, draftOf, inDraft, type Draft } from './drafts.js';
 import { translatePattern } from './re2.js';
 import { DEFAULT_BASE_URI } from './refs.js';
-import { escapePointerToken, walkSchemas } from './walk.js';
+import { escapePointerToken } from '../../util/json-pointer.js';
+import { walkSchemas } from './walk.js';
 
 export interface CompileOptions {
   /** Draft of a definition without `$schema` (`2020-12` or `draft-07`). */

@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { ValidationError } from '../../errors.js';
 import type { Json } from '../types.js';
 import { re2RegExp } from './re2.js';
-import { isJsonObject } from './walk.js';
+import { isObject } from '../../util/json.js';
 
 /** The one extension keyword: SQL column hints that table-based schema requests read. No validation effect. */
 export const SQL_HINTS_KEYWORD = 'x-sql';
@@ -114,7 +114,7 @@ function defaultDraft(name: string | undefined): Draft {
  * and that draft is not 2020-12 (the comparator and ajv both read the dialect from `$schema`).
  */
 export function inDraft(definition: Json, fallback: string | undefined): Json {
-  if (!isJsonObject(definition) || definition.$schema !== undefined) return definition;
+  if (!isObject<Json>(definition) || definition.$schema !== undefined) return definition;
   const draft = defaultDraft(fallback);
   return draft === DRAFT_2020 ? definition : { $schema: `${draft.uri}#`, ...definition };
 }
@@ -124,7 +124,7 @@ export function inDraft(definition: Json, fallback: string | undefined): Json {
  * DEFAULT_DRAFT. Throws ValidationError for any other `$schema`.
  */
 export function draftOf(definition: Json, fallback?: string): Draft {
-  if (!isJsonObject(definition) || definition.$schema === undefined) return defaultDraft(fallback);
+  if (!isObject<Json>(definition) || definition.$schema === undefined) return defaultDraft(fallback);
   const declared = definition.$schema;
   const draft = typeof declared === 'string' ? DRAFTS.find((d) => d.uri === declared.replace(/#$/, '')) : undefined;
   if (draft) return draft;

@@ -10,7 +10,10 @@
  */
 import type { Json } from '../../types.js';
 import type { SchemaDocument } from './document.js';
-import { type JsonObject, isObject, own } from './json.js';
+import { isObject as isRecord } from '../../../util/json.js';
+import { type JsonObject, own } from './json.js';
+
+const isObject = (value: unknown): value is JsonObject => isRecord<Json>(value);
 import { isAnnotation } from './keywords.js';
 import { type PatternMatcher, patternsDisjoint } from './patterns.js';
 
