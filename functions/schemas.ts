@@ -16,8 +16,8 @@ export function buildHandler(deps: Deps) {
       const q = check<{ dry_run?: string }>('PublishSchemaQuery', query(event), 'query');
       const input = check<PublishInput>('PublishSchemaRequest', event.body);
       if (q.dry_run === 'true') return json(200, await schemas.dryRun(principal, input));
-      const { version, created } = await schemas.publish(principal, input);
-      return json(created ? 201 : 200, version, created ? { Location: `/api/v1/schemas/${version.id}` } : {});
+      const { version, created, warnings } = await schemas.publish(principal, input);
+      return json(created ? 201 : 200, { ...version, warnings }, created ? { Location: `/api/v1/schemas/${version.id}` } : {});
     },
     'PATCH /api/v1/schemas/{id}': async (event) => {
       const { state } = check<{ state: VersionState }>('SchemaStateUpdate', event.body);

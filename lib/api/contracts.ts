@@ -124,6 +124,7 @@ export const contracts = {
       engine: { type: 'string' },
       definition: {},
       fingerprint: { type: 'string', description: 'SHA-256 of the canonical JSON (RFC 8785) of the definition.' },
+      dialect: { type: 'string', description: 'The dialect in force: for JSON Schema the draft the definition declares, or the default it was published under.' },
       description: { type: 'string' },
       state: { enum: ['active', 'deprecated', 'disabled'] },
       created_at: timestamp,

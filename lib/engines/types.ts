@@ -87,6 +87,32 @@ export interface Change {
   explanation: string;
 }
 
+/** Something worth knowing about a definition the engine accepts (nothing the standard forbids). */
+export interface DefinitionWarning {
+  /** Stable code, e.g. `unknown_format`, `unknown_keyword`, `inert_keyword`: a workspace may refuse chosen codes. */
+  code: string;
+  /** JSON pointer into the definition. */
+  path: string;
+  message: string;
+}
+
+/** How to read a definition that does not say which dialect it is written in. */
+export interface DialectOptions {
+  /** Dialect of a definition that declares none (JSON Schema: `2020-12` or `draft-07`); the engine's default without it. */
+  defaultDialect?: string | undefined;
+}
+
+export interface CheckOptions extends DialectOptions {
+  /** Warning codes that refuse the definition (422) instead of being reported: a stricter house style. */
+  refuseWarnings?: readonly string[] | undefined;
+}
+
+/** What checkDefinition found: the dialect in force (stored on the version) and the warnings. */
+export interface DefinitionReport {
+  dialect: string;
+  warnings: DefinitionWarning[];
+}
+
 export interface CompareOptions {
   /**
    * How to treat a property added to an open content model (additionalProperties absent/true).
@@ -94,6 +120,9 @@ export interface CompareOptions {
    * contradict values old documents already carried under that name, so it is not backward compatible.
    */
   openContentModel?: 'lenient' | 'strict';
+  /** Dialects in force for definitions that declare none, per side. */
+  previousDialect?: string | undefined;
+  nextDialect?: string | undefined;
 }
 
 export interface CompareResult {
@@ -109,15 +138,15 @@ export interface SchemaEngine {
   readonly name: string;
   /**
    * Checks a definition before it is published: size, depth, safety and that it compiles.
-   * Throws ValidationError (422) naming each problem; returns nothing when the definition is fine.
+   * Throws ValidationError (422) naming each problem; otherwise reports the dialect and the warnings.
    */
-  checkDefinition(definition: Json): void;
+  checkDefinition(definition: Json, options?: CheckOptions): DefinitionReport;
   /**
    * Validates `data` against `definition`. `cacheKey` (a schema version id: versions are immutable)
    * lets the engine reuse its compiled validator.
    */
-  validate(data: unknown, definition: Json, cacheKey?: string): ValidationResult;
-  describeFields(definition: Json): FieldDescription[];
-  defaultValue(definition: Json): Json;
+  validate(data: unknown, definition: Json, cacheKey?: string, options?: DialectOptions): ValidationResult;
+  describeFields(definition: Json, options?: DialectOptions): FieldDescription[];
+  defaultValue(definition: Json, options?: DialectOptions): Json;
   compare(previous: Json, next: Json, options?: CompareOptions): CompareResult;
 }

@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.1.0 (sha256 b11db6dbfcfbd542eefbdb0bcad42d71aa951086db8a97d0559312cbeae0e801).
+// version 2.1.0 (sha256 e3f2beb77f294487865f3f3a2760de398e29a51277a2485dcec9c8925e863ace).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -8,7 +8,7 @@ import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } 
 
 export const TABLE_DESIGN = {
   version: "2.1.0",
-  hash: "b11db6dbfcfbd542eefbdb0bcad42d71aa951086db8a97d0559312cbeae0e801",
+  hash: "e3f2beb77f294487865f3f3a2760de398e29a51277a2485dcec9c8925e863ace",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
@@ -153,6 +153,8 @@ export interface SchemaVersionItem {
   definition: string;
   /** SHA-256 (hex) of the canonical JSON (RFC 8785) of a definition. */
   fingerprint: string;
+  /** Dialect the definition was published under (JSON Schema draft in force, e.g. 2020-12 or draft-07); absent on versions published before it was recorded, which read as 2020-12. */
+  dialect?: string;
 
   description?: string;
 
@@ -793,6 +795,7 @@ export function createEntities(deps: EntityDeps) {
           engine: { type: "string", required: true, readOnly: true, default: "json-schema", validate: new RegExp("^[a-z][a-z0-9-]{0,31}$") },
           definition: { type: "string", required: true, readOnly: true },
           fingerprint: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
+          dialect: { type: "string", readOnly: true },
           description: { type: "string", readOnly: true },
           state: { type: ["active", "deprecated", "disabled"] as const, required: true, default: "active" },
           state_changed_at: { type: "string" },

@@ -97,7 +97,7 @@ export class PayloadService {
     const meta = input.meta === undefined ? undefined : JSON.stringify(input.meta);
     if (meta !== undefined && Buffer.byteLength(meta) > MAX_META_BYTES) throw new PayloadTooLargeError(`meta is larger than ${MAX_META_BYTES} bytes of JSON`);
 
-    const result = this.engines.get(version.engine).validate(input.data, JSON.parse(version.definition) as Json, version.id);
+    const result = this.engines.get(version.engine).validate(input.data, JSON.parse(version.definition) as Json, version.id, { defaultDialect: version.dialect });
     if (!result.valid) {
       throw new ValidationError(`data does not match schema ${version.name} version ${version.version}`, { errors: result.errors });
     }

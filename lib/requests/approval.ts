@@ -47,7 +47,8 @@ export class Approval {
     if (existing) {
       schemaRef = existing.schema_version_id;
     } else {
-      const input = { workspace_id: current.workspace_id, name: current.schema_name, definition, engine: resolved.engine.name, ...(current.description ? { description: current.description } : {}) };
+      const { dialect } = resolved.engine.checkDefinition(definition);
+      const input = { workspace_id: current.workspace_id, name: current.schema_name, definition, dialect, engine: resolved.engine.name, ...(current.description ? { description: current.description } : {}) };
       const published = schemas.publishItems(actor, input, fp, head);
       items.push(...published.items);
       schemaRef = published.version.id;

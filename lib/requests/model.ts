@@ -1,5 +1,5 @@
 /** Schema requests: their statuses, the transitions between them, and their public shape. */
-import type { Json, CompareResult } from '../engines/types.js';
+import type { CompareResult, DefinitionWarning, Json } from '../engines/types.js';
 import type { SchemaRequestItem } from '../generated/table.js';
 import type { CompatibilityVerdict } from '../schemas/compatibility.js';
 import type { MigrationPreview } from '../sql/index.js';
@@ -40,6 +40,8 @@ export interface Review {
   diff?: CompareResult;
   compatibility?: CompatibilityVerdict;
   migration_preview: MigrationPreview | null;
+  /** What the engine noted about the proposed definition (accepted, but worth knowing). */
+  warnings?: DefinitionWarning[];
   /** Why there is no migration preview (a definition with no relational projection). */
   migration_note?: string;
   auto_approval?: AutoApprovalDecision;

@@ -3,7 +3,7 @@
  * needs: the engine that judges it, the definition, and the table when it was proposed as one.
  */
 import type { EngineRegistry } from '../engines/registry.js';
-import type { Json, SchemaEngine } from '../engines/types.js';
+import type { DefinitionWarning, Json, SchemaEngine } from '../engines/types.js';
 import type { SchemaItem } from '../generated/table.js';
 import { DEFAULT_ENGINE } from '../schemas/model.js';
 import { parseTableDefinition, tableToJsonSchema, type TableDefinition } from '../sql/index.js';
@@ -19,6 +19,8 @@ export interface ResolvedProposal {
   definition: Json;
   /** Set when the proposal was a table. */
   table?: TableDefinition;
+  /** What the engine found worth knowing when it checked the definition (not for stored proposals). */
+  warnings?: DefinitionWarning[];
 }
 
 /**
@@ -37,10 +39,10 @@ export function resolveProposal(engines: EngineRegistry, schemaName: string, pro
     const engine = engines.get(TABLE_ENGINE);
     const definition = tableToJsonSchema(schemaName, table) as Json;
     // What a table stands for passes the same checks as a definition sent as such: it will be published.
-    if (!stored) engine.checkDefinition(definition);
-    return { engine, definition, table };
+    if (stored) return { engine, definition, table };
+    return { engine, definition, table, warnings: engine.checkDefinition(definition).warnings };
   }
   const engine = engines.get(head?.engine ?? DEFAULT_ENGINE);
-  if (!stored) engine.checkDefinition(proposal.definition!);
-  return { engine, definition: proposal.definition! };
+  if (stored) return { engine, definition: proposal.definition! };
+  return { engine, definition: proposal.definition!, warnings: engine.checkDefinition(proposal.definition!).warnings };
 }

@@ -49,6 +49,7 @@ export class Reviewer {
     if (base) review.base_version = { id: base.id, version: base.version };
     if (diff) review.diff = diff;
     if (compatibility) review.compatibility = compatibility;
+    if (resolved.warnings?.length) review.warnings = resolved.warnings;
     try {
       review.migration_preview = this.deps.previews.render(schemaName, resolved, previous, 'postgres');
     } catch (e) {

@@ -14,6 +14,8 @@ export const DEFAULT_COMPATIBILITY: Compatibility = 'BACKWARD';
 export interface VersionDefinition {
   version: number;
   definition: Json;
+  /** The dialect the version was published under. */
+  dialect?: string | undefined;
 }
 
 export interface BreakingChange extends Change {
@@ -54,11 +56,11 @@ export function checkCompatibility(
   const verdict: CompatibilityVerdict = { compatibility: mode, compatible: true, checked_against: [], breaking_changes: [], changes: [] };
   const latest = previous[0];
   if (!latest) return verdict;
-  verdict.changes = engine.compare(latest.definition, next, options).changes;
+  verdict.changes = engine.compare(latest.definition, next, { ...options, previousDialect: latest.dialect }).changes;
   if (mode === 'NONE') return verdict;
   const against = isTransitive(mode) ? previous : [latest];
   for (const earlier of against) {
-    const result = earlier === latest ? { changes: verdict.changes } : engine.compare(earlier.definition, next, options);
+    const result = earlier === latest ? { changes: verdict.changes } : engine.compare(earlier.definition, next, { ...options, previousDialect: earlier.dialect });
     verdict.checked_against.push(earlier.version);
     for (const change of result.changes) {
       const breaks = (needsBackward(mode) && !change.backward_compatible) || (needsForward(mode) && !change.forward_compatible);

@@ -10,6 +10,8 @@ export interface SchemaVersion {
   engine: string;
   definition: Json;
   fingerprint: string;
+  /** The dialect in force (for JSON Schema the draft: `2020-12`, `2019-09`, `draft-07`). */
+  dialect?: string;
   description?: string;
   state: 'active' | 'deprecated' | 'disabled';
   state_changed_at?: string;
@@ -30,6 +32,7 @@ export function toSchemaVersion(item: SchemaVersionItem): SchemaVersion {
     created_at: item.created_at,
     created_by: item.created_by,
   };
+  if (item.dialect !== undefined) v.dialect = item.dialect;
   if (item.description !== undefined) v.description = item.description;
   if (item.state_changed_at !== undefined) v.state_changed_at = item.state_changed_at;
   return v;

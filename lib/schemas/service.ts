@@ -7,7 +7,7 @@ import { authorize, type Principal } from '../auth/principal.js';
 import type { AuditInput } from '../audit/events.js';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
-import type { Json } from '../engines/types.js';
+import type { DefinitionWarning, Json } from '../engines/types.js';
 import { cancellationCodes } from '../dynamo/errors.js';
 import type { Clock, IdGenerator, Page, Transactor, TransactItem } from '../dynamo/table.js';
 import type { SchemaItem, SchemaVersionItem } from '../generated/table.js';
@@ -25,6 +25,8 @@ export interface PublishInput {
   definition: Json;
   engine?: string;
   description?: string;
+  /** The dialect the engine read the definition in (its report; not caller input). */
+  dialect?: string;
 }
 
 export interface PublishResult {
@@ -33,6 +35,8 @@ export interface PublishResult {
   created: boolean;
   /** The compatibility check that let it through (absent for version 1 and for existing versions). */
   compatibility?: CompatibilityVerdict;
+  /** What the engine noted about the definition (accepted, but worth knowing). */
+  warnings: DefinitionWarning[];
 }
 
 /** What a dry run answers: the verdict and the version a publish would create, with nothing written. */
@@ -43,6 +47,7 @@ export interface DryRunResult {
   would_create_version: number | null;
   existing_version: SchemaVersion | null;
   compatibility: CompatibilityVerdict | null;
+  warnings: DefinitionWarning[];
 }
 
 export interface SchemaConfig {
@@ -90,7 +95,7 @@ export class SchemaService {
     authorize(principal, input.workspace_id, 'admin', 'workspace');
     const engineName = input.engine ?? DEFAULT_ENGINE;
     const engine = this.engines.get(engineName);
-    engine.checkDefinition(input.definition);
+    const { dialect, warnings } = engine.checkDefinition(input.definition);
     const fp = fingerprint(input.definition);
 
     for (let attempt = 0; attempt < MAX_PUBLISH_ATTEMPTS; attempt++) {
@@ -100,8 +105,8 @@ export class SchemaService {
         if (v && v.engine !== engineName) {
           throw new ConflictError(`schema "${input.name}" uses engine "${v.engine}"; a version cannot switch to "${engineName}"`);
         }
-        if (v && dryRun) return { dry_run: true, compatible: true, would_create_version: null, existing_version: toSchemaVersion(v), compatibility: null };
-        if (v) return { version: toSchemaVersion(v), created: false };
+        if (v && dryRun) return { dry_run: true, compatible: true, would_create_version: null, existing_version: toSchemaVersion(v), compatibility: null, warnings };
+        if (v) return { version: toSchemaVersion(v), created: false, warnings };
       }
       const head = await this.repo.head(input.workspace_id, input.name);
       if (head && head.engine !== engineName) {
@@ -109,13 +114,13 @@ export class SchemaService {
       }
       const verdict = head ? await this.verdict(head, input.definition) : undefined;
       if (dryRun) {
-        return { dry_run: true, compatible: verdict?.compatible ?? true, would_create_version: (head?.latest_version ?? 0) + 1, existing_version: null, compatibility: verdict ?? null };
+        return { dry_run: true, compatible: verdict?.compatible ?? true, would_create_version: (head?.latest_version ?? 0) + 1, existing_version: null, compatibility: verdict ?? null, warnings };
       }
       if (verdict && !verdict.compatible) {
         throw new ConflictError(describeVerdict(input.name, verdict), { extensions: { compatibility: verdict.compatibility, breaking_changes: verdict.breaking_changes } });
       }
-      const outcome = await this.tryPublish(principal, input, engineName, fp, head);
-      if (outcome) return { version: outcome, created: true, ...(verdict ? { compatibility: verdict } : {}) };
+      const outcome = await this.tryPublish(principal, { ...input, dialect }, engineName, fp, head);
+      if (outcome) return { version: outcome, created: true, ...(verdict ? { compatibility: verdict } : {}), warnings };
       // Lost a race: back off a little, with jitter, so twenty publishers do not retry in lockstep.
       await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
     }
@@ -152,6 +157,7 @@ export class SchemaService {
       engine: input.engine,
       definition: JSON.stringify(input.definition),
       fingerprint: fp,
+      ...(input.dialect !== undefined ? { dialect: input.dialect } : {}),
       state: 'active',
       created_at: at,
       created_by: actor,
@@ -188,13 +194,13 @@ export class SchemaService {
       let cursor: string | undefined;
       do {
         const page = await this.repo.versions(head.workspace_id, head.name, 500, cursor);
-        previous.push(...page.items.map((v) => ({ version: v.version, definition: JSON.parse(v.definition) as Json })));
+        previous.push(...page.items.map((v) => ({ version: v.version, definition: JSON.parse(v.definition) as Json, dialect: v.dialect })));
         cursor = page.next_cursor ?? undefined;
       } while (cursor);
       previous.reverse();
     } else {
       const latest = await this.repo.versionByNumber(head.workspace_id, head.name, head.latest_version);
-      if (latest) previous.push({ version: latest.version, definition: JSON.parse(latest.definition) as Json });
+      if (latest) previous.push({ version: latest.version, definition: JSON.parse(latest.definition) as Json, dialect: latest.dialect });
     }
     return checkCompatibility(this.compareWith(head.engine), mode, previous, definition, { openContentModel: head.open_content_model ?? 'lenient' });
   }
@@ -210,7 +216,11 @@ export class SchemaService {
     if (to.workspace_id !== from.workspace_id) throw new NotFoundError(`schema version ${againstId} not found`);
     if (to.engine !== from.engine) throw new ConflictError(`versions use different engines (${from.engine}, ${to.engine}); they cannot be compared`);
     const head = await this.repo.head(to.workspace_id, to.name);
-    const result = this.compareWith(to.engine).compare(from.definition, to.definition, { openContentModel: head?.open_content_model ?? 'lenient' });
+    const result = this.compareWith(to.engine).compare(from.definition, to.definition, {
+      openContentModel: head?.open_content_model ?? 'lenient',
+      previousDialect: from.dialect,
+      nextDialect: to.dialect,
+    });
     return { from: { id: from.id, name: from.name, version: from.version }, to: { id: to.id, name: to.name, version: to.version }, ...result };
   }
 
@@ -290,11 +300,11 @@ export class SchemaService {
 
   async fields(principal: Principal, id: string) {
     const v = await this.get(principal, id);
-    return this.engines.get(v.engine).describeFields(v.definition);
+    return this.engines.get(v.engine).describeFields(v.definition, { defaultDialect: v.dialect });
   }
 
   async defaultValue(principal: Principal, id: string): Promise<Json> {
     const v = await this.get(principal, id);
-    return this.engines.get(v.engine).defaultValue(v.definition);
+    return this.engines.get(v.engine).defaultValue(v.definition, { defaultDialect: v.dialect });
   }
 }

@@ -289,3 +289,114 @@ export function combinedDocument(schema: Json, root: Json, depth = 3): fc.Arbitr
   }
   return fc.oneof(...options);
 }
+
+const TYPED_NAMES = ['foo', 'bar'] as const;
+const rarely = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+const typedMember = fc.constantFrom<Schema>({ type: 'string' }, { type: 'number' }, { type: 'integer' }, { type: 'boolean' }, { type: ['string', 'null'] }, {});
+const typedObject: fc.Arbitrary<Schema> = fc
+  .record({
+    properties: fc.dictionary(fc.constantFrom(...TYPED_NAMES), typedMember, { minKeys: 1, maxKeys: 2 }),
+    required: rarely(fc.subarray([...TYPED_NAMES], { minLength: 1 })),
+    additionalProperties: rarely(fc.constantFrom<Json>(false, true, { type: 'string' })),
+  })
+  .map(compact);
+
+/** Combiners around objects with typed properties: where the lenient rule must see every conjunct at once. */
+const typedCombined: fc.Arbitrary<Schema> = fc.letrec<{ node: Schema }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 3, arbitrary: typedObject },
+    fc.array(tie('node'), { minLength: 1, maxLength: 2 }).map((branches) => ({ allOf: branches })),
+    fc.array(tie('node'), { minLength: 1, maxLength: 2 }).map((branches) => ({ anyOf: branches })),
+    fc.array(tie('node'), { minLength: 1, maxLength: 2 }).map((branches) => ({ oneOf: branches })),
+    fc.tuple(typedObject, tie('node'), tie('node')).map(([condition, then, otherwise]) => ({ if: condition, then, else: otherwise })),
+    fc.tuple(typedObject, tie('node')).map(([body, inner]) => ({ ...(body as object), allOf: [inner] })),
+    fc.constant({ $ref: '#/$defs/base' }),
+    tie('node').map((inner) => ({ properties: { nested: inner } })),
+  ),
+})).node;
+
+/** Every schema under a `properties` map, as setters: the places a property's type can change. */
+function propertySlots(schema: Json, found: Array<(value: Schema) => void>): void {
+  if (typeof schema !== 'object' || schema === null) return;
+  if (Array.isArray(schema)) return schema.forEach((member) => propertySlots(member, found));
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === 'properties' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const name of Object.keys(value)) found.push((next) => (value[name] = next));
+    }
+    propertySlots(value, found);
+  }
+}
+
+/**
+ * Two versions of a schema with combiners around typed properties: one property's type changed (the
+ * edit the lenient rule got wrong), or one sub-schema (the shared $defs/base included) replaced.
+ */
+export const typedCombinerPair: fc.Arbitrary<[Schema, Schema]> = fc
+  .tuple(fc.oneof(typedCombined.filter((root) => typeof root === 'object' && !('properties' in root && !('allOf' in root))), typedCombined), typedObject)
+  .chain(([root, base]) => {
+    const previous: Record<string, Json> = { ...(typeof root === 'object' ? root : { allOf: [root] }), $defs: { base } };
+    const retype = fc.tuple(fc.nat(), typedMember).map(([slot, member]): [Schema, Schema] => {
+      const next = structuredClone(previous);
+      const found: Array<(value: Schema) => void> = [];
+      propertySlots(next, found);
+      (found[slot % found.length] as (value: Schema) => void)(structuredClone(member));
+      return [previous, next];
+    });
+    const replace = fc.tuple(fc.nat(), fc.oneof(typedMember, typedObject, typedCombined)).map(([slot, replacement]): [Schema, Schema] => {
+      let next: Schema = structuredClone(previous);
+      const found: Array<(value: Schema) => void> = [];
+      allSlots(next, (value) => (next = value), found);
+      (found[slot % found.length] as (value: Schema) => void)(structuredClone(replacement));
+      if (typeof next !== 'object' || next.$defs === undefined) next = { allOf: [next], $defs: structuredClone(previous.$defs as Json) };
+      return [previous, next];
+    });
+    return fc.oneof({ weight: 3, arbitrary: retype }, { weight: 1, arbitrary: replace });
+  });
+
+/** Objects carrying the typed names (and a nested one) with values of every type. */
+export const typedDocument: fc.Arbitrary<unknown> = fc.letrec<{ doc: unknown }>((tie) => ({
+  doc: fc.oneof(
+    { depthSize: 'small' },
+    fc.constantFrom(null, 1, 'a', true, 1.5, [], {}),
+    fc
+      .record({
+        foo: optional(fc.constantFrom<Json>('', 'a', 0, 1, 1.5, true, null, [])),
+        bar: optional(fc.constantFrom<Json>('', 0, 2.5, false, null, {})),
+        nested: optional(tie('doc')),
+        other: optional(fc.constantFrom<Json>(1, 'x')),
+      })
+      .map((record) => compact(record)),
+  ),
+})).doc;
+
+/**
+ * The previous version with every name it never constrains forbidden: `unevaluatedProperties: false` at
+ * every instance location. The lenient rule promises soundness for exactly the documents this accepts.
+ * `not` and `if` stay verbatim (closing inside them would loosen, not tighten), and `if` is wrapped in
+ * a double negation so its annotations do not count as evaluating a name.
+ */
+export function closeOpenObjects(schema: Json, top = true): Json {
+  if (schema === true || (typeof schema === 'object' && schema !== null && !Array.isArray(schema) && Object.keys(schema).length === 0)) {
+    return top ? { unevaluatedProperties: false } : schema;
+  }
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
+  const out: Record<string, Json> = {};
+  const map = (value: Json, child: (member: Json) => Json): Json =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).map(([key, member]) => [key, child(member)])) : value;
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === 'not') out[keyword] = value;
+    else if (keyword === 'if') out[keyword] = { not: { not: value } };
+    else if (keyword === 'additionalProperties' && (value === true || (typeof value === 'object' && value !== null && Object.keys(value).length === 0))) continue;
+    else if (['properties', 'patternProperties'].includes(keyword)) out[keyword] = map(value, (member) => closeOpenObjects(member, true));
+    else if (['$defs', 'dependentSchemas'].includes(keyword)) out[keyword] = map(value, (member) => closeOpenObjects(member, false));
+    else if (['allOf', 'anyOf', 'oneOf'].includes(keyword) && Array.isArray(value)) out[keyword] = value.map((member) => closeOpenObjects(member, false));
+    else if (['then', 'else'].includes(keyword)) out[keyword] = closeOpenObjects(value, false);
+    else if (['additionalProperties', 'items', 'contains', 'additionalItems'].includes(keyword)) out[keyword] = Array.isArray(value) ? value.map((m) => closeOpenObjects(m, true)) : closeOpenObjects(value, true);
+    else if (keyword === 'prefixItems' && Array.isArray(value)) out[keyword] = value.map((member) => closeOpenObjects(member, true));
+    else out[keyword] = value;
+  }
+  if (top && out.unevaluatedProperties === undefined) out.unevaluatedProperties = false;
+  return out;
+}

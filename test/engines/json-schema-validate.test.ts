@@ -30,20 +30,19 @@ describe('drafts', () => {
     expect(errorsOf([1], tuple)).toEqual([{ path: '/0', message: 'must be string', keyword: 'type' }]);
   });
 
-  it('applies draft-07 dependencies and refuses the 2019-09 dependentRequired there', () => {
+  it('applies draft-07 dependencies and warns that the 2019-09 dependentRequired has no effect there', () => {
     const definition = { $schema: DRAFT_07, dependencies: { card: ['billing_address'] } };
     expect(errorsOf({ card: 1 }, definition)).toEqual([
       { path: '/billing_address', message: 'must have property billing_address when property card is present', keyword: 'dependencies' },
     ]);
-    expect(refusal({ $schema: DRAFT_07, dependentRequired: { card: ['billing_address'] } }).errors?.[0]).toMatchObject({
-      path: '/dependentRequired',
-      keyword: 'strict',
-    });
+    const ignored = { $schema: DRAFT_07, dependentRequired: { card: ['billing_address'] } };
+    expect(engine.checkDefinition(ignored).warnings).toEqual([expect.objectContaining({ path: '/dependentRequired', code: 'unknown_keyword' })]);
+    expect(engine.validate({ card: 1 }, ignored)).toEqual({ valid: true });
   });
 
-  it('refuses prefixItems in draft-07 and 2019-09, where it does not exist', () => {
+  it('warns that prefixItems has no effect in draft-07 and 2019-09, where it does not exist', () => {
     for (const $schema of [DRAFT_07, DRAFT_2019]) {
-      expect(refusal({ $schema, prefixItems: [{ type: 'string' }] }).message).toContain('unknown keyword: "prefixItems"');
+      expect(engine.checkDefinition({ $schema, prefixItems: [{ type: 'string' }] }).warnings.map((w) => `${w.code} ${w.path}`)).toEqual(['unknown_keyword /prefixItems']);
     }
   });
 

@@ -83,7 +83,7 @@ function assertSize(definition: Json): void {
 const RESERVED_ID = /^https?:\/\/json-schema\.org(\/|$)/i;
 
 /** Problems visible on one schema object: misplaced `$schema`, `$data`, reserved `$id`, RE2 patterns. */
-function keywordProblems(definition: Json): ErrorDetail[] {
+function keywordProblems(definition: Json, draftUri: string): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   let patterns = 0;
   walkSchemas(definition, undefined, (schema, pointer) => {
@@ -98,8 +98,13 @@ function keywordProblems(definition: Json): ErrorDetail[] {
       problems.push({ path: pointer, keyword: 'maxPatterns', message: `the definition has more than ${MAX_PATTERNS} patterns (pattern and patternProperties together), the limit; combine them with alternation` });
       patterns = Number.NEGATIVE_INFINITY;
     }
-    if (pointer !== '' && schema.$schema !== undefined) {
-      problems.push({ path: `${pointer}/$schema`, keyword: '$schema', message: '$schema is only allowed at the root of a definition; remove it here' });
+    // An embedded resource may restate the definition's draft; another draft would be validated as this one.
+    if (pointer !== '' && schema.$schema !== undefined && (typeof schema.$schema !== 'string' || schema.$schema.replace(/#$/, '') !== draftUri)) {
+      problems.push({
+        path: `${pointer}/$schema`,
+        keyword: '$schema',
+        message: `a nested $schema must name the definition's own draft (${draftUri}): mixing drafts in one definition is not supported; remove it or publish that part as its own schema`,
+      });
     }
     if (typeof schema.$id === 'string' && RESERVED_ID.test(uriResolver.resolve(DEFAULT_BASE_URI, schema.$id))) {
       problems.push({
@@ -140,8 +145,8 @@ function patternProblem(pattern: string, path: string, keyword: string): ErrorDe
     path,
     keyword,
     message:
-      `pattern ${JSON.stringify(pattern)} is not supported (${reason}): patterns run on RE2, in linear time, ` +
-      'which has no backreferences or lookaround; rewrite the pattern without them',
+      `pattern ${JSON.stringify(pattern)} is not supported (${reason}): patterns run on RE2, in linear time so that ` +
+      'no payload can stall validation, and this one has no exact RE2 translation (backreferences and lookaround have none); rewrite it',
   };
 }
 
@@ -238,12 +243,12 @@ function graphProblems(index: SchemaIndex): ErrorDetail[] {
  * Checks every safety rule that does not need ajv. Throws PayloadTooLargeError (size) or
  * ValidationError listing each problem; returns the definition's reference index for reuse.
  */
-export function assertSafeDefinition(definition: Json): SchemaIndex {
+export function assertSafeDefinition(definition: Json, draftUri: string): SchemaIndex {
   const tooDeep = depthProblem(definition, '', 1);
   if (tooDeep) refuse([tooDeep]);
   assertSize(definition);
   const index = indexDefinition(definition);
-  const problems = [...keywordProblems(definition), ...referenceProblems(index)];
+  const problems = [...keywordProblems(definition, draftUri), ...referenceProblems(index)];
   // The graph is only meaningful once every reference resolves.
   if (problems.length === 0) problems.push(...graphProblems(index));
   if (problems.length > 0) refuse(problems);

@@ -5,28 +5,124 @@
 import type Ajv from 'ajv';
 import type { AnySchema, ErrorObject, ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../../errors.js';
-import type { Json } from '../types.js';
+import type { DefinitionWarning, Json } from '../types.js';
 import { assertSafeDefinition, protoKeyProblems, refuse } from './check.js';
-import { draftOf } from './drafts.js';
+import { collectStrictNotes, draftOf, inDraft, type Draft } from './drafts.js';
+import { translatePattern } from './re2.js';
 import { DEFAULT_BASE_URI } from './refs.js';
 import { STEP_KEYWORD, withSteps } from './validation-budget.js';
 import { escapePointerToken } from '../../util/json-pointer.js';
 import { walkSchemas } from './walk.js';
 
+export interface CompileOptions {
+  /** Draft of a definition without `$schema` (`2020-12` or `draft-07`). */
+  defaultDraft?: string | undefined;
+  /** Warning codes that refuse the definition instead (a workspace's stricter house style). */
+  refuseWarnings?: readonly string[] | undefined;
+}
+
+export interface Compiled {
+  validator: ValidateFunction;
+  draft: Draft;
+  warnings: DefinitionWarning[];
+}
+
 /** Checks `definition` and compiles it; throws ValidationError (422) or PayloadTooLargeError (413). */
-export function compileDefinition(definition: Json): ValidateFunction {
-  const { ajv } = draftOf(definition);
-  assertSafeDefinition(definition);
+export function compileDefinition(definition: Json, options: CompileOptions = {}): Compiled {
+  const draft = draftOf(definition, options.defaultDraft);
+  const { ajv } = draft;
+  assertSafeDefinition(definition, draft.uri);
   const protoKeys = protoKeyProblems(definition);
   if (protoKeys.length) refuse(protoKeys);
   const stepKeyword = locateKeyword(definition, STEP_KEYWORD, undefined);
   if (stepKeyword !== undefined) refuse([{ path: stepKeyword, keyword: 'strict', message: `"${STEP_KEYWORD}" is reserved for the registry's validation budget; remove it` }]);
   // ajv's validateSchema reads `$schema` off its argument, so it throws on null instead of answering.
   if (definition === null) refuse([{ path: '', keyword: 'type', message: 'must be object,boolean (JSON Schema meta-schema)' }]);
-  const schema = definition as AnySchema;
+  const schema = inDraft(definition, options.defaultDraft) as AnySchema;
   if (!ajv.validateSchema(schema)) refuse(metaSchemaErrors(ajv.errors ?? []));
-  // ajv compiles a copy that counts a step in every schema object (see validation-budget.ts).
-  return compileIsolated(ajv, withSteps(definition) as AnySchema, definition);
+  const formats = unknownFormats(ajv, definition);
+  const { result: validator, notes } = collectStrictNotes(() => compileIsolated(ajv, withSteps(schema) as AnySchema, definition, formats));
+  const warnings = [...formatWarnings(formats), ...patternWarnings(definition), ...notes.map((note) => strictWarning(note, definition))];
+  const refused = warnings.filter((warning) => options.refuseWarnings?.includes(warning.code));
+  if (refused.length > 0) {
+    refuse(refused.map((w) => ({ path: w.path, keyword: w.code, message: `${w.message} (refused by this workspace's warning policy)` })));
+  }
+  return { validator, draft, warnings: dedupe(warnings) };
+}
+
+function dedupe(warnings: DefinitionWarning[]): DefinitionWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = `${w.code}|${w.path}|${w.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `format` values the draft's ajv does not know, with where each is used. */
+function unknownFormats(ajv: Ajv, definition: Json): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  walkSchemas(definition, undefined, (schema, pointer) => {
+    const format = schema.format;
+    if (typeof format === 'string' && !Object.hasOwn(ajv.formats, format)) found.set(format, [...(found.get(format) ?? []), `${pointer}/format`]);
+    return undefined;
+  });
+  return found;
+}
+
+function formatWarnings(formats: Map<string, string[]>): DefinitionWarning[] {
+  return [...formats].flatMap(([format, paths]) =>
+    paths.map((path) => ({
+      code: 'unknown_format',
+      path,
+      message: `format ${JSON.stringify(format)} is not one the registry knows: it is kept as an annotation and any value passes it (as 2019-09 and later specify for unknown formats)`,
+    })),
+  );
+}
+
+/** Patterns RE2 runs only after a translation (exact: the verdicts are ECMAScript's). */
+function patternWarnings(definition: Json): DefinitionWarning[] {
+  const warnings: DefinitionWarning[] = [];
+  const note = (pattern: string, path: string) => {
+    if (translatePattern(pattern).changed) {
+      warnings.push({ code: 'pattern_translated', path, message: `pattern ${JSON.stringify(pattern)} runs on the linear-time RE2 engine through an exact translation of its ECMAScript meaning (\\s, ., long Unicode property names)` });
+    }
+  };
+  walkSchemas(definition, undefined, (schema, pointer) => {
+    if (typeof schema.pattern === 'string') note(schema.pattern, `${pointer}/pattern`);
+    const patterns = schema.patternProperties;
+    if (typeof patterns === 'object' && patterns !== null && !Array.isArray(patterns)) {
+      for (const key of Object.keys(patterns)) note(key, `${pointer}/patternProperties/${escapePointerToken(key)}`);
+    }
+    return undefined;
+  });
+  return warnings;
+}
+
+/** One of ajv's strict-mode notes (the standard accepts what they describe) as a warning. */
+function strictWarning(note: string, definition: Json): DefinitionWarning {
+  const text = note.replace(/^strict mode: /, '');
+  const unknownKeyword = /unknown keyword: "([^"]+)"/.exec(text)?.[1];
+  if (unknownKeyword !== undefined) {
+    return {
+      code: 'unknown_keyword',
+      path: locateKeyword(definition, unknownKeyword, ''),
+      message: `keyword ${JSON.stringify(unknownKeyword)} is not part of the draft: it has no effect on validation (check its spelling; extension data can go under "x-sql")`,
+    };
+  }
+  const schemaPath = /at (?:path )?"#([^"]*)"/.exec(text)?.[1];
+  const path = schemaPath === undefined ? '' : safeDecode(schemaPath);
+  if (/matches pattern/.test(text)) return { code: 'property_matches_pattern', path, message: `${text}: both the property schema and the pattern schema apply to it` };
+  return { code: 'inert_keyword', path, message: `${text}: the keyword has no effect on validation` };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function metaSchemaErrors(errors: ErrorObject[]): ErrorDetail[] {
@@ -43,8 +139,10 @@ function metaSchemaErrors(errors: ErrorObject[]): ErrorDetail[] {
  * compile, and a way for one definition's `$id`s to interfere with another's. The validator no longer
  * needs any of it once compiled. Compilation is synchronous, so no other definition sees the window.
  */
-function compileIsolated(ajv: Ajv, schema: AnySchema, definition: Json): ValidateFunction {
+function compileIsolated(ajv: Ajv, schema: AnySchema, definition: Json, unknown: Map<string, string[]>): ValidateFunction {
   const knownRefs = new Set(Object.keys(ajv.refs));
+  // Unknown formats compile as "always valid" (ajv checks the format table only while compiling).
+  for (const format of unknown.keys()) ajv.addFormat(format, true);
   try {
     ajv.addSchema(schema, DEFAULT_BASE_URI);
     const validator = ajv.getSchema(DEFAULT_BASE_URI);
@@ -54,6 +152,7 @@ function compileIsolated(ajv: Ajv, schema: AnySchema, definition: Json): Validat
     return refuse([compileError(error, definition)]);
   } finally {
     ajv.removeSchema(DEFAULT_BASE_URI);
+    for (const format of unknown.keys()) delete ajv.formats[format];
     for (const ref of Object.keys(ajv.refs)) if (!knownRefs.has(ref)) delete ajv.refs[ref];
   }
 }

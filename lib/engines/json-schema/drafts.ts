@@ -21,10 +21,12 @@ const AJV_OPTIONS: Options = {
   // A definition's `$id` must never become resolvable by another definition (another workspace may
   // publish the same `$id`); compile.ts also drops what ajv records about embedded `$id`s.
   addUsedSchema: false,
-  // Unknown keywords, unknown formats and ignored keywords are errors: they silently weaken validation.
-  // The type, tuple and required lints stay off: they refuse ordinary schemas (`anyOf: [{maxLength}]`
-  // under `type: string`, tuples without `minItems`) without changing any validation result.
-  strict: true,
+  // The standard accepts unknown keywords and keywords without effect: they are reported as warnings
+  // (compile.ts collects what strict mode logs) instead of refusing the definition. The type, tuple and
+  // required lints stay off: they flag ordinary schemas (`anyOf: [{maxLength}]` under `type: string`,
+  // tuples without `minItems`) without any validation result depending on them.
+  strictSchema: 'log',
+  strictNumbers: true,
   strictTypes: false,
   strictTuples: false,
   strictRequired: false,
@@ -41,10 +43,26 @@ const AJV_OPTIONS: Options = {
   $data: false,
   // Patterns run on RE2: linear time, no catastrophic backtracking.
   code: { regExp: meteredRegExp(re2RegExp) },
-  // Messages about attacker-controlled schemas do not belong in the service log; failures are thrown.
-  logger: false,
+  // Messages about attacker-controlled schemas do not belong in the service log: strict-mode notes go
+  // to the collector of the compile in progress (see collectStrictNotes), failures are thrown.
+  logger: { log: () => undefined, warn: (...args: unknown[]) => notes?.push(args.map(String).join(' ')), error: () => undefined },
   // No `loadSchema`: nothing is ever fetched.
 };
+
+/** Strict-mode notes of the compile in progress (compilation is synchronous: one at a time). */
+let notes: string[] | undefined;
+
+/** Runs `compile`, returning what ajv's strict mode noted about the schema meanwhile. */
+export function collectStrictNotes<T>(compile: () => T): { result: T; notes: string[] } {
+  const outer = notes;
+  const mine: string[] = [];
+  notes = mine;
+  try {
+    return { result: compile(), notes: mine };
+  } finally {
+    notes = outer;
+  }
+}
 
 export interface Draft {
   /** Short name used in messages, e.g. `2020-12`. */
@@ -77,17 +95,43 @@ const DRAFTS: Draft[] = [
 /** ajv's URI resolver: resolving `$id`s and `$ref`s with it keeps our view of a definition equal to ajv's. */
 export const uriResolver = DRAFT_2020.ajv.opts.uriResolver;
 
+/** Drafts a definition without `$schema` can be read in (a workspace or schema setting picks one). */
+export const DEFAULT_DRAFTS = ['2020-12', 'draft-07'] as const;
+export type DefaultDraft = (typeof DEFAULT_DRAFTS)[number];
+/** The draft of a definition without `$schema` when no setting says otherwise. */
+export const DEFAULT_DRAFT: DefaultDraft = '2020-12';
+
+function defaultDraft(name: string | undefined): Draft {
+  const draft = DRAFTS.find((d) => d.name === (name ?? DEFAULT_DRAFT));
+  if (draft === undefined || !(DEFAULT_DRAFTS as readonly string[]).includes(draft.name)) {
+    throw new ValidationError(`default draft ${JSON.stringify(name)} is not supported; use one of ${DEFAULT_DRAFTS.map((d) => `"${d}"`).join(', ')}`, {
+      errors: [{ path: '', keyword: '$schema', message: `unsupported default draft ${JSON.stringify(name)}` }],
+    });
+  }
+  return draft;
+}
+
 /**
- * The draft a definition is written in: the one its `$schema` names, 2020-12 without `$schema`.
- * Throws ValidationError for any other `$schema`.
+ * The definition as the engine reads it: with the `$schema` of the default draft when it declares none
+ * and that draft is not 2020-12 (the comparator and ajv both read the dialect from `$schema`).
  */
-export function draftOf(definition: Json): Draft {
-  if (!isObject<Json>(definition) || definition.$schema === undefined) return DRAFT_2020;
+export function inDraft(definition: Json, fallback: string | undefined): Json {
+  if (!isObject<Json>(definition) || definition.$schema !== undefined) return definition;
+  const draft = defaultDraft(fallback);
+  return draft === DRAFT_2020 ? definition : { $schema: `${draft.uri}#`, ...definition };
+}
+
+/**
+ * The draft a definition is written in: the one its `$schema` names, else `fallback` (a setting), else
+ * DEFAULT_DRAFT. Throws ValidationError for any other `$schema`.
+ */
+export function draftOf(definition: Json, fallback?: string): Draft {
+  if (!isObject<Json>(definition) || definition.$schema === undefined) return defaultDraft(fallback);
   const declared = definition.$schema;
   const draft = typeof declared === 'string' ? DRAFTS.find((d) => d.uri === declared.replace(/#$/, '')) : undefined;
   if (draft) return draft;
   const supported = DRAFTS.map((d) => `"${d.uri}" (${d.name})`).join(', ');
-  throw new ValidationError(`$schema ${JSON.stringify(declared)} is not supported; use one of ${supported}, or omit $schema for 2020-12`, {
+  throw new ValidationError(`$schema ${JSON.stringify(declared)} is not supported; use one of ${supported}, or omit $schema for the default draft`, {
     errors: [{ path: '/$schema', keyword: '$schema', message: `unsupported $schema ${JSON.stringify(declared)}; supported: ${supported}` }],
   });
 }

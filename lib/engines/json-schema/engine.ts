@@ -4,12 +4,12 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../../errors.js';
-import type { CompareOptions, CompareResult, FieldDescription, Json, SchemaEngine, ValidationResult } from '../types.js';
+import type { CheckOptions, CompareOptions, CompareResult, DefinitionReport, DialectOptions, FieldDescription, Json, SchemaEngine, ValidationResult } from '../types.js';
 import { compareJsonSchemas } from './compare.js';
 import { assertSafeDefinition, refuse } from './check.js';
 import { compileDefinition } from './compile.js';
 import { startingValue } from './default-value.js';
-import { draftOf } from './drafts.js';
+import { draftOf, inDraft } from './drafts.js';
 import { flattenFields } from './describe.js';
 import { inexactNumbers } from '../../util/json-numbers.js';
 import { LruCache } from '../../util/lru.js';
@@ -36,9 +36,9 @@ function toErrorDetail(error: ErrorObject): ErrorDetail {
 }
 
 /** The shape of a definition that passes the safety checks (reading it follows its `$ref`s). */
-function shapeOfSafe(definition: Json, budget: OutputBudget) {
-  draftOf(definition);
-  return shapeOf(definition, assertSafeDefinition(definition), budget);
+function shapeOfSafe(definition: Json, budget: OutputBudget, options: DialectOptions = {}) {
+  const read = inDraft(definition, options.defaultDialect);
+  return shapeOf(read, assertSafeDefinition(read, draftOf(read).uri), budget);
 }
 
 export class JsonSchemaEngine implements SchemaEngine {
@@ -49,42 +49,45 @@ export class JsonSchemaEngine implements SchemaEngine {
     this.#validators = new LruCache(options.cacheSize ?? 1000);
   }
 
-  checkDefinition(definition: Json): void {
+  checkDefinition(definition: Json, options: CheckOptions = {}): DefinitionReport {
     const numbers = inexactNumbers(definition, '', 'write a finite value within ±9007199254740991');
     if (numbers.length > 0) refuse(numbers);
-    compileDefinition(definition);
+    const { draft, warnings } = compileDefinition(definition, { defaultDraft: options.defaultDialect, refuseWarnings: options.refuseWarnings });
+    return { dialect: draft.name, warnings };
   }
 
   /**
    * The compiled validator of `definition`. With a `cacheKey` (a schema version id: versions are
    * immutable, so an entry never goes stale) it is compiled once and reused.
    */
-  validator(definition: Json, cacheKey?: string): ValidateFunction {
-    if (cacheKey === undefined) return compileDefinition(definition);
+  validator(definition: Json, cacheKey?: string, options: DialectOptions = {}): ValidateFunction {
+    const compile = () => compileDefinition(definition, { defaultDraft: options.defaultDialect }).validator;
+    if (cacheKey === undefined) return compile();
     let validator = this.#validators.get(cacheKey);
     if (validator === undefined) {
-      validator = compileDefinition(definition);
+      validator = compile();
       this.#validators.set(cacheKey, validator);
     }
     return validator;
   }
 
-  validate(data: unknown, definition: Json, cacheKey?: string): ValidationResult {
-    const validator = this.validator(definition, cacheKey);
+  validate(data: unknown, definition: Json, cacheKey?: string, options?: DialectOptions): ValidationResult {
+    const validator = this.validator(definition, cacheKey, options);
     return withinBudget(() => validator(data)) ? VALID : { valid: false, errors: (validator.errors ?? []).map(toErrorDetail) };
   }
 
-  describeFields(definition: Json): FieldDescription[] {
+  describeFields(definition: Json, options?: DialectOptions): FieldDescription[] {
     const budget = new OutputBudget('the field description');
-    return flattenFields(shapeOfSafe(definition, budget), budget);
+    return flattenFields(shapeOfSafe(definition, budget, options), budget);
   }
 
-  defaultValue(definition: Json): Json {
+  defaultValue(definition: Json, options?: DialectOptions): Json {
     const budget = new OutputBudget('the starting document');
-    return startingValue(shapeOfSafe(definition, budget), budget);
+    return startingValue(shapeOfSafe(definition, budget, options), budget);
   }
 
-  compare(previous: Json, next: Json, options?: CompareOptions): CompareResult {
-    return compareJsonSchemas(previous, next, options);
+  compare(previous: Json, next: Json, options: CompareOptions = {}): CompareResult {
+    const { previousDialect, nextDialect, ...rest } = options;
+    return compareJsonSchemas(inDraft(previous, previousDialect), inDraft(next, nextDialect), rest);
   }
 }

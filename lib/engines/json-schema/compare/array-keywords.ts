@@ -68,7 +68,7 @@ function compareContains(step: Step, loc: Loc): Change[] {
   const x = step.x.doc.node(before);
   const y = step.y.doc.node(after);
   if (atMost.before === undefined && atMost.after === undefined) return [...step.sub(x, y, inner), ...counts];
-  const same = step.relation(x, y, inner.depth);
+  const same = step.relation(x, y, inner);
   if (same.backward && same.forward) return counts;
   return [makeChange('unknown_change', loc, ['contains'], { before, after }, NEITHER, explain.containsChange(loc.label, NEITHER)), ...counts];
 }

@@ -19,6 +19,7 @@ import { type JsonObject, canonical, jsonEqual, own } from './json.js';
 import { COMBINERS } from './keywords.js';
 import { compareObjectKeywords } from './object-keywords.js';
 import { PatternMatcher } from './patterns.js';
+import { Scope } from './scope.js';
 import { compareValueKeywords } from './value-keywords.js';
 import { BOTH, type Flags, type Loc, NEITHER, type Step, andFlags, childLoc, covers, makeChange, orFlags, refutes, rootLoc } from './walk.js';
 
@@ -75,7 +76,8 @@ export class Comparator {
 
   /** Every change between the two root schemas. */
   compare(): Change[] {
-    return this.emit(this.previous.node(this.previous.root), this.next.node(this.next.root), rootLoc());
+    const scope = Scope.root(this.previous, this.patterns, (schema) => this.objectId(schema));
+    return this.emit(this.previous.node(this.previous.root), this.next.node(this.next.root), rootLoc(scope));
   }
 
   private emit(x: SchemaNode, y: SchemaNode, loc: Loc): Change[] {
@@ -91,7 +93,7 @@ export class Comparator {
     if (unresolved !== undefined) return this.opaque(a, b, here, unresolved);
     if (!isObject(a.schema) || !isObject(b.schema)) return this.diff(a, b, here, 'emit');
     // Object identity only repeats through $ref, so a pair seen before is the same definition reached again.
-    const key = `${this.pairKey(a, b, false)}|${Number(here.guard.backward)}${Number(here.guard.forward)}`;
+    const key = `${this.pairKey(a, b, false)}|${Number(here.guard.backward)}${Number(here.guard.forward)}|${here.scope.key}`;
     const seen = this.emitted.get(key);
     if (seen === 'done') return [];
     if (seen !== undefined) return seen < here.depth ? [] : [this.tooComplex(here)];
@@ -102,7 +104,8 @@ export class Comparator {
   }
 
   /** Whether x ⊆ y (backward) and y ⊆ x (forward) can be proven, for documents at instance depth `depth`. */
-  private relation(x: SchemaNode, y: SchemaNode, depth: number): Flags {
+  private relation(x: SchemaNode, y: SchemaNode, at: Loc): Flags {
+    const depth = at.depth;
     if (identical(x.schema, y.schema)) return BOTH;
     if (--this.steps < 0 || this.active.size > MAX_NESTING) return NEITHER;
     const left = x.doc.deref(x.schema, '');
@@ -110,9 +113,9 @@ export class Comparator {
     const a = x.doc.node(asObject(left.schema));
     const b = y.doc.node(asObject(right.schema));
     if (left.unresolved !== undefined || right.unresolved !== undefined) return jsonEqual(a.schema, b.schema) ? BOTH : NEITHER;
-    const loc = rootLoc(depth);
+    const loc = rootLoc(at.scope, depth);
     if (!isObject(a.schema) || !isObject(b.schema)) return andFlags(this.diff(a, b, loc, 'flags'));
-    const key = this.pairKey(a, b, true);
+    const key = `${this.pairKey(a, b, true)}|${at.scope.key}`;
     const known = this.memo.get(key);
     if (known) return known;
     const frame = this.active.get(key);
@@ -148,7 +151,7 @@ export class Comparator {
 
   private sub(x: SchemaNode, y: SchemaNode, loc: Loc, mode: Mode): Change[] {
     if (mode === 'emit') return this.emit(x, y, loc);
-    const flags = this.relation(x, y, loc.depth);
+    const flags = this.relation(x, y, loc);
     return flags.backward && flags.forward ? [] : [makeChange('unknown_change', loc, [], {}, flags, '')];
   }
 
@@ -168,7 +171,7 @@ export class Comparator {
       b,
       loc,
       sub: (p, q, at) => this.sub(p, q, at, mode),
-      relation: (p, q, depth) => this.relation(p, q, depth),
+      relation: (p, q, at) => this.relation(p, q, at),
       proving: mode === 'flags',
       lenient: this.lenient,
       patterns: this.patterns,
@@ -225,12 +228,16 @@ export class Comparator {
         return `c${id}`;
       }
     }
+    return `#${this.objectId(schema)}`;
+  }
+
+  private objectId(schema: object): number {
     let id = this.ids.get(schema);
     if (id === undefined) {
       id = this.nextId++;
       this.ids.set(schema, id);
     }
-    return `#${id}`;
+    return id;
   }
 
   // ---- combiners -------------------------------------------------------------------------------
@@ -299,15 +306,15 @@ export class Comparator {
    * conjunct of the previous side (any keyword: a constraint may move from the body into an allOf).
    */
   private setFlags({ step, before, after, mine, theirs }: CombinerContext): Flags {
-    const depth = step.loc.depth;
+    const at = step.loc;
     // A conjunct is most often implied by its counterpart under the same keyword: try those first.
     const ordered = (parts: Part[], keyword: string): Part[] => [
       ...parts.filter((part) => part.keyword === keyword),
       ...parts.filter((part) => part.keyword !== keyword),
     ];
     return {
-      backward: theirs.every((part) => ordered(before, part.keyword).some((candidate) => this.implies(candidate, part, depth))),
-      forward: mine.every((part) => ordered(after, part.keyword).some((candidate) => this.implies(candidate, part, depth))),
+      backward: theirs.every((part) => ordered(before, part.keyword).some((candidate) => this.implies(candidate, part, at))),
+      forward: mine.every((part) => ordered(after, part.keyword).some((candidate) => this.implies(candidate, part, at))),
     };
   }
 
@@ -339,7 +346,7 @@ export class Comparator {
     cancel((p, q) => identical(p.schema, q.schema));
     // Equivalent but differently written branches only cancel when pairing the rest is impossible, so a
     // changed branch is still explained change by change.
-    if (left.length !== right.length) cancel((p, q) => this.equivalent(p, q, step.loc.depth));
+    if (left.length !== right.length) cancel((p, q) => this.equivalent(p, q, step.loc));
     if (left.length === 0 && right.length === 0) return [];
     let flags = this.setFlags(context);
     if (keyword !== 'oneOf' && mine.length > 0 && theirs.length > 0 && left.length === right.length) {
@@ -362,19 +369,19 @@ export class Comparator {
   private compareConditionals(context: CombinerContext): Change[] {
     const { step, before, after } = context;
     const [mine, theirs] = [context.mine[0], context.theirs[0]];
-    const depth = step.loc.depth;
-    if (mine?.kind !== 'cond' || theirs?.kind !== 'cond' || !this.equivalent(mine.if, theirs.if, depth)) return this.summary('if', context);
+    const at = step.loc;
+    if (mine?.kind !== 'cond' || theirs?.kind !== 'cond' || !this.equivalent(mine.if, theirs.if, at)) return this.summary('if', context);
     const changes: Change[] = [];
     for (const branch of ['then', 'else'] as const) {
       const [was, now] = [mine[branch], theirs[branch]];
-      if (this.equivalent(was, now, depth)) continue;
+      if (this.equivalent(was, now, at)) continue;
       const others = (parts: Part[]): Part[] => parts.filter((part) => part.kind !== 'cond');
       const inContext: Flags = {
-        backward: [schemaPart(was), ...others(before)].some((candidate) => this.implies(candidate, schemaPart(now), depth)),
-        forward: [schemaPart(now), ...others(after)].some((candidate) => this.implies(candidate, schemaPart(was), depth)),
+        backward: [schemaPart(was), ...others(before)].some((candidate) => this.implies(candidate, schemaPart(now), at)),
+        forward: [schemaPart(now), ...others(after)].some((candidate) => this.implies(candidate, schemaPart(was), at)),
       };
       const here = childLoc(step.loc, [branch], { descend: false });
-      const direct = this.relation(was, now, depth);
+      const direct = this.relation(was, now, at);
       if (covers(direct, inContext)) {
         changes.push(...step.sub(was, now, here));
       } else {
@@ -395,36 +402,36 @@ export class Comparator {
     return this.summary('$ref', context);
   }
 
-  private equivalent(x: SchemaNode, y: SchemaNode, depth: number): boolean {
-    const flags = this.relation(x, y, depth);
+  private equivalent(x: SchemaNode, y: SchemaNode, at: Loc): boolean {
+    const flags = this.relation(x, y, at);
     return flags.backward && flags.forward;
   }
 
   /** Whether every document satisfying part `x` satisfies part `y` (sufficient conditions only). */
-  private implies(x: Part, y: Part, depth: number): boolean {
-    if (x.kind === 'any' || x.kind === 'one') return x.branches.every((branch) => this.implies(schemaPart(branch), y, depth));
-    if (x.kind === 'cond') return this.implies(schemaPart(x.then), y, depth) && this.implies(schemaPart(x.else), y, depth);
+  private implies(x: Part, y: Part, at: Loc): boolean {
+    if (x.kind === 'any' || x.kind === 'one') return x.branches.every((branch) => this.implies(schemaPart(branch), y, at));
+    if (x.kind === 'cond') return this.implies(schemaPart(x.then), y, at) && this.implies(schemaPart(x.else), y, at);
     if (x.kind === 'not') {
-      if (y.kind === 'not') return this.relation(y.node, x.node, depth).backward;
-      return y.kind === 'schema' && this.relation(x.node.doc.node(true), y.node, depth).backward;
+      if (y.kind === 'not') return this.relation(y.node, x.node, at).backward;
+      return y.kind === 'schema' && this.relation(x.node.doc.node(true), y.node, at).backward;
     }
     const node = x.node;
     switch (y.kind) {
       case 'schema':
-        return this.relation(node, y.node, depth).backward;
+        return this.relation(node, y.node, at).backward;
       case 'any':
-        return likelyFirst(node, y.branches).some((branch) => this.relation(node, branch, depth).backward);
+        return likelyFirst(node, y.branches).some((branch) => this.relation(node, branch, at).backward);
       case 'one':
         // Exactly one branch: x must fit one and be disjoint from all the others.
         return likelyFirst(node, y.branches).some(
-          (branch) => this.relation(node, branch, depth).backward && y.branches.every((other) => other === branch || this.disjoint(node, other)),
+          (branch) => this.relation(node, branch, at).backward && y.branches.every((other) => other === branch || this.disjoint(node, other)),
         );
       case 'not':
         return this.disjoint(node, y.node);
       case 'cond':
-        if (this.disjoint(node, y.if)) return this.relation(node, y.else, depth).backward;
-        if (this.relation(node, y.if, depth).backward) return this.relation(node, y.then, depth).backward;
-        return this.relation(node, y.then, depth).backward && this.relation(node, y.else, depth).backward;
+        if (this.disjoint(node, y.if)) return this.relation(node, y.else, at).backward;
+        if (this.relation(node, y.if, at).backward) return this.relation(node, y.then, at).backward;
+        return this.relation(node, y.then, at).backward && this.relation(node, y.else, at).backward;
     }
   }
 

@@ -88,14 +88,16 @@ interface NameClass {
  * guaranteed (and the other way round for forward). The lenient rule skips the backward proof for names
  * the previous side left fully open, only in the previous-to-next orientation, never in a reversed proof.
  */
-function classFlags(step: Step, before: NameClass, after: NameClass, depth: number): Flags & { lenient: boolean } {
+function classFlags(step: Step, before: NameClass, after: NameClass, here: Loc, names: { name: string } | { pattern: string }): Flags & { lenient: boolean } {
   // With a known conjunction one conjunct suffices; when it is unknown which rule matched, each must.
   const quantify = (side: NameClass, test: (known: SchemaNode) => boolean): boolean =>
     side.knownIs === 'all' ? side.known.some(test) : side.known.every(test);
-  const backwardProof = (): boolean => after.rules.every((rule) => quantify(before, (known) => step.relation(known, rule, depth).backward));
-  const forwardProof = (): boolean => before.rules.every((rule) => quantify(after, (known) => step.relation(rule, known, depth).forward));
-  const lenient = step.lenient && before.open && step.x.doc.role === 'previous';
-  const lenientForward = step.lenient && after.open && step.y.doc.role === 'previous';
+  const backwardProof = (): boolean => after.rules.every((rule) => quantify(before, (known) => step.relation(known, rule, here).backward));
+  const forwardProof = (): boolean => before.rules.every((rule) => quantify(after, (known) => step.relation(rule, known, here).forward));
+  // Open in this conjunct is not enough: no schema the previous version applies here may mention the names.
+  const open = (): boolean => !('name' in names ? step.loc.scope.constrains(names.name) : step.loc.scope.constrainsPattern(names.pattern));
+  const lenient = step.lenient && before.open && step.x.doc.role === 'previous' && open();
+  const lenientForward = step.lenient && after.open && step.y.doc.role === 'previous' && open();
   return {
     backward: lenient || backwardProof(),
     forward: lenientForward || forwardProof(),
@@ -126,7 +128,7 @@ function compareDeclaredNames(step: Step, loc: Loc): Change[] {
       continue;
     }
     const nameClass = (rules: Governance): NameClass => ({ rules: rules.rules, known: rules.rules, knownIs: 'all', open: rules.openness === 'open' });
-    const flags = was.evaluable && now.evaluable ? classFlags(step, nameClass(was), nameClass(now), here.depth) : { ...NEITHER, lenient: false };
+    const flags = was.evaluable && now.evaluable ? classFlags(step, nameClass(was), nameClass(now), here, { name }) : { ...NEITHER, lenient: false };
     const what = `Property ${explain.subject(here.label)}`;
     const values = { before: own(before, name), after: own(after, name) };
     if (was.declared && now.declared) {
@@ -172,7 +174,7 @@ function comparePatternClasses(step: Step, loc: Loc): Change[] {
     }
     const was = side(step.x, before, step.a, pattern);
     const now = side(step.y, after, step.b, pattern);
-    const flags = classFlags(step, was, now, here.depth);
+    const flags = classFlags(step, was, now, here, { pattern });
     const what = `Properties matching ${show(pattern)}`;
     const values = { before: own(before, pattern), after: own(after, pattern) };
     if (inAfter) {

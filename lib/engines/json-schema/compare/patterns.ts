@@ -2,7 +2,8 @@
  * Regular expressions from untrusted schemas, evaluated without backtracking (re2js runs in linear time,
  * so a hostile `patternProperties` key cannot stall a comparison).
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { compileRe2 } from '../re2.js';
 
 export class PatternMatcher {
   private readonly compiled = new Map<string, RE2JS | null>();
@@ -12,7 +13,7 @@ export class PatternMatcher {
     let regex = this.compiled.get(pattern);
     if (regex === undefined) {
       try {
-        regex = RE2JS.compile(RE2JS.translateRegExp(pattern));
+        regex = compileRe2(pattern);
       } catch {
         regex = null; // lookarounds and backreferences: not provable, the caller stays conservative
       }

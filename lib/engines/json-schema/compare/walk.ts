@@ -6,6 +6,7 @@ import { type Kind, possibleKinds } from './facts.js';
 import type { JsonObject } from './json.js';
 import { escapePointerToken } from '../../../util/json-pointer.js';
 import type { PatternMatcher } from './patterns.js';
+import type { Scope } from './scope.js';
 
 export type { Flags };
 
@@ -26,10 +27,12 @@ export interface Loc {
   kind: 'schema' | 'items' | 'additionalProperties';
   /** A direction already known to hold here because no document reaches this location in it. */
   guard: Flags;
+  /** Everything the previous version applies at this instance location (for the lenient rule). */
+  scope: Scope;
 }
 
-export function rootLoc(depth = 0): Loc {
-  return { path: '', label: '', depth, nest: 0, kind: 'schema', guard: NEITHER };
+export function rootLoc(scope: Scope, depth = 0): Loc {
+  return { path: '', label: '', depth, nest: 0, kind: 'schema', guard: NEITHER, scope };
 }
 
 /**
@@ -44,6 +47,7 @@ export function childLoc(loc: Loc, segments: Array<string | number>, options: { 
     nest: loc.nest + 1,
     kind: options.kind ?? 'schema',
     guard: loc.guard,
+    scope: options.descend ? loc.scope.child(segments) : loc.scope,
   };
 }
 
@@ -110,8 +114,8 @@ export interface Step {
   loc: Loc;
   /** Compares two sub-schemas: full changes when explaining, summarised flags when only proving. */
   sub(x: SchemaNode, y: SchemaNode, loc: Loc): Change[];
-  /** Whether x ⊆ y (backward) and y ⊆ x (forward) could be proven. */
-  relation(x: SchemaNode, y: SchemaNode, depth: number): Flags;
+  /** Whether x ⊆ y (backward) and y ⊆ x (forward) could be proven, at location `at` (its depth and scope). */
+  relation(x: SchemaNode, y: SchemaNode, at: Loc): Flags;
   /** Only flags matter (no explanation is shown): loops may stop once both directions are refuted. */
   readonly proving: boolean;
   readonly lenient: boolean;
