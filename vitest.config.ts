@@ -13,8 +13,9 @@ export default defineConfig({
     // (Lambda runs nodejs22.x); it would otherwise be printed by every worker and child process.
     env: { TABLE_NAME: 'schema-registry-test', AWS_REGION: 'local', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     reporters: ['default', './test/support/skip-reporter.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous for 2 loaded cores: PGlite and the seed scenarios take tens of seconds there. Limits, not targets.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     projects: [
       { extends: true, test: { name: 'unit', include: unit } },
       { extends: true, test: { name: 'integration', include: integration, globalSetup: ['test/support/global-setup.ts'] } },
