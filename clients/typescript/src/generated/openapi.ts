@@ -456,7 +456,7 @@ export interface components {
             /** @description The definition, interpreted by the engine (a JSON Schema by default). */
             definition: unknown;
             /** @default json-schema */
-            engine: string;
+            engine?: string;
             description?: string;
         };
         ListSchemasQuery: {
@@ -511,7 +511,7 @@ export interface components {
              * @description false keeps the request a draft.
              * @default true
              */
-            submit: boolean;
+            submit?: boolean;
             /** @description A JSON Schema (send this or table). */
             definition?: unknown;
             /** @description Columns and indexes (send this or definition); converted to a JSON Schema by the documented mapping. */
@@ -541,7 +541,7 @@ export interface components {
              * @default postgres
              * @enum {unknown}
              */
-            dialect: "postgres" | "sqlite" | "mysql";
+            dialect?: "postgres" | "sqlite" | "mysql";
         };
         AuditQuery: {
             /** @description Workspace id, e.g. "acme". */
@@ -578,12 +578,12 @@ export interface components {
              * @description The too-many-fields threshold.
              * @default 100
              */
-            max_fields: number;
+            max_fields?: number;
             /**
              * @description Approve low-risk requests without review.
              * @default false
              */
-            auto_approve: boolean;
+            auto_approve?: boolean;
         };
         PageQuery: {
             /** @description Page size, 1 to 500 (default 50). */
