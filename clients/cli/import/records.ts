@@ -56,7 +56,7 @@ async function* jsonArray(stream: NodeJS.ReadableStream): AsyncGenerator<ImportR
     for await (const { key, value } of items) yield { position: key + 1, text: JSON.stringify(value), value };
   } catch (e) {
     // A syntax error in an array leaves no way to find the next element: the import stops here.
-    throw new UsageError(`the JSON array is malformed: ${(e as Error).message}`);
+    throw new Error(`the JSON array is malformed: ${(e as Error).message}`);
   }
 }
 
