@@ -11,6 +11,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { monotonicFactory } from 'ulid';
 import { ROUTES } from '../functions/routes.js';
 import { devVerifier, mintToken } from '../lib/auth/dev-tokens.js';
+import { readConfig, useConfig } from '../lib/config.js';
 import type { Deps } from '../lib/deps.js';
 import { createDynamoClients } from '../lib/dynamo/client.js';
 import { ensureTable } from '../lib/dynamo/table-admin.js';
@@ -33,7 +34,7 @@ dynamo.raw.middlewareStack.add(
 );
 const tableName = 'bench';
 // Handler modules also build their production deps at import, as in Lambda; give them a valid config.
-Object.assign(process.env, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: ddb.endpoint, AWS_REGION: 'local' });
+useConfig(readConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: ddb.endpoint, AWS_REGION: 'local' }));
 await ensureTable(dynamo.raw, tableName);
 const ulid = monotonicFactory();
 const deps: Deps = { dynamo, tableName, now: () => new Date(), newId: () => ulid() };

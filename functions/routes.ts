@@ -43,6 +43,7 @@ export const ROUTE_GROUPS = {
   audit: { access: 'read' },
   notifications: { access: 'read-write' },
   docs: { access: 'none' },
+  console: { access: 'none' },
 } as const satisfies Record<string, { access: 'none' | 'describe' | 'read' | 'read-write' }>;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
 
@@ -56,6 +57,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: `${API_PREFIX}/health`, operation: 'health', group: 'health', role: 'public', summary: 'Table status and the schema.yaml version the registry runs', response: { status: 200 } },
   { method: 'GET', path: `${API_PREFIX}/openapi.json`, operation: 'openApi', group: 'docs', role: 'public', summary: 'This OpenAPI 3.1 document', response: { status: 200 } },
   { method: 'GET', path: `${API_PREFIX}/docs`, operation: 'docs', group: 'docs', role: 'public', summary: 'The HTML API reference', response: { status: 200 } },
+  { method: 'GET', path: '/console', operation: 'console', group: 'console', role: 'public', summary: 'The web console (signs in, then calls this API with the user\u2019s token)', response: { status: 200 } },
+  { method: 'GET', path: '/console/{file}', operation: 'consoleAsset', group: 'console', role: 'public', summary: 'A file of the web console: its script, style and sign-in configuration', response: { status: 200 } },
   { method: 'POST', path: schemas, operation: 'publishSchema', group: 'schemas', role: 'admin', summary: 'Publish the next version of a schema (200 with the existing version when the definition is already one; 409 with the breaking changes when incompatible; ?dry_run=true checks only)', body: 'PublishSchemaRequest', query: 'PublishSchemaQuery', response: { status: 201, contract: 'SchemaVersion' } },
   { method: 'PATCH', path: `${schemas}/{id}`, operation: 'setSchemaVersionState', group: 'schemas', role: 'admin', summary: 'Move a version to active, deprecated (writes accepted with a Deprecation header) or disabled (writes refused)', body: 'SchemaStateUpdate', response: { status: 200, contract: 'SchemaVersion' } },
   { method: 'GET', path: `${schemas}/{id}/diff`, operation: 'diffSchemaVersions', group: 'schemas', role: 'reader', summary: 'Every change from version `against` to this one, explained, with its compatibility', query: 'DiffQuery', response: { status: 200 } },

@@ -4,6 +4,7 @@
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ROLES } from '../functions/routes.js';
+import { settingsEnvironment, type Settings } from '../lib/config.js';
 import { DEFAULT_LOG_RETENTION, DEFAULT_THROTTLE } from './constructs/defaults.js';
 
 /** Everything a deployment can choose; `docs/deploy.md` lists the same parameters. */
@@ -81,17 +82,17 @@ export function readSettings(get: (key: string) => unknown): RegistrySettings {
   if (autoApprove !== undefined && autoApprove !== 'true' && autoApprove !== 'false') {
     throw new SettingsError('autoApprove', autoApprove, 'must be true or false');
   }
-  const functionEnvironment: Record<string, string> = {};
-  if (autoApprove !== undefined) functionEnvironment.ENABLE_SCHEMA_AUTO_CREATE = autoApprove;
-  for (const [key, variable] of [['requestRatePerHour', 'SCHEMA_REQUEST_RATE_PER_HOUR'], ['requestBurst', 'SCHEMA_REQUEST_BURST']] as const) {
+  const functionSettings: Partial<Settings> = {};
+  if (autoApprove !== undefined) functionSettings.autoApproveDefault = autoApprove === 'true';
+  for (const key of ['requestRatePerHour', 'requestBurst'] as const) {
     const n = positiveNumber(get, key);
     if (n !== undefined && !Number.isInteger(n)) throw new SettingsError(key, String(n), 'must be a whole number, e.g. 20');
-    if (n !== undefined) functionEnvironment[variable] = String(n);
+    if (n !== undefined) functionSettings[key] = n;
   }
 
   return {
     stackPrefix,
-    functionEnvironment,
+    functionEnvironment: settingsEnvironment(functionSettings),
     logRetention: retention(get, 'logRetentionDays'),
     throttle: {
       rateLimit: positiveNumber(get, 'throttleRateLimit') ?? DEFAULT_SETTINGS.throttle.rateLimit,

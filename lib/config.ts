@@ -1,5 +1,6 @@
 /**
- * The only place that reads the environment. Read once per process; a missing required variable fails
+ * The only place that reads the environment: Lambda functions, the local scripts, the benchmarks and the
+ * CDK app alike (they get config objects from here). Read once per process; a missing required variable fails
  * at start-up, naming the variable, rather than at the first request.
  */
 export interface Config {
@@ -26,6 +27,13 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { autoApproveDefault: false, requestRatePerHour: 20, requestBurst: 5 };
 
+/** The variable each setting is read from; settingsEnvironment writes the same names for a deployment. */
+const SETTING_VARIABLES = {
+  autoApproveDefault: 'ENABLE_SCHEMA_AUTO_CREATE',
+  requestRatePerHour: 'SCHEMA_REQUEST_RATE_PER_HOUR',
+  requestBurst: 'SCHEMA_REQUEST_BURST',
+} as const satisfies Record<keyof Settings, string>;
+
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -35,13 +43,27 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const flag = env.ENABLE_SCHEMA_AUTO_CREATE;
-  if (flag !== undefined && flag !== '' && flag !== 'true' && flag !== 'false') throw new ConfigError('ENABLE_SCHEMA_AUTO_CREATE', `must be "true" or "false", got "${flag}"`);
+  const flagName = SETTING_VARIABLES.autoApproveDefault;
+  const flag = env[flagName];
+  if (flag !== undefined && flag !== '' && flag !== 'true' && flag !== 'false') throw new ConfigError(flagName, `must be "true" or "false", got "${flag}"`);
   return {
     autoApproveDefault: flag === 'true',
-    requestRatePerHour: positiveInt(env, 'SCHEMA_REQUEST_RATE_PER_HOUR', DEFAULT_SETTINGS.requestRatePerHour),
-    requestBurst: positiveInt(env, 'SCHEMA_REQUEST_BURST', DEFAULT_SETTINGS.requestBurst),
+    requestRatePerHour: positiveInt(env, SETTING_VARIABLES.requestRatePerHour, DEFAULT_SETTINGS.requestRatePerHour),
+    requestBurst: positiveInt(env, SETTING_VARIABLES.requestBurst, DEFAULT_SETTINGS.requestBurst),
   };
+}
+
+/**
+ * The environment variables that make readSettings return `settings` (only those given), for the CDK
+ * stack to set on the functions: the variable names stay in this module.
+ */
+export function settingsEnvironment(settings: Partial<Settings>): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const key of Object.keys(SETTING_VARIABLES) as (keyof Settings)[]) {
+    const value = settings[key];
+    if (value !== undefined) environment[SETTING_VARIABLES[key]] = String(value);
+  }
+  return environment;
 }
 
 export class ConfigError extends Error {
@@ -76,7 +98,72 @@ export function corsOrigin(env: NodeJS.ProcessEnv = process.env): string | undef
 }
 
 let cached: Config | undefined;
-/** The process-wide configuration, read on first use. */
+/** The process-wide configuration, read on first use (or the one given to useConfig). */
 export function config(): Config {
   return (cached ??= readConfig());
+}
+
+/**
+ * Makes `c` the process-wide configuration. For local runs (npm start, npm run worker, the benchmarks),
+ * which learn their DynamoDB endpoint only once DynamoDB Local is up: called before the handler modules
+ * are imported, it gives them the configuration that Lambda would give them through the environment.
+ */
+export function useConfig(c: Config): void {
+  cached = c;
+}
+
+/** The DynamoDB the user chose (DYNAMODB_ENDPOINT); when unset, local runs start DynamoDB Local. */
+export function chosenDynamodbEndpoint(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.DYNAMODB_ENDPOINT || undefined;
+}
+
+/** The HTTP port of `npm start` (PORT), as given; the script checks it. */
+export function localPort(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PORT ?? '3000';
+}
+
+/**
+ * The configuration of a local run: the same variables as in Lambda, with local defaults for what a laptop
+ * does not set (the schema.yaml table name, region `local`) and the endpoint of the DynamoDB Local it started.
+ */
+export function readLocalConfig(local: { defaultTableName: string; dynamodbEndpoint?: string }, env: NodeJS.ProcessEnv = process.env): Config {
+  return readConfig({
+    ...env,
+    TABLE_NAME: env.TABLE_NAME || local.defaultTableName,
+    AWS_REGION: env.AWS_REGION || 'local',
+    ...(local.dynamodbEndpoint ? { DYNAMODB_ENDPOINT: local.dynamodbEndpoint } : {}),
+  });
+}
+
+/** Where `cdk synth` and `cdk deploy` put the stacks: the account and region the CDK CLI resolved. */
+export interface DeployTarget {
+  account: string | undefined;
+  region: string;
+}
+
+/**
+ * The region of a synth when the CLI resolved none (no AWS profile, as in `npm test`): the stacks are
+ * region-agnostic in content, and a fixed one keeps `cdk synth` offline and its output stable.
+ */
+export const FALLBACK_DEPLOY_REGION = 'us-east-1';
+
+/** The CDK CLI's account and region (CDK_DEFAULT_ACCOUNT, CDK_DEFAULT_REGION), the region falling back to FALLBACK_DEPLOY_REGION. */
+export function readDeployTarget(env: NodeJS.ProcessEnv = process.env): DeployTarget {
+  return { account: env.CDK_DEFAULT_ACCOUNT, region: env.CDK_DEFAULT_REGION ?? FALLBACK_DEPLOY_REGION };
+}
+
+/** How the console signs people in: a pasted token (local), or Cognito's hosted UI with PKCE (deployed). */
+export type ConsoleAuth = { type: 'token' } | { type: 'cognito'; domain_url: string; client_id: string };
+
+/**
+ * The console's sign-in (CONSOLE_COGNITO_DOMAIN_URL and CONSOLE_COGNITO_CLIENT_ID, set together by the CDK
+ * stack on the console function); without them the console asks for a token.
+ */
+export function consoleAuth(env: NodeJS.ProcessEnv = process.env): ConsoleAuth {
+  const domain = env.CONSOLE_COGNITO_DOMAIN_URL;
+  const client = env.CONSOLE_COGNITO_CLIENT_ID;
+  if (!domain && !client) return { type: 'token' };
+  if (!domain || !client) throw new ConfigError(domain ? 'CONSOLE_COGNITO_CLIENT_ID' : 'CONSOLE_COGNITO_DOMAIN_URL', 'is required when the other console Cognito variable is set');
+  if (!/^https:\/\/[a-z0-9.-]+$/.test(domain)) throw new ConfigError('CONSOLE_COGNITO_DOMAIN_URL', `must be an https origin such as https://registry.auth.eu-west-1.amazoncognito.com, got "${domain}"`);
+  return { type: 'cognito', domain_url: domain, client_id: client };
 }

@@ -21,6 +21,8 @@ export abstract class RegistryError extends Error {
   readonly extensions?: Record<string, unknown>;
   /** Extra response headers (e.g. `Retry-After`). */
   readonly headers?: Record<string, string>;
+  /** What the client is told instead of the message, when the message is meant for the operator. */
+  readonly publicDetail?: string;
 
   constructor(
     message: string,
@@ -95,8 +97,34 @@ export class TooManyRequestsError extends RegistryError {
   readonly title = 'Too many requests';
 }
 
-/** A dependency (DynamoDB) is throttling or unavailable; safe to retry (503). */
+/** A dependency (DynamoDB) is throttling or unavailable, or a write lost too many races; safe to retry soon (503, Retry-After). */
 export class ServiceUnavailableError extends RegistryError {
   readonly status = 503;
   readonly title = 'Service unavailable';
+  override readonly headers = { 'Retry-After': '1' };
+
+  constructor(message = 'the registry is busy; retry with backoff', options: { cause?: unknown } = {}) {
+    super(message, options);
+  }
+}
+
+/**
+ * The table holds items of another major version of schema.yaml, whose key patterns differ: writes are
+ * refused until an operator migrates the table or points the registry at another (503 without Retry-After,
+ * since retrying does not help; reads still work). The message, logged, names the table and both versions.
+ */
+export class TableDesignMismatchError extends RegistryError {
+  readonly status = 503;
+  readonly title = 'Table design mismatch';
+  override readonly publicDetail =
+    "the registry's table was written by another major version of schema.yaml than this code follows, so writes are refused until an operator migrates it; reads still work";
+
+  constructor(
+    message: string,
+    readonly tableName: string,
+    readonly recorded: string,
+    readonly current: string,
+  ) {
+    super(message);
+  }
 }

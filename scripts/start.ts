@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { chosenDynamodbEndpoint, localPort, readLocalConfig, useConfig } from '../lib/config.js';
 import { createDynamoClients } from '../lib/dynamo/client.js';
 import { ensureTable } from '../lib/dynamo/table-admin.js';
 import { TABLE_DESIGN } from '../lib/generated/table.js';
@@ -12,13 +13,14 @@ import { killAllDynamoDbLocal, startDynamoDbLocal, type DynamoDbLocal } from '..
 import { createLocalServer, type LambdaHandler } from '../lib/local/server.js';
 import { ROUTES } from '../functions/routes.js';
 import { devKey, devVerifier, mintToken } from '../lib/auth/dev-tokens.js';
+import { buildConsole } from '../console/build.js';
 
 const program = new Command()
   .name('start')
   .description('Run the schema registry locally')
   .option('--in-memory', 'keep DynamoDB Local data in memory (lost on exit) instead of under .data/')
   .option('--data-dir <dir>', 'where DynamoDB Local keeps its data', fileURLToPath(new URL('../.data/dynamodb/', import.meta.url)))
-  .option('--port <port>', 'HTTP port (or PORT)', process.env.PORT ?? '3000')
+  .option('--port <port>', 'HTTP port (or PORT)', localPort())
   .option('--worker-interval <seconds>', 'run the auto-approval worker this often (0: never)', '15')
   .parse();
 const opts = program.opts<{ inMemory?: boolean; dataDir: string; port: string; workerInterval: string }>();
@@ -39,23 +41,30 @@ const onSignal = (signal: string) => {
 // Installed before anything is spawned, so Ctrl-C at any moment leaves no java process behind.
 process.on('SIGINT', () => onSignal('SIGINT'));
 process.on('SIGTERM', () => onSignal('SIGTERM'));
+process.on('SIGHUP', () => onSignal('SIGHUP'));
+// `kill <npm pid>` ends npm and its shell but not this process (no one forwards the signal): once the
+// parent is gone this process is re-parented, so stop as if signalled rather than run on unseen.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) onSignal('parent process exited');
+}, 1000).unref();
 process.on('exit', killAllDynamoDbLocal);
 
 async function main(): Promise<void> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${opts.port}"`);
   let local: DynamoDbLocal | undefined;
-  if (!process.env.DYNAMODB_ENDPOINT) {
+  if (!chosenDynamodbEndpoint()) {
     const dataDir = opts.inMemory ? undefined : opts.dataDir;
     local = await startDynamoDbLocal(dataDir ? { dataDir } : {});
-    process.env.DYNAMODB_ENDPOINT = local.endpoint;
+    if (local.reclaimed) console.log(`stopped a DynamoDB Local (pid ${local.reclaimed}) that an earlier run left on ${dataDir}`);
     console.log(`DynamoDB Local on ${local.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})`);
   }
-  process.env.TABLE_NAME ||= TABLE_DESIGN.tableName;
-  process.env.AWS_REGION ||= 'local';
-  const tableName = process.env.TABLE_NAME;
+  const config = readLocalConfig({ defaultTableName: TABLE_DESIGN.tableName, ...(local ? { dynamodbEndpoint: local.endpoint } : {}) });
+  useConfig(config);
+  const { tableName } = config;
 
-  const { raw } = createDynamoClients({ region: process.env.AWS_REGION, endpoint: process.env.DYNAMODB_ENDPOINT });
+  const { raw } = createDynamoClients({ region: config.region, endpoint: config.dynamodbEndpoint });
   const result = await ensureTable(raw, tableName);
   raw.destroy();
   // ensureTable has checked the table's design record: it throws (and we exit) on another major version.
@@ -63,18 +72,24 @@ async function main(): Promise<void> {
   if (result.extraIndexes.length) console.warn(`table ${tableName} has indexes schema.yaml does not declare: ${result.extraIndexes.join(', ')}`);
 
   const key = await devKey();
+  const admin = await mintToken(key, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] });
+  const built = await buildConsole();
+  console.log(`console built: ${built.files.join(', ')}`);
   const server = createLocalServer({
+    devAdminToken: admin,
     routes: ROUTES,
     verifyToken: await devVerifier(key),
-    // Handlers are imported after the environment is set, exactly as Lambda loads them.
+    // Handlers are imported after the configuration is set, as Lambda loads them after its environment.
     loadHandler: async (group) => ((await import(`../functions/${group}.ts`)) as { handler: LambdaHandler }).handler,
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use; stop what holds it, or choose another port: PORT=${port + 1} npm start, or npm start -- --port ${port + 1}`) : e),
+    );
     server.listen(port, '127.0.0.1', resolve);
   });
   console.log(`schema registry (schema.yaml ${TABLE_DESIGN.version}) listening on http://127.0.0.1:${port}/api/v1`);
-  const admin = await mintToken(key, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] });
+  console.log(`console on http://127.0.0.1:${port}/console (its "Sign in as dev-admin" button uses the token below)`);
   console.log(`admin token for workspace "default" (12 h; more with \`npm run token -- --user alice --workspace acme --role writer\`):\n${admin}`);
 
   // Deployed, the worker runs on a schedule and on the table's stream; locally, on an interval.

@@ -4,16 +4,15 @@
  * DYNAMODB_ENDPOINT at its DynamoDB Local, whose address `npm start` prints).
  */
 import { fileURLToPath } from 'node:url';
+import { chosenDynamodbEndpoint, readLocalConfig, useConfig } from '../lib/config.js';
 import { TABLE_DESIGN } from '../lib/generated/table.js';
 import { killAllDynamoDbLocal, startDynamoDbLocal } from '../lib/local/dynamodb-local.js';
 
 process.on('exit', killAllDynamoDbLocal);
-const local = process.env.DYNAMODB_ENDPOINT ? undefined : await startDynamoDbLocal({ dataDir: fileURLToPath(new URL('../.data/dynamodb/', import.meta.url)) });
-if (local) process.env.DYNAMODB_ENDPOINT = local.endpoint;
-process.env.TABLE_NAME ||= TABLE_DESIGN.tableName;
-process.env.AWS_REGION ||= 'local';
+const local = chosenDynamodbEndpoint() ? undefined : await startDynamoDbLocal({ dataDir: fileURLToPath(new URL('../.data/dynamodb/', import.meta.url)) });
+useConfig(readLocalConfig({ defaultTableName: TABLE_DESIGN.tableName, ...(local ? { dynamodbEndpoint: local.endpoint } : {}) }));
 
-// Imported after the environment is set, as Lambda loads it.
+// Imported after the configuration is set, as Lambda loads it after its environment.
 const { handler } = await import('../functions/auto-approver.js');
 const { decisions } = await handler();
 if (!decisions.length) console.log('no pending request waits for a decision');

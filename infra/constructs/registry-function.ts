@@ -40,6 +40,12 @@ export interface RegistryFunctionProps {
    * @default - TABLE_NAME and NODE_OPTIONS only
    */
   readonly environment?: Record<string, string>;
+  /**
+   * Shell commands run after esbuild, given the project root and the bundle's directory: files the
+   * handler reads at run time beside its code (the console's build).
+   * @default - none
+   */
+  readonly afterBundling?: (projectRoot: string, outputDir: string) => string[];
 }
 
 /**
@@ -91,6 +97,9 @@ export class RegistryFunction extends Construct {
         // The SDK version that ran in the tests is the one deployed, not whatever the runtime ships today.
         bundleAwsSDK: true,
         forceDockerBundling: false,
+        ...(props.afterBundling
+          ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: props.afterBundling } }
+          : {}),
       },
     });
     Validations.of(this.function).acknowledge({

@@ -4,7 +4,7 @@
  * `cognito:groups`, which the handlers read. Only administrators create users and groups.
  */
 import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
 export interface UserDirectoryProps {
@@ -14,6 +14,12 @@ export interface UserDirectoryProps {
    * @default - none
    */
   readonly bootstrapGroups?: readonly string[];
+  /**
+   * Prefix of the hosted UI's domain, `https://{prefix}.auth.{region}.amazoncognito.com`, where the web
+   * console signs people in; unique per region across all AWS accounts.
+   * @default `{stack name, lowercased}-{account id}`
+   */
+  readonly domainPrefix?: string;
 }
 
 export class UserDirectory extends Construct {
@@ -23,6 +29,8 @@ export class UserDirectory extends Construct {
   readonly issuer: string;
   /** Accepted `aud` (ID token) / `client_id` (access token) values. */
   readonly audience: string[];
+  /** The hosted UI (the console's sign-in page); its app client lives with the API, which owns the callback URL. */
+  readonly domain: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps = {}) {
     super(scope, id);
@@ -73,6 +81,11 @@ export class UserDirectory extends Construct {
     for (const groupName of props.bootstrapGroups ?? []) {
       this.userPool.addGroup(`Group-${groupName}`, { groupName, description: `Role ${groupName.split(':')[1]} in workspace ${groupName.split(':')[0]}` });
     }
+
+    const stack = Stack.of(this);
+    this.domain = this.userPool.addDomain('HostedUi', {
+      cognitoDomain: { domainPrefix: props.domainPrefix ?? `${stack.stackName.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${stack.account}` },
+    });
 
     // Spelled out as the CDK's HttpUserPoolAuthorizer does, with the partition's URL suffix.
     this.issuer = `https://cognito-idp.${Stack.of(this).region}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`;

@@ -2,7 +2,8 @@
  * The code around the data: one function per route group of functions/routes.ts, the HTTP API, the
  * workers and the alarms. Nothing here holds state, so it can be deployed often or rebuilt at will.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { OAuthScope, UserPoolClient, type IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -53,6 +54,12 @@ export interface StatelessStackProps extends StackProps {
    * @default - no subscription
    */
   readonly alarmEmail?: string;
+  /**
+   * The Cognito pool and hosted UI the web console signs in with (authorization code + PKCE); the stack
+   * creates the console's app client, whose callback is this API's `/console`, and trusts its tokens.
+   * @default - the console asks for a pasted token (an external issuer's)
+   */
+  readonly consoleSignIn?: { readonly userPool: IUserPool; readonly hostedUiUrl: string };
 }
 
 export class StatelessStack extends Stack {
@@ -71,7 +78,15 @@ export class StatelessStack extends Stack {
     for (const group of Object.keys(ROUTE_GROUPS) as RouteGroup[]) {
       // Typed, not cast: an access level infra/ does not know fails to compile here.
       const access: TableAccess = ROUTE_GROUPS[group].access;
-      functions[group] = new RegistryFunction(this, `${pascalCase(group)}Function`, { entry: `functions/${group}.ts`, table, access, logRetention, environment });
+      functions[group] = new RegistryFunction(this, `${pascalCase(group)}Function`, {
+        entry: `functions/${group}.ts`,
+        table,
+        access,
+        logRetention,
+        environment,
+        // The console's page, script and style go beside its handler (lib/console/site.ts reads them there).
+        ...(group === 'console' ? { afterBundling: (root: string, out: string) => [`"${root}/node_modules/.bin/tsx" "${root}/console/build.ts" "${out}/console-assets"`] } : {}),
+      });
     }
     this.functions = functions;
 
@@ -82,13 +97,36 @@ export class StatelessStack extends Stack {
     }
     this.workers = workers;
 
+    // The console's client needs the API's URL (its callback) and the API must trust the client's tokens:
+    // the authorizer takes the client id lazily, once the client exists.
+    let consoleClient: UserPoolClient | undefined;
+    const consoleAudience = props.consoleSignIn ? [Lazy.string({ produce: () => consoleClient!.userPoolClientId })] : [];
     this.api = new RegistryApi(this, 'Api', {
       functions: mapValues(functions, (f) => f.function),
-      jwt: props.jwt,
+      jwt: { issuer: props.jwt.issuer, audience: [...props.jwt.audience, ...consoleAudience] },
       throttle: props.throttle,
       corsOrigins: props.corsOrigins,
       accessLogRetention: logRetention,
     });
+
+    if (props.consoleSignIn) {
+      const consoleUrl = `${this.api.httpApi.apiEndpoint}/console`;
+      consoleClient = new UserPoolClient(this, 'ConsoleClient', {
+        userPool: props.consoleSignIn.userPool,
+        // A public client: the page cannot keep a secret, so the code exchange is protected by PKCE.
+        generateSecret: false,
+        authFlows: {},
+        oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE], callbackUrls: [consoleUrl], logoutUrls: [consoleUrl] },
+        preventUserExistenceErrors: true,
+        idTokenValidity: Duration.hours(1),
+        accessTokenValidity: Duration.hours(1),
+        refreshTokenValidity: Duration.days(1),
+        enableTokenRevocation: true,
+      });
+      functions.console.function.addEnvironment('CONSOLE_COGNITO_DOMAIN_URL', props.consoleSignIn.hostedUiUrl);
+      functions.console.function.addEnvironment('CONSOLE_COGNITO_CLIENT_ID', consoleClient.userPoolClientId);
+      new CfnOutput(this, 'ConsoleUrl', { value: consoleUrl, description: 'The web console (signs in through the Cognito hosted UI)' });
+    }
 
     const watched: Record<string, IFunction> = {};
     const deadLetterQueues: Record<string, IQueue> = {};

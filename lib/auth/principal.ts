@@ -20,23 +20,16 @@ const GROUP = /^([a-z0-9][a-z0-9-]{0,62}):(reader|writer|reviewer|admin)$/;
 const rank = (r: Role) => ROLES.indexOf(r);
 
 /**
- * `cognito:groups` arrives as a JSON array from local tokens but as the string "[a b]" through the HTTP
- * API JWT authorizer; accept both, and a comma- or space-separated string.
+ * `cognito:groups` arrives as a JSON array in the token itself (local tokens) and as the string "[a b]"
+ * through the HTTP API JWT authorizer, which joins an array's elements with single spaces. Cognito group
+ * names may hold commas, brackets and quotes but never whitespace, so whitespace is the one separator;
+ * reading commas or JSON here would let one oddly named group grant a role in another workspace.
  */
 export function parseGroups(claim: unknown): string[] {
-  if (Array.isArray(claim)) return claim.map(String);
-  if (typeof claim !== 'string' || claim.trim() === '') return [];
-  const text = claim.trim();
-  if (text.startsWith('[') && text.endsWith(']')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (Array.isArray(parsed)) return parsed.map(String);
-    } catch {
-      // Not JSON: the authorizer's "[a b]" form.
-    }
-    return text.slice(1, -1).split(/[\s,]+/).filter(Boolean);
-  }
-  return text.split(/[\s,]+/).filter(Boolean);
+  if (Array.isArray(claim)) return claim.filter((g): g is string => typeof g === 'string');
+  if (typeof claim !== 'string') return [];
+  const text = claim.startsWith('[') && claim.endsWith(']') ? claim.slice(1, -1) : claim;
+  return text.split(/\s+/).filter(Boolean);
 }
 
 export function principalFromClaims(claims: Record<string, unknown> | undefined): Principal {

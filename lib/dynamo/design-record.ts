@@ -4,6 +4,7 @@
  * version with its own before writing and refuses a table of another one; minor versions are additive
  * and share a table.
  */
+import { TableDesignMismatchError } from '../errors.js';
 import { TABLE_DESIGN, type Entities } from '../generated/table.js';
 import { isConditionFailure } from './errors.js';
 import type { Table } from './table.js';
@@ -20,22 +21,6 @@ export interface DesignCheck {
   current: DesignIdentity;
 }
 
-/** The table holds items of another major version of schema.yaml. */
-export class TableDesignMismatchError extends Error {
-  constructor(
-    readonly tableName: string,
-    readonly recorded: string,
-    readonly current: string,
-  ) {
-    super(
-      `table "${tableName}" records schema.yaml ${recorded} (major ${majorVersion(recorded)}), but this code follows schema.yaml ${current} ` +
-        `(major ${majorVersion(current)}). Key patterns differ between major versions, so writing here would mix two layouts. ` +
-        `Migrate the table's data to the new design first, or point TABLE_NAME at another table.`,
-    );
-    this.name = 'TableDesignMismatchError';
-  }
-}
-
 /** `"1.2.3"` -> 1. */
 export function majorVersion(version: string): number {
   const m = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.exec(version);
@@ -45,7 +30,15 @@ export function majorVersion(version: string): number {
 
 /** Throws TableDesignMismatchError unless `recorded` has the major version of `current`. */
 export function assertSameMajor(tableName: string, recorded: string, current: string): void {
-  if (majorVersion(recorded) !== majorVersion(current)) throw new TableDesignMismatchError(tableName, recorded, current);
+  if (majorVersion(recorded) === majorVersion(current)) return;
+  throw new TableDesignMismatchError(
+    `table "${tableName}" records schema.yaml ${recorded} (major ${majorVersion(recorded)}), but this code follows schema.yaml ${current} ` +
+      `(major ${majorVersion(current)}). Key patterns differ between major versions, so writing here would mix two layouts. ` +
+      `Migrate the table's data to the new design first, or point TABLE_NAME at another table.`,
+    tableName,
+    recorded,
+    current,
+  );
 }
 
 export interface DesignRecordTarget {

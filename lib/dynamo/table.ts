@@ -78,7 +78,7 @@ export class Table {
     for (let start = 0; start < keys.length; start += BATCH_GET_MAX_KEYS) {
       let pending: Record<string, unknown>[] = keys.slice(start, start + BATCH_GET_MAX_KEYS);
       for (let attempt = 0; pending.length; attempt++) {
-        if (attempt === BATCH_GET_MAX_ATTEMPTS) throw new ServiceUnavailableError('the registry is busy; retry with backoff', { headers: { 'Retry-After': '1' } });
+        if (attempt === BATCH_GET_MAX_ATTEMPTS) throw new ServiceUnavailableError();
         if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
         const out = await this.deps.dynamo.doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending } } }));
         found.push(...(out.Responses?.[this.name] ?? []));

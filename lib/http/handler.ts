@@ -50,8 +50,12 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Dispatches on API Gateway's routeKey ("GET /api/v1/schemas/{id}"), which the local server sets the same way.
  * `beforeWrite` is awaited before every request of a writing method (the design guard: once per container).
+ * `securityHeaders` overrides middy's defaults, e.g. the Content-Security-Policy of an HTML page.
  */
-export function routeHandler(routes: Record<string, RouteFn>, options: { corsOrigin?: string; beforeWrite?: () => Promise<unknown> } = {}) {
+export function routeHandler(
+  routes: Record<string, RouteFn>,
+  options: { corsOrigin?: string; beforeWrite?: () => Promise<unknown>; securityHeaders?: Parameters<typeof httpSecurityHeaders>[0] } = {},
+) {
   const dispatch: RouteFn = async (event, context) => {
     const fn = routes[event.routeKey];
     if (!fn) throw new NotFoundError(`no route ${event.routeKey}`);
@@ -60,7 +64,7 @@ export function routeHandler(routes: Record<string, RouteFn>, options: { corsOri
   const handler = middy<HttpEvent, HttpResult>(dispatch)
     .use(httpHeaderNormalizer())
     .use(jsonBody)
-    .use(httpSecurityHeaders());
+    .use(httpSecurityHeaders(options.securityHeaders));
   const origin = options.corsOrigin ?? corsOrigin();
   if (origin) handler.use(httpCors({ origins: [origin] }));
   const { beforeWrite } = options;

@@ -34,11 +34,11 @@ const RETRYABLE = new Set(['ProvisionedThroughputExceededException', 'Throttling
 export function toProblem(error: unknown, instance?: string): { body: ProblemBody; headers: Record<string, string> } {
   let e = error;
   if (e instanceof Error && RETRYABLE.has(e.name)) {
-    e = new ServiceUnavailableError('the registry is busy; retry with backoff', { headers: { 'Retry-After': '1' } });
+    e = new ServiceUnavailableError(undefined, { cause: e });
   }
   if (e instanceof RegistryError) {
     // Extensions come first so they can never overwrite the standard members (status above all).
-    const body: ProblemBody = { ...(e.extensions ?? {}), type: `urn:schema-registry:problem:${kebab(e.name)}`, title: e.title, status: e.status, detail: e.message };
+    const body: ProblemBody = { ...(e.extensions ?? {}), type: `urn:schema-registry:problem:${kebab(e.name)}`, title: e.title, status: e.status, detail: e.publicDetail ?? e.message };
     if (e.errors) body.errors = e.errors;
     if (instance) body.instance = instance;
     return { body, headers: e.headers ?? {} };

@@ -3,10 +3,11 @@
  * `npm start` and the test run. Checks for Java 17+ first and says how to get it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoClients } from '../dynamo/client.js';
 
@@ -50,7 +51,81 @@ export function killAllDynamoDbLocal(): void {
 export interface DynamoDbLocal {
   endpoint: string;
   process: ChildProcess;
+  /** The pid of a DynamoDB Local an earlier, dead run left on the same data directory, stopped first. */
+  reclaimed?: number;
   stop(): Promise<void>;
+}
+
+/**
+ * Beside the data: which DynamoDB Local serves this directory and which process started it. If only the
+ * node process dies (the OOM killer, kill -9), the java child lives on; the next start finds it here.
+ */
+const LOCK_FILE = 'dynamodb-local.lock.json';
+interface DataDirLock {
+  pid: number;
+  port: number;
+  owner: number;
+  /** The owner's command line, so a recycled pid is not taken for a live owner. */
+  ownerCommand: string;
+}
+
+export class DataDirInUseError extends Error {
+  override name = 'DataDirInUseError';
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function commandLine(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    const ps = spawnSync('ps', ['-p', String(pid), '-o', 'args='], { encoding: 'utf8' });
+    return ps.status === 0 ? ps.stdout.trim() : undefined;
+  }
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !isAlive(pid);
+}
+
+/**
+ * Refuses a data directory another live registry process is using, and stops a DynamoDB Local that a
+ * dead one left running on it (two servers on one SQLite file corrupt it). Returns the stopped pid.
+ */
+async function reclaimDataDir(dataDir: string): Promise<number | undefined> {
+  const file = join(dataDir, LOCK_FILE);
+  let lock: DataDirLock;
+  try {
+    lock = JSON.parse(readFileSync(file, 'utf8')) as DataDirLock;
+  } catch {
+    return undefined;
+  }
+  if (lock.owner !== process.pid && isAlive(lock.owner) && commandLine(lock.owner) === lock.ownerCommand) {
+    throw new DataDirInUseError(
+      `${dataDir} is in use by another registry process (pid ${lock.owner}, DynamoDB Local on port ${lock.port}); stop it first, or give this one other data with --data-dir DIR or --in-memory`,
+    );
+  }
+  let reclaimed: number | undefined;
+  const command = isAlive(lock.pid) ? commandLine(lock.pid) : undefined;
+  if (command?.includes('DynamoDBLocal.jar') && command.includes(dataDir)) {
+    process.kill(lock.pid, 'SIGTERM');
+    if (!(await waitForExit(lock.pid, 5000))) process.kill(lock.pid, 'SIGKILL');
+    await waitForExit(lock.pid, 5000);
+    reclaimed = lock.pid;
+  }
+  rmSync(file, { force: true });
+  return reclaimed;
 }
 
 /** Where the package keeps DynamoDBLocal.jar, resolved from the installed package rather than guessed. */
@@ -73,17 +148,35 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   }
   const port = options.port ?? (await freePort());
   const jarDir = jarDirectory();
-  const args = [`-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', join(jarDir, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb'];
-  if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
-    args.push('-dbPath', options.dataDir);
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  // Telemetry off: the registry promises to run without a network. DynamoDB Local writes its
+  // dynamodb-local-metadata.json into its working directory, so that is the data directory (or a
+  // temporary one for in-memory runs), never the current directory or node_modules.
+  const args = [`-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', join(jarDir, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb', '-disableTelemetry'];
+  let reclaimed: number | undefined;
+  let workDir: string;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    reclaimed = await reclaimDataDir(dataDir);
+    args.push('-dbPath', dataDir);
+    workDir = dataDir;
   } else {
     args.push('-inMemory');
+    workDir = mkdtempSync(join(tmpdir(), 'dynamodb-local-'));
   }
   // The java process is the server itself (no shell in between), so killing it leaves no orphan.
-  const child = spawn('java', args, { cwd: jarDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('java', args, { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
-  child.once('exit', () => running.delete(child));
+  const lockFile = dataDir && join(dataDir, LOCK_FILE);
+  if (lockFile) {
+    const lock: DataDirLock = { pid: child.pid!, port, owner: process.pid, ownerCommand: commandLine(process.pid) ?? '' };
+    writeFileSync(lockFile, JSON.stringify(lock));
+  }
+  child.once('exit', () => {
+    running.delete(child);
+    if (lockFile) rmSync(lockFile, { force: true });
+    if (!dataDir) rmSync(workDir, { recursive: true, force: true });
+  });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -116,6 +209,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   return {
     endpoint,
     process: child,
+    ...(reclaimed ? { reclaimed } : {}),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { BadRequestError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError, RegistryError, UnauthorizedError } from '../errors.js';
 import { problemResponse } from '../http/problem.js';
 import { routeKey, type Route } from '../../functions/routes.js';
+import { DEV_ADMIN_TOKEN_PATH, serveDevAdminToken } from './dev-admin-token.js';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -18,6 +19,8 @@ export interface LocalServerOptions {
   loadHandler: (group: string) => Promise<LambdaHandler>;
   /** Verifies a bearer token and returns its claims; throws when it is invalid. */
   verifyToken?: (token: string) => Promise<Record<string, unknown>>;
+  /** `npm start` only: the admin token the console's one-click sign-in receives (see dev-admin-token.ts). */
+  devAdminToken?: string;
 }
 
 /** API Gateway's own limit on a request body. */
@@ -104,6 +107,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
+    if (options.devAdminToken && url.pathname === DEV_ADMIN_TOKEN_PATH) return serveDevAdminToken(req, res, options.devAdminToken);
     try {
       const matches = compiled.filter((c) => c.regex.test(url.pathname));
       const match = matches.find((c) => c.route.method === method);

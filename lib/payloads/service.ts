@@ -13,7 +13,7 @@ import type { Table } from '../dynamo/table.js';
 import type { IdempotencyRecordItem, PayloadItem } from '../generated/table.js';
 import type { Page } from '../schemas/repository.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
-import { fingerprint } from '../table-design/canonical-json.js';
+import { fingerprint } from '../util/canonical-json.js';
 import { toPayload, type Payload } from './model.js';
 
 /** Largest `data` accepted, as UTF-8 JSON: well under DynamoDB's 400 KB item with room for the rest. */

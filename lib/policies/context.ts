@@ -5,7 +5,7 @@
 import type { FieldDescription } from '../engines/types.js';
 import { formatDefault, X_SQL } from '../sql/index.js';
 import { show } from '../sql/identifiers.js';
-import { isRecord } from '../sql/table.js';
+import { isObject } from '../util/json.js';
 import { diffFields, type FieldDiff } from './diff.js';
 import { isTopLevel, topLevelPath } from './fields.js';
 import { locatorFor, type Locator } from './locate.js';
@@ -66,6 +66,6 @@ export function buildContext(input: PolicyInput, maxFields: number): PolicyConte
 /** A field's column as its `x-sql` annotation describes it, when the annotation gives a type. */
 function annotatedColumn(field: FieldDescription): SqlColumn | undefined {
   const hints = field.annotations?.[X_SQL];
-  if (!isRecord(hints) || hints.type === undefined) return undefined;
+  if (!isObject(hints) || hints.type === undefined) return undefined;
   return { name: field.name, path: field.path, type: hints.type, ...(hints.default !== undefined && { default: hints.default }) };
 }

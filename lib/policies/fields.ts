@@ -1,10 +1,10 @@
 /** Reading FieldDescription paths: which fields are top-level, array items, and whose children. */
 import type { FieldDescription } from '../engines/types.js';
-import { escapePointer } from '../sql/table.js';
+import { escapePointerToken } from '../util/json-pointer.js';
 
 /** The document path of a top-level field called `name`. */
 export function topLevelPath(name: string): string {
-  return `/${escapePointer(name)}`;
+  return `/${escapePointerToken(name)}`;
 }
 
 /** The document path of the object holding `path` ('' for the top level). */

@@ -13,7 +13,7 @@
 import type { CompareResult, Json, SchemaEngine } from '../engines/types.js';
 import { ValidationError } from '../errors.js';
 import { jsonSchemaToTable, tableToJsonSchema, X_SQL, type TableDefinition } from '../sql/index.js';
-import { isRecord } from '../sql/table.js';
+import { isObject } from '../util/json.js';
 import type { PolicyInput } from './types.js';
 
 /** A schema request as the rules need it. Give exactly one of `table` and `definition`. */
@@ -49,9 +49,9 @@ export function policyInput(request: PolicyRequest): PolicyInput {
 }
 /** The definition asks to be a table: `x-sql` at its root or on a top-level property. */
 function hasSqlHints(definition: Json): boolean {
-  if (!isRecord(definition)) return false;
+  if (!isObject(definition)) return false;
   if (definition[X_SQL] !== undefined) return true;
-  return isRecord(definition.properties) && Object.values(definition.properties).some((p) => isRecord(p) && p[X_SQL] !== undefined);
+  return isObject(definition.properties) && Object.values(definition.properties).some((p) => isObject(p) && p[X_SQL] !== undefined);
 }
 
 function definitionTable(definition: Json, schemaName: string): TableDefinition {

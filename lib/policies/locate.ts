@@ -5,7 +5,7 @@
  */
 import type { FieldDescription } from '../engines/types.js';
 import { X_SQL } from '../sql/index.js';
-import { isRecord } from '../sql/table.js';
+import { isObject } from '../util/json.js';
 import { topLevelPath } from './fields.js';
 import type { PolicyInput } from './types.js';
 
@@ -67,7 +67,7 @@ function definitionLocator(fields: FieldDescription[]): Locator {
       const property = `/definition${schemaPointer(path)}`;
       if (part === undefined || part === 'name') return property;
       const xSql = hints.get(path);
-      return isRecord(xSql) && part in xSql ? `${property}/${X_SQL}/${part}` : `${property}/${part}`;
+      return isObject(xSql) && part in xSql ? `${property}/${X_SQL}/${part}` : `${property}/${part}`;
     },
     fieldList: (parent) => `/definition${schemaPointer(parent)}/properties`,
     primaryKey: `/definition/${X_SQL}/primary_key`,

@@ -5,7 +5,8 @@
  */
 import { ValidationError, type ErrorDetail } from '../errors.js';
 import { show } from '../sql/identifiers.js';
-import { escapePointer, isRecord } from '../sql/table.js';
+import { isObject } from '../util/json.js';
+import { escapePointerToken } from '../util/json-pointer.js';
 import { RULE_IDS, SEVERITIES, type SeverityOverride, type WorkspacePolicy } from './types.js';
 
 export const DEFAULT_MAX_FIELDS = 100;
@@ -52,12 +53,12 @@ const KNOWN = new Set<string>(RULE_IDS);
 export function checkWorkspacePolicy(value: unknown): WorkspacePolicy {
   const errors: ErrorDetail[] = [];
   const report = (path: string, keyword: string, message: string) => errors.push({ path, keyword, message });
-  if (!isRecord(value)) {
+  if (!isObject(value)) {
     report('', 'type', 'a policy must be an object, e.g. {"severities": {"bigint-precision": "off"}, "max_fields": 200}');
     throw invalid(errors);
   }
   for (const key of Object.keys(value).filter((k) => !POLICY_KEYS.includes(k))) {
-    report(`/${escapePointer(key)}`, 'additionalProperties', `unknown policy setting ${show(key)}; use ${POLICY_KEYS.join(', ')}`);
+    report(`/${escapePointerToken(key)}`, 'additionalProperties', `unknown policy setting ${show(key)}; use ${POLICY_KEYS.join(', ')}`);
   }
   checkSeverities(value.severities, report);
   const maxFields = value.max_fields;
@@ -73,18 +74,18 @@ export function checkWorkspacePolicy(value: unknown): WorkspacePolicy {
 
 function checkSeverities(severities: unknown, report: (path: string, keyword: string, message: string) => void): void {
   if (severities === undefined) return;
-  if (!isRecord(severities)) {
+  if (!isObject(severities)) {
     report('/severities', 'type', 'severities must be an object of rule id to severity, e.g. {"text-over-varchar": "info"}');
     return;
   }
   const unknown = Object.keys(severities).filter((id) => !KNOWN.has(id));
   if (unknown.length > 0) {
     const message = `unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map(show).join(', ')} in severities; known rule ids: ${RULE_IDS.join(', ')}`;
-    for (const id of unknown) report(`/severities/${escapePointer(id)}`, 'propertyNames', message);
+    for (const id of unknown) report(`/severities/${escapePointerToken(id)}`, 'propertyNames', message);
   }
   for (const [id, severity] of Object.entries(severities)) {
     if (KNOWN.has(id) && !OVERRIDES.includes(severity as SeverityOverride)) {
-      report(`/severities/${escapePointer(id)}`, 'enum', `severity ${show(severity)} for rule "${id}" is not one of ${OVERRIDES.join(', ')}`);
+      report(`/severities/${escapePointerToken(id)}`, 'enum', `severity ${show(severity)} for rule "${id}" is not one of ${OVERRIDES.join(', ')}`);
     }
   }
 }

@@ -17,7 +17,7 @@ import { evaluate, policyInput } from '../policies/index.js';
 import type { TokenBucket, Limit } from '../rate-limit/token-bucket.js';
 import type { SchemaService } from '../schemas/service.js';
 import type { Page } from '../schemas/repository.js';
-import { fingerprint } from '../table-design/canonical-json.js';
+import { fingerprint } from '../util/canonical-json.js';
 import { jsonSchemaToTable, parseTableDefinition, planMigration, renderMigration, tableToJsonSchema, type Dialect, type TableDefinition } from '../sql/index.js';
 import type { WorkspaceService } from '../workspaces/service.js';
 import { TRANSITIONS, toSchemaRequest, type AutoApprovalDecision, type Proposal, type RequestStatus, type Review, type SchemaRequest } from './model.js';

@@ -11,7 +11,7 @@ import type { Json } from '../engines/types.js';
 import { cancellationCodes } from '../dynamo/errors.js';
 import type { Table, TransactItem } from '../dynamo/table.js';
 import type { SchemaItem, SchemaVersionItem } from '../generated/table.js';
-import { fingerprint } from '../table-design/canonical-json.js';
+import { fingerprint } from '../util/canonical-json.js';
 import type { Role } from '../../functions/routes.js';
 import { checkCompatibility, describeVerdict, DEFAULT_COMPATIBILITY, isTransitive, type Compatibility, type CompatibilityVerdict, type VersionDefinition } from './compatibility.js';
 import { toSchemaVersion, type SchemaVersion } from './model.js';
@@ -130,7 +130,7 @@ export class SchemaService {
       // Lost a race: back off a little, with jitter, so twenty publishers do not retry in lockstep.
       await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
     }
-    throw new ServiceUnavailableError(`schema "${input.name}" is being published concurrently too often; retry`, { headers: { 'Retry-After': '1' } });
+    throw new ServiceUnavailableError(`schema "${input.name}" is being published concurrently too often; retry`);
   }
 
   /** One publish attempt: the version, or undefined when another writer moved the head first. */

@@ -7,7 +7,7 @@
 export const IDENTIFIER_PATTERN = /^[a-z_][a-z0-9_]*$/;
 export const MAX_IDENTIFIER_LENGTH = 63;
 
-export type IdentifierKind = 'table name' | 'column name' | 'index name';
+export type IdentifierKind = 'table name' | 'column name' | 'index name' | 'sink name' | 'namespace';
 
 /** Prefixes the engines keep for their own catalogs: SQLite refuses `sqlite_*` tables and indexes. */
 const RESERVED_PREFIXES = ['sqlite_', 'pg_'];

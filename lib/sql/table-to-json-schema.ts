@@ -11,8 +11,10 @@ import type { Json } from '../engines/types.js';
 import { ValidationError, type ErrorDetail } from '../errors.js';
 import { formatDefault, jsonDefault } from './defaults.js';
 import { show } from './identifiers.js';
-import { escapePointer, isRecord, parseTableDefinition, primaryKeyOf, type ColumnDefinition, type TableDefinition } from './table.js';
+import { parseTableDefinition, primaryKeyOf, type ColumnDefinition, type TableDefinition } from './table.js';
 import { isSerial, parseSqlType, sqlType, type SqlType } from './types.js';
+import { isObject } from '../util/json.js';
+import { escapePointerToken } from '../util/json-pointer.js';
 
 const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 /** The annotation keyword carrying SQL details; the JSON Schema engine must register it. */
@@ -100,9 +102,9 @@ function valueSchema(type: SqlType): { [key: string]: Json } {
  * Throws ValidationError with pointers into `definition`.
  */
 export function jsonSchemaToTable(definition: unknown, tableName: string): TableDefinition {
-  if (!isRecord(definition) || !isRecord(definition.properties)) {
+  if (!isObject(definition) || !isObject(definition.properties)) {
     const message = 'a table schema must be a JSON Schema object with "properties", one per column, e.g. {"type": "object", "properties": {"id": {"type": "string"}}}';
-    throw new ValidationError(message, { errors: [{ path: isRecord(definition) ? '/properties' : '', keyword: 'properties', message }] });
+    throw new ValidationError(message, { errors: [{ path: isObject(definition) ? '/properties' : '', keyword: 'properties', message }] });
   }
   const errors: ErrorDetail[] = [];
   const root = readXSql(definition[X_SQL], ['primary_key', 'indexes'], `/${X_SQL}`, errors);
@@ -112,9 +114,9 @@ export function jsonSchemaToTable(definition: unknown, tableName: string): Table
   }
   const required = Array.isArray(definition.required) ? definition.required : [];
   const sources = Object.entries(definition.properties).map(([name, schema]) => {
-    const base = `/properties/${escapePointer(name)}`;
+    const base = `/properties/${escapePointerToken(name)}`;
     const property = schema === true ? {} : schema;
-    if (!isRecord(property)) {
+    if (!isObject(property)) {
       errors.push({ path: base, keyword: 'properties', message: `property ${show(name)} must be a schema object to become a column, e.g. {"type": "string"}` });
       return { name, base, property: {}, xSql: {} };
     }
@@ -146,12 +148,12 @@ type Source = { name: string; base: string; property: Record<string, unknown>; x
 
 function readXSql(value: unknown, allowed: string[], path: string, errors: ErrorDetail[]): Record<string, unknown> {
   if (value === undefined) return {};
-  if (!isRecord(value)) {
+  if (!isObject(value)) {
     errors.push({ path, keyword: X_SQL, message: `${X_SQL} must be an object with ${allowed.join(', ')}` });
     return {};
   }
   for (const key of Object.keys(value).filter((k) => !allowed.includes(k))) {
-    errors.push({ path: `${path}/${escapePointer(key)}`, keyword: X_SQL, message: `unknown ${X_SQL} property ${show(key)}; use only ${allowed.join(', ')}` });
+    errors.push({ path: `${path}/${escapePointerToken(key)}`, keyword: X_SQL, message: `unknown ${X_SQL} property ${show(key)}; use only ${allowed.join(', ')}` });
   }
   return value;
 }
@@ -181,7 +183,7 @@ function sqlDefaultOf(value: unknown): unknown {
 }
 
 function acceptsNull(property: Record<string, unknown>): boolean {
-  if (property.type === undefined) return !(isRecord(property.not) && property.not.type === 'null');
+  if (property.type === undefined) return !(isObject(property.not) && property.not.type === 'null');
   return property.type === 'null' || (Array.isArray(property.type) && property.type.includes('null'));
 }
 

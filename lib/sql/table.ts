@@ -7,6 +7,8 @@ import { ValidationError, type ErrorDetail } from '../errors.js';
 import { parseDefault, type ColumnDefault } from './defaults.js';
 import { identifierProblem, MAX_IDENTIFIER_LENGTH, show } from './identifiers.js';
 import { formatSqlType, isSerial, parseSqlType, sqlType, type SqlType } from './types.js';
+import { isObject } from '../util/json.js';
+import { escapePointerToken } from '../util/json-pointer.js';
 
 export interface ColumnDefinition {
   name: string;
@@ -73,7 +75,7 @@ export function parseTableDefinition(input: unknown, tableName: string): TableDe
   const nameProblem = identifierProblem('table name', tableName, 'user_preferences');
   if (nameProblem) report('', 'identifier', nameProblem);
 
-  if (!isRecord(input)) {
+  if (!isObject(input)) {
     report('', 'type', 'a table definition must be an object with "columns" and optional "indexes", e.g. {"columns": [{"name": "id", "type": "uuid", "primary_key": true}]}');
     throw invalid(tableName, errors);
   }
@@ -110,7 +112,7 @@ function parseColumns(input: unknown, report: Report): ColumnDefinition[] {
 }
 
 function parseColumn(raw: unknown, path: string, report: Report): ColumnDefinition | undefined {
-  if (!isRecord(raw)) {
+  if (!isObject(raw)) {
     report(path, 'type', 'a column must be an object, e.g. {"name": "user_id", "type": "text"}');
     return undefined;
   }
@@ -166,7 +168,7 @@ function checkSerialColumns(columns: ColumnDefinition[], input: unknown[], repor
   for (const column of columns) {
     if (!isSerial(sqlType(column.type))) continue;
     if (column.primary_key && primaryKey.length === 1) continue;
-    report(`/columns/${input.findIndex((raw) => isRecord(raw) && raw.name === column.name)}/type`, 'serial',
+    report(`/columns/${input.findIndex((raw) => isObject(raw) && raw.name === column.name)}/type`, 'serial',
       `${column.type} column "${column.name}" must be the table's only primary key column; make it the primary key or use ${column.type === 'serial' ? 'integer' : 'bigint'}`);
   }
 }
@@ -174,7 +176,7 @@ function checkSerialColumns(columns: ColumnDefinition[], input: unknown[], repor
 /** Every well-named column, valid or not, so a bad type is not reported again as a missing index column. */
 function declaredColumnNames(input: unknown): string[] {
   if (!Array.isArray(input)) return [];
-  return input.flatMap((raw) => (isRecord(raw) && identifierProblem('column name', raw.name, 'x') === undefined ? [raw.name as string] : []));
+  return input.flatMap((raw) => (isObject(raw) && identifierProblem('column name', raw.name, 'x') === undefined ? [raw.name as string] : []));
 }
 
 function parseIndexes(input: unknown, table: string, declared: string[], columns: ColumnDefinition[], report: Report): IndexDefinition[] {
@@ -206,7 +208,7 @@ function parseIndexes(input: unknown, table: string, declared: string[], columns
 }
 
 function parseIndex(raw: unknown, path: string, table: string, declared: string[], types: Map<string, SqlType>, report: Report): IndexDefinition | undefined {
-  if (!isRecord(raw)) {
+  if (!isObject(raw)) {
     report(path, 'type', 'an index must be an object, e.g. {"columns": ["user_id"]}');
     return undefined;
   }
@@ -265,7 +267,7 @@ function checkKeys(raw: Record<string, unknown>, allowed: string[], path: string
   const unknown = Object.keys(raw).filter((key) => !allowed.includes(key));
   for (const key of unknown) {
     const hint = Object.hasOwn(KEY_HINTS, key) ? `use ${KEY_HINTS[key]}` : `use only ${allowed.join(', ')}`;
-    report(`${path}/${escapePointer(key)}`, 'unknown_property', `unknown property ${show(key)}; ${hint}`);
+    report(`${path}/${escapePointerToken(key)}`, 'unknown_property', `unknown property ${show(key)}; ${hint}`);
   }
   return unknown.length === 0;
 }
@@ -276,11 +278,3 @@ function invalid(tableName: string, errors: ErrorDetail[]): ValidationError {
   return new ValidationError(`table definition ${show(tableName)} is invalid: ${first}${more}`, { errors });
 }
 
-/** Escapes one JSON pointer segment (RFC 6901). */
-export function escapePointer(segment: string): string {
-  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import yaml from 'js-yaml';
-import { fingerprint } from './canonical-json.js';
+import { fingerprint } from '../util/canonical-json.js';
+import { unescapePointerToken } from '../util/json-pointer.js';
 import { compilePattern, type PlaceholderSpec } from './pattern.js';
 import type {
   AccessPattern,
@@ -40,7 +41,7 @@ export function yamlPath(pointer: string): string {
   return pointer
     .slice(1)
     .split('/')
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapePointerToken)
     .map((p) => (/^\d+$/.test(p) ? `[${p}]` : p))
     .join('.')
     .replace(/\.\[/g, '[');

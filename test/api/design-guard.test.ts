@@ -23,7 +23,12 @@ describe('writes through the API', () => {
     await recordDesign(`${majorVersion(TABLE_DESIGN.version) + 1}.0.0`);
     const body = { workspace_id: 'acme', name: 'guarded', definition: { type: 'object' } };
     const refused = await reg.call('POST', '/api/v1/schemas', { token: admin, body });
-    expect(refused.status).toBe(500);
+    // A problem the client can read, without the table's name (operators find that in the log).
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBeNull();
+    expect(refused.body).toMatchObject({ type: 'urn:schema-registry:problem:table-design-mismatch', title: 'Table design mismatch', status: 503 });
+    expect(refused.body.detail).toMatch(/another major version of schema.yaml .* writes are refused until an operator migrates it/);
+    expect(refused.body.detail).not.toContain(reg.tableName);
     const listed = await reg.call('GET', '/api/v1/schemas?workspace_id=acme', { token: admin });
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([]);

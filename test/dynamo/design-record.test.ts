@@ -1,7 +1,8 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DesignGuard, ensureDesignRecord, majorVersion, readDesignRecord, TableDesignMismatchError } from '../../lib/dynamo/design-record.js';
+import { DesignGuard, ensureDesignRecord, majorVersion, readDesignRecord } from '../../lib/dynamo/design-record.js';
+import { TableDesignMismatchError } from '../../lib/errors.js';
 import { ensureTable } from '../../lib/dynamo/table-admin.js';
 import { Table } from '../../lib/dynamo/table.js';
 import { registryMetaKeys, TABLE_DESIGN } from '../../lib/generated/table.js';

@@ -276,3 +276,24 @@ describe('the bundle of each route group', () => {
     expect(JSON.parse(response.body)).toMatchObject({ status: 'ok', table: { name: t.tableName, status: 'ACTIVE' }, schema_yaml: { version: TABLE_DESIGN.version } });
   });
 });
+
+describe('the console sign-in', () => {
+  it('creates a hosted UI domain and a public PKCE code-flow client whose callback is the API\u2019s /console', () => {
+    r.dataTemplate.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    const clients = Object.values(r.apiTemplate.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    const p = clients[0]!.Properties;
+    expect(p).toMatchObject({ AllowedOAuthFlows: ['code'], GenerateSecret: false, AllowedOAuthScopes: ['openid', 'email', 'profile'] });
+    expect(JSON.stringify(p.CallbackURLs)).toContain('/console');
+  });
+
+  it('makes the authorizer trust the console client and tells the console function where to sign in', () => {
+    const [clientId] = Object.keys(r.apiTemplate.findResources('AWS::Cognito::UserPoolClient'));
+    const [authorizer] = Object.values(r.apiTemplate.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizer!.Properties.JwtConfiguration.Audience).toContainEqual({ Ref: clientId });
+    const consoleFn = r.api.functions.console.function;
+    const env = r.apiTemplate.toJSON().Resources[logicalId(r.api, consoleFn)].Properties.Environment.Variables;
+    expect(env.CONSOLE_COGNITO_CLIENT_ID).toEqual({ Ref: clientId });
+    expect(JSON.stringify(env.CONSOLE_COGNITO_DOMAIN_URL)).toContain('amazoncognito.com');
+  });
+});

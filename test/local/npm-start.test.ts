@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDynamoClients } from '../../lib/dynamo/client.js';
@@ -27,7 +28,7 @@ async function start(port: number): Promise<{ child: ChildProcess; output: () =>
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const started = Date.now();
-  while (Date.now() - started < 30_000) {
+  while (Date.now() - started < 90_000) {
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => undefined);
     if (res?.status === 200) {
       const endpoint = /DynamoDB Local on (\S+)/.exec(out)![1]!;
@@ -37,7 +38,7 @@ async function start(port: number): Promise<{ child: ChildProcess; output: () =>
     await new Promise((r) => setTimeout(r, 250));
   }
   process.kill(-child.pid!, 'SIGKILL');
-  throw new Error(`npm start did not answer /api/v1/health within 30 s:\n${out}`);
+  throw new Error(`npm start did not answer /api/v1/health within 90 s:\n${out}`);
 }
 
 async function interrupt(child: ChildProcess): Promise<void> {
@@ -74,7 +75,87 @@ describe('npm start', () => {
     await interrupt(second.child);
     await new Promise((r) => setTimeout(r, 500));
     expect(javaProcessesUsing(dataDir)).toBe(0);
+  }, 240_000);
+});
+
+/** Kills the node processes of `npm start` on this port with SIGKILL, as the OOM killer would: not java. */
+function killNodeOnly(port: number): void {
+  const ps = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;
+  for (const line of ps.split('\n')) {
+    if (line.includes('scripts/start.ts') && line.includes(`--port ${port}`) && !line.includes('DynamoDBLocal.jar')) {
+      process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+    }
+  }
+}
+
+describe('npm start after a crash', () => {
+  it('stops the DynamoDB Local a killed run left on its data, and refuses data a live run is using', async () => {
+    const port = await freePort();
+    const first = await start(port);
+    killNodeOnly(port);
+    await new Promise((r) => first.child.once('exit', r));
+    expect(javaProcessesUsing(dataDir)).toBe(1);
+
+    const second = await start(port);
+    expect(second.output()).toMatch(/stopped a DynamoDB Local \(pid \d+\) that an earlier run left/);
+    expect(javaProcessesUsing(dataDir)).toBe(1);
+
+    const other = await freePort();
+    const refused = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts', '--port', String(other), '--data-dir', dataDir], {
+      cwd: root,
+      env: { ...process.env, DYNAMODB_ENDPOINT: '', TABLE_NAME: '', PORT: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${dataDir} is in use by another registry process`);
+    expect(refused.stderr).toContain('--in-memory');
+
+    await interrupt(second.child);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(javaProcessesUsing(dataDir)).toBe(0);
+  }, 300_000);
+
+  it('names the port that is taken and how to choose another', async () => {
+    const port = await freePort();
+    const holder = createServer().listen(port, '127.0.0.1');
+    await new Promise((r) => holder.once('listening', r));
+    const out = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts', '--in-memory', '--port', String(port)], {
+      cwd: root,
+      env: { ...process.env, DYNAMODB_ENDPOINT: '', TABLE_NAME: '', PORT: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    holder.close();
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    expect(out.stderr).toContain('--port');
   }, 90_000);
+});
+
+describe('npm start signalled through npm', () => {
+  it('stops the server and its DynamoDB Local when npm alone gets SIGTERM, as `kill $!` sends it', async () => {
+    const port = await freePort();
+    const npm = spawn('npm', ['start', '--', '--in-memory', '--port', String(port), '--worker-interval', '0'], {
+      cwd: root,
+      env: { ...process.env, DYNAMODB_ENDPOINT: '', TABLE_NAME: '', PORT: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    npm.stdout!.on('data', (d) => (out += d));
+    npm.stderr!.on('data', (d) => (out += d));
+    for (const end = Date.now() + 90_000; Date.now() < end; ) {
+      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => undefined))?.status === 200) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const ddbPort = /DynamoDB Local on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+    expect(ddbPort, out).toBeDefined();
+    const left = () => spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.includes(`--port ${port}`) || l.includes(`-port ${ddbPort} `));
+    expect(left().length).toBeGreaterThan(0);
+    npm.kill('SIGTERM');
+    for (const end = Date.now() + 30_000; Date.now() < end && left().length > 0; ) await new Promise((r) => setTimeout(r, 250));
+    expect(left()).toEqual([]);
+  }, 180_000);
 });
 
 describe('npm start without Java', () => {

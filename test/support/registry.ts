@@ -23,8 +23,11 @@ export interface TestRegistry {
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
 }
 
-/** `keyFile`: sign and verify with the dev key kept there (created if missing), as `npm start` does with .data/. */
-export function useRegistry(options: { now?: () => Date; settings?: Settings; keyFile?: string } = {}): TestRegistry {
+/**
+ * `devAdminToken`: serve the console's one-click admin token, as `npm start` does (user dev-admin, admin of default).
+ * `keyFile`: sign and verify with the dev key kept there (created if missing), as `npm start` does with .data/.
+ */
+export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean; keyFile?: string } = {}): TestRegistry {
   const t = useTestTable();
   let server: Server;
   const r = {} as TestRegistry;
@@ -36,6 +39,7 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; ke
     r.tableName = t.tableName;
     server = createLocalServer({
       routes: ROUTES,
+      ...(options.devAdminToken ? { devAdminToken: await mintToken(jwk, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] }) } : {}),
       verifyToken: await devVerifier(jwk),
       loadHandler: async (group) => {
         const mod = (await import(`../../functions/${group}.ts`)) as { buildHandler(d: Deps): LambdaHandler };

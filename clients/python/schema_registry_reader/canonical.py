@@ -1,7 +1,7 @@
 """Canonical JSON (RFC 8785, JCS) and the SHA-256 fingerprint of a document.
 
 The design hash is SHA-256 of the canonical JSON of the parsed schema.yaml, so every language must write
-the exact bytes lib/table-design/canonical-json.ts writes: object keys sorted by UTF-16 code units, no
+the exact bytes lib/util/canonical-json.ts writes: object keys sorted by UTF-16 code units, no
 whitespace, strings as JSON.stringify escapes them, numbers in ECMAScript's shortest form.
 """
 

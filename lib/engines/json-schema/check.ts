@@ -8,7 +8,9 @@ import type { Json } from '../types.js';
 import { uriResolver } from './drafts.js';
 import { re2Problem } from './re2.js';
 import { DEFAULT_BASE_URI, indexDefinition, type SchemaIndex } from './refs.js';
-import { escapePointerToken, isJsonObject, subschemas, SUBSCHEMA_MAPS, walkSchemas, type JsonObject } from './walk.js';
+import { subschemas, SUBSCHEMA_MAPS, walkSchemas, type JsonObject } from './walk.js';
+import { isObject } from '../../util/json.js';
+import { escapePointerToken } from '../../util/json-pointer.js';
 
 /** Largest accepted definition, as UTF-8 JSON text. */
 export const MAX_DEFINITION_BYTES = 170 * 1024;
@@ -87,7 +89,7 @@ function keywordProblems(definition: Json): ErrorDetail[] {
       });
     }
     for (const [keyword, value] of Object.entries(schema)) {
-      const isDataRef = keyword === '$data' || (!SUBSCHEMA_MAPS.has(keyword) && isJsonObject(value) && Object.hasOwn(value, '$data'));
+      const isDataRef = keyword === '$data' || (!SUBSCHEMA_MAPS.has(keyword) && isObject<Json>(value) && Object.hasOwn(value, '$data'));
       if (isDataRef) {
         problems.push({
           path: `${pointer}/${escapePointerToken(keyword)}`,
@@ -100,7 +102,7 @@ function keywordProblems(definition: Json): ErrorDetail[] {
       const problem = patternProblem(schema.pattern, `${pointer}/pattern`, 'pattern');
       if (problem) problems.push(problem);
     }
-    if (isJsonObject(schema.patternProperties)) {
+    if (isObject<Json>(schema.patternProperties)) {
       for (const key of Object.keys(schema.patternProperties)) {
         const problem = patternProblem(key, `${pointer}/patternProperties/${escapePointerToken(key)}`, 'patternProperties');
         if (problem) problems.push(problem);
@@ -162,10 +164,10 @@ function graphProblems(index: SchemaIndex): ErrorDetail[] {
 
   const edgesOf = (schema: JsonObject): { target: JsonObject; via: string }[] => {
     const pointer = index.pointers.get(schema) ?? '';
-    const edges = subschemas(schema, pointer).flatMap((sub) => (sub.inPlace && isJsonObject(sub.schema) ? [{ target: sub.schema, via: sub.pointer }] : []));
+    const edges = subschemas(schema, pointer).flatMap((sub) => (sub.inPlace && isObject<Json>(sub.schema) ? [{ target: sub.schema, via: sub.pointer }] : []));
     for (const use of refsByHolder.get(schema) ?? []) {
       const resolution = index.resolve(use.ref, use.base);
-      if (resolution.kind === 'found' && isJsonObject(resolution.target)) edges.push({ target: resolution.target, via: use.pointer });
+      if (resolution.kind === 'found' && isObject<Json>(resolution.target)) edges.push({ target: resolution.target, via: use.pointer });
     }
     return edges;
   };

@@ -14,7 +14,8 @@ import { BadRequestError, ValidationError } from '../../errors.js';
 import type { CompareOptions, CompareResult, Json } from '../types.js';
 import { Comparator } from './compare/comparator.js';
 import { SchemaDocument } from './compare/document.js';
-import { isObject, jsonDepth } from './compare/json.js';
+import { isObject } from '../../util/json.js';
+import { jsonDepth } from './compare/json.js';
 import { andFlags } from './compare/walk.js';
 
 /** JSON nesting the comparison walks recursively; far beyond hand-written schemas, well within the stack. */

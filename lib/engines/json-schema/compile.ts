@@ -9,7 +9,8 @@ import type { Json } from '../types.js';
 import { assertSafeDefinition, protoKeyProblems, refuse } from './check.js';
 import { draftOf } from './drafts.js';
 import { DEFAULT_BASE_URI } from './refs.js';
-import { escapePointerToken, walkSchemas } from './walk.js';
+import { escapePointerToken } from '../../util/json-pointer.js';
+import { walkSchemas } from './walk.js';
 
 /** Checks `definition` and compiles it; throws ValidationError (422) or PayloadTooLargeError (413). */
 export function compileDefinition(definition: Json): ValidateFunction {

@@ -1,6 +1,6 @@
 import type { FieldDescription, FieldType } from '../types.js';
 import type { Shape } from './shape.js';
-import { escapePointerToken } from './walk.js';
+import { escapePointerToken } from '../../util/json-pointer.js';
 
 function fieldTypes(shape: Shape): FieldType[] {
   if (shape.types === undefined) return ['any'];

@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { ValidationError } from '../../errors.js';
 import type { Json } from '../types.js';
 import { re2RegExp } from './re2.js';
-import { isJsonObject } from './walk.js';
+import { isObject } from '../../util/json.js';
 
 /** The one extension keyword: SQL column hints that table-based schema requests read. No validation effect. */
 export const SQL_HINTS_KEYWORD = 'x-sql';
@@ -80,7 +80,7 @@ export const uriResolver = DRAFT_2020.ajv.opts.uriResolver;
  * Throws ValidationError for any other `$schema`.
  */
 export function draftOf(definition: Json): Draft {
-  if (!isJsonObject(definition) || definition.$schema === undefined) return DRAFT_2020;
+  if (!isObject<Json>(definition) || definition.$schema === undefined) return DRAFT_2020;
   const declared = definition.$schema;
   const draft = typeof declared === 'string' ? DRAFTS.find((d) => d.uri === declared.replace(/#$/, '')) : undefined;
   if (draft) return draft;

@@ -13,7 +13,7 @@ import { draftOf } from './drafts.js';
 import { flattenFields } from './describe.js';
 import { LruCache } from '../../util/lru.js';
 import { shapeOf } from './shape.js';
-import { escapePointerToken } from './walk.js';
+import { escapePointerToken } from '../../util/json-pointer.js';
 
 export interface JsonSchemaEngineOptions {
   /** Compiled validators kept, by schema version id. @default 1000 */

@@ -5,7 +5,9 @@
  */
 import type { Json } from '../types.js';
 import { uriResolver } from './drafts.js';
-import { isJsonObject, walkSchemas, type JsonObject } from './walk.js';
+import { walkSchemas, type JsonObject } from './walk.js';
+import { isObject } from '../../util/json.js';
+import { unescapePointerToken } from '../../util/json-pointer.js';
 
 /** The base URI of a definition without a root `$id` (compile.ts adds definitions to ajv under it). */
 export const DEFAULT_BASE_URI = 'https://schema-registry.invalid/definition';
@@ -53,9 +55,9 @@ function splitFragment(full: string): [string, string] {
 function evaluatePointer(root: Json, pointer: string): Json | undefined {
   let node: Json | undefined = root;
   for (const raw of pointer.split('/').slice(1)) {
-    const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    const token = unescapePointerToken(raw);
     if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(token) ? node[Number(token)] : undefined;
-    else if (isJsonObject(node)) node = Object.hasOwn(node, token) ? node[token] : undefined;
+    else if (isObject<Json>(node)) node = Object.hasOwn(node, token) ? node[token] : undefined;
     else return undefined;
   }
   return node;
@@ -71,7 +73,7 @@ function decodeFragment(fragment: string): string | undefined {
 
 /** The base URI of the definition's root. */
 function rootBaseUri(definition: Json): string {
-  return isJsonObject(definition) && typeof definition.$id === 'string' ? normalizeId(definition.$id) : DEFAULT_BASE_URI;
+  return isObject<Json>(definition) && typeof definition.$id === 'string' ? normalizeId(definition.$id) : DEFAULT_BASE_URI;
 }
 
 /** Indexes the resources, anchors and references of a definition. */
@@ -118,7 +120,7 @@ export function indexDefinition(definition: Json): SchemaIndex {
     if (fragment === '') target = resource;
     else if (fragment?.startsWith('/')) target = evaluatePointer(resource, fragment);
     else if (fragment !== undefined) target = anchors.get(`${doc}#${fragment}`);
-    return typeof target === 'boolean' || isJsonObject(target) ? { kind: 'found', target } : { kind: 'missing' };
+    return typeof target === 'boolean' || isObject<Json>(target) ? { kind: 'found', target } : { kind: 'missing' };
   };
 
   return { refs, pointers, bases, resolve };

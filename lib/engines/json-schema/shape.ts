@@ -9,7 +9,8 @@ import { ValidationError } from '../../errors.js';
 import type { FieldType, Json } from '../types.js';
 import { SQL_HINTS_KEYWORD } from './drafts.js';
 import type { SchemaIndex } from './refs.js';
-import { isJsonObject, type JsonObject } from './walk.js';
+import { type JsonObject } from './walk.js';
+import { isObject } from '../../util/json.js';
 
 /** A concrete JSON type, `null` included. */
 export type JsonType = Exclude<FieldType, 'any'>;
@@ -165,7 +166,7 @@ interface Expansion {
 
 /** The shape of the documents `definition` accepts; `index` is the definition's reference index. */
 export function shapeOf(definition: Json, index: SchemaIndex): Shape {
-  const root = isJsonObject(definition) ? definition : undefined;
+  const root = isObject<Json>(definition) ? definition : undefined;
   const expansion: Expansion = { index, expanding: new Set(root ? [root] : []), budget: MAX_EXPANDED_SCHEMAS };
   return shapeOfSchema(definition, expansion, 0);
 }
@@ -178,7 +179,7 @@ export function shapeOf(definition: Json, index: SchemaIndex): Shape {
  */
 function shapeOfSchema(schema: Json, expansion: Expansion, depth: number, shallow = false): Shape {
   if (schema === false) return { ...emptyShape(), types: new Set() };
-  if (!isJsonObject(schema)) return emptyShape();
+  if (!isObject<Json>(schema)) return emptyShape();
   if (--expansion.budget < 0) {
     throw new ValidationError(`definition expands to more than ${MAX_EXPANDED_SCHEMAS} schemas when its $refs are followed; share fewer $defs between properties`, {
       errors: [{ path: '', keyword: '$ref', message: `definition expands to more than ${MAX_EXPANDED_SCHEMAS} schemas` }],
@@ -192,7 +193,7 @@ function shapeOfSchema(schema: Json, expansion: Expansion, depth: number, shallo
     const resolution = expansion.index.resolve(ref, expansion.index.bases.get(schema) ?? '');
     if (resolution.kind !== 'found') continue;
     const target = resolution.target;
-    if (isJsonObject(target) && !shallow && !expansion.expanding.has(target)) {
+    if (isObject<Json>(target) && !shallow && !expansion.expanding.has(target)) {
       expansion.expanding.add(target);
       shape = intersect(shape, shapeOfSchema(target, expansion, depth));
       expansion.expanding.delete(target);
@@ -235,11 +236,11 @@ function ownShape(schema: JsonObject, expansion: Expansion, depth: number, shall
   shape.exclusiveMaximum = numberOrUndefined(schema.exclusiveMaximum);
   shape.minItems = numberOrUndefined(schema.minItems);
   const hints = schema[SQL_HINTS_KEYWORD];
-  if (isJsonObject(hints)) shape.annotations = { [SQL_HINTS_KEYWORD]: hints };
+  if (isObject<Json>(hints)) shape.annotations = { [SQL_HINTS_KEYWORD]: hints };
   for (const name of asList(schema.required)) if (typeof name === 'string') shape.required.add(name);
   if (shallow) return shape;
 
-  if (isJsonObject(schema.properties)) {
+  if (isObject<Json>(schema.properties)) {
     for (const [name, property] of Object.entries(schema.properties)) {
       shape.properties.set(name, shapeOfSchema(property, expansion, depth + 1));
     }

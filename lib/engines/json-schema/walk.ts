@@ -5,6 +5,8 @@
  * definition's draft is refused by ajv's strict mode anyway.
  */
 import type { Json } from '../types.js';
+import { isObject } from '../../util/json.js';
+import { escapePointerToken } from '../../util/json-pointer.js';
 
 export type JsonObject = { [key: string]: Json };
 
@@ -27,18 +29,8 @@ export interface Subschema {
   inPlace: boolean;
 }
 
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isSchema(value: Json | undefined): value is JsonObject | boolean {
-  return typeof value === 'boolean' || isJsonObject(value);
-}
-
-/** Escapes one JSON pointer reference token (RFC 6901). */
-export function escapePointerToken(token: string): string {
-  // Most names need no escaping, and replaceAll is slow enough to show in the validation error path.
-  return token.includes('~') || token.includes('/') ? token.replaceAll('~', '~0').replaceAll('/', '~1') : token;
+  return typeof value === 'boolean' || isObject<Json>(value);
 }
 
 /** The direct subschemas of `schema`, with their JSON pointers (children of `pointer`). */
@@ -54,7 +46,7 @@ export function subschemas(schema: JsonObject, pointer: string): Subschema[] {
   }
   for (const keyword of SUBSCHEMA_MAPS) {
     const map = schema[keyword];
-    if (!isJsonObject(map)) continue;
+    if (!isObject<Json>(map)) continue;
     for (const [name, value] of Object.entries(map)) add(value, `${pointer}/${keyword}/${escapePointerToken(name)}`, keyword);
   }
   return found;
@@ -66,7 +58,7 @@ export function subschemas(schema: JsonObject, pointer: string): Subschema[] {
  */
 export function walkSchemas<S>(root: Json, initial: S, visit: (schema: JsonObject, pointer: string, state: S) => S): void {
   const walk = (schema: Json, pointer: string, state: S): void => {
-    if (!isJsonObject(schema)) return;
+    if (!isObject<Json>(schema)) return;
     const inner = visit(schema, pointer, state);
     for (const child of subschemas(schema, pointer)) walk(child.schema, child.pointer, inner);
   };

@@ -5,7 +5,9 @@
  */
 import type { Json } from '../../types.js';
 import { independentKeywords, isAnnotation } from './keywords.js';
-import { type JsonObject, isObject, own, pointerSegment } from './json.js';
+import { isObject } from '../../../util/json.js';
+import { escapePointerToken, unescapePointerToken } from '../../../util/json-pointer.js';
+import { type JsonObject, own } from './json.js';
 
 export type Role = 'previous' | 'next';
 
@@ -60,7 +62,7 @@ export class SchemaDocument {
     if (!fragment.startsWith('/')) return this.anchorIndex().get(fragment);
     let current: Json | undefined = this.root;
     for (const raw of fragment.slice(1).split('/')) {
-      const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+      const segment = unescapePointerToken(raw);
       if (Array.isArray(current)) current = /^\d+$/.test(segment) ? current[Number(segment)] : undefined;
       else if (isObject(current)) current = own(current, segment);
       else current = undefined;
@@ -127,7 +129,7 @@ export class SchemaDocument {
         if (typeof id === 'string' && id.startsWith('#') && !anchors.has(id.slice(1))) anchors.set(id.slice(1), { schema, path });
       }
       for (const [key, value] of Object.entries(schema)) {
-        if (!DATA_KEYWORDS.has(key)) stack.push({ schema: value, path: `${path}/${pointerSegment(key)}` });
+        if (!DATA_KEYWORDS.has(key)) stack.push({ schema: value, path: `${path}/${escapePointerToken(key)}` });
       }
     }
     this.anchors = anchors;

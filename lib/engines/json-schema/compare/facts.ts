@@ -3,7 +3,8 @@
  * bounds, tuple shape and dependencies, with every dialect's spelling folded into one form.
  */
 import type { Json } from '../../types.js';
-import { type JsonObject, isObject, jsonEqual, own } from './json.js';
+import { isObject } from '../../../util/json.js';
+import { type JsonObject, jsonEqual, own } from './json.js';
 
 /** Instance kinds; `number` is split so that `integer` is a proper subset of it. */
 export type Kind = 'null' | 'boolean' | 'integer' | 'fraction' | 'string' | 'array' | 'object';

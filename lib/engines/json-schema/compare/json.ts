@@ -1,11 +1,8 @@
 /** JSON helpers for the comparator: safe own-property access, structural equality and short display. */
+import { canonicalJson } from '../../../util/canonical-json.js';
 import type { Json } from '../../types.js';
 
 export type JsonObject = { [key: string]: Json };
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Own property only: schemas are untrusted, so `properties.constructor` must not reach Object.prototype. */
 export function own(object: JsonObject, key: string): Json | undefined {
@@ -14,19 +11,9 @@ export function own(object: JsonObject, key: string): Json | undefined {
 
 const canonicalCache = new WeakMap<object, string>();
 
-/** A key-order independent serialization, cached per object so repeated equality checks stay linear. */
+/** A key-order independent serialization, cached per object (schemas are never mutated) so repeated equality checks stay linear. */
 export function canonical(value: Json): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  const cached = canonicalCache.get(value);
-  if (cached !== undefined) return cached;
-  const text = Array.isArray(value)
-    ? `[${value.map(canonical).join(',')}]`
-    : `{${Object.keys(value)
-        .sort()
-        .map((key) => `${JSON.stringify(key)}:${canonical(value[key] as Json)}`)
-        .join(',')}}`;
-  canonicalCache.set(value, text);
-  return text;
+  return canonicalJson(value, canonicalCache);
 }
 
 export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
@@ -39,11 +26,6 @@ export function show(value: Json | undefined): string {
   if (value === undefined) return 'nothing';
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-/** Escapes one JSON pointer segment (RFC 6901). */
-export function pointerSegment(segment: string | number): string {
-  return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 /** Nesting depth of a JSON value, measured without recursion so a hostile value cannot overflow the stack. */

@@ -1,4 +1,5 @@
 /** How the comparator classifies JSON Schema keywords (draft-04 to 2020-12; shared keywords mean the same). */
+import { isObject } from '../../../util/json.js';
 
 /** Keywords that never change which documents validate. `x-` extensions are annotations too. */
 const ANNOTATIONS = new Set([
@@ -59,9 +60,8 @@ export function isUnknownKeyword(keyword: string): boolean {
 }
 
 const TYPE_NAMES = new Set(['null', 'boolean', 'integer', 'number', 'string', 'array', 'object']);
-const isSchema = (value: unknown): boolean => typeof value === 'boolean' || (typeof value === 'object' && value !== null && !Array.isArray(value));
+const isSchema = (value: unknown): boolean => typeof value === 'boolean' || isObject(value);
 const isCount = (value: unknown): boolean => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-const isMap = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const SHAPES: Record<string, (value: unknown) => boolean> = {
   type: (value) =>
@@ -93,11 +93,11 @@ const SHAPES: Record<string, (value: unknown) => boolean> = {
   allOf: (value) => Array.isArray(value) && value.length > 0,
   anyOf: (value) => Array.isArray(value) && value.length > 0,
   oneOf: (value) => Array.isArray(value) && value.length > 0,
-  properties: isMap,
-  patternProperties: isMap,
-  dependencies: isMap,
-  dependentRequired: isMap,
-  dependentSchemas: isMap,
+  properties: isObject,
+  patternProperties: isObject,
+  dependencies: isObject,
+  dependentRequired: isObject,
+  dependentSchemas: isObject,
   $ref: (value) => typeof value === 'string',
 };
 

@@ -4,7 +4,7 @@ import type { SchemaNode } from './document.js';
 import { type Flags, unreachableNote } from './explain.js';
 import { type Kind, possibleKinds } from './facts.js';
 import type { JsonObject } from './json.js';
-import { pointerSegment } from './json.js';
+import { escapePointerToken } from '../../../util/json-pointer.js';
 import type { PatternMatcher } from './patterns.js';
 
 export type { Flags };
@@ -38,7 +38,7 @@ export function rootLoc(depth = 0): Loc {
  */
 export function childLoc(loc: Loc, segments: Array<string | number>, options: { label?: string; descend: boolean; kind?: Loc['kind'] }): Loc {
   return {
-    path: loc.path + segments.map((segment) => `/${pointerSegment(segment)}`).join(''),
+    path: loc.path + segments.map((segment) => `/${escapePointerToken(segment)}`).join(''),
     label: options.label ?? loc.label,
     depth: loc.depth + (options.descend ? 1 : 0),
     nest: loc.nest + 1,
@@ -91,7 +91,7 @@ export function makeChange(
   }
   const change: Change = {
     type,
-    path: loc.path + segments.map((segment) => `/${pointerSegment(segment)}`).join(''),
+    path: loc.path + segments.map((segment) => `/${escapePointerToken(segment)}`).join(''),
     backward_compatible: backward,
     forward_compatible: forward,
     explanation: text,

@@ -1,0 +1,171 @@
+/**
+ * The migration runner: applies a migration's up SQL on a sink, or its down SQL, in one transaction
+ * under the sink's migration lock, and keeps the sink's tracking table. A statement that fails rolls
+ * the whole migration back; the failure is then recorded in a transaction of its own.
+ */
+import { RegistryError } from '../errors.js';
+import type { SinkDriver, SinkTransaction } from './drivers/driver.js';
+import { ChecksumMismatchError, MigrationFailedError, MigrationStateError, SinkUnavailableError, scrubMessage } from './errors.js';
+import { migrationSql, type MigrationSql } from './migration-sql.js';
+import { checkCanApply, checkCanRollBack } from './ordering.js';
+import { ensureTrackingTable, readTrackingRows, writeTrackingRow } from './tracking.js';
+import type { Migration, MigrationOutcome, Sink, TrackingRow } from './types.js';
+
+export interface MigrationRunnerDeps {
+  /** Opens (or reuses) the sink's driver: `SinkConnector.connect`. */
+  connect(sink: Sink): Promise<SinkDriver>;
+  clock: () => Date;
+  /** Monotonic milliseconds, for durations. */
+  stopwatch?: () => number;
+}
+
+export interface RunOptions {
+  /** Who applies or rolls back (a user id, or the worker's name); recorded in the tracking row. */
+  actor: string;
+}
+
+export interface MigrationRunner {
+  apply(sink: Sink, migration: Migration, options: RunOptions): Promise<MigrationOutcome>;
+  rollback(sink: Sink, migration: Migration, options: RunOptions): Promise<MigrationOutcome>;
+  /** The sink's tracking rows, in apply order. */
+  status(sink: Sink): Promise<TrackingRow[]>;
+}
+
+/** A statement failed inside the transaction; carries what the failure record needs. */
+class StatementFailure extends Error {
+  constructor(readonly index: number, readonly statement: string, readonly reason: unknown) {
+    super('statement failed');
+  }
+}
+
+export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunner {
+  const stopwatch = deps.stopwatch ?? (() => performance.now());
+  const now = () => deps.clock().toISOString();
+
+  /** Runs `work` in the sink's locked transaction, with the tracking table and its rows at hand. */
+  async function locked<T>(sink: Sink, driver: SinkDriver, work: (tx: SinkTransaction, rows: TrackingRow[]) => Promise<T>): Promise<T> {
+    try {
+      return await driver.transaction(sink.namespace, async (tx) => {
+        await ensureTrackingTable(tx);
+        return work(tx, await readTrackingRows(tx));
+      });
+    } catch (error) {
+      if (error instanceof RegistryError || error instanceof StatementFailure) throw error;
+      throw new SinkUnavailableError(`sink "${sink.name}" failed: ${scrubMessage(error, driver.secrets)}`);
+    }
+  }
+
+  async function execute(tx: SinkTransaction, statements: readonly string[]): Promise<number> {
+    const started = stopwatch();
+    for (const [index, statement] of statements.entries()) {
+      try {
+        await tx.query(statement);
+      } catch (reason) {
+        throw new StatementFailure(index, statement, reason);
+      }
+    }
+    return Math.round(stopwatch() - started);
+  }
+
+  /** Records the failure (best effort: the sink may be what failed) and returns the error to throw. */
+  async function failed(sink: Sink, driver: SinkDriver, migration: Migration, sql: MigrationSql, operation: 'apply' | 'rollback', failure: StatementFailure): Promise<MigrationFailedError> {
+    const databaseError = scrubMessage(failure.reason, driver.secrets);
+    await locked(sink, driver, async (tx, rows) => {
+      const existing = rows.find((r) => r.migration_id === migration.id);
+      const base = existing ?? newRow(migration, sql);
+      const status = operation === 'apply' ? 'failed' : base.status;
+      await writeTrackingRow(tx, { ...base, status, failed_at: now(), error: databaseError, failed_statement: failure.statement, attempts: base.attempts + 1 });
+    }).catch(() => {});
+    return new MigrationFailedError(
+      `${operation} of migration ${migration.id} on sink "${sink.name}" failed at statement ${failure.index + 1} of ${operation === 'apply' ? sql.up.length : sql.down.length}, and nothing of it was kept: ${databaseError}`,
+      { operation, statement_index: failure.index, failed_statement: failure.statement, database_error: databaseError },
+    );
+  }
+
+  function outcome(sink: Sink, row: TrackingRow, kind: MigrationOutcome['outcome'], statements: string[], duration: number): MigrationOutcome {
+    return { migration_id: row.migration_id, outcome: kind, sink: sink.name, dialect: sink.dialect, ...(sink.namespace ? { namespace: sink.namespace } : {}), statements, checksum: row.checksum, duration_ms: duration, row };
+  }
+
+  async function run(sink: Sink, migration: Migration, operation: 'apply' | 'rollback', work: (tx: SinkTransaction, rows: TrackingRow[], sql: MigrationSql) => Promise<MigrationOutcome>): Promise<MigrationOutcome> {
+    const sql = migrationSql(migration, sink.dialect);
+    const driver = await deps.connect(sink);
+    try {
+      return await locked(sink, driver, (tx, rows) => work(tx, rows, sql));
+    } catch (error) {
+      if (error instanceof StatementFailure) throw await failed(sink, driver, migration, sql, operation, error);
+      throw error;
+    }
+  }
+
+  return {
+    apply: (sink, migration, { actor }) =>
+      run(sink, migration, 'apply', async (tx, rows, sql) => {
+        const existing = rows.find((r) => r.migration_id === migration.id);
+        if (existing && existing.status !== 'failed') checkChecksums(existing, sql, sink);
+        if (existing?.status === 'applied') return outcome(sink, existing, 'unchanged', [], 0);
+        checkCanApply(migration, rows, sink.name);
+        const duration = await execute(tx, sql.up);
+        const sequence = Math.max(0, ...rows.map((r) => r.applied_sequence ?? 0)) + 1;
+        const base = existing ?? newRow(migration, sql);
+        const row: TrackingRow = { ...base, checksum: sql.checksum, down_checksum: sql.down_checksum, status: 'applied', applied_sequence: sequence, applied_at: now(), applied_by: actor, duration_ms: duration, attempts: base.attempts + 1 };
+        await writeTrackingRow(tx, row);
+        return outcome(sink, row, 'applied', sql.up, duration);
+      }),
+
+    rollback: (sink, migration, { actor }) =>
+      run(sink, migration, 'rollback', async (tx, rows, sql) => {
+        const existing = rows.find((r) => r.migration_id === migration.id);
+        if (!existing || existing.status === 'failed') {
+          throw new MigrationStateError(`migration ${migration.id} is ${existing ? 'failed' : 'not applied'} on sink "${sink.name}"; there is nothing to roll back`);
+        }
+        checkChecksums(existing, sql, sink);
+        if (existing.status === 'rolled_back') return outcome(sink, existing, 'unchanged', [], 0);
+        checkCanRollBack(existing, rows, sink.name);
+        const duration = await execute(tx, sql.down);
+        const row: TrackingRow = { ...existing, status: 'rolled_back', rolled_back_at: now(), rolled_back_by: actor, rollback_duration_ms: duration, attempts: existing.attempts + 1 };
+        await writeTrackingRow(tx, row);
+        return outcome(sink, row, 'rolled_back', sql.down, duration);
+      }),
+
+    status: async (sink) => {
+      const driver = await deps.connect(sink);
+      return locked(sink, driver, async (_tx, rows) => rows);
+    },
+  };
+}
+
+function newRow(migration: Migration, sql: MigrationSql): TrackingRow {
+  return {
+    migration_id: migration.id,
+    request_id: migration.request_id,
+    schema_name: migration.schema_name,
+    schema_version: migration.schema_version,
+    table_name: migration.plan.table,
+    referenced_tables: [...(migration.references ?? [])],
+    status: 'failed',
+    checksum: sql.checksum,
+    down_checksum: sql.down_checksum,
+    applied_sequence: null,
+    applied_at: null,
+    applied_by: null,
+    duration_ms: null,
+    rolled_back_at: null,
+    rolled_back_by: null,
+    rollback_duration_ms: null,
+    failed_at: null,
+    error: null,
+    failed_statement: null,
+    attempts: 0,
+  };
+}
+
+/** Flyway's validate: an applied (or rolled back) migration must still be the SQL that ran. */
+function checkChecksums(row: TrackingRow, sql: MigrationSql, sink: Sink): void {
+  const which = row.checksum !== sql.checksum ? 'up' : row.down_checksum !== sql.down_checksum ? 'down' : undefined;
+  if (!which) return;
+  const [recorded, expected] = which === 'up' ? [row.checksum, sql.checksum] : [row.down_checksum, sql.down_checksum];
+  throw new ChecksumMismatchError(
+    `migration ${row.migration_id} was ${row.status === 'applied' ? 'applied' : 'rolled back'} on sink "${sink.name}" with ${which} SQL checksum ${recorded.slice(0, 12)}…, but its SQL now has checksum ${expected.slice(0, 12)}…; the tracking row or the migration was changed outside the registry, so nothing runs until someone checks the table against the registry`,
+    { extensions: { migration_id: row.migration_id, recorded_checksum: recorded, expected_checksum: expected } },
+  );
+}
