@@ -20,7 +20,7 @@ const versionColumns = (ctx: Context) => [
   { header: 'BY', value: (v: SchemaVersion) => v.created_by },
 ];
 
-function printVersion(ctx: Context, v: SchemaVersion, withDefinition = true): void {
+function printVersion(ctx: Context, v: SchemaVersion): void {
   ctx.out.fields([
     ['name', v.name],
     ['version', v.version],
@@ -32,10 +32,8 @@ function printVersion(ctx: Context, v: SchemaVersion, withDefinition = true): vo
     ['description', v.description],
     ['created', `${v.created_at} by ${v.created_by}`],
   ]);
-  if (withDefinition) {
-    ctx.out.line();
-    ctx.out.document(v.definition);
-  }
+  ctx.out.line();
+  ctx.out.document(v.definition);
 }
 
 interface DryRun {

@@ -45,11 +45,3 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
   });
   return client;
 }
-
-/**
- * The data of a successful call. Error responses already rejected with a ProblemError; this only narrows
- * openapi-fetch's `{ data } | { error }` union for the caller.
- */
-export function dataOf<T>(result: { data?: T; error?: unknown; response: Response }): T {
-  return result.data as T;
-}
