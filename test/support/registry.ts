@@ -8,7 +8,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll } from 'vitest';
 import { ROUTES, type Role } from '../../functions/routes.js';
-import { devVerifier, mintToken } from '../../lib/auth/dev-tokens.js';
+import { devKey, devVerifier, mintToken } from '../../lib/auth/dev-tokens.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Settings } from '../../lib/config.js';
 import { createLocalServer, type LambdaHandler } from '../../lib/local/server.js';
@@ -23,14 +23,16 @@ export interface TestRegistry {
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
 }
 
-/** `devAdminToken`: serve the console's one-click admin token, as `npm start` does (user dev-admin, admin of default). */
-export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean } = {}): TestRegistry {
+/**
+ * `devAdminToken`: serve the console's one-click admin token, as `npm start` does (user dev-admin, admin of default).
+ * `keyFile`: sign and verify with the dev key kept there (created if missing), as `npm start` does with .data/.
+ */
+export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean; keyFile?: string } = {}): TestRegistry {
   const t = useTestTable();
   let server: Server;
   const r = {} as TestRegistry;
   beforeAll(async () => {
-    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-    const jwk = { ...(await exportJWK(privateKey)), alg: 'ES256' };
+    const jwk = options.keyFile ? await devKey(options.keyFile) : { ...(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)), alg: 'ES256' };
     const ulid = monotonicFactory();
     const now = options.now ?? (() => new Date());
     r.deps = { dynamo: t.dynamo, tableName: t.tableName, now, newId: () => ulid(now().getTime()), ...(options.settings ? { settings: options.settings } : {}) };

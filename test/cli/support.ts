@@ -1,0 +1,55 @@
+/**
+ * The CLI against the real registry: a test registry signing with a dev key file (as `npm start` does),
+ * a temporary HOME for profiles, and `cli(args)` running the real command line in-process with its own
+ * streams and environment (nothing of this process's environment leaks in).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../clients/cli/main.js';
+import { useRegistry, type TestRegistry } from '../support/registry.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json(): any;
+}
+
+export interface CliHarness {
+  registry: TestRegistry;
+  home: string;
+  keyFile: string;
+  /** A file in the temp dir with this content (objects as JSON). */
+  file(name: string, content: unknown): string;
+  cli(args: string[], options?: { env?: Record<string, string>; tty?: boolean; home?: string }): Promise<CliResult>;
+  /** `login --local` as `user` with `role` in `workspace`, saved as profile `user`. */
+  login(user: string, role: 'reader' | 'writer' | 'reviewer' | 'admin', workspace?: string): Promise<CliResult>;
+}
+
+export function useCli(): CliHarness {
+  const home = mkdtempSync(join(tmpdir(), 'cli-home-'));
+  const keyFile = join(home, 'dev-jwk.json');
+  const h: CliHarness = {
+    registry: useRegistry({ keyFile }),
+    home,
+    keyFile,
+    file(name, content) {
+      const path = join(home, name);
+      writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+      return path;
+    },
+    async cli(args, options = {}) {
+      let stdout = '';
+      let stderr = '';
+      const code = await run(args, {
+        stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
+        stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false, columns: 100 },
+        env: { HOME: options.home ?? home, ...options.env },
+      });
+      return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+    },
+    login: (user, role, workspace = 'acme') => h.cli(['login', '--local', '--url', h.registry.base, '--key-file', keyFile, '--user', user, '--role', role, '--workspace', workspace, '--profile', user]),
+  };
+  return h;
+}
