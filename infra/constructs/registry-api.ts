@@ -16,7 +16,8 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, ROUTES, type Route, type RouteGroup } from '../../functions/routes.js';
+import { ROUTES, type RouteGroup } from '../../functions/routes.js';
+import { routeKey, type Route } from '../../lib/api/route.js';
 import { DEFAULT_LOG_RETENTION, DEFAULT_THROTTLE } from './defaults.js';
 
 /** The token issuer the API trusts. */
@@ -36,7 +37,7 @@ export interface RegistryApiProps {
    * Routes to serve.
    * @default ROUTES of functions/routes.ts
    */
-  readonly routes?: readonly Route[];
+  readonly routes?: readonly Route<RouteGroup>[];
   /**
    * Requests per second (steady) and burst of the default stage.
    * @default { rateLimit: 50, burstLimit: 100 }
