@@ -1,10 +1,9 @@
 /** Route group `audit`: a workspace's audit feed (admin). */
 import { pageSize } from '../lib/api/contracts.js';
-import { API_PREFIX, lazyHandler, routeGroup } from '../lib/api/route.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { buildServices } from '../lib/registry.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX } from '../lib/api/route.js';
 
-export const group = routeGroup({ name: 'audit', access: 'read', services: (deps: Deps) => buildServices(deps) });
+export const group = registryGroup('audit', 'read');
 
 group.route({
   method: 'GET',
@@ -18,5 +17,4 @@ group.route({
   handle: async ({ principal, query: q }, { audit }) => audit.list(principal, q, pageSize(q.limit), q.cursor),
 });
 
-export const buildHandler = group.buildHandler;
-export const handler = lazyHandler(() => buildHandler(defaultDeps()));
+export const { buildHandler, handler } = group;

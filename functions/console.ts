@@ -1,10 +1,11 @@
 /** Route group `console`: the web console's files (public: the page signs in, then calls the API with a token). */
-import { lazyHandler, rawReply, routeGroup } from '../lib/api/route.js';
+import { rawReply, routeGroup } from '../lib/api/route.js';
 import { consoleAuth } from '../lib/config.js';
 import { ConsoleSite, consoleSecurityHeaders } from '../lib/console/site.js';
 
 export const group = routeGroup({
   name: 'console',
+  deployedDeps: () => undefined,
   access: 'none',
   services: () => new ConsoleSite(consoleAuth()),
   securityHeaders: () => consoleSecurityHeaders(consoleAuth()),
@@ -30,5 +31,4 @@ group.route({
   handle: async ({ event, header }, site) => rawReply(site.serve(event.pathParameters?.file, header('accept-encoding'))),
 });
 
-export const buildHandler = group.buildHandler;
-export const handler = lazyHandler(() => buildHandler(undefined));
+export const { buildHandler, handler } = group;

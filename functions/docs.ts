@@ -1,10 +1,11 @@
 /** Route group `docs`: the OpenAPI document and its HTML rendering (public, no table access). */
 import { DOCS_STYLE_HASH, renderDocs } from '../lib/api/docs-page.js';
 import { openApiDocument } from '../lib/api/openapi.js';
-import { API_PREFIX, lazyHandler, rawReply, routeGroup } from '../lib/api/route.js';
+import { API_PREFIX, rawReply, routeGroup } from '../lib/api/route.js';
 
 export const group = routeGroup({
   name: 'docs',
+  deployedDeps: () => undefined,
   access: 'none',
   // Built once per container: the routes and contracts are fixed at deploy time. The route list is
   // imported here, not at the top, because it includes this module.
@@ -38,5 +39,4 @@ group.route({
   handle: async (_request, { html }) => rawReply({ statusCode: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: html }),
 });
 
-export const buildHandler = group.buildHandler;
-export const handler = lazyHandler(() => buildHandler(undefined));
+export const { buildHandler, handler } = group;

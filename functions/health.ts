@@ -1,10 +1,11 @@
 /** Route group `health`: GET /api/v1/health (public). */
-import { API_PREFIX, lazyHandler, routeGroup } from '../lib/api/route.js';
+import { API_PREFIX, routeGroup } from '../lib/api/route.js';
 import { defaultDeps, type Deps } from '../lib/deps.js';
 import { HealthService } from '../lib/health.js';
 
 export const group = routeGroup({
   name: 'health',
+  deployedDeps: defaultDeps,
   access: 'describe',
   services: (deps: Pick<Deps, 'dynamo' | 'tableName'>) => new HealthService({ dynamo: deps.dynamo.raw, tableName: deps.tableName }),
 });
@@ -19,5 +20,4 @@ group.route({
   handle: async (_request, health) => health.check(),
 });
 
-export const buildHandler = group.buildHandler;
-export const handler = lazyHandler(() => buildHandler(defaultDeps()));
+export const { buildHandler, handler } = group;

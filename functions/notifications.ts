@@ -1,17 +1,11 @@
 /** Route group `notifications`: the caller's own notifications. */
 import { pageSize } from '../lib/api/contracts.js';
-import { API_PREFIX, lazyHandler, routeGroup } from '../lib/api/route.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { buildServices } from '../lib/registry.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX } from '../lib/api/route.js';
 
 const notifications = `${API_PREFIX}/notifications`;
 
-export const group = routeGroup({
-  name: 'notifications',
-  access: 'read-write',
-  services: (deps: Deps) => buildServices(deps),
-  beforeWrite: ({ design }) => design.ready(),
-});
+export const group = registryGroup('notifications', 'read-write');
 
 group.route({
   method: 'GET',
@@ -37,5 +31,4 @@ group.route({
   handle: async ({ principal, id }, { notifications }) => notifications.markDelivered(principal, id),
 });
 
-export const buildHandler = group.buildHandler;
-export const handler = lazyHandler(() => buildHandler(defaultDeps()));
+export const { buildHandler, handler } = group;

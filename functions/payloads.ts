@@ -1,17 +1,11 @@
 /** Route group `payloads`: validated writes and reads of payloads. */
 import { pageSize } from '../lib/api/contracts.js';
-import { API_PREFIX, lazyHandler, reply, routeGroup } from '../lib/api/route.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { buildServices } from '../lib/registry.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX, reply } from '../lib/api/route.js';
 
 const payloads = `${API_PREFIX}/payloads`;
 
-export const group = routeGroup({
-  name: 'payloads',
-  access: 'read-write',
-  services: (deps: Deps) => buildServices(deps),
-  beforeWrite: ({ design }) => design.ready(),
-});
+export const group = registryGroup('payloads', 'read-write');
 
 group.route({
   method: 'POST',
@@ -59,5 +53,4 @@ group.route({
   handle: async ({ principal, id }, { payloads }) => payloads.get(principal, id),
 });
 
-export const buildHandler = group.buildHandler;
-export const handler = lazyHandler(() => buildHandler(defaultDeps()));
+export const { buildHandler, handler } = group;

@@ -1,17 +1,11 @@
 /** Route group `schema-requests`: request, review and decide new schemas and versions. */
 import { pageSize } from '../lib/api/contracts.js';
-import { API_PREFIX, lazyHandler, reply, routeGroup } from '../lib/api/route.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { buildServices } from '../lib/registry.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX, reply } from '../lib/api/route.js';
 
 const requests = `${API_PREFIX}/schema-requests`;
 
-export const group = routeGroup({
-  name: 'schema-requests',
-  access: 'read-write',
-  services: (deps: Deps) => buildServices(deps),
-  beforeWrite: ({ design }) => design.ready(),
-});
+export const group = registryGroup('schema-requests', 'read-write');
 
 group.route({
   method: 'POST',
@@ -91,5 +85,4 @@ group.route({
   },
 });
 
-export const buildHandler = group.buildHandler;
-export const handler = lazyHandler(() => buildHandler(defaultDeps()));
+export const { buildHandler, handler } = group;

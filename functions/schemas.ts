@@ -1,17 +1,11 @@
 /** Route group `schemas`: publish and read schema versions. */
 import { pageSize } from '../lib/api/contracts.js';
-import { API_PREFIX, lazyHandler, reply, routeGroup } from '../lib/api/route.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { buildServices } from '../lib/registry.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX, reply } from '../lib/api/route.js';
 
 const schemas = `${API_PREFIX}/schemas`;
 
-export const group = routeGroup({
-  name: 'schemas',
-  access: 'read-write',
-  services: (deps: Deps) => buildServices(deps),
-  beforeWrite: ({ design }) => design.ready(),
-});
+export const group = registryGroup('schemas', 'read-write');
 
 group.route({
   method: 'POST',
@@ -134,5 +128,4 @@ group.route({
   handle: async ({ principal, id }, { schemas }) => schemas.defaultValue(principal, id),
 });
 
-export const buildHandler = group.buildHandler;
-export const handler = lazyHandler(() => buildHandler(defaultDeps()));
+export const { buildHandler, handler } = group;

@@ -1,16 +1,10 @@
 /** Route group `workspaces`: workspace-wide settings. */
-import { API_PREFIX, lazyHandler, routeGroup } from '../lib/api/route.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { buildServices } from '../lib/registry.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX } from '../lib/api/route.js';
 
 const workspace = `${API_PREFIX}/workspaces/{workspace_id}`;
 
-export const group = routeGroup({
-  name: 'workspaces',
-  access: 'read-write',
-  services: (deps: Deps) => buildServices(deps),
-  beforeWrite: ({ design }) => design.ready(),
-});
+export const group = registryGroup('workspaces', 'read-write');
 
 group.route({
   method: 'GET',
@@ -56,5 +50,4 @@ group.route({
   handle: async ({ principal, workspaceId, body }, { workspaces }) => workspaces.setPolicies(principal, workspaceId, body),
 });
 
-export const buildHandler = group.buildHandler;
-export const handler = lazyHandler(() => buildHandler(defaultDeps()));
+export const { buildHandler, handler } = group;

@@ -114,7 +114,7 @@ export class RegistryApi extends Construct {
     const integrations = new Map<RouteGroup, HttpLambdaIntegration>();
     for (const route of routes) {
       const fn = props.functions[route.group];
-      if (!fn) throw new Error(`route ${routeKey(route)} belongs to group "${route.group}", which has no function; add it to ROUTE_GROUPS in functions/routes.ts`);
+      if (!fn) throw new Error(`route ${routeKey(route)} belongs to group "${route.group}", which has no function; list its group module in functions/routes.ts`);
       let integration = integrations.get(route.group);
       if (!integration) integrations.set(route.group, (integration = new HttpLambdaIntegration(`${route.group}-integration`, fn)));
       const isPublic = route.role === 'public';

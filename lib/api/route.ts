@@ -104,6 +104,8 @@ export interface GroupSpec<N extends string, S, D> {
   access: TableAccess;
   /** Builds what the handlers use, once per container. */
   services: (deps: D) => S | Promise<S>;
+  /** The dependencies of the deployed function (its environment's clients, clock and ids). */
+  deployedDeps: () => NoInfer<D>;
   /** Awaited before every request of a writing method (the design guard). */
   beforeWrite?: (services: S) => Promise<unknown>;
   /** Overrides middy's security headers, e.g. the Content-Security-Policy of an HTML page (read when the handler is built). */
@@ -118,6 +120,8 @@ export interface RouteGroup<N extends string, S, D> {
   route<B extends ContractName | undefined = undefined, Q extends ContractName | undefined = undefined>(spec: RouteSpec<S, B, Q>): void;
   /** The group's Lambda handler over the given dependencies. */
   buildHandler(deps: D): LambdaHandler;
+  /** The deployed function's entry point: built on the first invocation, so importing the module costs nothing. */
+  handler: LambdaHandler;
 }
 
 export const routeKey = (r: Pick<Route, 'method' | 'path'>) => `${r.method} ${r.path}`;
@@ -130,6 +134,23 @@ type StoredHandle<S> = (request: never, services: S) => Promise<unknown>;
 export function routeGroup<N extends string, S, D>(spec: GroupSpec<N, S, D>): RouteGroup<N, S, D> {
   const routes: Route<N>[] = [];
   const handles = new Map<string, { route: Route<N>; handle: StoredHandle<S> }>();
+  let deployed: LambdaHandler | undefined;
+  const buildHandler = (deps: D): LambdaHandler => {
+    let services: Promise<S> | undefined;
+    const ready = () => (services ??= Promise.resolve(spec.services(deps)));
+    const dispatch = Object.fromEntries(
+      [...handles].map(([key, { route, handle }]) => [
+        key,
+        async (event: HttpEvent, context: Context) => {
+          const s = await ready();
+          if (spec.beforeWrite && !READ_METHODS.has(event.requestContext.http.method)) await spec.beforeWrite(s);
+          const result = await handle(requestOf(route, event, context) as never, s);
+          return isReply(result) ? withoutBrand(result) : json(route.response.status, result);
+        },
+      ]),
+    );
+    return routeHandler(dispatch, spec.securityHeaders ? { securityHeaders: spec.securityHeaders() } : {});
+  };
   return {
     name: spec.name,
     access: spec.access,
@@ -139,22 +160,8 @@ export function routeGroup<N extends string, S, D>(spec: GroupSpec<N, S, D>): Ro
       routes.push(route);
       handles.set(routeKey(route), { route, handle: handle as StoredHandle<S> });
     },
-    buildHandler(deps) {
-      let services: Promise<S> | undefined;
-      const ready = () => (services ??= Promise.resolve(spec.services(deps)));
-      const dispatch = Object.fromEntries(
-        [...handles].map(([key, { route, handle }]) => [
-          key,
-          async (event: HttpEvent, context: Context) => {
-            const s = await ready();
-            if (spec.beforeWrite && !READ_METHODS.has(event.requestContext.http.method)) await spec.beforeWrite(s);
-            const result = await handle(requestOf(route, event, context) as never, s);
-            return isReply(result) ? withoutBrand(result) : json(route.response.status, result);
-          },
-        ]),
-      );
-      return routeHandler(dispatch, spec.securityHeaders ? { securityHeaders: spec.securityHeaders() } : {});
-    },
+    buildHandler,
+    handler: (event, context) => (deployed ??= buildHandler(spec.deployedDeps()))(event, context),
   };
 }
 
@@ -182,10 +189,4 @@ function requestOf(route: Route, event: HttpEvent, context: Context): RouteReque
     },
     header: (name) => event.headers[name],
   };
-}
-
-/** Lambda's entry point for a group: built on the first invocation, so importing the module costs nothing. */
-export function lazyHandler(build: () => LambdaHandler): LambdaHandler {
-  let built: LambdaHandler | undefined;
-  return (event, context) => (built ??= build())(event, context);
 }

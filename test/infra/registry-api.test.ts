@@ -45,6 +45,6 @@ describe('RegistryApi', () => {
 
   it('refuses a route whose group has no function, naming the fix', () => {
     const stack = new Stack(new App(), 'Orphan');
-    expect(() => new RegistryApi(stack, 'Api', { functions: {}, jwt, routes: [guarded] })).toThrow(/group "health", which has no function; add it to ROUTE_GROUPS/);
+    expect(() => new RegistryApi(stack, 'Api', { functions: {}, jwt, routes: [guarded] })).toThrow(/group "health", which has no function; list its group module in functions\/routes.ts/);
   });
 });
