@@ -5,8 +5,7 @@ import { defaultDeps, type Deps } from '../lib/deps.js';
 import { json, routeHandler } from '../lib/http/handler.js';
 import { idParam, query } from '../lib/http/params.js';
 import { buildServices } from '../lib/registry.js';
-import type { Compatibility } from '../lib/schemas/compatibility.js';
-import type { PublishInput, VersionState } from '../lib/schemas/service.js';
+import type { PublishInput, SchemaConfigChange, VersionState } from '../lib/schemas/service.js';
 
 export function buildHandler(deps: Deps) {
   const { schemas, design } = buildServices(deps);
@@ -29,7 +28,7 @@ export function buildHandler(deps: Deps) {
     },
     'GET /api/v1/schemas/{id}/config': async (event) => json(200, await schemas.config(principalFromEvent(event), idParam(event))),
     'PUT /api/v1/schemas/{id}/config': async (event) => {
-      const change = check<{ compatibility?: Compatibility | null; open_content_model?: 'lenient' | 'strict' }>('SchemaConfigUpdate', event.body);
+      const change = check<SchemaConfigChange>('SchemaConfigUpdate', event.body);
       return json(200, await schemas.setConfig(principalFromEvent(event), idParam(event), change));
     },
     'GET /api/v1/schemas': async (event) => {
@@ -40,6 +39,10 @@ export function buildHandler(deps: Deps) {
     'GET /api/v1/schemas/{id}/versions': async (event) => {
       const q = check<{ limit?: string; cursor?: string }>('PageQuery', query(event), 'query');
       return json(200, await schemas.versions(principalFromEvent(event), idParam(event), pageSize(q.limit), q.cursor));
+    },
+    'GET /api/v1/schemas/{id}/references': async (event) => {
+      const q = check<{ limit?: string; cursor?: string }>('PageQuery', query(event), 'query');
+      return json(200, await schemas.references(principalFromEvent(event), idParam(event), pageSize(q.limit), q.cursor));
     },
     'GET /api/v1/schemas/{id}/fields': async (event) => json(200, { fields: await schemas.fields(principalFromEvent(event), idParam(event)) }),
     'GET /api/v1/schemas/{id}/default': async (event) => json(200, await schemas.defaultValue(principalFromEvent(event), idParam(event))),

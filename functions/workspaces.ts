@@ -6,7 +6,7 @@ import { NotFoundError } from '../lib/errors.js';
 import { json, routeHandler, type HttpEvent } from '../lib/http/handler.js';
 import { buildServices } from '../lib/registry.js';
 import type { WorkspacePolicy } from '../lib/policies/index.js';
-import type { Compatibility } from '../lib/schemas/compatibility.js';
+import type { WorkspaceConfigChange } from '../lib/workspaces/service.js';
 
 const WORKSPACE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 function workspaceParam(event: HttpEvent): string {
@@ -25,7 +25,7 @@ export function buildHandler(deps: Deps) {
       return json(200, await workspaces.setPolicies(principalFromEvent(event), workspaceParam(event), policy));
     },
     'PUT /api/v1/workspaces/{workspace_id}/config': async (event) => {
-      const change = check<{ compatibility: Compatibility }>('WorkspaceConfigUpdate', event.body);
+      const change = check<WorkspaceConfigChange>('WorkspaceConfigUpdate', event.body);
       return json(200, await workspaces.setConfig(principalFromEvent(event), workspaceParam(event), change));
     },
   }, { beforeWrite: () => design.ready() });

@@ -7,6 +7,8 @@ import addFormats from 'ajv-formats';
 import { BadRequestError } from '../errors.js';
 import { COMPATIBILITY_MODES } from '../schemas/compatibility.js';
 import { WORKSPACE_POLICY_SCHEMA } from '../policies/index.js';
+import { DEFAULT_DRAFTS } from '../engines/json-schema/drafts.js';
+import { WARNING_CODES } from '../engines/json-schema/compile.js';
 
 export const SCHEMA_NAME_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
 export const WORKSPACE_ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
@@ -18,6 +20,10 @@ const workspaceId = { type: 'string', pattern: WORKSPACE_ID_PATTERN, description
 const schemaName = { type: 'string', pattern: SCHEMA_NAME_PATTERN, description: 'snake_case, at most 63 characters, e.g. "user_preferences".' } as const;
 const ulid = { type: 'string', pattern: ULID_PATTERN, description: 'A ULID.' } as const;
 const timestamp = { type: 'string', format: 'date-time' } as const;
+const defaultDialect = {
+  enum: [...DEFAULT_DRAFTS, null],
+  description: 'JSON Schema draft of definitions published without $schema (2020-12 unless set); null removes the setting.',
+} as const;
 const page = {
   limit: { type: 'string', pattern: '^[0-9]{1,4}$', description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` },
   cursor: { type: 'string', maxLength: 4096, description: 'Opaque cursor from the previous page\u2019s next_cursor.' },
@@ -55,10 +61,25 @@ export const contracts = {
     properties: {
       compatibility: { enum: [...COMPATIBILITY_MODES, null], description: 'null removes the schema setting, so the workspace default applies.' },
       open_content_model: { enum: ['lenient', 'strict'], description: 'lenient: a property added to an open content model is compatible both ways.' },
+      default_dialect: defaultDialect,
     },
   },
   SchemaStateUpdate: { type: 'object', additionalProperties: false, required: ['state'], properties: { state: { enum: ['active', 'deprecated', 'disabled'] } } },
-  WorkspaceConfigUpdate: { type: 'object', additionalProperties: false, required: ['compatibility'], properties: { compatibility: { enum: COMPATIBILITY_MODES } } },
+  WorkspaceConfigUpdate: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: {
+      compatibility: { enum: COMPATIBILITY_MODES },
+      default_dialect: defaultDialect,
+      refuse_warnings: {
+        type: 'array',
+        uniqueItems: true,
+        items: { enum: WARNING_CODES },
+        description: 'Warning codes that refuse a definition with 422 naming the warning instead of reporting it (a stricter house style); [] refuses none.',
+      },
+    },
+  },
   CreateSchemaRequest: {
     type: 'object',
     additionalProperties: false,
@@ -126,6 +147,15 @@ export const contracts = {
       fingerprint: { type: 'string', description: 'SHA-256 of the canonical JSON (RFC 8785) of the definition.' },
       dialect: { type: 'string', description: 'The dialect in force: for JSON Schema the draft the definition declares, or the default it was published under.' },
       description: { type: 'string' },
+      references: {
+        type: 'array',
+        description: 'The versions of the same workspace the definition references by $ref "registry://{workspace}/{name}/{version}".',
+        items: {
+          type: 'object',
+          required: ['uri', 'schema_version_id', 'name', 'version'],
+          properties: { uri: { type: 'string' }, schema_version_id: ulid, name: schemaName, version: { type: 'integer', minimum: 1 } },
+        },
+      },
       state: { enum: ['active', 'deprecated', 'disabled'] },
       created_at: timestamp,
       created_by: { type: 'string' },

@@ -156,6 +156,8 @@ export interface CompareResult {
 export interface SchemaEngine {
   /** The engine's registry name, e.g. `json-schema`. */
   readonly name: string;
+  /** The dialect of a definition that declares none, unless a setting chooses another (see DialectOptions). */
+  readonly defaultDialect?: string;
   /** The registry URIs (REGISTRY_URI_PREFIX, no fragment) the definition references, each once. */
   referencedUris(definition: Json): string[];
   /**

@@ -14,6 +14,11 @@ import { STEP_KEYWORD, withSteps } from './validation-budget.js';
 import { escapePointerToken } from '../../util/json-pointer.js';
 import { walkSchemas } from './walk.js';
 
+/** The codes of the warnings this engine reports (a workspace may refuse any of them). */
+export const WARNING_CODES = ['unknown_format', 'unknown_keyword', 'inert_keyword', 'property_matches_pattern', 'pattern_translated'] as const;
+/** Typed so that every warning reported has one of WARNING_CODES. */
+type Warning = DefinitionWarning & { code: (typeof WARNING_CODES)[number] };
+
 export interface Compiled {
   validator: ValidateFunction;
   draft: Draft;
@@ -63,7 +68,7 @@ function unknownFormats(ajv: Ajv, definition: Json): Map<string, string[]> {
   return found;
 }
 
-function formatWarnings(formats: Map<string, string[]>): DefinitionWarning[] {
+function formatWarnings(formats: Map<string, string[]>): Warning[] {
   return [...formats].flatMap(([format, paths]) =>
     paths.map((path) => ({
       code: 'unknown_format',
@@ -74,8 +79,8 @@ function formatWarnings(formats: Map<string, string[]>): DefinitionWarning[] {
 }
 
 /** Patterns RE2 runs only after a translation (exact: the verdicts are ECMAScript's). */
-function patternWarnings(definition: Json): DefinitionWarning[] {
-  const warnings: DefinitionWarning[] = [];
+function patternWarnings(definition: Json): Warning[] {
+  const warnings: Warning[] = [];
   const note = (pattern: string, path: string) => {
     if (translatePattern(pattern).changed) {
       warnings.push({ code: 'pattern_translated', path, message: `pattern ${JSON.stringify(pattern)} runs on the linear-time RE2 engine through an exact translation of its ECMAScript meaning (\\s, ., long Unicode property names)` });
@@ -93,7 +98,7 @@ function patternWarnings(definition: Json): DefinitionWarning[] {
 }
 
 /** One of ajv's strict-mode notes (the standard accepts what they describe) as a warning. */
-function strictWarning(note: string, definition: Json): DefinitionWarning {
+function strictWarning(note: string, definition: Json): Warning {
   const text = note.replace(/^strict mode: /, '');
   const unknownKeyword = /unknown keyword: "([^"]+)"/.exec(text)?.[1];
   if (unknownKeyword !== undefined) {

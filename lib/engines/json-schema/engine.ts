@@ -10,7 +10,7 @@ import { bundle, embeddedPrefix, registryReferences } from './bundle.js';
 import { assertSafeDefinition, refuse } from './check.js';
 import { compileDefinition } from './compile.js';
 import { startingValue } from './default-value.js';
-import { draftOf, inDraft } from './drafts.js';
+import { DEFAULT_DRAFT, draftOf, inDraft } from './drafts.js';
 import { flattenFields } from './describe.js';
 import { inexactNumbers } from '../../util/json-numbers.js';
 import { LruCache } from '../../util/lru.js';
@@ -49,6 +49,7 @@ function shapeOfSafe(definition: Json, budget: OutputBudget, options: DialectOpt
 
 export class JsonSchemaEngine implements SchemaEngine {
   readonly name: string = 'json-schema';
+  readonly defaultDialect: string = DEFAULT_DRAFT;
   readonly #validators: LruCache<string, ValidateFunction>;
 
   constructor(options: JsonSchemaEngineOptions = {}) {
