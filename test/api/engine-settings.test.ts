@@ -53,6 +53,17 @@ describe('default draft', () => {
     expect(unset.body).toMatchObject({ default_dialect: 'draft-07', default_dialect_source: 'workspace' });
   });
 
+  it('a schema request is reviewed and approved under the workspace default draft', async () => {
+    const writer = await reg.token('wes', { drafts: 'writer' });
+    const reviewer = await reg.token('rita', { drafts: 'reviewer' });
+    const created = await reg.call('POST', '/api/v1/schema-requests', { token: writer, body: { workspace_id: 'drafts', schema_name: 'requested_pairs', definition: tuple } });
+    expect(created.status).toBe(201);
+    const approved = await reg.call('PATCH', `/api/v1/schema-requests/${created.body.id}`, { token: reviewer, body: { status: 'approved' } });
+    expect(approved.status).toBe(200);
+    const version = await reg.call('GET', `/api/v1/schemas/${approved.body.schema_ref}`, { token: admin });
+    expect(version.body).toMatchObject({ name: 'requested_pairs', dialect: 'draft-07' });
+  });
+
   it('refuses a dialect the engine cannot default to (400)', async () => {
     const res = await workspaceConfig('drafts', { default_dialect: '2019-09' });
     expect(res.status).toBe(400);
@@ -79,6 +90,10 @@ describe('refused warnings (a stricter house style)', () => {
       expect(res.body.detail).toMatch(/x-order-id.*refuse_warnings includes "unknown_format".*and 1 more problem/);
       expect(res.body.errors.map((e: { keyword: string; path: string }) => `${e.keyword} ${e.path}`)).toEqual(['unknown_format /properties/id/format', 'unknown_format /properties/more/format']);
     }
+    const writer = await reg.token('wes', { house: 'writer' });
+    const request = await reg.call('POST', '/api/v1/schema-requests', { token: writer, body: { workspace_id: 'house', schema_name: 'requested', definition } });
+    expect(request.status).toBe(422);
+    expect(request.body.errors[0]).toMatchObject({ keyword: 'unknown_format' });
     const other = await publish('house', 'typo', { properties: { a: { maxLenght: 3 } } });
     expect(other.status).toBe(201);
     expect(other.body.warnings.map((w: { code: string }) => w.code)).toEqual(['unknown_keyword']);
