@@ -374,6 +374,11 @@ export class SchemaService {
     return { id: item.id, name: item.name, version: item.version, ...(await this.refs.list(item, limit, cursor)) };
   }
 
+  /** Every version a stored version reaches through references, as its engine reads them. */
+  referencesOf(item: SchemaVersionItem): Promise<ReferencedDefinition[]> {
+    return this.refs.load(item);
+  }
+
   /** How an engine reads a stored version: its dialect and the versions it references. */
   private async readingOf(item: SchemaVersionItem) {
     return { defaultDialect: item.dialect, references: await this.refs.load(item) };
