@@ -207,7 +207,7 @@ export class SchemaService {
     const items = [
       ...this.repo.publishPuts(versionItem, newHead, head),
       ...(input.references ? this.refs.publishItems(versionItem, input.references) : []),
-      this.stores.audit.put({ workspace_id: input.workspace_id, actor, action: 'schema_version.published', entity_type: 'schema_version', entity_id: id, after: { name: input.name, version: number, fingerprint: fp } }),
+      this.stores.audit.put({ workspace_id: input.workspace_id, actor, action: 'schema_version.published', entity_type: 'schema_version', entity_id: id, after: { name: input.name, version: number, fingerprint: fp, ...(input.references?.direct.length ? { references: input.references.direct.map((r) => r.uri) } : {}) } }),
     ];
     return { items, version: toSchemaVersion(versionItem) };
   }

@@ -76,3 +76,11 @@ describe('registry references', () => {
     expect(moved).toMatchObject({ backward_compatible: true, forward_compatible: true });
   });
 });
+
+describe('registry references on hostile input', () => {
+  it('refuses a definition nested too deeply before looking for references (no stack overflow)', () => {
+    let deep: Json = { type: 'string' };
+    for (let i = 0; i < 20_000; i++) deep = { not: deep };
+    expect(() => engine.referencedUris(deep)).toThrow(/deeper than 32 levels/);
+  });
+});

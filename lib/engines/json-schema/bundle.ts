@@ -12,7 +12,7 @@
  * would change: a version using them cannot be referenced.
  */
 import { REGISTRY_URI_PREFIX, type Json, type ReferencedDefinition } from '../types.js';
-import { refuse } from './check.js';
+import { assertShallow, refuse } from './check.js';
 import { draftOf, type Draft } from './drafts.js';
 import { indexDefinition, type RefUse, type SchemaIndex } from './refs.js';
 import { walkSchemas, type JsonObject } from './walk.js';
@@ -31,6 +31,7 @@ function splitRef(ref: string): { uri: string; fragment: string } {
 
 /** The registry URIs (without fragment) a definition's `$ref`s name, each once, in order of use. */
 export function registryReferences(definition: Json): string[] {
+  assertShallow(definition);
   const uris = new Set<string>();
   walkSchemas(definition, undefined, (schema) => {
     if (typeof schema.$ref === 'string' && isRegistryRef(schema.$ref)) uris.add(splitRef(schema.$ref).uri);

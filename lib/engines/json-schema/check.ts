@@ -70,6 +70,12 @@ export function protoKeyProblems(value: Json, pointer = '', problems: ErrorDetai
   return problems;
 }
 
+/** Refuses a definition nested deeper than MAX_DEFINITION_DEPTH: first, since every other walk recurses. */
+export function assertShallow(definition: Json): void {
+  const tooDeep = depthProblem(definition, '', 1);
+  if (tooDeep) refuse([tooDeep]);
+}
+
 function assertSize(definition: Json): void {
   const bytes = Buffer.byteLength(JSON.stringify(definition), 'utf8');
   if (bytes > MAX_DEFINITION_BYTES) {
@@ -250,8 +256,7 @@ function graphProblems(index: SchemaIndex): ErrorDetail[] {
  * ValidationError listing each problem; returns the definition's reference index for reuse.
  */
 export function assertSafeDefinition(definition: Json, draftUri: string): SchemaIndex {
-  const tooDeep = depthProblem(definition, '', 1);
-  if (tooDeep) refuse([tooDeep]);
+  assertShallow(definition);
   assertSize(definition);
   const index = indexDefinition(definition);
   const problems = [...keywordProblems(definition, draftUri), ...referenceProblems(index)];
