@@ -120,6 +120,7 @@ export class SchemaService {
     authorize(principal, input.workspace_id, 'admin', 'workspace');
     const engineName = input.engine ?? DEFAULT_ENGINE;
     const engine = this.engines.get(engineName);
+    // The version records the dialect it was checked in, so a setting changed meanwhile cannot make it inconsistent.
     const read = await this.readSettings(input.workspace_id, await this.repo.head(input.workspace_id, input.name));
     const references = await this.refs.resolve(input.workspace_id, engine.referencedUris(input.definition));
     const { dialect, warnings } = engine.checkDefinition(input.definition, { ...read, references: references.all });
@@ -138,9 +139,6 @@ export class SchemaService {
       const head = await this.repo.head(input.workspace_id, input.name);
       if (head && head.engine !== engineName) {
         throw new ConflictError(`schema "${input.name}" uses engine "${head.engine}"; a version cannot switch to "${engineName}"`);
-      }
-      if (read.source === 'schema' ? head?.default_dialect !== read.defaultDialect : head?.default_dialect !== undefined) {
-        throw new ConflictError(`the default_dialect of schema "${input.name}" changed while the definition was checked; retry`);
       }
       const verdict = head ? await this.verdict(head, input.definition, references.all) : undefined;
       if (dryRun) {

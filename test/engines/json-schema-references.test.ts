@@ -54,6 +54,8 @@ describe('registry references', () => {
     const seven: ReferencedDefinition = { uri: 'registry://acme/old/1', definition: { type: 'string' }, dialect: 'draft-07' };
     expect(() => engine.checkDefinition({ $ref: 'registry://acme/old/1' }, { references: [seven] })).toThrow(/draft-07 definition and this one is 2020-12/);
     expect(engine.checkDefinition({ $ref: 'registry://acme/old/1' }, { references: [seven], defaultDialect: 'draft-07' }).dialect).toBe('draft-07');
+    const draft07 = { references: [seven], defaultDialect: 'draft-07' };
+    expect([engine.validate('a', { $ref: 'registry://acme/old/1' }, undefined, draft07).valid, engine.validate(1, { $ref: 'registry://acme/old/1' }, undefined, draft07).valid]).toEqual([true, false]);
     const dynamic: ReferencedDefinition = { uri: 'registry://acme/tree/1', definition: { $dynamicAnchor: 'node', items: { $dynamicRef: '#node' } } };
     expect(() => engine.checkDefinition({ $ref: 'registry://acme/tree/1' }, { references: [dynamic] })).toThrow(/\$dynamicRef.*cannot be referenced/);
   });
