@@ -80,6 +80,13 @@ describe('registry references', () => {
 });
 
 describe('registry references on hostile input', () => {
+  it('refuses a registry $ref inside a resource with its own $id, and a $defs name where versions are embedded', () => {
+    const options = { references: [addressRef] };
+    expect(() => engine.checkDefinition({ $defs: { inner: { $id: 'https://example.com/inner', $ref: 'registry://acme/address/1' } }, $ref: '#/$defs/inner' }, options)).toThrow(/inside a schema with its own \$id/);
+    expect(() => engine.checkDefinition({ $ref: 'registry://acme/address/1', $defs: { 'registry://acme/address/9': {} } }, options)).toThrow(/\$defs names starting with registry:\/\/ are where referenced versions are embedded/);
+    expect(() => engine.checkDefinition({ $ref: 'registry://acme/address/1#/$defs/nowhere' }, options)).toThrow(/does not resolve inside registry:\/\/acme\/address\/1/);
+  });
+
   it('refuses a definition nested too deeply before looking for references (no stack overflow)', () => {
     let deep: Json = { type: 'string' };
     for (let i = 0; i < 20_000; i++) deep = { not: deep };
