@@ -1961,7 +1961,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1970,7 +1970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1979,7 +1979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1988,7 +1988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1997,9 +1997,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
