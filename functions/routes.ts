@@ -40,6 +40,7 @@ export const ROUTE_GROUPS = {
   payloads: { access: 'read-write' },
   workspaces: { access: 'read-write' },
   'schema-requests': { access: 'read-write' },
+  migrations: { access: 'read-write' },
   audit: { access: 'read' },
   notifications: { access: 'read-write' },
   docs: { access: 'none' },
@@ -52,6 +53,7 @@ export const API_PREFIX = '/api/v1';
 const schemas = `${API_PREFIX}/schemas`;
 const requests = `${API_PREFIX}/schema-requests`;
 const payloads = `${API_PREFIX}/payloads`;
+const sinks = `${API_PREFIX}/workspaces/{workspace_id}/sinks`;
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: `${API_PREFIX}/health`, operation: 'health', group: 'health', role: 'public', summary: 'Table status and the schema.yaml version the registry runs', response: { status: 200 } },
@@ -82,6 +84,13 @@ export const ROUTES: readonly Route[] = [
   { method: 'PATCH', path: `${requests}/{id}`, operation: 'transitionSchemaRequest', group: 'schema-requests', role: 'writer', summary: 'Submit, approve, reject or withdraw (approval publishes the version; nobody approves their own request)', body: 'TransitionSchemaRequest', response: { status: 200 } },
   { method: 'GET', path: `${requests}/{id}/migration`, operation: 'getMigrationPreview', group: 'schema-requests', role: 'reader', summary: 'Up and down SQL for a relational sink, per dialect', query: 'MigrationQuery', response: { status: 200 } },
   { method: 'GET', path: `${requests}/{id}/audit`, operation: 'getSchemaRequestAudit', group: 'schema-requests', role: 'reader', summary: 'The request\u2019s history', query: 'PageQuery', response: { status: 200, list: true } },
+  { method: 'POST', path: `${requests}/{id}/migration/apply`, operation: 'applyMigration', group: 'migrations', role: 'reviewer', summary: 'Run the request\u2019s up SQL on a sink of its workspace (default "default"), tracked and locked there; the request becomes migrated, or migration_failed with the error and the failing statement (nobody applies their own request)', body: 'MigrationRun', response: { status: 200 } },
+  { method: 'POST', path: `${requests}/{id}/migration/rollback`, operation: 'rollbackMigration', group: 'migrations', role: 'reviewer', summary: 'Run the request\u2019s down SQL on the sink; the request becomes rolled_back (409 naming the later migrations that depend on it)', body: 'MigrationRun', response: { status: 200 } },
+  { method: 'GET', path: `${sinks}/{sink}/migrations`, operation: 'listSinkMigrations', group: 'migrations', role: 'reader', summary: 'Applied, pending, failed and rolled back migrations of a sink, from its tracking table and the registry, with every disagreement between the two', response: { status: 200 } },
+  { method: 'GET', path: `${sinks}/{sink}`, operation: 'getSink', group: 'workspaces', role: 'admin', summary: 'A sink\u2019s settings (its connection by reference only)', response: { status: 200 } },
+  { method: 'PUT', path: `${sinks}/{sink}`, operation: 'putSink', group: 'workspaces', role: 'admin', summary: 'Create or replace a sink: dialect, connection reference, namespace, apply_on_approval', body: 'SinkSettings', response: { status: 200 } },
+  { method: 'DELETE', path: `${sinks}/{sink}`, operation: 'deleteSink', group: 'workspaces', role: 'admin', summary: 'Delete a sink\u2019s settings (a built-in default sink comes back as the deployment gives it)', response: { status: 204 } },
+  { method: 'GET', path: `${API_PREFIX}/workspaces/{workspace_id}/auto-create-log`, operation: 'listAutoCreateLog', group: 'workspaces', role: 'admin', summary: 'What auto-create did with each request: created, skipped or failed, with details, newest first', query: 'PageQuery', response: { status: 200, list: true } },
   { method: 'GET', path: `${API_PREFIX}/audit`, operation: 'listAuditEvents', group: 'audit', role: 'admin', summary: 'The workspace\u2019s audit feed, in time order', query: 'AuditQuery', response: { status: 200, list: true } },
   { method: 'GET', path: `${API_PREFIX}/notifications`, operation: 'listNotifications', group: 'notifications', role: 'user', summary: 'Your own notifications, newest first', query: 'NotificationsQuery', response: { status: 200, list: true } },
   { method: 'PATCH', path: `${API_PREFIX}/notifications/{id}`, operation: 'markNotificationDelivered', group: 'notifications', role: 'user', summary: 'Mark one of your notifications delivered', body: 'NotificationUpdate', response: { status: 200 } },

@@ -83,7 +83,7 @@ export const contracts = {
     required: ['workspace_id'],
     properties: {
       workspace_id: workspaceId,
-      status: { enum: ['draft', 'pending', 'approved', 'rejected', 'withdrawn'], description: 'Defaults to pending unless requester is given.' },
+      status: { enum: ['draft', 'pending', 'approved', 'rejected', 'withdrawn', 'migrated', 'migration_failed', 'rolled_back'], description: 'Defaults to pending unless requester is given.' },
       requester: { type: 'string', minLength: 1, maxLength: 256 },
       ...page,
     },
@@ -101,7 +101,7 @@ export const contracts = {
     required: ['workspace_id'],
     properties: {
       workspace_id: workspaceId,
-      entity_type: { enum: ['schema', 'schema_version', 'schema_request', 'workspace'] },
+      entity_type: { enum: ['schema', 'schema_version', 'schema_request', 'workspace', 'sink'] },
       entity_id: { type: 'string', minLength: 1, maxLength: 128 },
       since: { type: 'string', format: 'date-time' },
       ...page,
@@ -112,6 +112,30 @@ export const contracts = {
   NotificationsQuery: { type: 'object', additionalProperties: false, properties: { delivered: { enum: ['true', 'false'] }, ...page } },
   NotificationUpdate: { type: 'object', additionalProperties: false, required: ['delivered'], properties: { delivered: { const: true } } },
   WorkspacePolicy: WORKSPACE_POLICY_SCHEMA,
+  SinkSettings: {
+    type: 'object',
+    description: 'A sink: validated by the sinks module (422 listing every problem), so this schema documents it. The connection is a reference, never a URL or password.',
+    required: ['dialect', 'connection'],
+    properties: {
+      dialect: { enum: ['postgres', 'sqlite'] },
+      connection: {
+        description: '{kind: "env", variable} | {kind: "secret", secret_arn} | {kind: "data_api", cluster_arn, secret_arn, database} | {kind: "embedded"}',
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { enum: ['env', 'secret', 'data_api', 'embedded'] }, variable: { type: 'string' }, secret_arn: { type: 'string' }, cluster_arn: { type: 'string' }, database: { type: 'string' } },
+      },
+      namespace: { type: 'string', description: 'PostgreSQL schema; on the shared database always the workspace\u2019s own.' },
+      apply_on_approval: { type: 'boolean', default: false, description: 'Approving a request applies its migration here.' },
+    },
+  },
+  MigrationRun: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      sink: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,62}$', default: 'default', description: 'The workspace\u2019s sink to run on.' },
+      dialect: { enum: ['postgres', 'sqlite'], description: 'When given, must be the sink\u2019s dialect.' },
+    },
+  },
   PageQuery: { type: 'object', additionalProperties: false, properties: { ...page } },
   SchemaVersion: {
     type: 'object',

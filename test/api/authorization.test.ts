@@ -5,9 +5,11 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, ROUTES, routeKey, type Route } from '../../functions/routes.js';
+import { createSinkConnector } from '../../lib/sinks/index.js';
 import { useRegistry } from '../support/registry.js';
 
-const reg = useRegistry();
+// The embedded default sink, so apply, rollback and the sink routes succeed for real.
+const reg = useRegistry({ sinks: async () => ({ connector: createSinkConnector({ env: {}, embeddedDataDir: 'memory://' }), defaultSink: { kind: 'embedded', dir: 'memory://' }, grants: {} }) });
 const ids = { schema: '', payload: '', request: '', pendingRequest: '', notification: '' };
 
 /** A request that would succeed for a caller with the route's role in workspace acme. */
@@ -19,7 +21,7 @@ function requestFor(route: Route): { path: string; body?: unknown } {
       : route.path.startsWith('/api/v1/notifications')
         ? ids.notification
         : ids.schema;
-  const path = route.path.replace('{id}', id).replace('{workspace_id}', 'acme');
+  const path = route.path.replace('{id}', id).replace('{workspace_id}', 'acme').replace('{sink}', 'default');
   switch (routeKey(route)) {
     case 'POST /api/v1/schema-requests':
       return { path, body: { workspace_id: 'acme', schema_name: 'authz_req', definition: { type: 'object' } } };
@@ -50,6 +52,11 @@ function requestFor(route: Route): { path: string; body?: unknown } {
       return { path, body: { schema_ref: ids.schema, data: {} } };
     case 'GET /api/v1/payloads':
       return { path: `${path}?schema_ref=${ids.schema}` };
+    case 'POST /api/v1/schema-requests/{id}/migration/apply':
+    case 'POST /api/v1/schema-requests/{id}/migration/rollback':
+      return { path, body: {} };
+    case 'PUT /api/v1/workspaces/{workspace_id}/sinks/{sink}':
+      return { path, body: { dialect: 'postgres', connection: { kind: 'embedded' } } };
     default:
       return { path };
   }
@@ -80,7 +87,9 @@ beforeAll(async () => {
 describe('authorization on every protected route', () => {
   it('succeeds with the required role (the requests below are real)', async () => {
     for (const route of protectedRoutes) {
-      const token = await reg.token('member', route.role === 'user' ? {} : { acme: route.role as (typeof ROLES)[number] });
+      // Nobody applies or rolls back their own request ("member" made it), whatever their role.
+      const user = route.group === 'migrations' ? 'member-reviewer' : 'member';
+      const token = await reg.token(user, route.role === 'user' ? {} : { acme: route.role as (typeof ROLES)[number] });
       const { path, body } = requestFor(route);
       const res = await reg.call(route.method, path, { token, body });
       expect(res.status, `${routeKey(route)}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
