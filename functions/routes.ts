@@ -33,19 +33,22 @@ export interface Route {
   headers?: { name: string; description: string }[];
 }
 
-/** How much of the table each group's function may touch; the CDK stack grants exactly this. */
+/**
+ * How much of the table each group's function may touch, and whether it reaches the sinks (apply, and
+ * apply on approval); the CDK stack grants exactly this.
+ */
 export const ROUTE_GROUPS = {
   health: { access: 'describe' },
   schemas: { access: 'read-write' },
   payloads: { access: 'read-write' },
   workspaces: { access: 'read-write' },
-  'schema-requests': { access: 'read-write' },
-  migrations: { access: 'read-write' },
+  'schema-requests': { access: 'read-write', sinks: true },
+  migrations: { access: 'read-write', sinks: true },
   audit: { access: 'read' },
   notifications: { access: 'read-write' },
   docs: { access: 'none' },
   console: { access: 'none' },
-} as const satisfies Record<string, { access: 'none' | 'describe' | 'read' | 'read-write' }>;
+} as const satisfies Record<string, { access: 'none' | 'describe' | 'read' | 'read-write'; sinks?: true }>;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
 
 export const API_PREFIX = '/api/v1';

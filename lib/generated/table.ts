@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.2.0 (sha256 9c32489f3dac91fbe8d055616aa8de0bd5c21170b144070469bb1ad380468a35).
+// version 2.2.0 (sha256 7f94d50b7dab89940235c8b3e9d5454da5aec1f1050dfd7b624894743fd7929a).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -8,7 +8,7 @@ import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } 
 
 export const TABLE_DESIGN = {
   version: "2.2.0",
-  hash: "9c32489f3dac91fbe8d055616aa8de0bd5c21170b144070469bb1ad380468a35",
+  hash: "7f94d50b7dab89940235c8b3e9d5454da5aec1f1050dfd7b624894743fd7929a",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
@@ -710,6 +710,8 @@ export interface SinkConfigItem {
   namespace?: string;
 
   apply_on_approval: boolean;
+  /** Set when an admin deleted the sink: the registry never deletes items, so the settings stay as a tombstone until put again. */
+  deleted_at?: string;
   /** ISO-8601 UTC with milliseconds. */
   updated_at: string;
   /** A user id (the token's sub) or system:<name>. */
@@ -1206,6 +1208,7 @@ export function createEntities(deps: EntityDeps) {
           connection: { type: "string", required: true },
           namespace: { type: "string", validate: new RegExp("^[a-z_][a-z0-9_]{0,62}$") },
           apply_on_approval: { type: "boolean", required: true, default: false },
+          deleted_at: { type: "string" },
           updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           updated_by: { type: "string", required: true },
         },

@@ -78,7 +78,7 @@ export class SinkService {
     const current = await this.deps.stores.sinks.get(workspaceId, name);
     if (!current) throw new NotFoundError(`sink "${name}" has no settings in workspace ${workspaceId}`);
     await this.deps.tx.transactOrConflict(
-      [this.deps.stores.sinks.delete(current), this.audit(principal, workspaceId, name, 'sink.deleted', settingsOf(current), undefined)],
+      [this.deps.stores.sinks.delete(current, principal.id, this.deps.clock.now().toISOString()), this.audit(principal, workspaceId, name, 'sink.deleted', settingsOf(current), undefined)],
       'the sink settings changed concurrently; read them again and retry',
     );
   }

@@ -252,6 +252,10 @@ describe('sink settings', () => {
     expect(history.body.items.map((e: { action: string }) => e.action)).toContain('sink.updated');
     expect((await reg.call('DELETE', `/api/v1/workspaces/${WS}/sinks/local_sqlite`, { token: t.admin })).status).toBe(204);
     expect((await reg.call('GET', `/api/v1/workspaces/${WS}/sinks/local_sqlite`, { token: t.admin })).status).toBe(404);
+    // The registry never deletes an item: the tombstone reads as absent, and a new put replaces it.
+    const again = await reg.call('PUT', `/api/v1/workspaces/${WS}/sinks/local_sqlite`, { token: t.admin, body: { dialect: 'sqlite', connection: { kind: 'env', variable: 'SQLITE_SINK_URL' } } });
+    expect(again.status).toBe(200);
+    expect(again.body.apply_on_approval).toBe(false);
   });
 
   it('refuses references by value, ungranted references, another namespace on the shared database, non-admins and other workspaces', async () => {
