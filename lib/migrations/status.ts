@@ -75,7 +75,7 @@ function describe(id: string, row: TrackingRow | undefined, attempts: MigrationA
     request_id: row?.request_id ?? first?.request_id ?? id,
     schema_name: row?.schema_name ?? first?.schema_name ?? approved?.schema_name ?? '',
     schema_version: row?.schema_version ?? first?.schema_version ?? null,
-    status: row ? (row.status === 'failed' ? 'failed' : row.status) : registry.status,
+    status: row ? row.status : registry.status,
     checksum: row?.checksum ?? registry.checksum,
     sink: row
       ? { status: row.status, checksum: row.checksum, applied_sequence: row.applied_sequence, applied_at: row.applied_at, applied_by: row.applied_by, rolled_back_at: row.rolled_back_at, error: row.error, failed_statement: row.failed_statement }
