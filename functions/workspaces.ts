@@ -1,38 +1,104 @@
-/** Route group `workspaces`: workspace-wide settings. */
-import { check, pageSize } from '../lib/api/contracts.js';
-import { principalFromEvent } from '../lib/auth/principal.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { json, routeHandler } from '../lib/http/handler.js';
-import { query, sinkParam, workspaceParam } from '../lib/http/params.js';
-import { buildServices } from '../lib/registry.js';
-import type { WorkspacePolicy } from '../lib/policies/index.js';
-import type { Compatibility } from '../lib/schemas/compatibility.js';
+/** Route group `workspaces`: workspace-wide settings, sinks and the auto-create log. */
+import { registryGroup } from '../lib/api/registry-group.js';
+import { pageSize } from '../lib/api/contracts.js';
+import { API_PREFIX, reply } from '../lib/api/route.js';
+import { sinkParam } from '../lib/http/params.js';
 
-export function buildHandler(deps: Deps) {
-  const { workspaces, sinks, autoCreate, design } = buildServices(deps);
-  return routeHandler({
-    'GET /api/v1/workspaces/{workspace_id}/config': async (event) => json(200, await workspaces.config(principalFromEvent(event), workspaceParam(event))),
-    'GET /api/v1/workspaces/{workspace_id}/policies': async (event) => json(200, await workspaces.getPolicies(principalFromEvent(event), workspaceParam(event))),
-    'PUT /api/v1/workspaces/{workspace_id}/policies': async (event) => {
-      const policy = check<WorkspacePolicy>('WorkspacePolicy', event.body);
-      return json(200, await workspaces.setPolicies(principalFromEvent(event), workspaceParam(event), policy));
-    },
-    'PUT /api/v1/workspaces/{workspace_id}/config': async (event) => {
-      const change = check<{ compatibility: Compatibility }>('WorkspaceConfigUpdate', event.body);
-      return json(200, await workspaces.setConfig(principalFromEvent(event), workspaceParam(event), change));
-    },
-    'GET /api/v1/workspaces/{workspace_id}/sinks/{sink}': async (event) => json(200, await sinks.get(principalFromEvent(event), workspaceParam(event), sinkParam(event))),
-    // The sinks module validates the settings itself (422 naming every problem, never echoing a pasted credential).
-    'PUT /api/v1/workspaces/{workspace_id}/sinks/{sink}': async (event) => json(200, await sinks.put(principalFromEvent(event), workspaceParam(event), sinkParam(event), event.body)),
-    'DELETE /api/v1/workspaces/{workspace_id}/sinks/{sink}': async (event) => {
-      await sinks.delete(principalFromEvent(event), workspaceParam(event), sinkParam(event));
-      return { statusCode: 204 };
-    },
-    'GET /api/v1/workspaces/{workspace_id}/auto-create-log': async (event) => {
-      const q = check<{ limit?: string; cursor?: string }>('PageQuery', query(event), 'query');
-      return json(200, await autoCreate.list(principalFromEvent(event), workspaceParam(event), pageSize(q.limit), q.cursor));
-    },
-  }, { beforeWrite: () => design.ready() });
-}
+const workspace = `${API_PREFIX}/workspaces/{workspace_id}`;
 
-export const handler = buildHandler(defaultDeps());
+export const group = registryGroup('workspaces', 'read-write');
+
+group.route({
+  method: 'GET',
+  path: `${workspace}/config`,
+  operation: 'getWorkspaceConfig',
+  role: 'reader',
+  summary: 'The workspace\u2019s default compatibility mode',
+  response: { status: 200 },
+  handle: async ({ principal, workspaceId }, { workspaces }) => workspaces.config(principal, workspaceId),
+});
+
+group.route({
+  method: 'PUT',
+  path: `${workspace}/config`,
+  operation: 'setWorkspaceConfig',
+  role: 'admin',
+  summary: 'Set the workspace\u2019s default compatibility mode',
+  body: 'WorkspaceConfigUpdate',
+  response: { status: 200 },
+  example: { body: { compatibility: 'BACKWARD' } },
+  handle: async ({ principal, workspaceId, body }, { workspaces }) => workspaces.setConfig(principal, workspaceId, body),
+});
+
+group.route({
+  method: 'GET',
+  path: `${workspace}/policies`,
+  operation: 'getWorkspacePolicies',
+  role: 'admin',
+  summary: 'Policy rule severities, the auto-approval switch, and the rule catalogue',
+  response: { status: 200 },
+  handle: async ({ principal, workspaceId }, { workspaces }) => workspaces.getPolicies(principal, workspaceId),
+});
+
+group.route({
+  method: 'PUT',
+  path: `${workspace}/policies`,
+  operation: 'setWorkspacePolicies',
+  role: 'admin',
+  summary: 'Change rule severities (or turn rules off) and the auto-approval switch',
+  body: 'WorkspacePolicy',
+  response: { status: 200 },
+  example: { body: { auto_approve: false } },
+  handle: async ({ principal, workspaceId, body }, { workspaces }) => workspaces.setPolicies(principal, workspaceId, body),
+});
+
+group.route({
+  method: 'GET',
+  path: `${workspace}/sinks/{sink}`,
+  operation: 'getSink',
+  role: 'admin',
+  summary: 'A sink\u2019s settings (its connection by reference only)',
+  response: { status: 200 },
+  example: { path: { sink: 'default' } },
+  handle: async ({ principal, workspaceId, event }, { sinks }) => sinks.get(principal, workspaceId, sinkParam(event)),
+});
+
+group.route({
+  method: 'PUT',
+  path: `${workspace}/sinks/{sink}`,
+  operation: 'putSink',
+  role: 'admin',
+  summary: 'Create or replace a sink: dialect, connection reference, namespace, apply_on_approval',
+  body: 'SinkSettings',
+  response: { status: 200 },
+  example: { path: { sink: 'default' }, body: { dialect: 'postgres', connection: { kind: 'embedded' } } },
+  // The sinks module validates the settings itself (422 naming every problem, never echoing a pasted credential).
+  handle: async ({ principal, workspaceId, event, body }, { sinks }) => sinks.put(principal, workspaceId, sinkParam(event), body),
+});
+
+group.route({
+  method: 'DELETE',
+  path: `${workspace}/sinks/{sink}`,
+  operation: 'deleteSink',
+  role: 'admin',
+  summary: 'Delete a sink\u2019s settings (a built-in default sink comes back as the deployment gives it)',
+  response: { status: 204 },
+  example: { path: { sink: 'default' } },
+  handle: async ({ principal, workspaceId, event }, { sinks }) => {
+    await sinks.delete(principal, workspaceId, sinkParam(event));
+    return reply(204, undefined);
+  },
+});
+
+group.route({
+  method: 'GET',
+  path: `${workspace}/auto-create-log`,
+  operation: 'listAutoCreateLog',
+  role: 'admin',
+  summary: 'What auto-create did with each request: created, skipped or failed, with details, newest first',
+  query: 'PageQuery',
+  response: { status: 200, list: true },
+  handle: async ({ principal, workspaceId, query: q }, { autoCreate }) => autoCreate.list(principal, workspaceId, pageSize(q.limit), q.cursor),
+});
+
+export const { buildHandler, handler } = group;

@@ -3,8 +3,9 @@
  * check that fails at synth time naming the bad value and the fix, rather than at deploy time.
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { ROLES } from '../functions/routes.js';
+import { parseGroup, ROLES } from '../lib/auth/roles.js';
 import { settingsEnvironment, type Settings } from '../lib/config.js';
+import { SHARED_ATTRIBUTES } from '../lib/generated/table.js';
 import { CLUSTER_ARN, SECRET_ARN } from '../lib/sinks/index.js';
 import type { SinkGrants } from './constructs/sink-access.js';
 import { DEFAULT_LOG_RETENTION, DEFAULT_THROTTLE } from './constructs/defaults.js';
@@ -111,7 +112,7 @@ export function readSettings(get: (key: string) => unknown): RegistrySettings {
   };
 }
 
-const WORKSPACE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const WORKSPACE_ID = new RegExp(SHARED_ATTRIBUTES.workspace_id.pattern);
 
 /**
  * `sinks`: a JSON object (in cdk.json, or `-c 'sinks={...}'`) of workspace id, or `*`, to the Secrets
@@ -143,8 +144,7 @@ function sinkGrants(get: (key: string) => unknown): SinkGrants {
 }
 
 function checkGroupName(group: string): void {
-  const [workspace, role, ...rest] = group.split(':');
-  if (rest.length > 0 || !workspace || !WORKSPACE_ID.test(workspace) || !(ROLES as readonly string[]).includes(role ?? '')) {
+  if (!parseGroup(group)) {
     throw new SettingsError('bootstrapGroups', group, `must list groups named {workspace_id}:{role} with role one of ${ROLES.join(', ')}, e.g. acme:admin`);
   }
 }

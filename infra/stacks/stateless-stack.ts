@@ -85,7 +85,7 @@ export class StatelessStack extends Stack {
     for (const group of Object.keys(ROUTE_GROUPS) as RouteGroup[]) {
       // Typed, not cast: an access level infra/ does not know fails to compile here.
       const access: TableAccess = ROUTE_GROUPS[group].access;
-      const sinks = 'sinks' in ROUTE_GROUPS[group];
+      const { sinks } = ROUTE_GROUPS[group];
       functions[group] = new RegistryFunction(this, `${pascalCase(group)}Function`, {
         entry: `functions/${group}.ts`,
         table,
@@ -99,7 +99,7 @@ export class StatelessStack extends Stack {
       });
     }
     for (const group of Object.keys(ROUTE_GROUPS) as RouteGroup[]) {
-      if ('sinks' in ROUTE_GROUPS[group]) grantSinkAccess(functions[group].function, props.sinkGrants ?? {});
+      if (ROUTE_GROUPS[group].sinks) grantSinkAccess(functions[group].function, props.sinkGrants ?? {});
     }
     this.functions = functions;
 

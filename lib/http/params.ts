@@ -1,9 +1,10 @@
 /** Reading path parameters and query strings of an HTTP API event. */
 import { NotFoundError } from '../errors.js';
-import { ULID_PATTERN, WORKSPACE_ID_PATTERN } from '../api/contracts.js';
+import { SHARED_ATTRIBUTES } from '../generated/table.js';
 import type { HttpEvent } from './handler.js';
 
-const ULID = new RegExp(ULID_PATTERN);
+const ULID = new RegExp(SHARED_ATTRIBUTES.ulid.pattern);
+const WORKSPACE_ID = new RegExp(SHARED_ATTRIBUTES.workspace_id.pattern);
 
 /** A ULID path parameter; anything else cannot name an item, so it is a 404, not a 400. */
 export function idParam(event: HttpEvent, name = 'id'): string {
@@ -12,19 +13,19 @@ export function idParam(event: HttpEvent, name = 'id'): string {
   return id;
 }
 
+/** The `{workspace_id}` path parameter; a value that cannot be a workspace names none, so 404. */
+export function workspaceParam(event: HttpEvent): string {
+  const id = event.pathParameters?.workspace_id ?? '';
+  if (!WORKSPACE_ID.test(id)) throw new NotFoundError(`workspace ${JSON.stringify(id)} not found`);
+  return id;
+}
+
 export function query(event: HttpEvent): Record<string, string> {
   return (event.queryStringParameters ?? {}) as Record<string, string>;
 }
 
-const WORKSPACE = new RegExp(WORKSPACE_ID_PATTERN);
-const SINK = /^[a-z][a-z0-9_]{0,62}$/;
-
-/** The workspace_id path parameter; one no workspace can have is a 404. */
-export function workspaceParam(event: HttpEvent): string {
-  const id = event.pathParameters?.workspace_id ?? '';
-  if (!WORKSPACE.test(id)) throw new NotFoundError(`workspace ${JSON.stringify(id)} not found`);
-  return id;
-}
+// Sink names follow the snake_case of schema names (schema.yaml gives both the same pattern).
+const SINK = new RegExp(SHARED_ATTRIBUTES.schema_name.pattern);
 
 /** The sink path parameter (a snake_case name). */
 export function sinkParam(event: HttpEvent): string {

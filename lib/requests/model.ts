@@ -21,6 +21,8 @@ export const TRANSITIONS: Record<RequestStatus, Partial<Record<RequestStatus, 'r
 
 /** The statuses of a request that was approved: its version is published, its table may exist. */
 export const APPROVED_STATUSES: readonly RequestStatus[] = ['approved', 'migrated', 'migration_failed', 'rolled_back'];
+/** The statuses a PATCH may ask for: every status some transition leads to. */
+export const TRANSITION_TARGETS = [...new Set(Object.values(TRANSITIONS).flatMap((to) => Object.keys(to) as RequestStatus[]))];
 
 export interface Violation {
   rule: string;

@@ -32,7 +32,7 @@ function fnOf(id: string): { statements: Statement[]; environment: Record<string
 const sinkStatements = (s: Statement[]) => s.filter((x) => [x.Action].flat().some((a) => a.startsWith('secretsmanager:') || a.startsWith('rds-data:')));
 
 describe('with sink grants', () => {
-  const applying = (Object.keys(ROUTE_GROUPS) as RouteGroup[]).filter((g) => 'sinks' in ROUTE_GROUPS[g]);
+  const applying = (Object.keys(ROUTE_GROUPS) as RouteGroup[]).filter((g) => ROUTE_GROUPS[g].sinks);
 
   it('lets the applying route groups and the auto-approval worker read the granted secret and use the granted cluster, and nothing else', () => {
     expect(applying.sort()).toEqual(['migrations', 'schema-requests']);

@@ -7,7 +7,8 @@ import type { Server } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll } from 'vitest';
-import { ROUTES, type Role } from '../../functions/routes.js';
+import { ROUTES } from '../../functions/routes.js';
+import type { Role } from '../../lib/auth/roles.js';
 import { devKey, devVerifier, mintToken } from '../../lib/auth/dev-tokens.js';
 import type { Deps, SinkRuntime } from '../../lib/deps.js';
 import type { Settings } from '../../lib/config.js';
@@ -47,6 +48,9 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
         return mod.buildHandler(r.deps);
       },
     });
+    // fetch keeps sockets alive between calls; a test that pauses longer than Node's 5 s default (a PGlite
+    // booting on a loaded machine) would otherwise send its next call on a socket the server just closed.
+    server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     r.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     r.token = (user, memberships) =>
