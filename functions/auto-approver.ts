@@ -8,10 +8,10 @@ import { buildServices } from '../lib/registry.js';
 import { runAutoApproval } from '../lib/requests/auto-approver.js';
 
 export function buildHandler(deps: Deps) {
-  const { requests, design } = buildServices(deps);
+  const { requests, autoCreate, design } = buildServices(deps);
   return async () => {
     await design.ready();
-    const results = await runAutoApproval({ requests });
+    const results = await runAutoApproval({ requests, autoCreate });
     for (const r of results) logger.info('auto-approval decision', { ...r });
     return { decisions: results };
   };

@@ -6,7 +6,8 @@ import { API_PREFIX, reply } from '../lib/api/route.js';
 
 const requests = `${API_PREFIX}/schema-requests`;
 
-export const group = registryGroup('schema-requests', 'read-write');
+// Approval applies to the sinks that apply on approval, so this group reaches them too.
+export const group = registryGroup('schema-requests', 'read-write', { sinks: true });
 
 group.route({
   method: 'POST',

@@ -1,6 +1,8 @@
-/** Route group `workspaces`: workspace-wide settings. */
+/** Route group `workspaces`: workspace-wide settings, sinks and the auto-create log. */
 import { registryGroup } from '../lib/api/registry-group.js';
-import { API_PREFIX } from '../lib/api/route.js';
+import { pageSize } from '../lib/api/contracts.js';
+import { API_PREFIX, reply } from '../lib/api/route.js';
+import { sinkParam } from '../lib/http/params.js';
 
 const workspace = `${API_PREFIX}/workspaces/{workspace_id}`;
 
@@ -48,6 +50,55 @@ group.route({
   response: { status: 200 },
   example: { body: { auto_approve: false } },
   handle: async ({ principal, workspaceId, body }, { workspaces }) => workspaces.setPolicies(principal, workspaceId, body),
+});
+
+group.route({
+  method: 'GET',
+  path: `${workspace}/sinks/{sink}`,
+  operation: 'getSink',
+  role: 'admin',
+  summary: 'A sink\u2019s settings (its connection by reference only)',
+  response: { status: 200 },
+  example: { path: { sink: 'default' } },
+  handle: async ({ principal, workspaceId, event }, { sinks }) => sinks.get(principal, workspaceId, sinkParam(event)),
+});
+
+group.route({
+  method: 'PUT',
+  path: `${workspace}/sinks/{sink}`,
+  operation: 'putSink',
+  role: 'admin',
+  summary: 'Create or replace a sink: dialect, connection reference, namespace, apply_on_approval',
+  body: 'SinkSettings',
+  response: { status: 200 },
+  example: { path: { sink: 'default' }, body: { dialect: 'postgres', connection: { kind: 'embedded' } } },
+  // The sinks module validates the settings itself (422 naming every problem, never echoing a pasted credential).
+  handle: async ({ principal, workspaceId, event, body }, { sinks }) => sinks.put(principal, workspaceId, sinkParam(event), body),
+});
+
+group.route({
+  method: 'DELETE',
+  path: `${workspace}/sinks/{sink}`,
+  operation: 'deleteSink',
+  role: 'admin',
+  summary: 'Delete a sink\u2019s settings (a built-in default sink comes back as the deployment gives it)',
+  response: { status: 204 },
+  example: { path: { sink: 'default' } },
+  handle: async ({ principal, workspaceId, event }, { sinks }) => {
+    await sinks.delete(principal, workspaceId, sinkParam(event));
+    return reply(204, undefined);
+  },
+});
+
+group.route({
+  method: 'GET',
+  path: `${workspace}/auto-create-log`,
+  operation: 'listAutoCreateLog',
+  role: 'admin',
+  summary: 'What auto-create did with each request: created, skipped or failed, with details, newest first',
+  query: 'PageQuery',
+  response: { status: 200, list: true },
+  handle: async ({ principal, workspaceId, query: q }, { autoCreate }) => autoCreate.list(principal, workspaceId, pageSize(q.limit), q.cursor),
 });
 
 export const { buildHandler, handler } = group;

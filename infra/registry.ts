@@ -45,6 +45,7 @@ export function addRegistry(app: App, { settings, workers, env }: RegistryOption
     corsOrigins: settings.corsOrigins,
     workers,
     alarmEmail: settings.alarmEmail,
+    sinkGrants: settings.sinkGrants,
     ...(data.userDirectory ? { consoleSignIn: { userPool: data.userDirectory.userPool, hostedUiUrl: data.userDirectory.domain.baseUrl() } } : {}),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -5,6 +5,9 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { parseGroup, ROLES } from '../lib/auth/roles.js';
 import { settingsEnvironment, type Settings } from '../lib/config.js';
+import { SHARED_ATTRIBUTES } from '../lib/generated/table.js';
+import { CLUSTER_ARN, SECRET_ARN } from '../lib/sinks/index.js';
+import type { SinkGrants } from './constructs/sink-access.js';
 import { DEFAULT_LOG_RETENTION, DEFAULT_THROTTLE } from './constructs/defaults.js';
 
 /** Everything a deployment can choose; `docs/deploy.md` lists the same parameters. */
@@ -27,6 +30,8 @@ export interface RegistrySettings {
   readonly alarmEmail?: string;
   /** Behaviour of the functions, as the environment variables lib/config.ts reads. */
   readonly functionEnvironment: Readonly<Record<string, string>>;
+  /** The secrets and Aurora clusters each workspace's sinks may name; only the applying functions get them. */
+  readonly sinkGrants: SinkGrants;
 }
 
 export const DEFAULT_SETTINGS = {
@@ -93,6 +98,7 @@ export function readSettings(get: (key: string) => unknown): RegistrySettings {
   return {
     stackPrefix,
     functionEnvironment: settingsEnvironment(functionSettings),
+    sinkGrants: sinkGrants(get),
     logRetention: retention(get, 'logRetentionDays'),
     throttle: {
       rateLimit: positiveNumber(get, 'throttleRateLimit') ?? DEFAULT_SETTINGS.throttle.rateLimit,
@@ -104,6 +110,37 @@ export function readSettings(get: (key: string) => unknown): RegistrySettings {
     ...(issuer !== undefined ? { jwt: { issuer, audience } } : {}),
     ...(alarmEmail !== undefined ? { alarmEmail } : {}),
   };
+}
+
+const WORKSPACE_ID = new RegExp(SHARED_ATTRIBUTES.workspace_id.pattern);
+
+/**
+ * `sinks`: a JSON object (in cdk.json, or `-c 'sinks={...}'`) of workspace id, or `*`, to the Secrets
+ * Manager secret ARNs and Aurora cluster ARNs its sinks may name.
+ */
+function sinkGrants(get: (key: string) => unknown): SinkGrants {
+  let value = get('sinks');
+  if (value === undefined || value === null || value === '') return {};
+  const example = 'must map workspace ids (or "*") to lists of secret and cluster ARNs, e.g. {"acme": ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme-db-AbCdEf"]}';
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw new SettingsError('sinks', value, example);
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SettingsError('sinks', value, example);
+  for (const [workspace, references] of Object.entries(value)) {
+    if (workspace !== '*' && !WORKSPACE_ID.test(workspace)) throw new SettingsError('sinks', workspace, `names no workspace; ${example}`);
+    if (!Array.isArray(references)) throw new SettingsError('sinks', references, example);
+    for (const reference of references) {
+      if (typeof reference !== 'string' || !(SECRET_ARN.test(reference) || CLUSTER_ARN.test(reference))) {
+        // Environment variables would put the URL, password included, in the function's configuration.
+        throw new SettingsError('sinks', reference, 'must list Secrets Manager secret ARNs or Aurora cluster ARNs (on AWS a sink is never an environment variable)');
+      }
+    }
+  }
+  return value as SinkGrants;
 }
 
 function checkGroupName(group: string): void {

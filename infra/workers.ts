@@ -23,6 +23,8 @@ export const WORKERS: readonly WorkerSpec[] = [
     id: 'AutoApproval',
     entry: 'functions/auto-approver.ts',
     access: 'read-write',
+    // Workspaces that auto-create get their low-risk tables created by this worker.
+    sinks: true,
     schedule: ScheduleExpression.rate(Duration.minutes(5)),
     stream: {
       filters: [

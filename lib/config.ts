@@ -13,6 +13,54 @@ export interface Config {
   /** EventBridge bus the stream processor publishes to (EVENT_BUS_NAME; workers only). */
   eventBusName?: string;
   settings: Settings;
+  sinks: SinkDeployment;
+}
+
+/** The relational sinks a deployment runs: the built-in `default` sink and the references workspaces may name. */
+export interface SinkDeployment {
+  /**
+   * Every workspace's built-in sink `default`: the PostgreSQL of DATABASE_URL, or else the embedded one
+   * (PGlite) in SINK_EMBEDDED_DIR (`memory://`: in memory). Neither set: no built-in sink.
+   */
+  defaultSink?: { kind: 'env'; variable: typeof DATABASE_URL } | { kind: 'embedded'; dir: string };
+  /**
+   * The references each workspace's sinks may name (SINK_GRANTS, JSON: workspace id or `*` to a list of
+   * `env:NAME`, secret ARNs and cluster ARNs). Nothing else is reachable, so no admin can point a sink
+   * at a database the operator did not give their workspace.
+   */
+  grants: Readonly<Record<string, readonly string[]>>;
+  /** Where `env` references are looked up when a migration runs (the process environment). */
+  environment: Readonly<Record<string, string | undefined>>;
+}
+
+const DATABASE_URL = 'DATABASE_URL';
+const SINK_GRANTS = 'SINK_GRANTS';
+
+export function readSinkDeployment(env: NodeJS.ProcessEnv = process.env): SinkDeployment {
+  const grants = env[SINK_GRANTS] ? parseGrants(env[SINK_GRANTS]) : {};
+  const defaultSink = env[DATABASE_URL]
+    ? ({ kind: 'env', variable: DATABASE_URL } as const)
+    : env.SINK_EMBEDDED_DIR
+      ? ({ kind: 'embedded', dir: env.SINK_EMBEDDED_DIR } as const)
+      : undefined;
+  return { ...(defaultSink ? { defaultSink } : {}), grants, environment: env };
+}
+
+function parseGrants(raw: string): Record<string, string[]> {
+  let grants: unknown;
+  try {
+    grants = JSON.parse(raw);
+  } catch {
+    // Reported below with the expected shape.
+  }
+  const valid = typeof grants === 'object' && grants !== null && !Array.isArray(grants) && Object.values(grants).every((v) => Array.isArray(v) && v.every((r) => typeof r === 'string'));
+  if (!valid) throw new ConfigError(SINK_GRANTS, 'must be a JSON object of workspace id (or "*") to a list of references, e.g. {"acme": ["env:ACME_DATABASE_URL"]}');
+  return grants as Record<string, string[]>;
+}
+
+/** The environment variables that make readSinkDeployment grant `grants`, for the CDK stack. */
+export function sinkGrantsEnvironment(grants: Readonly<Record<string, readonly string[]>>): Record<string, string> {
+  return Object.keys(grants).length ? { [SINK_GRANTS]: JSON.stringify(grants) } : {};
 }
 
 /** Behaviour switches with defaults, overridable per deployment. */
@@ -76,7 +124,7 @@ export class ConfigError extends Error {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tableName = env.TABLE_NAME;
   if (!tableName) throw new ConfigError('TABLE_NAME', 'is required (the DynamoDB table of the registry)');
-  const config: Config = { tableName, region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1', settings: readSettings(env) };
+  const config: Config = { tableName, region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1', settings: readSettings(env), sinks: readSinkDeployment(env) };
   if (env.DYNAMODB_ENDPOINT) {
     try {
       new URL(env.DYNAMODB_ENDPOINT);
@@ -126,9 +174,11 @@ export function localPort(env: NodeJS.ProcessEnv = process.env): string {
  * The configuration of a local run: the same variables as in Lambda, with local defaults for what a laptop
  * does not set (the schema.yaml table name, region `local`) and the endpoint of the DynamoDB Local it started.
  */
-export function readLocalConfig(local: { defaultTableName: string; dynamodbEndpoint?: string }, env: NodeJS.ProcessEnv = process.env): Config {
+export function readLocalConfig(local: { defaultTableName: string; dynamodbEndpoint?: string; embeddedSinkDir?: string; databaseUrl?: string }, env: NodeJS.ProcessEnv = process.env): Config {
   return readConfig({
     ...env,
+    ...(local.embeddedSinkDir && !env.SINK_EMBEDDED_DIR ? { SINK_EMBEDDED_DIR: local.embeddedSinkDir } : {}),
+    ...(local.databaseUrl ? { DATABASE_URL: local.databaseUrl } : {}),
     TABLE_NAME: env.TABLE_NAME || local.defaultTableName,
     AWS_REGION: env.AWS_REGION || 'local',
     ...(local.dynamodbEndpoint ? { DYNAMODB_ENDPOINT: local.dynamodbEndpoint } : {}),

@@ -2,9 +2,19 @@
  * The production composition root: clients, clock and id generator built once per Lambda container from
  * the configuration. Tests build their own deps instead of mocking modules.
  */
+import { RDSDataClient } from '@aws-sdk/client-rds-data';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { monotonicFactory } from 'ulid';
-import { config, type Settings } from './config.js';
+import { config, type Settings, type SinkDeployment } from './config.js';
 import { createDynamoClients, type DynamoClients } from './dynamo/client.js';
+import { createSinkConnector, secretsManagerReader, type SinkConnector } from './sinks/index.js';
+
+/** The sinks of a deployment: how to reach them, and which built-in and granted ones exist. */
+export interface SinkRuntime {
+  connector: SinkConnector;
+  defaultSink?: SinkDeployment['defaultSink'];
+  grants: SinkDeployment['grants'];
+}
 
 export interface Deps {
   dynamo: DynamoClients;
@@ -13,6 +23,8 @@ export interface Deps {
   newId: () => string;
   /** Deployment settings; tests leave them out to get the defaults. */
   settings?: Settings;
+  /** Relational sinks; absent: sink settings can be kept, but nothing is applied. */
+  sinks?: SinkRuntime;
 }
 
 let cached: Deps | undefined;
@@ -21,6 +33,7 @@ export function defaultDeps(): Deps {
   const c = config();
   const ulid = monotonicFactory();
   const now = () => new Date();
+  const { defaultSink, grants, environment } = c.sinks;
   cached = {
     dynamo: createDynamoClients({ region: c.region, ...(c.dynamodbEndpoint ? { endpoint: c.dynamodbEndpoint } : {}) }),
     tableName: c.tableName,
@@ -28,6 +41,17 @@ export function defaultDeps(): Deps {
     now,
     // Monotonic within a container, so ids written in one millisecond still sort in creation order.
     newId: () => ulid(now().getTime()),
+    sinks: {
+      // The SDK clients connect on first use only: a function that never applies never calls AWS.
+      connector: createSinkConnector({
+        env: environment,
+        ...(defaultSink?.kind === 'embedded' ? { embeddedDataDir: defaultSink.dir } : {}),
+        readSecret: secretsManagerReader(new SecretsManagerClient({ region: c.region })),
+        dataApi: new RDSDataClient({ region: c.region }),
+      }),
+      ...(defaultSink ? { defaultSink } : {}),
+      grants,
+    },
   };
   return cached;
 }

@@ -17,6 +17,13 @@ import { SchemaService } from './schemas/service.js';
 import { SchemaVersionCache } from './schemas/version-cache.js';
 import { createStores, type Stores } from './store/index.js';
 import { WorkspaceService } from './workspaces/service.js';
+import type { SinkRuntime } from './deps.js';
+import { AutoCreator } from './migrations/auto-create.js';
+import { MigrationService } from './migrations/service.js';
+import { SinkService } from './migrations/sinks.js';
+import { SinkStatus } from './migrations/status.js';
+import { MigrationPreviewer } from './requests/preview.js';
+import { createMigrationRunner } from './sinks/index.js';
 
 export interface Services {
   table: Table;
@@ -30,9 +37,13 @@ export interface Services {
   notifications: NotificationService;
   audit: AuditService;
   requests: SchemaRequestService;
+  sinks: SinkService;
+  migrations: MigrationService;
+  sinkStatus: SinkStatus;
+  autoCreate: AutoCreator;
 }
 
-export function buildServices(deps: TableDeps & { settings?: Settings }, engines: EngineRegistry = defaultEngines()): Services {
+export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: SinkRuntime }, engines: EngineRegistry = defaultEngines()): Services {
   const settings = deps.settings ?? DEFAULT_SETTINGS;
   const table = new Table(deps);
   const stores = createStores(table);
@@ -48,7 +59,12 @@ export function buildServices(deps: TableDeps & { settings?: Settings }, engines
     workspaces,
     rateLimit: new TokenBucket(stores.rateLimit, clock),
     limits: [{ name: 'hour', capacity: settings.requestBurst, refillPerHour: settings.requestRatePerHour }],
+    afterApproval: (actor, approved) => migrations.applyOnApproval(actor, approved),
   });
+  const runtime = deps.sinks;
+  const runner = runtime && createMigrationRunner({ connect: (sink) => runtime.connector.connect(sink), clock: deps.now });
+  const sinks = new SinkService({ stores, tx: table, clock, ...(runtime ? { runtime } : {}) });
+  const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: new MigrationPreviewer(stores.schemas, engines, clock), ...(runner ? { runner } : {}) });
   return {
     table,
     stores,
@@ -60,5 +76,9 @@ export function buildServices(deps: TableDeps & { settings?: Settings }, engines
     notifications: new NotificationService(stores.notifications),
     audit: new AuditService(stores.audit),
     requests,
+    sinks,
+    migrations,
+    sinkStatus: new SinkStatus({ sinks, attempts: stores.migrations, requests: stores.requests, ...(runner ? { runner } : {}) }),
+    autoCreate: new AutoCreator({ log: stores.autoCreateLog, requests: stores.requests, workspaces, migrations }),
   };
 }

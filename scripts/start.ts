@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole registry on a laptop. Starts DynamoDB Local (data under .data/, kept across
  * restarts) unless DYNAMODB_ENDPOINT points elsewhere, creates or updates the table from schema.yaml, and
- * serves the HTTP API on 127.0.0.1:3000 through the real Lambda handlers.
+ * serves the HTTP API on 127.0.0.1:3000 through the real Lambda handlers. Every workspace gets the sink
+ * `default`: an embedded PostgreSQL under .data/sinks/, or the PostgreSQL of DATABASE_URL / --database.
  */
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -14,6 +15,7 @@ import { createLocalServer, type LambdaHandler } from '../lib/local/server.js';
 import { ROUTES } from '../functions/routes.js';
 import { devKey, devVerifier, mintToken } from '../lib/auth/dev-tokens.js';
 import { buildConsole } from '../console/build.js';
+import { defaultDeps } from '../lib/deps.js';
 
 const program = new Command()
   .name('start')
@@ -22,8 +24,10 @@ const program = new Command()
   .option('--data-dir <dir>', 'where DynamoDB Local keeps its data', fileURLToPath(new URL('../.data/dynamodb/', import.meta.url)))
   .option('--port <port>', 'HTTP port (or PORT)', localPort())
   .option('--worker-interval <seconds>', 'run the auto-approval worker this often (0: never)', '15')
+  .option('--sink-dir <dir>', 'where the embedded PostgreSQL of the default sink keeps its data', fileURLToPath(new URL('../.data/sinks/', import.meta.url)))
+  .option('--database <url>', 'make the default sink this PostgreSQL (postgres://…) instead of the embedded one (or DATABASE_URL)')
   .parse();
-const opts = program.opts<{ inMemory?: boolean; dataDir: string; port: string; workerInterval: string }>();
+const opts = program.opts<{ inMemory?: boolean; dataDir: string; port: string; workerInterval: string; sinkDir: string; database?: string }>();
 
 let stopGracefully: (() => Promise<void>) | undefined;
 let stopping = false;
@@ -60,7 +64,12 @@ async function main(): Promise<void> {
     if (local.reclaimed) console.log(`stopped a DynamoDB Local (pid ${local.reclaimed}) that an earlier run left on ${dataDir}`);
     console.log(`DynamoDB Local on ${local.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})`);
   }
-  const config = readLocalConfig({ defaultTableName: TABLE_DESIGN.tableName, ...(local ? { dynamodbEndpoint: local.endpoint } : {}) });
+  const config = readLocalConfig({
+    defaultTableName: TABLE_DESIGN.tableName,
+    ...(local ? { dynamodbEndpoint: local.endpoint } : {}),
+    embeddedSinkDir: opts.inMemory ? 'memory://' : opts.sinkDir,
+    ...(opts.database ? { databaseUrl: opts.database } : {}),
+  });
   useConfig(config);
   const { tableName } = config;
 
@@ -90,6 +99,9 @@ async function main(): Promise<void> {
   });
   console.log(`schema registry (schema.yaml ${TABLE_DESIGN.version}) listening on http://127.0.0.1:${port}/api/v1`);
   console.log(`console on http://127.0.0.1:${port}/console (its "Sign in as dev-admin" button uses the token below)`);
+  const sink = config.sinks.defaultSink;
+  // The URL is never printed: it may carry a password.
+  console.log(`default sink of every workspace: ${sink?.kind === 'env' ? 'the PostgreSQL of DATABASE_URL' : `embedded PostgreSQL (${opts.inMemory ? 'in memory' : `data in ${opts.sinkDir}`})`}, one schema per workspace (ws_<workspace id>)`);
   console.log(`admin token for workspace "default" (12 h; more with \`npm run token -- --user alice --workspace acme --role writer\`):\n${admin}`);
 
   // Deployed, the worker runs on a schedule and on the table's stream; locally, on an interval.
@@ -108,6 +120,8 @@ async function main(): Promise<void> {
     if (worker) clearInterval(worker);
     server.close();
     server.closeAllConnections();
+    // Closes the embedded PostgreSQL cleanly, so its data directory opens again next time.
+    await defaultDeps().sinks?.connector.close();
     await local?.stop();
   };
 }

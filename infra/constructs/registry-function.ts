@@ -96,6 +96,9 @@ export class RegistryFunction extends Construct {
         sourcesContent: false,
         // The SDK version that ran in the tests is the one deployed, not whatever the runtime ships today.
         bundleAwsSDK: true,
+        // Local-only sink drivers (a native module, a WASM PostgreSQL) and pg's optional native binding:
+        // loaded on first use only, which never happens in Lambda.
+        externalModules: ['better-sqlite3', '@electric-sql/pglite', 'pg-native'],
         forceDockerBundling: false,
         ...(props.afterBundling
           ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: props.afterBundling } }

@@ -61,11 +61,16 @@ export interface WorkerSpec {
    * @default false
    */
   readonly publishesEvents?: boolean;
+  /**
+   * Reach the sinks: the secrets and clusters of the deployment's sink grants (auto-create).
+   * @default false
+   */
+  readonly sinks?: boolean;
   /** @default Duration.seconds(60) */
   readonly timeout?: Duration;
 }
 
-export interface WorkerProps extends Omit<WorkerSpec, 'id' | 'publishesEvents'> {
+export interface WorkerProps extends Omit<WorkerSpec, 'id' | 'publishesEvents' | 'sinks'> {
   /** The registry table. */
   readonly table: ITable;
   /**

@@ -15,6 +15,7 @@ import { RegistryAlarms } from '../constructs/registry-alarms.js';
 import { RegistryApi, type JwtIssuer } from '../constructs/registry-api.js';
 import { RegistryFunction } from '../constructs/registry-function.js';
 import type { TableAccess } from '../constructs/table-access.js';
+import { grantSinkAccess, type SinkGrants } from '../constructs/sink-access.js';
 import { Worker, type WorkerSpec } from '../constructs/worker.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -60,6 +61,12 @@ export interface StatelessStackProps extends StackProps {
    * @default - the console asks for a pasted token (an external issuer's)
    */
   readonly consoleSignIn?: { readonly userPool: IUserPool; readonly hostedUiUrl: string };
+  /**
+   * The secrets and Aurora clusters (by ARN) each workspace's sinks may name: granted to the functions
+   * that apply migrations (route groups with `sinks`, workers with `sinks`) and to no other.
+   * @default - none: sinks can be configured, but nothing is reachable
+   */
+  readonly sinkGrants?: SinkGrants;
 }
 
 export class StatelessStack extends Stack {
@@ -78,22 +85,30 @@ export class StatelessStack extends Stack {
     for (const group of Object.keys(ROUTE_GROUPS) as RouteGroup[]) {
       // Typed, not cast: an access level infra/ does not know fails to compile here.
       const access: TableAccess = ROUTE_GROUPS[group].access;
+      const { sinks } = ROUTE_GROUPS[group];
       functions[group] = new RegistryFunction(this, `${pascalCase(group)}Function`, {
         entry: `functions/${group}.ts`,
         table,
         access,
         logRetention,
         environment,
+        // A migration may take a while; the HTTP API gives up at 30 s.
+        ...(sinks ? { timeout: Duration.seconds(29) } : {}),
         // The console's page, script and style go beside its handler (lib/console/site.ts reads them there).
         ...(group === 'console' ? { afterBundling: (root: string, out: string) => [`"${root}/node_modules/.bin/tsx" "${root}/console/build.ts" "${out}/console-assets"`] } : {}),
       });
     }
+    for (const group of Object.keys(ROUTE_GROUPS) as RouteGroup[]) {
+      if (ROUTE_GROUPS[group].sinks) grantSinkAccess(functions[group].function, props.sinkGrants ?? {});
+    }
     this.functions = functions;
 
     const workers = new Map<string, Worker>();
-    for (const { id: workerId, publishesEvents, ...spec } of props.workers ?? []) {
+    for (const { id: workerId, publishesEvents, sinks, ...spec } of props.workers ?? []) {
       if (workers.has(workerId)) throw new Error(`two workers have the id "${workerId}"; give each a unique id`);
-      workers.set(workerId, new Worker(this, workerId, { ...spec, table, eventBus: publishesEvents ? props.eventBus : undefined, logRetention, environment }));
+      const worker = new Worker(this, workerId, { ...spec, table, eventBus: publishesEvents ? props.eventBus : undefined, logRetention, environment });
+      if (sinks) grantSinkAccess(worker.function.function, props.sinkGrants ?? {});
+      workers.set(workerId, worker);
     }
     this.workers = workers;
 

@@ -137,6 +137,26 @@ export const contracts = {
   NotificationsQuery: { type: 'object', additionalProperties: false, properties: { delivered: { enum: ['true', 'false'] }, ...page } },
   NotificationUpdate: { type: 'object', additionalProperties: false, required: ['delivered'], properties: { delivered: { const: true } } },
   WorkspacePolicy: WORKSPACE_POLICY_SCHEMA,
+  SinkSettings: {
+    type: 'object',
+    // Documented here, validated by the sinks module (422 listing every problem), which never echoes a
+    // pasted credential; a schema check here would answer 400 for the same mistakes.
+    description: 'A sink. The connection is a reference, never a URL or password.',
+    properties: {
+      dialect: { description: '"postgres" or "sqlite".' },
+      connection: { description: '{kind: "env", variable} | {kind: "secret", secret_arn} | {kind: "data_api", cluster_arn, secret_arn, database} | {kind: "embedded"}' },
+      namespace: { description: 'PostgreSQL schema; on the shared database always the workspace\u2019s own.' },
+      apply_on_approval: { description: 'true: approving a request applies its migration here (default false).' },
+    },
+  },
+  MigrationRun: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      sink: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,62}$', default: 'default', description: 'The workspace\u2019s sink to run on.' },
+      dialect: { enum: ['postgres', 'sqlite'], description: 'When given, must be the sink\u2019s dialect.' },
+    },
+  },
   PageQuery: { type: 'object', additionalProperties: false, properties: { ...page } },
   SchemaVersion: {
     type: 'object',

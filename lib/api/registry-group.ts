@@ -6,10 +6,12 @@ import { defaultDeps, type Deps } from '../deps.js';
 import { buildServices } from '../registry.js';
 import { routeGroup, type TableAccess } from './route.js';
 
-export function registryGroup<N extends string>(name: N, access: Exclude<TableAccess, 'none' | 'describe'>) {
+/** `sinks`: the group applies migrations (its function reaches the deployment's sinks). */
+export function registryGroup<N extends string>(name: N, access: Exclude<TableAccess, 'none' | 'describe'>, options: { sinks?: boolean } = {}) {
   return routeGroup({
     name,
     access,
+    ...options,
     services: (deps: Deps) => buildServices(deps),
     deployedDeps: defaultDeps,
     ...(access === 'read-write' ? { beforeWrite: ({ design }: ReturnType<typeof buildServices>) => design.ready() } : {}),

@@ -113,6 +113,11 @@ export interface GroupSpec<N extends string, S, D> {
   /** The handler module `functions/<name>.ts` and the Lambda function that serves the group. */
   name: N;
   access: TableAccess;
+  /**
+   * The group applies migrations: its function gets the deployment's sink grants.
+   * @default false
+   */
+  sinks?: boolean;
   /** Builds what the handlers use, once per container. */
   services: (deps: D) => S | Promise<S>;
   /** The dependencies of the deployed function (its environment's clients, clock and ids). */
@@ -126,6 +131,7 @@ export interface GroupSpec<N extends string, S, D> {
 export interface RouteGroup<N extends string, S, D> {
   name: N;
   access: TableAccess;
+  sinks: boolean;
   routes: Route<N>[];
   /** Declares a route of this group. */
   route<B extends ContractName | undefined = undefined, Q extends ContractName | undefined = undefined>(spec: RouteSpec<S, B, Q>): void;
@@ -165,6 +171,7 @@ export function routeGroup<N extends string, S, D>(spec: GroupSpec<N, S, D>): Ro
   return {
     name: spec.name,
     access: spec.access,
+    sinks: spec.sinks ?? false,
     routes,
     route({ handle, ...described }) {
       const route: Route<N> = { ...described, group: spec.name };

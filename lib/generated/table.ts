@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.2.0 (sha256 a1d224c2e8c4b22ae8d451675af758f987c56994903b2a6b7e3b85bf80c9c37b).
+// version 2.3.0 (sha256 1975c572ede3495a0191a5f3122ab6abc8fcd9b2fde782a8d1bb626daa1be706).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,15 +7,15 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "2.2.0",
-  hash: "a1d224c2e8c4b22ae8d451675af758f987c56994903b2a6b7e3b85bf80c9c37b",
+  version: "2.3.0",
+  hash: "1975c572ede3495a0191a5f3122ab6abc8fcd9b2fde782a8d1bb626daa1be706",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
   entityIdentifiers: {"entity":"__edb_e__","version":"__edb_v__"},
 } as const;
 
-export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY"} as const;
+export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY","sink":"SINK","sinks":"SINKS","attempt":"ATTEMPT","auto_create":"AUTO_CREATE"} as const;
 
 /** The value rules of schema.yaml's shared attributes, for code that checks the same values before they reach a key. */
 export const SHARED_ATTRIBUTES = {
@@ -32,9 +32,12 @@ export const SHARED_ATTRIBUTES = {
 export const ATTRIBUTE_ENUMS = {
   schema: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], open_content_model: ["lenient","strict"], default_dialect: ["2020-12","draft-07"], state: ["active","deprecated","disabled"] },
   schema_version: { state: ["active","deprecated","disabled"] },
-  schema_request: { status: ["draft","pending","approved","rejected","withdrawn"], risk: ["low","moderate","high"] },
-  audit_event: { entity_type: ["schema","schema_version","schema_request","workspace"] },
+  schema_request: { status: ["draft","pending","approved","rejected","withdrawn","migrated","migration_failed","rolled_back"], risk: ["low","moderate","high"] },
+  audit_event: { entity_type: ["schema","schema_version","schema_request","workspace","sink"] },
   workspace_config: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], default_dialect: ["2020-12","draft-07"] },
+  sink_config: { dialect: ["postgres","sqlite"] },
+  migration_attempt: { operation: ["apply","rollback"], outcome: ["applied","rolled_back","unchanged","failed","waiting","blocked"], dialect: ["postgres","sqlite"] },
+  auto_create_log_entry: { action: ["created","skipped","failed"] },
 } as const;
 
 /** Key attribute names of the primary index and every GSI. */
@@ -86,6 +89,12 @@ export const ACCESS_PATTERNS = {
   workspace_config_by_id: { recordType: "workspace_config", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** The design record of the table (GetItem); read by every writer before its first write. */
   registry_meta_item: { recordType: "registry_meta", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** A workspace's sinks by name (one sink is a GetItem on the same key). */
+  sinks_by_workspace: { recordType: "sink_config", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** Every apply and rollback on one sink, in time order. */
+  migration_attempts_by_sink: { recordType: "migration_attempt", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** A workspace's auto-create log, newest first. */
+  auto_create_log_by_workspace: { recordType: "auto_create_log_entry", index: "primary", sortKey: "begins_with", order: "descending", operation: "Query" },
 } as const;
 export type AccessPatternName = keyof typeof ACCESS_PATTERNS;
 
@@ -418,7 +427,7 @@ export interface SchemaRequestItem {
   /** Schema name; snake_case so it can become a SQL table name. */
   schema_name: string;
 
-  status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+  status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back";
   /** A user id (the token's sub) or system:<name>. */
   requester: string;
 
@@ -441,6 +450,8 @@ export interface SchemaRequestItem {
   decision_comment?: string;
   /** When the auto-approval worker last decided on it (absent until then). */
   auto_reviewed_at?: string;
+  /** Per sink, the last migration attempt: status, dialect, checksum, error and failing statement, or what it waits on. */
+  migrations?: string;
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
   /** ISO-8601 UTC with milliseconds. */
@@ -485,9 +496,9 @@ export const schemaRequestKeys = {
     skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI1.sk, v, partial),
   },
   GSI2: {
-    pk: (v: { status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" }): string => buildKey(schemaRequestPatterns.GSI2.pk, v),
+    pk: (v: { status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back" }): string => buildKey(schemaRequestPatterns.GSI2.pk, v),
     sk: (v: { workspace_id: string; id: string }): string => buildKey(schemaRequestPatterns.GSI2.sk, v),
-    parsePk: (key: string) => parseKey(schemaRequestPatterns.GSI2.pk, key) as { status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" },
+    parsePk: (key: string) => parseKey(schemaRequestPatterns.GSI2.pk, key) as { status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back" },
     parseSk: (key: string) => parseKey(schemaRequestPatterns.GSI2.sk, key) as { workspace_id: string; id: string },
     /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
     skPrefix: (v: Partial<{ workspace_id: string; id: string }> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI2.sk, v, partial),
@@ -528,7 +539,7 @@ export interface AuditEventItem {
 
   action: string;
 
-  entity_type: "schema" | "schema_version" | "schema_request" | "workspace";
+  entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink";
   /** Id of the entity (a ULID, or a schema name for schema-level changes). */
   entity_id: string;
 
@@ -553,9 +564,9 @@ const auditEventPatterns = {
 /** Key builders and parsers of audit_event: `parse(build(x))` gives `x` back. */
 export const auditEventKeys = {
   primary: {
-    pk: (v: { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace"; entity_id: string }): string => buildKey(auditEventPatterns.primary.pk, v),
+    pk: (v: { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink"; entity_id: string }): string => buildKey(auditEventPatterns.primary.pk, v),
     sk: (v: { id: string }): string => buildKey(auditEventPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(auditEventPatterns.primary.pk, key) as { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace"; entity_id: string },
+    parsePk: (key: string) => parseKey(auditEventPatterns.primary.pk, key) as { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink"; entity_id: string },
     parseSk: (key: string) => parseKey(auditEventPatterns.primary.sk, key) as { id: string },
     /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
     skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(auditEventPatterns.primary.sk, v, partial),
@@ -762,6 +773,164 @@ export const workspaceConfigKeys = {
   }),
 };
 
+// ---- sink_config ----
+
+/** A relational database a workspace's tables live in: its dialect, its connection by reference only (an environment variable name, a Secrets Manager ARN, an Aurora cluster ARN and secret ARN), its namespace, and whether approval applies migrations to it. Never a credential. */
+export interface SinkConfigItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** The sink's name in its workspace, e.g. default. */
+  name: string;
+
+  dialect: "postgres" | "sqlite";
+  /** The reference: {kind: env, variable} | {kind: secret, secret_arn} | {kind: data_api, cluster_arn, secret_arn, database} | {kind: embedded}. */
+  connection: string;
+  /** PostgreSQL schema of the workspace's tables on this sink. */
+  namespace?: string;
+
+  apply_on_approval: boolean;
+  /** Set when an admin deleted the sink: the registry never deletes items, so the settings stay as a tombstone until put again. */
+  deleted_at?: string;
+  /** ISO-8601 UTC with milliseconds. */
+  updated_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  updated_by: string;
+}
+
+const sinkConfigPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SINKS", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
+    sk: compilePattern("SINK#{name}", {"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of sink_config: `parse(build(x))` gives `x` back. */
+export const sinkConfigKeys = {
+  primary: {
+    pk: (v: { workspace_id: string }): string => buildKey(sinkConfigPatterns.primary.pk, v),
+    sk: (v: { name: string }): string => buildKey(sinkConfigPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(sinkConfigPatterns.primary.pk, key) as { workspace_id: string },
+    parseSk: (key: string) => parseKey(sinkConfigPatterns.primary.sk, key) as { name: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ name: string }> = {}, partial?: string): string => buildPrefix(sinkConfigPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<SinkConfigItem, "workspace_id" | "name">): Record<string, string> => ({
+    PK: buildKey(sinkConfigPatterns.primary.pk, item),
+    SK: buildKey(sinkConfigPatterns.primary.sk, item),
+  }),
+};
+
+// ---- migration_attempt ----
+
+/** One apply or rollback of a schema request's migration on one sink, whatever its outcome, written in the same transaction as the request's status change and its audit event. Ids are ULIDs, so the attempts of a sink list in time order. */
+export interface MigrationAttemptItem {
+  /** A ULID (Crockford base 32, time-ordered). */
+  id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+
+  sink: string;
+  /** A ULID (Crockford base 32, time-ordered). */
+  request_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+
+  schema_version: number;
+
+  operation: "apply" | "rollback";
+
+  outcome: "applied" | "rolled_back" | "unchanged" | "failed" | "waiting" | "blocked";
+
+  dialect: "postgres" | "sqlite";
+  /** The SQL executed, in order (a JSON array; empty when nothing ran). */
+  statements: string;
+  /** sha256 of the up statements, as the sink's tracking table keeps it. */
+  checksum?: string;
+
+  duration_ms: number;
+  /** Why it failed or waits, scrubbed of connection details. */
+  error?: string;
+
+  failed_statement?: string;
+  /** A user id (the token's sub) or system:<name>. */
+  actor: string;
+  /** ISO-8601 UTC with milliseconds. */
+  at: string;
+}
+
+const migrationAttemptPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SINK#{sink}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"sink":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+    sk: compilePattern("ATTEMPT#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of migration_attempt: `parse(build(x))` gives `x` back. */
+export const migrationAttemptKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; sink: string }): string => buildKey(migrationAttemptPatterns.primary.pk, v),
+    sk: (v: { id: string }): string => buildKey(migrationAttemptPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(migrationAttemptPatterns.primary.pk, key) as { workspace_id: string; sink: string },
+    parseSk: (key: string) => parseKey(migrationAttemptPatterns.primary.sk, key) as { id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(migrationAttemptPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<MigrationAttemptItem, "workspace_id" | "sink" | "id">): Record<string, string> => ({
+    PK: buildKey(migrationAttemptPatterns.primary.pk, item),
+    SK: buildKey(migrationAttemptPatterns.primary.sk, item),
+  }),
+};
+
+// ---- auto_create_log_entry ----
+
+/** What the auto-approval worker did with one request of a workspace that enabled auto-create: the table created, skipped (and why) or failed (and how), newest first. */
+export interface AutoCreateLogEntryItem {
+  /** A ULID (Crockford base 32, time-ordered). */
+  id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** A ULID (Crockford base 32, time-ordered). */
+  request_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+
+  table_name: string;
+
+  action: "created" | "skipped" | "failed";
+
+  sink?: string;
+  /** Why: the risk and its reasons, or the error and failing statement, or the statements run. */
+  details: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+}
+
+const autoCreateLogEntryPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#AUTO_CREATE", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
+    sk: compilePattern("AUTO_CREATE#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of auto_create_log_entry: `parse(build(x))` gives `x` back. */
+export const autoCreateLogEntryKeys = {
+  primary: {
+    pk: (v: { workspace_id: string }): string => buildKey(autoCreateLogEntryPatterns.primary.pk, v),
+    sk: (v: { id: string }): string => buildKey(autoCreateLogEntryPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(autoCreateLogEntryPatterns.primary.pk, key) as { workspace_id: string },
+    parseSk: (key: string) => parseKey(autoCreateLogEntryPatterns.primary.sk, key) as { id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(autoCreateLogEntryPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<AutoCreateLogEntryItem, "workspace_id" | "id">): Record<string, string> => ({
+    PK: buildKey(autoCreateLogEntryPatterns.primary.pk, item),
+    SK: buildKey(autoCreateLogEntryPatterns.primary.sk, item),
+  }),
+};
+
 // ---- registry_meta ----
 
 /** The design this table holds: one item recording the schema.yaml version and design hash it was written with. Created with the table (or by the first writer that finds none); every writer compares its own major version with it before writing and refuses a table of another major version. */
@@ -813,6 +982,9 @@ export interface RecordItems {
   rate_limit_bucket: RateLimitBucketItem;
   idempotency_record: IdempotencyRecordItem;
   workspace_config: WorkspaceConfigItem;
+  sink_config: SinkConfigItem;
+  migration_attempt: MigrationAttemptItem;
+  auto_create_log_entry: AutoCreateLogEntryItem;
   registry_meta: RegistryMetaItem;
 }
 
@@ -981,7 +1153,7 @@ export function createEntities(deps: EntityDeps) {
           id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
           schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
-          status: { type: ["draft", "pending", "approved", "rejected", "withdrawn"] as const, required: true },
+          status: { type: ["draft", "pending", "approved", "rejected", "withdrawn", "migrated", "migration_failed", "rolled_back"] as const, required: true },
           requester: { type: "string", required: true, readOnly: true },
           risk: { type: ["low", "moderate", "high"] as const },
           description: { type: "string" },
@@ -993,6 +1165,7 @@ export function createEntities(deps: EntityDeps) {
           decided_by: { type: "string" },
           decision_comment: { type: "string" },
           auto_reviewed_at: { type: "string" },
+          migrations: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
         },
@@ -1029,7 +1202,7 @@ export function createEntities(deps: EntityDeps) {
           at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           actor: { type: "string", required: true, readOnly: true },
           action: { type: "string", required: true, readOnly: true },
-          entity_type: { type: ["schema", "schema_version", "schema_request", "workspace"] as const, required: true, readOnly: true },
+          entity_type: { type: ["schema", "schema_version", "schema_request", "workspace", "sink"] as const, required: true, readOnly: true },
           entity_id: { type: "string", required: true, readOnly: true },
           before: { type: "string", readOnly: true },
           after: { type: "string", readOnly: true },
@@ -1126,6 +1299,82 @@ export function createEntities(deps: EntityDeps) {
           workspace_config_by_id: {
             pk: { field: "PK", composite: ["workspace_id"], template: "WS#${workspace_id}", casing: "none" },
             sk: { field: "SK", composite: [], template: "CONFIG", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    sink_config: new Entity(
+      {
+        model: { entity: "sink_config", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          dialect: { type: ["postgres", "sqlite"] as const, required: true },
+          connection: { type: "string", required: true },
+          namespace: { type: "string", validate: new RegExp("^[a-z_][a-z0-9_]{0,62}$") },
+          apply_on_approval: { type: "boolean", required: true, default: false },
+          deleted_at: { type: "string" },
+          updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          updated_by: { type: "string", required: true },
+        },
+        indexes: {
+          sinks_by_workspace: {
+            pk: { field: "PK", composite: ["workspace_id"], template: "WS#${workspace_id}#SINKS", casing: "none" },
+            sk: { field: "SK", composite: ["name"], template: "SINK#${name}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    migration_attempt: new Entity(
+      {
+        model: { entity: "migration_attempt", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          sink: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          request_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          schema_version: { type: "number", required: true, readOnly: true },
+          operation: { type: ["apply", "rollback"] as const, required: true, readOnly: true },
+          outcome: { type: ["applied", "rolled_back", "unchanged", "failed", "waiting", "blocked"] as const, required: true, readOnly: true },
+          dialect: { type: ["postgres", "sqlite"] as const, required: true, readOnly: true },
+          statements: { type: "string", required: true, readOnly: true },
+          checksum: { type: "string", readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
+          duration_ms: { type: "number", required: true, readOnly: true },
+          error: { type: "string", readOnly: true },
+          failed_statement: { type: "string", readOnly: true },
+          actor: { type: "string", required: true, readOnly: true },
+          at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+        },
+        indexes: {
+          migration_attempts_by_sink: {
+            pk: { field: "PK", composite: ["workspace_id","sink"], template: "WS#${workspace_id}#SINK#${sink}", casing: "none" },
+            sk: { field: "SK", composite: ["id"], template: "ATTEMPT#${id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    auto_create_log_entry: new Entity(
+      {
+        model: { entity: "auto_create_log_entry", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          request_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          table_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          action: { type: ["created", "skipped", "failed"] as const, required: true, readOnly: true },
+          sink: { type: "string", readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          details: { type: "string", required: true, readOnly: true },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+        },
+        indexes: {
+          auto_create_log_by_workspace: {
+            pk: { field: "PK", composite: ["workspace_id"], template: "WS#${workspace_id}#AUTO_CREATE", casing: "none" },
+            sk: { field: "SK", composite: ["id"], template: "AUTO_CREATE#${id}", casing: "none" },
           },
         },
       },

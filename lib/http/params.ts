@@ -23,3 +23,13 @@ export function workspaceParam(event: HttpEvent): string {
 export function query(event: HttpEvent): Record<string, string> {
   return (event.queryStringParameters ?? {}) as Record<string, string>;
 }
+
+// Sink names follow the snake_case of schema names (schema.yaml gives both the same pattern).
+const SINK = new RegExp(SHARED_ATTRIBUTES.schema_name.pattern);
+
+/** The sink path parameter (a snake_case name). */
+export function sinkParam(event: HttpEvent): string {
+  const name = event.pathParameters?.sink ?? '';
+  if (!SINK.test(name)) throw new NotFoundError(`sink ${JSON.stringify(name)} not found; sink names are snake_case, e.g. "default"`);
+  return name;
+}

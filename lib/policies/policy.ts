@@ -14,7 +14,7 @@ export const DEFAULT_MAX_FIELDS = 100;
 export const MAX_FIELDS_LIMIT = 10_000;
 
 const OVERRIDES: readonly SeverityOverride[] = [...SEVERITIES, 'off'];
-const POLICY_KEYS = ['severities', 'max_fields', 'auto_approve'];
+const POLICY_KEYS = ['severities', 'max_fields', 'auto_approve', 'auto_create'];
 
 /** JSON Schema (draft 2020-12) of the document `PUT /workspaces/{id}/policies` accepts. */
 export const WORKSPACE_POLICY_SCHEMA = {
@@ -38,6 +38,11 @@ export const WORKSPACE_POLICY_SCHEMA = {
     },
     auto_approve: {
       description: 'Approve low-risk requests without review.',
+      type: 'boolean',
+      default: false,
+    },
+    auto_create: {
+      description: 'Approve low-risk requests without review and create their tables on the workspace\'s `default` sink, logging what was created, skipped or failed.',
       type: 'boolean',
       default: false,
     },
@@ -67,6 +72,9 @@ export function checkWorkspacePolicy(value: unknown): WorkspacePolicy {
   }
   if (value.auto_approve !== undefined && typeof value.auto_approve !== 'boolean') {
     report('/auto_approve', 'type', `auto_approve must be true or false, not ${show(value.auto_approve)}`);
+  }
+  if (value.auto_create !== undefined && typeof value.auto_create !== 'boolean') {
+    report('/auto_create', 'type', `auto_create must be true or false, not ${show(value.auto_create)}`);
   }
   if (errors.length > 0) throw invalid(errors);
   return value as WorkspacePolicy;

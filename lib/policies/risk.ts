@@ -40,7 +40,7 @@ function errorRules(violations: Violation[]): string {
   return [...new Set(violations.filter((v) => v.severity === 'error').map((v) => v.rule))].join(', ');
 }
 
-/** True when `policy` lets the request through without review: auto-approval is on and the risk is low. */
+/** True when `policy` lets the request through without review: auto-approval (or auto-create) is on and the risk is low. */
 export function isAutoApprovable(evaluation: Pick<Evaluation, 'risk'>, policy: WorkspacePolicy = {}): boolean {
-  return policy.auto_approve === true && evaluation.risk === 'low';
+  return (policy.auto_approve === true || policy.auto_create === true) && evaluation.risk === 'low';
 }

@@ -81,6 +81,8 @@ export interface WorkspacePolicy {
   max_fields?: number;
   /** Approve low-risk requests without review. @default false */
   auto_approve?: boolean;
+  /** Auto-approve low-risk requests and create their tables on the `default` sink. @default false */
+  auto_create?: boolean;
 }
 
 /** The outcome of checking one request. */

@@ -28,7 +28,7 @@ export class AutoReviewer {
       const head = await schemaStore.head(current.workspace_id, current.schema_name);
       const { review } = await reviews.current(current, head);
       let reason: string | undefined;
-      if (!policy.auto_approve) reason = `workspace ${current.workspace_id} has not enabled auto-approval`;
+      if (!policy.auto_approve && !policy.auto_create) reason = `workspace ${current.workspace_id} has not enabled auto-approval`;
       else if (review.risk !== 'low') reason = `risk is ${review.risk}: ${review.risk_reasons.join('; ') || 'see violations'}`;
       if (reason) {
         const decision: AutoApprovalDecision = { decision: 'skipped', reason, at: at() };

@@ -10,11 +10,17 @@ export type RequestStatus = SchemaRequestItem['status'];
 export const TRANSITIONS: Record<RequestStatus, Partial<Record<RequestStatus, 'requester' | 'reviewer'>>> = {
   draft: { pending: 'requester', withdrawn: 'requester' },
   pending: { approved: 'reviewer', rejected: 'reviewer', withdrawn: 'requester' },
+  // Applying and rolling back move a request on from approved (lib/migrations), never PATCH.
   approved: {},
   rejected: {},
   withdrawn: {},
+  migrated: {},
+  migration_failed: {},
+  rolled_back: {},
 };
 
+/** The statuses of a request that was approved: its version is published, its table may exist. */
+export const APPROVED_STATUSES: readonly RequestStatus[] = ['approved', 'migrated', 'migration_failed', 'rolled_back'];
 /** The statuses a PATCH may ask for: every status some transition leads to. */
 export const TRANSITION_TARGETS = [...new Set(Object.values(TRANSITIONS).flatMap((to) => Object.keys(to) as RequestStatus[]))];
 
@@ -50,6 +56,23 @@ export interface Review {
   auto_approval?: AutoApprovalDecision;
 }
 
+/** Where a request's migration stands on one sink, after its last attempt there. */
+export interface RequestMigration {
+  sink: string;
+  dialect: 'postgres' | 'sqlite';
+  namespace?: string;
+  /** applied, rolled_back, failed (the last apply failed), waiting (on what `waiting_on` names), blocked (a rollback refused). */
+  state: 'applied' | 'rolled_back' | 'failed' | 'waiting' | 'blocked';
+  checksum?: string;
+  attempt_id: string;
+  at: string;
+  by: string;
+  error?: string;
+  failed_statement?: string;
+  waiting_on?: string[];
+  dependents?: string[];
+}
+
 export interface Proposal {
   definition?: Json;
   table?: Json;
@@ -69,6 +92,8 @@ export interface SchemaRequest extends Omit<Review, 'base_version'> {
   schema_ref?: string;
   decided_by?: string;
   decision_comment?: string;
+  /** Per sink, the last migration attempt (lib/migrations). */
+  migrations?: Record<string, RequestMigration>;
   created_at: string;
   updated_at: string;
 }
@@ -86,6 +111,7 @@ export function toSchemaRequest(item: SchemaRequestItem): SchemaRequest {
     created_at: item.created_at,
     updated_at: item.updated_at,
   };
+  if (item.migrations) r.migrations = JSON.parse(item.migrations) as Record<string, RequestMigration>;
   for (const k of ['description', 'justification', 'related_issue', 'schema_ref', 'decided_by', 'decision_comment'] as const) {
     if (item[k] !== undefined) r[k] = item[k];
   }

@@ -41,6 +41,8 @@ export interface RequestDeps {
   workspaces: WorkspaceService;
   rateLimit: TokenBucket;
   limits: Limit[];
+  /** Runs after an approval is committed (applying to the sinks that apply on approval); answers the request as it then is. */
+  afterApproval?: (actor: string, approved: SchemaRequest) => Promise<SchemaRequest | undefined>;
 }
 
 export class SchemaRequestService {
@@ -119,7 +121,10 @@ export class SchemaRequestService {
   async transition(principal: Principal, id: string, to: RequestStatus, comment?: string): Promise<SchemaRequest> {
     const current = await this.item(principal, id);
     checkTransition(principal, current, to);
-    if (to === 'approved') return this.#approval.approve(principal.id, current, comment);
+    if (to === 'approved') {
+      const approved = await this.#approval.approve(principal.id, current, comment);
+      return (await this.deps.afterApproval?.(principal.id, approved)) ?? approved;
+    }
     const changes = this.#changes;
     const next = moved(current, to, principal.id, this.deps.clock.now().toISOString(), comment);
     const items = [changes.update(next, current), changes.audit(principal.id, current, `schema_request.${to === 'pending' ? 'submitted' : to}`, { status: current.status }, { status: to })];

@@ -1,7 +1,7 @@
 /** Sinks (the databases a workspace's tables live in) and the migration runner that applies to them. */
 export { createSinkConnector, secretsManagerReader, type SinkConnector, type SinkConnectorOptions } from './connect.js';
 export { createMigrationRunner, type MigrationRunner, type MigrationRunnerDeps, type RunOptions } from './runner.js';
-export { namespaceForWorkspace, parseSinkSettings } from './settings.js';
+export { CLUSTER_ARN, namespaceForWorkspace, parseSinkSettings, SECRET_ARN } from './settings.js';
 export { TRACKING_TABLE } from './tracking.js';
 export { migrationSql, type MigrationSql } from './migration-sql.js';
 export * from './errors.js';

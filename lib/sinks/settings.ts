@@ -11,8 +11,8 @@ import { SINK_DIALECTS, type Sink, type SinkConnection, type SinkDialect } from 
 
 /** Upper-case names; `AWS_*` is the runtime's own credentials and configuration, never a database URL. */
 const ENV_VARIABLE = /^(?!AWS_)[A-Z][A-Z0-9_]{0,127}$/;
-const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$/;
-const CLUSTER_ARN = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:cluster:[a-z][a-z0-9-]{0,62}$/;
+export const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$/;
+export const CLUSTER_ARN = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:cluster:[a-z][a-z0-9-]{0,62}$/;
 const EXAMPLES = {
   env: '{"kind": "env", "variable": "ANALYTICS_DATABASE_URL"}',
   secret: '{"kind": "secret", "secret_arn": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:analytics-db-AbCdEf"}',

@@ -5,13 +5,16 @@
  */
 import type { Table } from '../dynamo/table.js';
 import { AuditStore } from './audit.js';
+import { AutoCreateLogStore } from './auto-create-log.js';
 import { IdempotencyStore } from './idempotency.js';
+import { MigrationAttemptStore } from './migrations.js';
 import { NotificationStore } from './notifications.js';
 import { PayloadStore } from './payloads.js';
 import { RateLimitStore } from './rate-limit.js';
 import { SchemaReferenceStore } from './references.js';
 import { SchemaRequestStore } from './requests.js';
 import { SchemaStore } from './schemas.js';
+import { SinkStore } from './sinks.js';
 import { WorkspaceStore } from './workspaces.js';
 
 export interface Stores {
@@ -24,6 +27,9 @@ export interface Stores {
   workspaces: WorkspaceStore;
   requests: SchemaRequestStore;
   rateLimit: RateLimitStore;
+  sinks: SinkStore;
+  migrations: MigrationAttemptStore;
+  autoCreateLog: AutoCreateLogStore;
 }
 
 export function createStores(table: Table): Stores {
@@ -37,5 +43,8 @@ export function createStores(table: Table): Stores {
     workspaces: new WorkspaceStore(table),
     requests: new SchemaRequestStore(table),
     rateLimit: new RateLimitStore(table),
+    sinks: new SinkStore(table),
+    migrations: new MigrationAttemptStore(table),
+    autoCreateLog: new AutoCreateLogStore(table),
   };
 }

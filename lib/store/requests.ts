@@ -53,6 +53,12 @@ export class SchemaRequestStore {
     return out.data as SchemaRequestItem[];
   }
 
+  /** Every request of a workspace in one status (the approved ones a sink's status lists as pending). */
+  async allWithStatus(workspace_id: string, status: SchemaRequestItem['status']): Promise<SchemaRequestItem[]> {
+    const { data } = await this.table.entities.schema_request.query.schema_requests_by_status({ status, workspace_id }).go({ pages: 'all' });
+    return data as SchemaRequestItem[];
+  }
+
   /** The Put of a new request. */
   create(item: SchemaRequestItem): TransactItem {
     return this.table.put('schema_request', item, { expression: 'attribute_not_exists(PK)' });

@@ -7,10 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildConsole } from '../../console/build.js';
+import { createSinkConnector } from '../../lib/sinks/index.js';
 import { useRegistry } from '../support/registry.js';
 import { axe, browserMissing, launch, serious, shot, type Browser } from './browser.js';
 
-const r = useRegistry({ devAdminToken: true });
+// The embedded default sink, so the reviewer's Apply creates the table for real.
+const r = useRegistry({ devAdminToken: true, sinks: async () => ({ connector: createSinkConnector({ env: {}, embeddedDataDir: 'memory://' }), defaultSink: { kind: 'embedded', dir: 'memory://' }, grants: {} }) });
 const skipNote = browserMissing ? ` (skipped: ${browserMissing})` : '';
 const FIRST_LOAD_SCRIPT_BUDGET = 200 * 1024;
 /** Waits for what the page shows, generously: the machine is shared, and a step may take seconds. */
@@ -189,6 +191,16 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
     await page.getByRole('button', { name: 'Approve' }).click();
     await eventually(() => page.getByTestId('request-status').textContent()).toBe('approved');
     expect((await r.call('GET', `/api/v1/schema-requests/${id}`, { token: tokens.reviewer })).body).toMatchObject({ status: 'approved', decided_by: 'rita' });
+
+    // Approved means created: the reviewer applies it to the default sink, then rolls it back.
+    expect(await page.getByTestId('migration-state').textContent()).toBe('not applied yet');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await eventually(() => page.getByTestId('request-status').textContent()).toBe('migrated');
+    expect(await page.getByTestId('migration-state').textContent()).toMatch(/^applied \(postgres, schema ws_default\) by rita/);
+    await noSeriousViolations();
+    await page.getByRole('button', { name: 'Roll back' }).click();
+    await eventually(() => page.getByTestId('request-status').textContent()).toBe('rolled_back');
+    expect(await page.getByRole('button', { name: 'Apply' }).isVisible()).toBe(true);
   });
 
   it('shows the approval in the activity feed, and the requester\u2019s notification until it is marked read', async () => {
@@ -202,8 +214,9 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
     await page.getByRole('button', { name: 'Filter' }).click();
     await eventually(() => feed.textContent()).not.toContain('schema_version.published');
     expect(await feed.textContent()).toContain('rita');
-    // No auto-create log route exists yet, so no chart section.
-    expect(await page.getByRole('heading', { name: 'Auto-create log' }).count()).toBe(0);
+    // The auto-create log, for admins: nothing auto-created in this workspace.
+    await eventually(() => page.getByRole('heading', { name: 'Auto-create log' }).count()).toBe(1);
+    await eventually(() => page.locator('section[aria-labelledby="auto-h"]').textContent()).toContain('Nothing auto-created yet');
     await noSeriousViolations();
     await shot(page, '07-activity');
 

@@ -13,7 +13,17 @@ describe('readSettings', () => {
       corsOrigins: [],
       bootstrapGroups: [],
       functionEnvironment: {},
+      sinkGrants: {},
     });
+  });
+
+  it('reads the sink grants as JSON, and refuses environment variables and names that are no workspace', () => {
+    const secret = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme-db-AbCdEf';
+    expect(read({ sinks: JSON.stringify({ acme: [secret] }) }).sinkGrants).toEqual({ acme: [secret] });
+    expect(read({ sinks: { '*': [secret] } }).sinkGrants).toEqual({ '*': [secret] });
+    expect(() => read({ sinks: { acme: ['env:ACME_DATABASE_URL'] } })).toThrow(/on AWS a sink is never an environment variable/);
+    expect(() => read({ sinks: { Acme: [secret] } })).toThrow(/names no workspace/);
+    expect(() => read({ sinks: '{oops' })).toThrow(/must map workspace ids/);
   });
 
   it('reads lists from -c strings (comma-separated) and from cdk.json arrays alike', () => {

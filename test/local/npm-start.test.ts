@@ -11,13 +11,20 @@ import { PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDynamoClients } from '../../lib/dynamo/client.js';
 import { freePort } from '../../lib/local/dynamodb-local.js';
+import { PGlite } from '@electric-sql/pglite';
+import { devKey, mintToken } from '../../lib/auth/dev-tokens.js';
+import { caricaturesV1 } from '../sql/fixtures.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'registry-start-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const sinkDir = mkdtempSync(join(tmpdir(), 'registry-start-sinks-'));
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(sinkDir, { recursive: true, force: true });
+});
 
-async function start(port: number): Promise<{ child: ChildProcess; output: () => string; endpoint: string }> {
-  const child = spawn('npx', ['tsx', 'scripts/start.ts', '--port', String(port), '--data-dir', dataDir], {
+async function start(port: number, extra: string[] = []): Promise<{ child: ChildProcess; output: () => string; endpoint: string }> {
+  const child = spawn('npx', ['tsx', 'scripts/start.ts', '--port', String(port), '--data-dir', dataDir, '--sink-dir', sinkDir, ...extra], {
     cwd: root,
     env: { ...process.env, DYNAMODB_ENDPOINT: '', TABLE_NAME: '', PORT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,6 +94,59 @@ function killNodeOnly(port: number): void {
     }
   }
 }
+
+describe('npm start with the embedded default sink', () => {
+  it('on a fresh start, approving and applying caricatures creates the table in the embedded PostgreSQL; rollback removes it', async () => {
+    rmSync(sinkDir, { recursive: true, force: true });
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const key = await devKey();
+    const token = (user: string, role: 'writer' | 'reviewer' | 'reader') => mintToken(key, { user, memberships: [{ workspace: 'default', role }] });
+    const [writer, reviewer] = [await token('wendy', 'writer'), await token('rita', 'reviewer')];
+    const call = async (method: string, path: string, who: string, body?: unknown) => {
+      const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${who}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const tables = async () => {
+      const db = await PGlite.create(sinkDir);
+      try {
+        const columns = (await db.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = 'ws_default' AND table_name = 'caricatures' ORDER BY ordinal_position")).rows.map((r) => r.column_name);
+        const indexes = (await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = 'ws_default' AND tablename = 'caricatures' ORDER BY indexname")).rows.map((r) => r.indexname);
+        return { columns, indexes };
+      } finally {
+        await db.close();
+      }
+    };
+
+    const first = await start(port, ['--worker-interval', '0']);
+    expect(first.output()).toContain('default sink of every workspace: embedded PostgreSQL');
+    const created = await call('POST', '/schema-requests', writer, { workspace_id: 'default', schema_name: 'caricatures', table: caricaturesV1 });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect((await call('PATCH', `/schema-requests/${id}`, reviewer, { status: 'approved' })).status).toBe(200);
+    const applied = await call('POST', `/schema-requests/${id}/migration/apply`, reviewer, {});
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect((await call('GET', `/schema-requests/${id}`, writer)).body.status).toBe('migrated');
+    const audit = await call('GET', `/schema-requests/${id}/audit`, writer);
+    expect(audit.body.items.find((e: { action: string }) => e.action === 'schema_request.migrated').details).toMatchObject({ outcome: 'applied', sql: applied.body.attempt.statements });
+    const notes = await call('GET', '/notifications', writer);
+    expect(notes.body.items.map((n: { kind: string }) => n.kind)).toContain('schema_request.migrated');
+    await interrupt(first.child);
+
+    // The embedded database lives in the sink directory: open it once npm start has let go of it.
+    expect(await tables()).toEqual({
+      columns: ['id', 'user_id', 'username', 'image_url', 'description', 'created_at'],
+      indexes: ['caricatures_pkey', 'idx_caricatures_created_at', 'idx_caricatures_user_id'],
+    });
+
+    const second = await start(port, ['--worker-interval', '0']);
+    const undone = await call('POST', `/schema-requests/${id}/migration/rollback`, reviewer, {});
+    expect(undone.status, JSON.stringify(undone.body)).toBe(200);
+    expect(undone.body.request.status).toBe('rolled_back');
+    await interrupt(second.child);
+    expect(await tables()).toEqual({ columns: [], indexes: [] });
+  }, 300_000);
+});
 
 describe('npm start after a crash', () => {
   it('stops the DynamoDB Local a killed run left on its data, and refuses data a live run is using', async () => {

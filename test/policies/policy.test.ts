@@ -56,7 +56,7 @@ describe('checkWorkspacePolicy', () => {
       '/max_fields type',
       '/auto_approve type',
     ]);
-    expect(error.message).toMatch(/^the workspace policy is invalid: unknown policy setting "extra"; use severities, max_fields, auto_approve \(and 5 more problems\)$/);
+    expect(error.message).toMatch(/^the workspace policy is invalid: unknown policy setting "extra"; use severities, max_fields, auto_approve, auto_create \(and 5 more problems\)$/);
   });
 
   it('refuses prototype keys smuggled in through JSON', () => {

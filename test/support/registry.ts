@@ -11,7 +11,7 @@ import { ROUTES } from '../../functions/routes.js';
 import { openApiDocument } from '../../lib/api/openapi.js';
 import type { Role } from '../../lib/auth/roles.js';
 import { devKey, devVerifier, mintToken } from '../../lib/auth/dev-tokens.js';
-import type { Deps } from '../../lib/deps.js';
+import type { Deps, SinkRuntime } from '../../lib/deps.js';
 import type { Settings } from '../../lib/config.js';
 import { createLocalServer, type LambdaHandler } from '../../lib/local/server.js';
 import { useTestTable } from './dynamo.js';
@@ -49,8 +49,9 @@ export interface TestRegistry {
 /**
  * `devAdminToken`: serve the console's one-click admin token, as `npm start` does (user dev-admin, admin of default).
  * `keyFile`: sign and verify with the dev key kept there (created if missing), as `npm start` does with .data/.
+ * `sinks`: the deployment's sinks (a connector on real databases); its connector is closed at the end.
  */
-export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean; keyFile?: string } = {}): TestRegistry {
+export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean; keyFile?: string; sinks?: () => Promise<SinkRuntime> } = {}): TestRegistry {
   const t = useTestTable();
   let server: Server;
   const r = {} as TestRegistry;
@@ -58,7 +59,7 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
     const jwk = options.keyFile ? await devKey(options.keyFile) : { ...(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)), alg: 'ES256' };
     const ulid = monotonicFactory();
     const now = options.now ?? (() => new Date());
-    r.deps = { dynamo: t.dynamo, tableName: t.tableName, now, newId: () => ulid(now().getTime()), ...(options.settings ? { settings: options.settings } : {}) };
+    r.deps = { dynamo: t.dynamo, tableName: t.tableName, now, newId: () => ulid(now().getTime()), ...(options.settings ? { settings: options.settings } : {}), ...(options.sinks ? { sinks: await options.sinks() } : {}) };
     r.tableName = t.tableName;
     server = createLocalServer({
       routes: ROUTES,
@@ -93,6 +94,9 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
       return { status: res.status, headers: res.headers, body };
     };
   });
-  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await r.deps?.sinks?.connector.close();
+  });
   return r;
 }

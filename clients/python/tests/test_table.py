@@ -93,6 +93,21 @@ class DynamoDbTest(unittest.TestCase):
         self.assertEqual(len(self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "orders"}, limit=2)), 2)
         self.assertEqual(self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "other"}), [])
 
+    def test_lists_migration_attempts_oldest_first_and_the_auto_create_log_newest_first(self):
+        request = new_ulid()
+        # ULIDs of distinct milliseconds: two made in one millisecond need not sort in creation order.
+        for version in (1, 2):
+            self.table.put("migration_attempt", {"id": new_ulid(version * 1_000), "workspace_id": self.ws, "sink": "default", "request_id": request, "schema_name": "orders", "schema_version": version, "operation": "apply", "outcome": "applied", "dialect": "postgres", "statements": ['CREATE TABLE IF NOT EXISTS "orders" ("id" uuid PRIMARY KEY)'], "duration_ms": 3, "actor": "system:test"})
+        attempts = self.table.query("migration_attempts_by_sink", {"workspace_id": self.ws, "sink": "default"})
+        self.assertEqual([a["schema_version"] for a in attempts], [1, 2])
+        self.assertEqual(attempts[0]["statements"], ['CREATE TABLE IF NOT EXISTS "orders" ("id" uuid PRIMARY KEY)'])
+        entries = [new_ulid(1_000), new_ulid(2_000)]
+        for entry_id, action in zip(entries, ("created", "skipped")):
+            self.table.put("auto_create_log_entry", {"id": entry_id, "workspace_id": self.ws, "request_id": request, "schema_name": "orders", "table_name": "orders", "action": action, "details": {"risk": "low"}})
+        self.assertEqual([e["action"] for e in self.table.query("auto_create_log_by_workspace", {"workspace_id": self.ws})], ["skipped", "created"])
+        self.table.put("sink_config", {"workspace_id": self.ws, "name": "default", "dialect": "postgres", "connection": {"kind": "embedded"}, "updated_by": "system:test"})
+        self.assertEqual(self.table.query("sinks_by_workspace", {"workspace_id": self.ws})[0]["apply_on_approval"], False)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,6 +1,6 @@
 /**
- * Activity: the workspace's audit feed (admins) filtered by entity and time, the auto-create log chart when
- * the registry has that route, and the signed-in user's notifications, marked read.
+ * Activity: the workspace's audit feed (admins) filtered by entity and time, the auto-create log chart
+ * (admins), and the signed-in user's notifications, marked read.
  */
 import { useState } from 'preact/hooks';
 import { api, qs } from '../api.js';
@@ -38,7 +38,7 @@ const describe = (n: Notification) => {
   return `${n.kind.replace(/[._]/g, ' ')}${name ? `: ${String(name)}` : ` ${JSON.stringify(n.subject)}`}${extra ? ` ${extra}` : ''}`;
 };
 
-const ENTITY_TYPES = ['schema', 'schema_version', 'schema_request', 'workspace'];
+const ENTITY_TYPES = ['schema', 'schema_version', 'schema_request', 'workspace', 'sink'];
 
 export function Activity({ ctx }: { ctx: Ctx; route: RouteState }) {
   return (
@@ -104,22 +104,33 @@ function AuditFeed({ ctx }: { ctx: Ctx }) {
 
 const summary = (e: AuditEvent) => [e.before && `from ${JSON.stringify(e.before)}`, e.after && `to ${JSON.stringify(e.after)}`, e.details && JSON.stringify(e.details)].filter(Boolean).join(' ').slice(0, 240);
 
-/**
- * The auto-create log (created / skipped / failed per day) is a route the registry does not have yet; the
- * section appears once the API documents one (a path with "auto-create" or "auto-approv" in openapi.json).
- */
+interface AutoCreateEntry {
+  action: 'created' | 'skipped' | 'failed';
+  created_at: string;
+}
+
+/** The newest entries of the workspace's auto-create log, counted per day, oldest day first. */
+function perDay(entries: AutoCreateEntry[]): DayCounts[] {
+  const days = new Map<string, DayCounts>();
+  for (const e of entries) {
+    const day = e.created_at.slice(0, 10);
+    const d = days.get(day) ?? { day, created: 0, skipped: 0, failed: 0 };
+    d[e.action] += 1;
+    days.set(day, d);
+  }
+  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/** The auto-create log (admins): what the worker created, skipped or failed to create, per day. */
 function AutoCreateLog({ ctx }: { ctx: Ctx }) {
-  const log = useLoad(async () => {
-    const doc = await api<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/v1/openapi.json');
-    const path = Object.keys(doc.paths).find((p) => /auto-(create|approv)/.test(p) && doc.paths[p]!.get && !p.includes('{'));
-    if (!path) return undefined;
-    return api<{ items: DayCounts[] }>('GET', `${path}${qs({ workspace_id: ctx.workspace })}`);
-  }, [ctx.workspace]);
-  if (!log.data) return null;
+  const admin = atLeast(ctx.role, 'admin');
+  const log = useLoad(async () => (admin ? api<{ items: AutoCreateEntry[] }>('GET', `workspaces/${encodeURIComponent(ctx.workspace)}/auto-create-log${qs({ limit: '500' })}`) : undefined), [ctx.workspace, admin]);
+  if (!admin) return null;
   return (
     <section aria-labelledby="auto-h">
       <h2 id="auto-h">Auto-create log</h2>
-      <DayChart days={log.data.items} title="Auto-created, skipped and failed requests per day" />
+      <ErrorBox error={log.error} />
+      {log.data && (log.data.items.length ? <DayChart days={perDay(log.data.items)} title="Auto-created, skipped and failed requests per day" /> : <p class="muted">Nothing auto-created yet: a workspace turns it on with auto_create in its policies.</p>)}
     </section>
   );
 }

@@ -47,6 +47,7 @@ export interface SchemaRequest {
   decided_by?: string;
   decision_comment?: string;
   auto_approval?: { decision: string; reason: string; at: string };
+  migrations?: Record<string, { state: string; dialect: string; namespace?: string; error?: string; failed_statement?: string; at: string; by: string }>;
   created_at: string;
 }
 
@@ -167,6 +168,7 @@ function RequestDetail({ ctx, id }: { ctx: Ctx; id: string }) {
       )}
       <Migrations r={r} />
       <Decide ctx={ctx} r={r} onDone={req.set} />
+      <Apply ctx={ctx} r={r} onDone={req.set} />
     </>
   );
 }
@@ -238,6 +240,45 @@ function Decide({ ctx, r, onDone }: { ctx: Ctx; r: SchemaRequest; onDone: (updat
           {own && <button type="button" onClick={() => void act('withdrawn')}>Withdraw</button>}
         </div>
       </form>
+    </section>
+  );
+}
+
+const APPROVED = ['approved', 'migrated', 'migration_failed', 'rolled_back'];
+
+/** Apply or roll back an approved request on the workspace's default sink (reviewers, never the requester). */
+function Apply({ ctx, r, onDone }: { ctx: Ctx; r: SchemaRequest; onDone: (updated: SchemaRequest) => void }) {
+  const [error, setError] = useState<Error | undefined>();
+  const [busy, setBusy] = useState(false);
+  const canRun = atLeast(ctx.session.workspaces[r.workspace_id], 'reviewer') && r.requester !== ctx.session.user;
+  if (!APPROVED.includes(r.status) || !r.migration_preview) return null;
+  const run = async (operation: 'apply' | 'rollback') => {
+    setBusy(true);
+    try {
+      const { request } = await api<{ request: SchemaRequest }>('POST', `schema-requests/${r.id}/migration/${operation}`, {});
+      setError(undefined);
+      onDone(request);
+    } catch (e) {
+      setError(e as Error);
+      // A failed attempt is recorded on the request: show its new state beside the error.
+      onDone(await api<SchemaRequest>('GET', `schema-requests/${r.id}`));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const state = r.migrations?.default;
+  return (
+    <section aria-labelledby="apply-h">
+      <h2 id="apply-h">Table on the default sink</h2>
+      <ErrorBox error={error} />
+      <p data-testid="migration-state">{state ? `${state.state} (${state.dialect}${state.namespace ? `, schema ${state.namespace}` : ''}) by ${state.by}, ${when(state.at)}` : 'not applied yet'}</p>
+      {state?.failed_statement && <pre tabIndex={0} class="mono" aria-label="failing statement">{state.failed_statement}</pre>}
+      {canRun && (
+        <div class="actions">
+          {r.status !== 'migrated' && <button type="button" class="primary" disabled={busy} onClick={() => void run('apply')}>Apply</button>}
+          {r.status === 'migrated' && <button type="button" class="danger" disabled={busy} onClick={() => void run('rollback')}>Roll back</button>}
+        </div>
+      )}
     </section>
   );
 }

@@ -4,7 +4,7 @@
  * time, so its own mutex already serialises appliers, and the advisory lock keeps the code path the
  * same as a real server's.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { placeholders, postgresPrologue, type SinkDriver, type SinkTransaction } from './driver.js';
 
 export class PgliteDriver implements SinkDriver {
@@ -15,7 +15,9 @@ export class PgliteDriver implements SinkDriver {
 
   /** `dataDir`: a directory, or `memory://` for a throwaway database. */
   static async open(dataDir: string): Promise<PgliteDriver> {
-    return new PgliteDriver(await PGlite.create(dataDir));
+    // Loaded on first use: Lambda bundles leave the WASM PostgreSQL out, and never run the embedded sink.
+    const { PGlite: embedded } = await import('@electric-sql/pglite');
+    return new PgliteDriver(await embedded.create(dataDir));
   }
 
   transaction<T>(namespace: string | undefined, work: (tx: SinkTransaction) => Promise<T>): Promise<T> {

@@ -7,7 +7,7 @@
  * freeze this process's event loop while another transaction of the same process holds the lock, so
  * transactions on one file are also queued in process.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { SinkSettingsError, SinkUnavailableError, scrubMessage } from '../errors.js';
 import type { SinkDriver, SinkTransaction } from './driver.js';
@@ -41,7 +41,9 @@ export class SqliteDriver implements SinkDriver {
   private async run<T>(work: (tx: SinkTransaction) => Promise<T>): Promise<T> {
     let db: Database.Database;
     try {
-      db = new Database(this.path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: false });
+      // A native module, loaded on first use: Lambda bundles leave it out, and never open a SQLite sink.
+      const { default: open } = await import('better-sqlite3');
+      db = new open(this.path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: false });
     } catch (error) {
       throw new SinkUnavailableError(`cannot open the SQLite sink: ${scrubMessage(error, this.secrets)}`);
     }

@@ -1,0 +1,49 @@
+/**
+ * Route group `migrations`: apply and roll back approved requests on their workspace's sinks, and a
+ * sink's status. Its own function, so only it (with schema-requests, for apply on approval, and the
+ * auto-approval worker) reaches the sinks' secrets and clusters.
+ */
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX } from '../lib/api/route.js';
+import { sinkParam } from '../lib/http/params.js';
+
+const requests = `${API_PREFIX}/schema-requests`;
+
+export const group = registryGroup('migrations', 'read-write', { sinks: true });
+
+group.route({
+  method: 'POST',
+  path: `${requests}/{id}/migration/apply`,
+  operation: 'applyMigration',
+  role: 'reviewer',
+  summary: 'Run the request\u2019s up SQL on a sink of its workspace (default "default"), tracked and locked there; the request becomes migrated, or migration_failed with the error and the failing statement (nobody applies their own request)',
+  body: 'MigrationRun',
+  response: { status: 200 },
+  example: { path: { id: '<request>' }, body: {} },
+  handle: async ({ principal, id, body }, { migrations }) => migrations.apply(principal, id, body),
+});
+
+group.route({
+  method: 'POST',
+  path: `${requests}/{id}/migration/rollback`,
+  operation: 'rollbackMigration',
+  role: 'reviewer',
+  summary: 'Run the request\u2019s down SQL on the sink; the request becomes rolled_back (409 naming the later migrations that depend on it)',
+  body: 'MigrationRun',
+  response: { status: 200 },
+  example: { path: { id: '<request>' }, body: {} },
+  handle: async ({ principal, id, body }, { migrations }) => migrations.rollback(principal, id, body),
+});
+
+group.route({
+  method: 'GET',
+  path: `${API_PREFIX}/workspaces/{workspace_id}/sinks/{sink}/migrations`,
+  operation: 'listSinkMigrations',
+  role: 'reader',
+  summary: 'Applied, pending, failed and rolled back migrations of a sink, from its tracking table and the registry, with every disagreement between the two',
+  response: { status: 200 },
+  example: { path: { sink: 'default' } },
+  handle: async ({ principal, workspaceId, event }, { sinkStatus }) => sinkStatus.migrations(principal, workspaceId, sinkParam(event)),
+});
+
+export const { buildHandler, handler } = group;
