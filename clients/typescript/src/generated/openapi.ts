@@ -698,7 +698,7 @@ export interface components {
              * @description Defaults to pending unless requester is given.
              * @enum {unknown}
              */
-            status?: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+            status?: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back";
             requester?: string;
             /** @description Page size, 1 to 500 (default 50). */
             limit?: string;
@@ -721,7 +721,7 @@ export interface components {
             /** @description Workspace id, e.g. "acme". */
             workspace_id: string;
             /** @enum {unknown} */
-            entity_type?: "schema" | "schema_version" | "schema_request" | "workspace";
+            entity_type?: "schema" | "schema_version" | "schema_request" | "workspace" | "sink";
             entity_id?: string;
             /** Format: date-time */
             since?: string;
@@ -3512,7 +3512,7 @@ export interface operations {
                 /** @description Workspace id, e.g. "acme". */
                 workspace_id: string;
                 /** @description Defaults to pending unless requester is given. */
-                status?: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                status?: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back";
                 requester?: string;
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: string;
@@ -4494,7 +4494,7 @@ export interface operations {
             query: {
                 /** @description Workspace id, e.g. "acme". */
                 workspace_id: string;
-                entity_type?: "schema" | "schema_version" | "schema_request" | "workspace";
+                entity_type?: "schema" | "schema_version" | "schema_request" | "workspace" | "sink";
                 entity_id?: string;
                 since?: string;
                 /** @description Page size, 1 to 500 (default 50). */
