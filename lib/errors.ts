@@ -79,6 +79,12 @@ export class PayloadTooLargeError extends RegistryError {
   readonly title = 'Payload too large';
 }
 
+/** The request line or headers are larger than the server reads (431). */
+export class RequestHeaderFieldsTooLargeError extends RegistryError {
+  readonly status = 431;
+  readonly title = 'Request header fields too large';
+}
+
 /** The media type is not JSON (415). */
 export class UnsupportedMediaTypeError extends RegistryError {
   readonly status = 415;
