@@ -26,7 +26,10 @@ export function parserError(code: string | undefined): RegistryError {
  */
 export function answerClientError(error: NodeJS.ErrnoException & { bytesParsed?: number }, socket: Duplex): void {
   // The peer went away, or a response is already on its way: there is no one, or no room, to answer.
-  if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
   const response = problemResponse(parserError(error.code));
   const body = Buffer.from(response.body ?? '', 'utf8');
   const headers = Object.entries({ ...response.headers, 'Content-Length': body.length, Connection: 'close' })
