@@ -207,6 +207,24 @@ describe('the audit feed query', () => {
     expect(res.body.items).toHaveLength(1);
   });
 
+  it('reads a leap second in since as the instant after its minute instead of ignoring the bound', async () => {
+    await publish('leap_second', person());
+    const feed = (since: string) => reg.call('GET', `/api/v1/audit?workspace_id=acme&since=${encodeURIComponent(since)}`, { token: admin });
+    const future = await feed('2099-12-31T23:59:60Z');
+    expect(future.status).toBe(200);
+    expect(future.body.items).toEqual([]);
+    // The clock of this file is 2026-11-23T12:00Z: a leap second the day before bounds nothing of it, one that evening everything.
+    expect((await feed('2026-11-22T23:59:60Z')).body.items.length).toBeGreaterThan(0);
+    expect((await feed('2026-11-23T23:59:60.5Z')).body.items).toEqual([]);
+    expect((await feed('2026-11-23T18:59:60-05:00')).body.items).toEqual([]);
+  });
+
+  it('refuses a since that is not an RFC 3339 date-time with 400 naming the parameter', async () => {
+    const res = await reg.call('GET', '/api/v1/audit?workspace_id=acme&since=2026-13-01T00:00:00Z', { token: admin });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toContainEqual(expect.objectContaining({ path: '/since' }));
+  });
+
   it('refuses entity_id without entity_type with 400 rather than answering the unfiltered feed', async () => {
     const res = await reg.call('GET', '/api/v1/audit?workspace_id=acme&entity_id=ancient', { token: admin });
     expect(res.status).toBe(400);
