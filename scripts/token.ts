@@ -1,7 +1,7 @@
 /** `npm run token -- --user alice --workspace acme --role writer`: a local development token. */
 import { Command, Option } from 'commander';
 import { devKey, mintToken } from '../lib/auth/dev-tokens.js';
-import { ROLES, type Role } from '../functions/routes.js';
+import { ROLES, type Role } from '../lib/auth/roles.js';
 
 const program = new Command()
   .name('token')

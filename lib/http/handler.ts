@@ -45,16 +45,13 @@ const jsonBody: middy.MiddlewareObj<HttpEvent, HttpResult> = {
   },
 };
 
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 /**
  * Dispatches on API Gateway's routeKey ("GET /api/v1/schemas/{id}"), which the local server sets the same way.
- * `beforeWrite` is awaited before every request of a writing method (the design guard: once per container).
  * `securityHeaders` overrides middy's defaults, e.g. the Content-Security-Policy of an HTML page.
  */
 export function routeHandler(
   routes: Record<string, RouteFn>,
-  options: { corsOrigin?: string; beforeWrite?: () => Promise<unknown>; securityHeaders?: Parameters<typeof httpSecurityHeaders>[0] } = {},
+  options: { corsOrigin?: string; securityHeaders?: Parameters<typeof httpSecurityHeaders>[0] } = {},
 ) {
   const dispatch: RouteFn = async (event, context) => {
     const fn = routes[event.routeKey];
@@ -67,14 +64,6 @@ export function routeHandler(
     .use(httpSecurityHeaders(options.securityHeaders));
   const origin = options.corsOrigin ?? corsOrigin();
   if (origin) handler.use(httpCors({ origins: [origin] }));
-  const { beforeWrite } = options;
-  if (beforeWrite) {
-    handler.use({
-      before: async (request) => {
-        if (!READ_METHODS.has(request.event.requestContext.http.method)) await beforeWrite();
-      },
-    });
-  }
   return handler.use({
     onError: async (request) => {
       request.response = problemResponse(request.error, request.event.rawPath);

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { BadRequestError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError, RegistryError, UnauthorizedError } from '../errors.js';
 import { problemResponse } from '../http/problem.js';
-import { routeKey, type Route } from '../../functions/routes.js';
+import { routeKey, type Route } from '../api/route.js';
 import { DEV_ADMIN_TOKEN_PATH, serveDevAdminToken } from './dev-admin-token.js';
 import { answerClientError } from './protocol-errors.js';
 
