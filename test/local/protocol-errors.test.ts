@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Route } from '../../functions/routes.js';
+import type { Route } from '../../lib/api/route.js';
 import { createLocalServer, MAX_REQUEST_BYTES } from '../../lib/local/server.js';
 
 let server: Server;
