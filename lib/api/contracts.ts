@@ -118,6 +118,7 @@ export const contracts = {
   NotificationUpdate: { type: 'object', additionalProperties: false, required: ['delivered'], properties: { delivered: { const: true } } },
   WorkspacePolicy: WORKSPACE_POLICY_SCHEMA,
   PageQuery: { type: 'object', additionalProperties: false, properties: { ...page } },
+  NoQuery: { type: 'object', additionalProperties: false, properties: {}, description: 'The query of a route that takes no parameters: any is refused.' },
   SchemaVersion: {
     type: 'object',
     required: ['id', 'workspace_id', 'name', 'version', 'engine', 'definition', 'fingerprint', 'state', 'created_at', 'created_by'],

@@ -171,7 +171,9 @@ function withoutBrand(r: Reply): HttpResult {
 }
 
 function requestOf(route: Route, event: HttpEvent, context: Context): RouteRequest<undefined, undefined> {
-  const query = route.query ? check(route.query, queryOf(event), 'query') : undefined;
+  // A parameter the route does not read is refused as an unknown body field is, not ignored. The console's
+  // pages are the exception: a sign-in redirect brings the identity provider's parameters to them.
+  const query = route.query ? check(route.query, queryOf(event), 'query') : route.path.startsWith(API_PREFIX) ? check('NoQuery', queryOf(event), 'query') : undefined;
   const body = route.body ? check(route.body, event.body) : undefined;
   return {
     event,
