@@ -183,6 +183,20 @@ describe('version states', () => {
   });
 });
 
+describe('the cost of a compatibility check', () => {
+  it('answers a dry run of enum [10000..19999] against enum [0..9999] (once 20 s and 9.5 MB) with a truncated, flagged verdict', { timeout: 30_000 }, async () => {
+    const range = (from: number) => Array.from({ length: 10_000 }, (_, i) => from + i);
+    expect((await publish('big_enum', { enum: range(0) })).status).toBe(201);
+    const started = Date.now();
+    const res = await publish('big_enum', { enum: range(10_000) }, '?dry_run=true');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ compatible: false, compatibility: { truncated: true } });
+    expect(res.body.compatibility.breaking_changes.length).toBeGreaterThan(0);
+    expect(Buffer.byteLength(JSON.stringify(res.body))).toBeLessThan(256 * 1024);
+  });
+});
+
 describe('audit of settings and states', () => {
   it('records each config and state change with before and after', async () => {
     const v = await publish('audited', person());
