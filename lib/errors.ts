@@ -115,6 +115,16 @@ export class ServiceUnavailableError extends RegistryError {
 }
 
 /**
+ * The request ran too close to its deadline to commit its write safely, so nothing was written (503,
+ * Retry-After, like any busy dependency): retrying is safe. See lib/deadline.ts.
+ */
+export class DeadlineExceededError extends ServiceUnavailableError {
+  constructor() {
+    super('the request ran out of time before its change could be committed safely, so nothing was changed; retry it');
+  }
+}
+
+/**
  * The table holds items of another major version of schema.yaml, whose key patterns differ: writes are
  * refused until an operator migrates the table or points the registry at another (503 without Retry-After,
  * since retrying does not help; reads still work). The message, logged, names the table and both versions.

@@ -11,7 +11,8 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { corsOrigin } from '../config.js';
-import { BadRequestError, NotFoundError } from '../errors.js';
+import { EARLY_ANSWER_MS, withDeadline } from '../deadline.js';
+import { BadRequestError, DeadlineExceededError, NotFoundError } from '../errors.js';
 import { requireJsonMediaType } from './media-type.js';
 import { problemResponse } from './problem.js';
 
@@ -60,9 +61,15 @@ export function routeHandler(
   const dispatch: RouteFn = async (event, context) => {
     const fn = routes[event.routeKey];
     if (!fn) throw new NotFoundError(`no route ${event.routeKey}`);
-    return fn(event, context);
+    return withDeadline(context.getRemainingTimeInMillis?.(), () => fn(event, context));
   };
-  const handler = middy<HttpEvent, HttpResult>(dispatch)
+  const handler = middy<HttpEvent, HttpResult>(dispatch, {
+    // Answer a retryable 503 before the function's timeout instead of middy's 500: by then writes are refused (lib/deadline.ts).
+    timeoutEarlyInMillis: EARLY_ANSWER_MS,
+    timeoutEarlyResponse: () => {
+      throw new DeadlineExceededError();
+    },
+  })
     .use(httpHeaderNormalizer())
     .use(jsonBody)
     .use(httpSecurityHeaders(options.securityHeaders));

@@ -22,6 +22,8 @@ export interface LocalServerOptions {
   verifyToken?: (token: string) => Promise<Record<string, unknown>>;
   /** `npm start` only: the admin token the console's one-click sign-in receives (see dev-admin-token.ts). */
   devAdminToken?: string;
+  /** The deadline each request's Lambda context reports. @default REQUEST_TIMEOUT_MS */
+  requestTimeoutMs?: number;
 }
 
 /** API Gateway's own limit on a request body. */
@@ -98,8 +100,11 @@ function parseTarget(target: string): URL {
   }
 }
 
-function lambdaContext(group: string, requestId: string): Context {
-  const deadline = Date.now() + 29_000;
+/** API Gateway's integration timeout: the deployed API answers 504 after it, whatever the function does. */
+export const REQUEST_TIMEOUT_MS = 29_000;
+
+function lambdaContext(group: string, requestId: string, timeoutMs: number): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: `local-${group}`,
@@ -207,7 +212,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
         (event.requestContext as unknown as Record<string, unknown>).authorizer = { jwt: { claims: claimsAsApiGateway(claims), scopes: null } };
       }
       const handler = await handlerFor(match.route.group);
-      send(res, await handler(event, lambdaContext(match.route.group, requestId)));
+      send(res, await handler(event, lambdaContext(match.route.group, requestId, options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)));
     } catch (e) {
       // The body stopped arriving: the client left, or the parser refused its framing and answered (clientError).
       if ((e as NodeJS.ErrnoException).code === 'ECONNRESET') return;

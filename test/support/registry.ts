@@ -28,7 +28,7 @@ export interface TestRegistry {
  * `devAdminToken`: serve the console's one-click admin token, as `npm start` does (user dev-admin, admin of default).
  * `keyFile`: sign and verify with the dev key kept there (created if missing), as `npm start` does with .data/.
  */
-export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean; keyFile?: string } = {}): TestRegistry {
+export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean; keyFile?: string; requestTimeoutMs?: number } = {}): TestRegistry {
   const t = useTestTable();
   let server: Server;
   const r = {} as TestRegistry;
@@ -42,6 +42,7 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
       routes: ROUTES,
       ...(options.devAdminToken ? { devAdminToken: await mintToken(jwk, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] }) } : {}),
       verifyToken: await devVerifier(jwk),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       loadHandler: async (group) => {
         const mod = (await import(`../../functions/${group}.ts`)) as { buildHandler(d: Deps): LambdaHandler };
         return mod.buildHandler(r.deps);
