@@ -14,6 +14,12 @@ import { check, type ContractName, type ContractTypes } from './contracts.js';
 
 export const API_PREFIX = '/api/v1';
 
+/** The header of every create made safe to retry (lib/idempotency.ts), as its routes document it. */
+export const IDEMPOTENCY_KEY_HEADER = {
+  name: 'Idempotency-Key',
+  description: 'Retries with the same key and body within 24 h answer the first response (with Idempotent-Replayed: true) and change nothing; the same key with another body is refused with 422.',
+};
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** How much of the table a group's function may touch; the CDK stack grants exactly this. */
