@@ -48,6 +48,9 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
         return mod.buildHandler(r.deps);
       },
     });
+    // In-process PGlite blocks the event loop for seconds under load; with Node's 5 s keep-alive the
+    // server's idle timer and fetch's reuse of the socket then race, and the next call is reset.
+    server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     r.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     r.token = (user, memberships) =>
