@@ -1,5 +1,6 @@
 /** Route group `schema-requests`: request, review and decide new schemas and versions. */
 import { pageSize } from '../lib/api/contracts.js';
+import { TooManyRequestsError, ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
 
@@ -16,6 +17,7 @@ group.route({
   body: 'CreateSchemaRequest',
   response: { status: 201 },
   headers: [IDEMPOTENCY_KEY_HEADER],
+  raises: [TooManyRequestsError],
   example: { body: { workspace_id: 'acme', schema_name: 'authz_req', definition: { type: 'object' } } },
   handle: async ({ principal, body, header }, { requests }) => {
     const { request, replayed } = await requests.create(principal, body, header('idempotency-key'));
@@ -67,6 +69,7 @@ group.route({
   summary: 'Up and down SQL for a relational sink, per dialect',
   query: 'MigrationQuery',
   response: { status: 200 },
+  raises: [ValidationError],
   example: { path: { id: '<request>' } },
   handle: async ({ principal, id, query }, { requests }) => requests.migrationPreview(principal, id, query.dialect ?? 'postgres'),
 });

@@ -625,6 +625,8 @@ export interface components {
             /** @description Opaque cursor from the previous page’s next_cursor. */
             cursor?: string;
         };
+        /** @description The query of a route that takes no parameters: any is refused. */
+        NoQuery: Record<string, never>;
         SchemaVersion: {
             /** @description A ULID. */
             id: string;
@@ -721,7 +723,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -730,7 +732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -739,9 +741,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -768,7 +799,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -777,7 +808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -786,9 +817,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -815,7 +875,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -824,7 +884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -833,9 +893,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -862,7 +951,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -871,7 +960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -880,9 +969,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -911,7 +1029,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -920,7 +1038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -929,9 +1047,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -969,7 +1116,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -978,7 +1125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -987,7 +1134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -996,7 +1143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1005,9 +1152,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1022,7 +1198,10 @@ export interface operations {
                 /** @description true: check compatibility and answer what would be published, writing nothing. */
                 dry_run?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h answer the first response (with Idempotent-Replayed: true) and change nothing; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1032,6 +1211,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The definition is already a version of this schema (that version), or dry_run=true (what publishing would do) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemaVersion"];
+                };
+            };
             /** @description Success */
             201: {
                 headers: {
@@ -1041,7 +1229,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemaVersion"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1050,7 +1238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1059,7 +1247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1068,7 +1256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1077,7 +1265,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1086,7 +1292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1095,7 +1301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1104,9 +1310,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1135,7 +1361,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemaVersion"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1144,7 +1370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1153,7 +1379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1162,7 +1388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1171,9 +1397,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1206,7 +1461,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemaVersion"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1215,7 +1470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1224,7 +1479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1233,7 +1488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1242,7 +1497,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1251,7 +1524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1260,7 +1533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1269,9 +1542,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1303,7 +1596,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1312,7 +1605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1321,7 +1614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1330,7 +1623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1339,9 +1632,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1370,7 +1701,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1379,7 +1710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1388,7 +1719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1397,7 +1728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1406,9 +1737,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1441,7 +1801,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1450,7 +1810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1459,7 +1819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1468,7 +1828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1477,7 +1837,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1486,7 +1864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1495,7 +1873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1504,9 +1882,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1543,7 +1941,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1552,7 +1950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1561,7 +1959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1570,7 +1968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1579,9 +1977,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1610,7 +2037,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1619,7 +2046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1628,7 +2055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1637,7 +2064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1646,9 +2073,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1677,7 +2142,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1686,7 +2151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1695,7 +2160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1704,7 +2169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1713,9 +2178,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1744,7 +2247,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1753,7 +2256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1762,7 +2265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1771,7 +2274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1780,9 +2283,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1815,7 +2347,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1824,7 +2356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1833,7 +2365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1842,7 +2374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1851,7 +2383,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1860,7 +2410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1869,7 +2419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1878,9 +2428,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1909,7 +2479,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1918,7 +2488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1927,7 +2497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1936,7 +2506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1945,9 +2515,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1980,7 +2579,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1989,7 +2588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1998,7 +2597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2007,7 +2606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2016,7 +2615,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2025,7 +2642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2034,7 +2651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2043,9 +2660,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2086,7 +2723,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2095,7 +2732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2104,7 +2741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2113,7 +2750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2122,9 +2759,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2137,7 +2803,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body within 24 h return the first response and store one payload. */
+                /** @description Retries with the same key and body within 24 h answer the first response (with Idempotent-Replayed: true) and change nothing; the same key with another body is refused with 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2158,7 +2824,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payload"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2167,7 +2833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2176,7 +2842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2185,7 +2851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2194,7 +2860,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2203,7 +2887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2212,7 +2896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2221,9 +2905,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2252,7 +2956,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payload"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2261,7 +2965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2270,7 +2974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2279,7 +2983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2288,9 +2992,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2330,7 +3063,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2339,7 +3072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2348,7 +3081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2357,7 +3090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2366,9 +3099,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2380,7 +3142,10 @@ export interface operations {
     createSchemaRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h answer the first response (with Idempotent-Replayed: true) and change nothing; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2399,7 +3164,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2408,7 +3173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2417,7 +3182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2426,7 +3191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2435,7 +3200,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2444,7 +3227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2453,7 +3236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2462,9 +3245,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Too many requests: an RFC 9457 problem */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2493,7 +3307,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2502,7 +3316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2511,7 +3325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2520,7 +3334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2529,9 +3343,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2564,7 +3407,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2573,7 +3416,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2582,7 +3425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2591,7 +3434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2600,7 +3443,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2609,7 +3470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2618,7 +3479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2627,9 +3488,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2660,7 +3541,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2669,7 +3550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2678,7 +3559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2687,7 +3568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2696,9 +3577,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2735,7 +3654,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2744,7 +3663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2753,7 +3672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2762,7 +3681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2771,9 +3690,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2813,7 +3761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2822,7 +3770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2831,7 +3779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2840,7 +3788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2849,9 +3797,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2887,7 +3864,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2896,7 +3873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2905,7 +3882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2914,7 +3891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2923,9 +3900,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2958,7 +3964,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2967,7 +3973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2976,7 +3982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2985,7 +3991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2994,7 +4000,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3003,7 +4027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3012,7 +4036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3021,9 +4045,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
