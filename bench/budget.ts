@@ -34,6 +34,8 @@ const cases: [string, () => unknown][] = [
   [`anyOf of ${MAX_BRANCHES} over 60,000 items (refused at the budget)`, () => engine.validate(Array.from({ length: 60_000 }, () => 'zz'), { items: { anyOf: Array.from({ length: MAX_BRANCHES }, (_, i) => ({ const: `c${i}` })) } }, 'a')],
   ['fields of a 21x21-field 10,000-value enum (refused at the output budget)', () => engine.describeFields({ $defs: { e: { enum: Array.from({ length: 10_000 }, (_, i) => `v${i}`) }, b: { properties: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`p${i}`, { $ref: '#/$defs/e' }])) } }, properties: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`p${i}`, { $ref: '#/$defs/b' }])) })],
   ['default of minItems 2^32 (refused)', () => engine.defaultValue({ type: 'array', minItems: 4294967296 })],
+  ['compare enum [0..9999] with [10000..19999] (truncated report)', () => engine.compare({ enum: Array.from({ length: 10_000 }, (_, i) => i) }, { enum: Array.from({ length: 10_000 }, (_, i) => 10_000 + i) })],
+  ['compare 10,000 object-valued enum members reordered', () => engine.compare({ enum: Array.from({ length: 10_000 }, (_, i) => ({ id: i, n: `n${i}` })) }, { enum: Array.from({ length: 10_000 }, (_, i) => ({ n: `n${i}`, id: i })) })],
 ];
 
 console.log(`baseline: validating a small document, ${(baseline * 1000).toFixed(1)} µs of CPU`);

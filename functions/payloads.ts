@@ -1,7 +1,7 @@
 /** Route group `payloads`: validated writes and reads of payloads. */
 import { pageSize } from '../lib/api/contracts.js';
 import { registryGroup } from '../lib/api/registry-group.js';
-import { API_PREFIX, reply } from '../lib/api/route.js';
+import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
 
 const payloads = `${API_PREFIX}/payloads`;
 
@@ -15,7 +15,7 @@ group.route({
   summary: 'Validate a document against one schema version and store it',
   body: 'CreatePayloadRequest',
   response: { status: 201, contract: 'Payload' },
-  headers: [{ name: 'Idempotency-Key', description: 'Retries with the same key and body within 24 h return the first response and store one payload.' }],
+  headers: [IDEMPOTENCY_KEY_HEADER],
   example: { body: { schema_ref: '<schema>', data: {} } },
   handle: async ({ principal, body, header }, { payloads }) => {
     const { payload, replayed, deprecation } = await payloads.create(principal, body, header('idempotency-key'));

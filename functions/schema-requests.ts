@@ -2,7 +2,7 @@
 import { pageSize } from '../lib/api/contracts.js';
 import { TooManyRequestsError, ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
-import { API_PREFIX, reply } from '../lib/api/route.js';
+import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
 
 const requests = `${API_PREFIX}/schema-requests`;
 
@@ -17,11 +17,12 @@ group.route({
   summary: 'Request a new schema, or the next version of one: policy violations, risk, diff, compatibility and a migration preview',
   body: 'CreateSchemaRequest',
   response: { status: 201 },
+  headers: [IDEMPOTENCY_KEY_HEADER],
   raises: [TooManyRequestsError],
   example: { body: { workspace_id: 'acme', schema_name: 'authz_req', definition: { type: 'object' } } },
-  handle: async ({ principal, body }, { requests }) => {
-    const created = await requests.create(principal, body);
-    return reply(201, created, { Location: `${API_PREFIX}/schema-requests/${created.id}` });
+  handle: async ({ principal, body, header }, { requests }) => {
+    const { request, replayed } = await requests.create(principal, body, header('idempotency-key'));
+    return reply(201, request, { Location: `${API_PREFIX}/schema-requests/${request.id}`, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
   },
 });
 

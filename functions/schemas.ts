@@ -2,7 +2,7 @@
 import { pageSize } from '../lib/api/contracts.js';
 import { ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
-import { API_PREFIX, reply } from '../lib/api/route.js';
+import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
 
 const schemas = `${API_PREFIX}/schemas`;
 
@@ -21,11 +21,13 @@ group.route({
     contract: 'SchemaVersion',
     alternatives: [{ status: 200, description: 'The definition is already a version of this schema (that version), or dry_run=true (what publishing would do)' }],
   },
+  headers: [IDEMPOTENCY_KEY_HEADER],
   example: { body: { workspace_id: 'acme', name: 'authz_new', definition: { type: 'object' } } },
-  handle: async ({ principal, body, query }, { schemas }) => {
+  handle: async ({ principal, body, query, header }, { schemas }) => {
     if (query.dry_run === 'true') return reply(200, await schemas.dryRun(principal, body));
-    const { version, created, warnings } = await schemas.publish(principal, body);
-    return reply(created ? 201 : 200, { ...version, warnings }, created ? { Location: `${API_PREFIX}/schemas/${version.id}` } : {});
+    const { version, created, warnings, replayed } = await schemas.publish(principal, body, header('idempotency-key'));
+    const headers = { ...(created ? { Location: `${API_PREFIX}/schemas/${version.id}` } : {}), ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) };
+    return reply(created ? 201 : 200, { ...version, warnings }, headers);
   },
 });
 

@@ -79,6 +79,12 @@ export class PayloadTooLargeError extends RegistryError {
   readonly title = 'Payload too large';
 }
 
+/** The request line or headers are larger than the server reads (431). */
+export class RequestHeaderFieldsTooLargeError extends RegistryError {
+  readonly status = 431;
+  readonly title = 'Request header fields too large';
+}
+
 /** The media type is not JSON (415). */
 export class UnsupportedMediaTypeError extends RegistryError {
   readonly status = 415;
@@ -105,6 +111,16 @@ export class ServiceUnavailableError extends RegistryError {
 
   constructor(message = 'the registry is busy; retry with backoff', options: { cause?: unknown } = {}) {
     super(message, options);
+  }
+}
+
+/**
+ * The request ran too close to its deadline to commit its write safely, so nothing was written (503,
+ * Retry-After, like any busy dependency): retrying is safe. See lib/deadline.ts.
+ */
+export class DeadlineExceededError extends ServiceUnavailableError {
+  constructor() {
+    super('the request ran out of time before its change could be committed safely, so nothing was changed; retry it');
   }
 }
 

@@ -158,6 +158,7 @@ export const contracts = {
     },
   },
   PageQuery: { type: 'object', additionalProperties: false, properties: { ...page } },
+  NoQuery: { type: 'object', additionalProperties: false, properties: {}, description: 'The query of a route that takes no parameters: any is refused.' },
   SchemaVersion: {
     type: 'object',
     required: ['id', 'workspace_id', 'name', 'version', 'engine', 'definition', 'fingerprint', 'state', 'created_at', 'created_by'],

@@ -9,6 +9,7 @@ import {
   MethodNotAllowedError,
   NotFoundError,
   PayloadTooLargeError,
+  RequestHeaderFieldsTooLargeError,
   ServiceUnavailableError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
@@ -26,7 +27,7 @@ type Obj = Record<string, unknown>;
  * lib/errors.ts, the map the handlers use): any route; any route that needs a token; any route with a
  * body; any write (conditional writes refuse a state the change does not apply to, or a lost race).
  */
-const EVERY_ROUTE: ErrorClass[] = [BadRequestError, NotFoundError, MethodNotAllowedError, ServiceUnavailableError];
+const EVERY_ROUTE: ErrorClass[] = [BadRequestError, NotFoundError, MethodNotAllowedError, RequestHeaderFieldsTooLargeError, ServiceUnavailableError];
 const WITH_TOKEN: ErrorClass[] = [UnauthorizedError, ForbiddenError];
 const WITH_BODY: ErrorClass[] = [PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError];
 const WRITES: ErrorClass[] = [ConflictError];

@@ -15,6 +15,12 @@ import { check, type ContractName, type ContractTypes } from './contracts.js';
 
 export const API_PREFIX = '/api/v1';
 
+/** The header of every create made safe to retry (lib/idempotency.ts), as its routes document it. */
+export const IDEMPOTENCY_KEY_HEADER = {
+  name: 'Idempotency-Key',
+  description: 'Retries with the same key and body within 24 h answer the first response (with Idempotent-Replayed: true) and change nothing; the same key with another body is refused with 422.',
+};
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** How much of the table a group's function may touch; the CDK stack grants exactly this. */
@@ -189,7 +195,9 @@ function withoutBrand(r: Reply): HttpResult {
 }
 
 function requestOf(route: Route, event: HttpEvent, context: Context): RouteRequest<undefined, undefined> {
-  const query = route.query ? check(route.query, queryOf(event), 'query') : undefined;
+  // A parameter the route does not read is refused as an unknown body field is, not ignored. The console's
+  // pages are the exception: a sign-in redirect brings the identity provider's parameters to them.
+  const query = route.query ? check(route.query, queryOf(event), 'query') : route.path.startsWith(API_PREFIX) ? check('NoQuery', queryOf(event), 'query') : undefined;
   const body = route.body ? check(route.body, event.body) : undefined;
   return {
     event,

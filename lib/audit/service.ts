@@ -2,8 +2,10 @@
 import { encodeTime } from 'ulid';
 import { authorize, type Principal } from '../auth/principal.js';
 import type { Page } from '../dynamo/table.js';
+import { BadRequestError } from '../errors.js';
 import type { AuditEventItem } from '../generated/table.js';
 import type { AuditFilter, AuditStore } from '../store/audit.js';
+import { instantMs } from '../util/instant.js';
 
 export interface AuditEvent {
   id: string;
@@ -44,7 +46,12 @@ export class AuditService {
   async list(principal: Principal, q: AuditQuery, limit: number, cursor?: string, role: 'reader' | 'admin' = 'admin'): Promise<Page<AuditEvent>> {
     authorize(principal, q.workspace_id, role, 'workspace');
     // Ids hold no time before 1970 (ULIDs cannot encode it), so an earlier `since` bounds nothing.
-    const sinceMs = q.since === undefined ? 0 : Date.parse(q.since);
+    const sinceMs = q.since === undefined ? 0 : instantMs(q.since);
+    if (Number.isNaN(sinceMs)) {
+      throw new BadRequestError(`since ${JSON.stringify(q.since)} is not a date-time the registry can read; send an RFC 3339 date-time such as 2026-01-31T12:00:00Z`, {
+        errors: [{ path: '/since', message: 'is not a readable date-time', keyword: 'format' }],
+      });
+    }
     const floor = sinceMs > 0 ? `${encodeTime(sinceMs, 10)}${'0'.repeat(16)}` : undefined;
     const { since: _since, ...filter } = q;
     const page = await this.store.list({ ...filter, ...(floor ? { floor } : {}) }, limit, cursor);

@@ -1,6 +1,10 @@
 /** DynamoDB clients built from configuration; the domain never constructs SDK clients itself. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { requireTimeToCommit } from '../deadline.js';
+
+/** The calls that change the table: each is refused when its request is too close to its deadline. */
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand', 'ExecuteStatementCommand', 'BatchExecuteStatementCommand', 'ExecuteTransactionCommand']);
 
 export interface DynamoClients {
   raw: DynamoDBClient;
@@ -15,6 +19,14 @@ export function createDynamoClients(options: { region: string; endpoint?: string
         { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  // The raw client sends every call, the document client's and ElectroDB's too: one check covers them all.
+  raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (WRITES.has(context.commandName ?? '')) requireTimeToCommit();
+      return next(args);
+    },
+    { step: 'initialize', name: 'commitDeadline' },
+  );
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });

@@ -146,7 +146,10 @@ export interface CompareOptions {
 }
 
 export interface CompareResult {
+  /** The changes, those that break compatibility first, within the report budget (see `truncated`). */
   changes: Change[];
+  /** Set when more changes were found than are reported; the verdicts below still count every one. */
+  truncated?: { total_changes: number; reported_changes: number };
   /** Every change is backward compatible. */
   backward_compatible: boolean;
   /** Every change is forward compatible. */

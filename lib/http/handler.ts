@@ -11,7 +11,9 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { corsOrigin } from '../config.js';
-import { BadRequestError, NotFoundError } from '../errors.js';
+import { EARLY_ANSWER_MS, withDeadline } from '../deadline.js';
+import { BadRequestError, DeadlineExceededError, NotFoundError } from '../errors.js';
+import { requireJsonMediaType } from './media-type.js';
 import { problemResponse } from './problem.js';
 
 export type HttpEvent = APIGatewayProxyEventV2 & { body?: unknown };
@@ -25,7 +27,9 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   return { statusCode, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }
 
-const parser = httpJsonBodyParser();
+// The media type is checked by requireJsonMediaType: middy's own check is case-sensitive. The option
+// exists in the middleware (index.js) but not in its published types.
+const parser = httpJsonBodyParser({ disableContentTypeCheck: true } as Parameters<typeof httpJsonBodyParser>[0]);
 /**
  * middy's JSON parser, applied only to methods that carry a body (it refuses body-less GETs with 415),
  * with malformed JSON reported as the client error it is (400) rather than middy's 415.
@@ -34,6 +38,7 @@ const jsonBody: middy.MiddlewareObj<HttpEvent, HttpResult> = {
   before: async (request) => {
     const method = request.event.requestContext.http.method;
     if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'OPTIONS') return;
+    requireJsonMediaType(request.event.headers['content-type']);
     try {
       await parser.before!(request as never);
     } catch (e) {
@@ -56,9 +61,15 @@ export function routeHandler(
   const dispatch: RouteFn = async (event, context) => {
     const fn = routes[event.routeKey];
     if (!fn) throw new NotFoundError(`no route ${event.routeKey}`);
-    return fn(event, context);
+    return withDeadline(context.getRemainingTimeInMillis?.(), () => fn(event, context));
   };
-  const handler = middy<HttpEvent, HttpResult>(dispatch)
+  const handler = middy<HttpEvent, HttpResult>(dispatch, {
+    // Answer a retryable 503 before the function's timeout instead of middy's 500: by then writes are refused (lib/deadline.ts).
+    timeoutEarlyInMillis: EARLY_ANSWER_MS,
+    timeoutEarlyResponse: () => {
+      throw new DeadlineExceededError();
+    },
+  })
     .use(httpHeaderNormalizer())
     .use(jsonBody)
     .use(httpSecurityHeaders(options.securityHeaders));

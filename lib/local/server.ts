@@ -10,6 +10,7 @@ import { BadRequestError, MethodNotAllowedError, NotFoundError, PayloadTooLargeE
 import { problemResponse } from '../http/problem.js';
 import { routeKey, type Route } from '../api/route.js';
 import { DEV_ADMIN_TOKEN_PATH, serveDevAdminToken } from './dev-admin-token.js';
+import { answerClientError } from './protocol-errors.js';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -21,6 +22,8 @@ export interface LocalServerOptions {
   verifyToken?: (token: string) => Promise<Record<string, unknown>>;
   /** `npm start` only: the admin token the console's one-click sign-in receives (see dev-admin-token.ts). */
   devAdminToken?: string;
+  /** The deadline each request's Lambda context reports. @default REQUEST_TIMEOUT_MS */
+  requestTimeoutMs?: number;
 }
 
 /** API Gateway's own limit on a request body. */
@@ -48,26 +51,60 @@ export function claimsAsApiGateway(claims: Record<string, unknown>): Record<stri
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/**
+ * Past this many bytes of one request the rest is no longer read: the 413 is sent and the connection
+ * closed (which may reset it). Up to it, an oversized body is read and discarded, so the client, still
+ * sending, gets the answer instead of a reset.
+ */
+const MAX_DRAINED_BYTES = 8 * MAX_REQUEST_BYTES;
+
+const tooLarge = () => new PayloadTooLargeError(`request body is larger than ${MAX_REQUEST_BYTES} bytes (API Gateway's limit); send less or store a reference`);
+
+/** The body, or a PayloadTooLargeError once it is known to exceed MAX_REQUEST_BYTES (see MAX_DRAINED_BYTES). */
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_DRAINED_BYTES) {
+      res.shouldKeepAlive = false;
+      return reject(tooLarge());
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(new PayloadTooLargeError(`request body is larger than ${MAX_REQUEST_BYTES} bytes`));
-        req.destroy();
-        return;
+      if (size <= MAX_REQUEST_BYTES) chunks.push(c);
+      else if (size > MAX_DRAINED_BYTES) {
+        res.shouldKeepAlive = false;
+        req.pause();
+        reject(tooLarge());
       }
-      chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (size > MAX_REQUEST_BYTES) {
+        res.shouldKeepAlive = false;
+        reject(tooLarge());
+      } else resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }
 
-function lambdaContext(group: string, requestId: string): Context {
-  const deadline = Date.now() + 29_000;
+/** The path and query of the request target; a target no URL parser can read is a 400, not a crash. */
+function parseTarget(target: string): URL {
+  try {
+    // Only origin-form targets ("/path?query") are served; anything else names no route.
+    if (!target.startsWith('/') || target.startsWith('//')) throw new TypeError('not origin-form');
+    return new URL(`http://localhost${target}`);
+  } catch {
+    throw new BadRequestError(`the request target ${JSON.stringify(target.slice(0, 80))} is not a path this server can read; send an origin-form target such as /api/v1/health`);
+  }
+}
+
+/** API Gateway's integration timeout: the deployed API answers 504 after it, whatever the function does. */
+export const REQUEST_TIMEOUT_MS = 29_000;
+
+function lambdaContext(group: string, requestId: string, timeoutMs: number): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: `local-${group}`,
@@ -103,12 +140,14 @@ export function createLocalServer(options: LocalServerOptions): Server {
     return h;
   };
 
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const requestId = randomUUID();
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
-    if (options.devAdminToken && url.pathname === DEV_ADMIN_TOKEN_PATH) return serveDevAdminToken(req, res, options.devAdminToken);
+    let instance: string | undefined;
     try {
+      const url = parseTarget(req.url ?? '/');
+      instance = url.pathname;
+      if (options.devAdminToken && url.pathname === DEV_ADMIN_TOKEN_PATH) return serveDevAdminToken(req, res, options.devAdminToken);
       const matches = compiled.filter((c) => c.regex.test(url.pathname));
       const match = matches.find((c) => c.route.method === method);
       if (!match) {
@@ -129,9 +168,10 @@ export function createLocalServer(options: LocalServerOptions): Server {
       for (const [k, v] of Object.entries(req.headers)) {
         if (v !== undefined && k !== 'cookie') headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
       }
-      const query: Record<string, string> = {};
+      // No prototype: a parameter named __proto__ must reach the handler (and be refused there), not vanish.
+      const query: Record<string, string> = Object.create(null) as Record<string, string>;
       for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
-      const body = await readBody(req);
+      const body = await readBody(req, res);
       const key = routeKey(match.route);
       const now = new Date();
       const event: APIGatewayProxyEventV2 = {
@@ -172,10 +212,16 @@ export function createLocalServer(options: LocalServerOptions): Server {
         (event.requestContext as unknown as Record<string, unknown>).authorizer = { jwt: { claims: claimsAsApiGateway(claims), scopes: null } };
       }
       const handler = await handlerFor(match.route.group);
-      send(res, await handler(event, lambdaContext(match.route.group, requestId)));
+      send(res, await handler(event, lambdaContext(match.route.group, requestId, options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)));
     } catch (e) {
-      if (!(e instanceof RegistryError)) console.error(`[local] ${method} ${url.pathname} failed`, e);
-      send(res, problemResponse(e, url.pathname));
+      // The body stopped arriving: the client left, or the parser refused its framing and answered (clientError).
+      if ((e as NodeJS.ErrnoException).code === 'ECONNRESET') return;
+      if (!(e instanceof RegistryError)) console.error(`[local] ${method} ${instance ?? req.url} failed`, e);
+      // A request refused before its body was read: the body would be parsed as the next request.
+      if (!req.complete) res.shouldKeepAlive = false;
+      send(res, problemResponse(e, instance));
     }
   });
+  server.on('clientError', answerClientError);
+  return server;
 }

@@ -8,12 +8,12 @@ import { BadRequestError, ConflictError, NotFoundError, PayloadTooLargeError, Va
 import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
 import type { Clock, IdGenerator, Page } from '../dynamo/table.js';
-import type { IdempotencyRecordItem, PayloadItem } from '../generated/table.js';
+import type { PayloadItem } from '../generated/table.js';
 import { loadReferences, recordedReferences } from '../schemas/references.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import type { IdempotencyStore } from '../store/idempotency.js';
 import type { PayloadStore } from '../store/payloads.js';
-import { fingerprint } from '../util/canonical-json.js';
+import { checkIdempotencyKey, idempotencyRecord, idempotentRequest, storedAnswer } from '../idempotency.js';
 import { inexactNumbers } from '../util/json-numbers.js';
 import { toPayload, type Payload } from './model.js';
 
@@ -25,9 +25,6 @@ export const MAX_META_BYTES = 16 * 1024;
  * fingerprinting and validating recurse once per level; far deeper input would exhaust the stack.
  */
 export const MAX_DATA_DEPTH = 256;
-/** How long a retry with the same Idempotency-Key gets the first response back. */
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
 /** What an Idempotency-Key is scoped to, with the request body: a key reused for another body is refused. */
 const IDEMPOTENT_OPERATION = 'payload.create';
 /**
@@ -71,9 +68,7 @@ export class PayloadService {
   ) {}
 
   async create(principal: Principal, input: CreatePayloadInput, idempotencyKey?: string): Promise<CreateResult> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new BadRequestError('Idempotency-Key must be 1 to 128 characters of letters, digits and _ . : -, e.g. a UUID');
-    }
+    checkIdempotencyKey(idempotencyKey);
     const version = await this.versions.get(input.schema_ref);
     if (!version) throw new NotFoundError(`schema version ${input.schema_ref} not found`);
     authorize(principal, version.workspace_id, 'writer', `schema version ${input.schema_ref}`);
@@ -123,27 +118,15 @@ export class PayloadService {
       return { payload, replayed: false, ...notice };
     }
 
-    const requestHash = fingerprint({ operation: IDEMPOTENT_OPERATION, body: input });
-    const nowSeconds = Math.floor(now().getTime() / 1000);
-    const record: IdempotencyRecordItem = {
-      workspace_id: version.workspace_id,
-      principal: principal.id,
-      idempotency_key: idempotencyKey,
-      request_hash: requestHash,
-      response_status: RECORDED_STATUS,
-      response_body: JSON.stringify(payload),
-      created_at: item.created_at,
-      expires_at: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
-    };
-    if (await this.stores.idempotency.commitOnce(this.stores.payloads.put(item), record, nowSeconds, 'storing the payload')) {
+    const request = idempotentRequest(idempotencyKey, version.workspace_id, principal.id, IDEMPOTENT_OPERATION, input);
+    const at = new Date(item.created_at);
+    const record = idempotencyRecord(request, RECORDED_STATUS, payload, at);
+    if (await this.stores.idempotency.commitOnce(this.stores.payloads.put(item), record, Math.floor(at.getTime() / 1000), 'storing the payload')) {
       return { payload, replayed: false, ...notice };
     }
-    const stored = await this.stores.idempotency.get({ workspace_id: version.workspace_id, principal: principal.id, idempotency_key: idempotencyKey });
-    if (!stored) throw new BadRequestError('Idempotency-Key record vanished; retry the request');
-    if (stored.request_hash !== requestHash) {
-      throw new ValidationError(`Idempotency-Key "${idempotencyKey}" was already used with a different request body; use a new key for a new request`);
-    }
-    return { payload: JSON.parse(stored.response_body) as Payload, replayed: true, ...notice };
+    const first = await storedAnswer<Payload>(this.stores.idempotency, request);
+    if (!first) throw new BadRequestError('Idempotency-Key record vanished; retry the request');
+    return { payload: first, replayed: true, ...notice };
   }
 
   async get(principal: Principal, id: string): Promise<Payload> {

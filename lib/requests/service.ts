@@ -14,7 +14,9 @@ import type { SchemaRequestItem } from '../generated/table.js';
 import type { Limit, TokenBucket } from '../rate-limit/token-bucket.js';
 import type { SchemaService } from '../schemas/service.js';
 import type { Dialect, MigrationPreview } from '../sql/index.js';
+import type { IdempotencyStore } from '../store/idempotency.js';
 import type { SchemaStore } from '../store/schemas.js';
+import { checkIdempotencyKey, idempotencyRecord, idempotentRequest, storedAnswer } from '../idempotency.js';
 import type { WorkspaceService } from '../workspaces/service.js';
 import { Approval } from './approval.js';
 import { AutoReviewer } from './auto-review.js';
@@ -33,7 +35,7 @@ export type CreateRequestInput = ContractTypes['CreateSchemaRequest'];
 const MAX_REQUEST_ITEM_BYTES = 380 * 1024;
 
 export interface RequestDeps {
-  stores: RequestStores & { schemas: SchemaStore };
+  stores: RequestStores & { schemas: SchemaStore; idempotency: IdempotencyStore };
   tx: Transactor;
   clock: Clock & IdGenerator;
   engines: EngineRegistry;
@@ -62,8 +64,16 @@ export class SchemaRequestService {
     this.#autoReviewer = new AutoReviewer({ schemaStore, workspaces, reviews: this.#reviews, approval: this.#approval, changes: this.#changes });
   }
 
-  async create(principal: Principal, input: CreateRequestInput): Promise<SchemaRequest> {
+  /**
+   * Creates a request. With an Idempotency-Key, a retry of the same body within 24 hours answers the first
+   * request (`replayed`) before any work, so it creates nothing and spends no rate-limit token.
+   */
+  async create(principal: Principal, input: CreateRequestInput, idempotencyKey?: string): Promise<{ request: SchemaRequest; replayed: boolean }> {
     authorize(principal, input.workspace_id, 'writer', 'workspace');
+    checkIdempotencyKey(idempotencyKey);
+    const idempotent = idempotencyKey === undefined ? undefined : idempotentRequest(idempotencyKey, input.workspace_id, principal.id, 'schema_request.create', input);
+    const first = idempotent && (await storedAnswer<SchemaRequest>(this.deps.stores.idempotency, idempotent));
+    if (first) return { request: first, replayed: true };
     if ((input.definition === undefined) === (input.table === undefined)) {
       throw new BadRequestError('send exactly one of "definition" (a JSON Schema) or "table" (columns and indexes)', {
         errors: [{ path: '', message: 'exactly one of definition or table is required', keyword: 'oneOf' }],
@@ -94,8 +104,20 @@ export class SchemaRequestService {
     if (Buffer.byteLength(JSON.stringify(item)) > MAX_REQUEST_ITEM_BYTES) {
       throw new PayloadTooLargeError('the request with its review is larger than one DynamoDB item can hold; split the definition');
     }
-    await this.deps.tx.transact([this.deps.stores.requests.create(item), this.#changes.audit(principal.id, item, 'schema_request.created', undefined, { status, risk: review.risk })]);
-    return toSchemaRequest(item);
+    const changes = [this.deps.stores.requests.create(item), this.#changes.audit(principal.id, item, 'schema_request.created', undefined, { status, risk: review.risk })];
+    const request = toSchemaRequest(item);
+    if (!idempotent) {
+      await this.deps.tx.transact(changes);
+      return { request, replayed: false };
+    }
+    const at = new Date(now);
+    if (await this.deps.stores.idempotency.commitOnce(changes, idempotencyRecord(idempotent, 201, request, at), Math.floor(at.getTime() / 1000), 'creating the schema request')) {
+      return { request, replayed: false };
+    }
+    // A concurrent retry with the same key committed first: answer what it stored.
+    const stored = await storedAnswer<SchemaRequest>(this.deps.stores.idempotency, idempotent);
+    if (!stored) throw new BadRequestError('Idempotency-Key record vanished; retry the request');
+    return { request: stored, replayed: true };
   }
 
   /** A request the caller may read; 404 when it does not exist or is in a workspace they cannot see. */

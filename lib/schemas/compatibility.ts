@@ -35,7 +35,12 @@ export interface CompatibilityVerdict {
   breaking_changes: BreakingChange[];
   /** Every change against the latest version, breaking or not. */
   changes: Change[];
+  /** Set when an engine reported fewer changes than it found, or more breaking changes were found than are listed. */
+  truncated?: true;
 }
+
+/** Breaking changes listed over every version checked against (each comparison has its own output budget too). */
+export const MAX_LISTED_BREAKING_CHANGES = 100;
 
 const needsBackward = (m: Compatibility) => m.startsWith('BACKWARD') || m.startsWith('FULL');
 const needsForward = (m: Compatibility) => m.startsWith('FORWARD') || m.startsWith('FULL');
@@ -59,18 +64,24 @@ export function checkCompatibility(
   const verdict: CompatibilityVerdict = { compatibility: mode, compatible: true, checked_against: [], breaking_changes: [], changes: [] };
   const latest = previous[0];
   if (!latest) return verdict;
-  verdict.changes = engine.compare(latest.definition, next, { ...options, previousDialect: latest.dialect, previousReferences: latest.references }).changes;
+  const first = engine.compare(latest.definition, next, { ...options, previousDialect: latest.dialect, previousReferences: latest.references });
+  verdict.changes = first.changes;
+  if (first.truncated) verdict.truncated = true;
   if (mode === 'NONE') return verdict;
   const against = isTransitive(mode) ? previous : [latest];
   for (const earlier of against) {
-    const result = earlier === latest ? { changes: verdict.changes } : engine.compare(earlier.definition, next, { ...options, previousDialect: earlier.dialect, previousReferences: earlier.references });
+    const result = earlier === latest ? first : engine.compare(earlier.definition, next, { ...options, previousDialect: earlier.dialect, previousReferences: earlier.references });
     verdict.checked_against.push(earlier.version);
+    // The verdict follows the engine's flags, which count every change, not only the reported ones.
+    if ((needsBackward(mode) && !result.backward_compatible) || (needsForward(mode) && !result.forward_compatible)) verdict.compatible = false;
+    if (result.truncated) verdict.truncated = true;
     for (const change of result.changes) {
       const breaks = (needsBackward(mode) && !change.backward_compatible) || (needsForward(mode) && !change.forward_compatible);
-      if (breaks) verdict.breaking_changes.push({ ...change, against_version: earlier.version });
+      if (!breaks) continue;
+      if (verdict.breaking_changes.length === MAX_LISTED_BREAKING_CHANGES) verdict.truncated = true;
+      else verdict.breaking_changes.push({ ...change, against_version: earlier.version });
     }
   }
-  verdict.compatible = verdict.breaking_changes.length === 0;
   return verdict;
 }
 

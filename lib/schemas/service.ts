@@ -10,8 +10,10 @@ import type { EngineRegistry } from '../engines/registry.js';
 import type { DefinitionWarning, Json, ReferencedDefinition } from '../engines/types.js';
 import { cancellationCodes } from '../dynamo/errors.js';
 import type { Clock, IdGenerator, Page, Transactor, TransactItem } from '../dynamo/table.js';
-import type { SchemaItem, SchemaVersionItem } from '../generated/table.js';
+import type { IdempotencyRecordItem, SchemaItem, SchemaVersionItem } from '../generated/table.js';
+import { checkIdempotencyKey, idempotencyRecord, idempotentRequest, storedAnswer, type IdempotentRequest } from '../idempotency.js';
 import type { AuditStore } from '../store/audit.js';
+import type { IdempotencyStore } from '../store/idempotency.js';
 import type { SchemaReferenceStore } from '../store/references.js';
 import type { SchemaStore } from '../store/schemas.js';
 import type { WorkspaceStore } from '../store/workspaces.js';
@@ -36,6 +38,8 @@ export interface PublishInput {
 
 export interface PublishResult {
   version: SchemaVersion;
+  /** true when this answers an earlier request with the same Idempotency-Key. */
+  replayed?: boolean;
   /** false when an identical definition was already a version (idempotent registration). */
   created: boolean;
   /** The compatibility check that let it through (absent for version 1 and for existing versions). */
@@ -89,6 +93,7 @@ const MAX_PUBLISH_ATTEMPTS = 40;
 
 export interface SchemaStores {
   schemas: SchemaStore;
+  idempotency: IdempotencyStore;
   references: SchemaReferenceStore;
   workspaces: WorkspaceStore;
   audit: AuditStore;
@@ -107,8 +112,14 @@ export class SchemaService {
     this.refs = new VersionReferences(stores, clock);
   }
 
-  async publish(principal: Principal, input: PublishInput): Promise<PublishResult> {
-    return (await this.publishOrCheck(principal, input, false)) as PublishResult;
+  /**
+   * Publishes the next version. With an Idempotency-Key, a retry of the same body within 24 hours answers
+   * the first publish (`replayed`), even when later versions were published since.
+   */
+  async publish(principal: Principal, input: PublishInput, idempotencyKey?: string): Promise<PublishResult> {
+    checkIdempotencyKey(idempotencyKey);
+    const idempotent = idempotencyKey === undefined ? undefined : idempotentRequest(idempotencyKey, input.workspace_id, principal.id, 'schema.publish', input);
+    return (await this.publishOrCheck(principal, input, false, idempotent)) as PublishResult;
   }
 
   /** Answers what a publish would do (verdict, version number) and writes nothing. */
@@ -116,7 +127,7 @@ export class SchemaService {
     return (await this.publishOrCheck(principal, input, true)) as DryRunResult;
   }
 
-  private async publishOrCheck(principal: Principal, input: PublishInput, dryRun: boolean): Promise<PublishResult | DryRunResult> {
+  private async publishOrCheck(principal: Principal, input: PublishInput, dryRun: boolean, idempotent?: IdempotentRequest): Promise<PublishResult | DryRunResult> {
     authorize(principal, input.workspace_id, 'admin', 'workspace');
     const engineName = input.engine ?? DEFAULT_ENGINE;
     const engine = this.engines.get(engineName);
@@ -127,6 +138,9 @@ export class SchemaService {
     const fp = fingerprint(input.definition);
 
     for (let attempt = 0; attempt < MAX_PUBLISH_ATTEMPTS; attempt++) {
+      // Read again after a lost race too: the winner may have been this request's own earlier attempt.
+      const first = idempotent && (await storedAnswer<Pick<PublishResult, 'version' | 'warnings'>>(this.stores.idempotency, idempotent));
+      if (first) return { ...first, created: true, replayed: true };
       const existing = await this.repo.fingerprint(input.workspace_id, input.name, fp);
       if (existing) {
         const v = await this.repo.versionByNumber(input.workspace_id, input.name, existing.version);
@@ -147,7 +161,7 @@ export class SchemaService {
       if (verdict && !verdict.compatible) {
         throw new ConflictError(describeVerdict(input.name, verdict), { extensions: { compatibility: verdict.compatibility, breaking_changes: verdict.breaking_changes } });
       }
-      const outcome = await this.tryPublish(principal, { ...input, dialect, references }, engineName, fp, head);
+      const outcome = await this.tryPublish(principal, { ...input, dialect, references }, engineName, fp, head, idempotent && ((version) => idempotencyRecord(idempotent, 201, { version, warnings }, this.clock.now())));
       if (outcome) return { version: outcome, created: true, ...(verdict ? { compatibility: verdict } : {}), warnings };
       // A version it references may have been disabled meanwhile: that is a 409, not a race to retry.
       if (references.direct.length > 0) await this.refs.resolve(input.workspace_id, references.direct.map((r) => r.uri));
@@ -158,8 +172,19 @@ export class SchemaService {
   }
 
   /** One publish attempt: the version, or undefined when another writer moved the head first. */
-  private async tryPublish(principal: Principal, input: PublishInput, engine: string, fp: string, head: SchemaItem | undefined): Promise<SchemaVersion | undefined> {
+  private async tryPublish(
+    principal: Principal,
+    input: PublishInput,
+    engine: string,
+    fp: string,
+    head: SchemaItem | undefined,
+    record?: (version: SchemaVersion) => IdempotencyRecordItem,
+  ): Promise<SchemaVersion | undefined> {
     const { items, version } = this.publishItems(principal.id, { ...input, engine }, fp, head);
+    if (record) {
+      const item = record(version);
+      items.push(this.stores.idempotency.recordPut(item, Math.floor(Date.parse(item.created_at) / 1000)));
+    }
     try {
       await this.tx.transact(items);
     } catch (e) {

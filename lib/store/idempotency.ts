@@ -15,18 +15,21 @@ export class IdempotencyStore {
    * Commits `change` with `record` in one transaction: true when both were written, false when the key is
    * already taken by an unexpired record (the change is then not made). `context` names the change in errors.
    */
-  async commitOnce(change: TransactItem, record: IdempotencyRecordItem, nowSeconds: number, context: string): Promise<boolean> {
+  async commitOnce(change: TransactItem | TransactItem[], record: IdempotencyRecordItem, nowSeconds: number, context: string): Promise<boolean> {
+    const changes = Array.isArray(change) ? change : [change];
     try {
-      await this.table.transact([
-        change,
-        // TTL deletes lazily, so an expired record still present must not block a new request.
-        this.table.put('idempotency_record', record, { expression: 'attribute_not_exists(PK) OR expires_at < :now', values: { ':now': nowSeconds } }),
-      ]);
+      await this.table.transact([...changes, this.recordPut(record, nowSeconds)]);
       return true;
     } catch (e) {
-      if (cancellationCodes(e)?.[1] !== 'ConditionalCheckFailed') translate(e, context);
+      if (cancellationCodes(e)?.[changes.length] !== 'ConditionalCheckFailed') translate(e, context);
       return false;
     }
+  }
+
+  /** The Put of a record, for a transaction that tells its own condition failures apart (a publish's race). */
+  recordPut(record: IdempotencyRecordItem, nowSeconds: number): TransactItem {
+    // TTL deletes lazily, so an expired record still present must not block a new request.
+    return this.table.put('idempotency_record', record, { expression: 'attribute_not_exists(PK) OR expires_at < :now', values: { ':now': nowSeconds } });
   }
 
   async get(key: IdempotencyKey): Promise<IdempotencyRecordItem | undefined> {

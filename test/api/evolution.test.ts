@@ -183,6 +183,20 @@ describe('version states', () => {
   });
 });
 
+describe('the cost of a compatibility check', () => {
+  it('answers a dry run of enum [10000..19999] against enum [0..9999] (once 20 s and 9.5 MB) with a truncated, flagged verdict', { timeout: 30_000 }, async () => {
+    const range = (from: number) => Array.from({ length: 10_000 }, (_, i) => from + i);
+    expect((await publish('big_enum', { enum: range(0) })).status).toBe(201);
+    const started = Date.now();
+    const res = await publish('big_enum', { enum: range(10_000) }, '?dry_run=true');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ compatible: false, compatibility: { truncated: true } });
+    expect(res.body.compatibility.breaking_changes.length).toBeGreaterThan(0);
+    expect(Buffer.byteLength(JSON.stringify(res.body))).toBeLessThan(256 * 1024);
+  });
+});
+
 describe('audit of settings and states', () => {
   it('records each config and state change with before and after', async () => {
     const v = await publish('audited', person());
@@ -205,6 +219,24 @@ describe('the audit feed query', () => {
     const res = await reg.call('GET', '/api/v1/audit?workspace_id=acme&since=1960-01-01T00:00:00Z&limit=1', { token: admin });
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(1);
+  });
+
+  it('reads a leap second in since as the instant after its minute instead of ignoring the bound', async () => {
+    await publish('leap_second', person());
+    const feed = (since: string) => reg.call('GET', `/api/v1/audit?workspace_id=acme&since=${encodeURIComponent(since)}`, { token: admin });
+    const future = await feed('2099-12-31T23:59:60Z');
+    expect(future.status).toBe(200);
+    expect(future.body.items).toEqual([]);
+    // The clock of this file is 2026-11-23T12:00Z: a leap second the day before bounds nothing of it, one that evening everything.
+    expect((await feed('2026-11-22T23:59:60Z')).body.items.length).toBeGreaterThan(0);
+    expect((await feed('2026-11-23T23:59:60.5Z')).body.items).toEqual([]);
+    expect((await feed('2026-11-23T18:59:60-05:00')).body.items).toEqual([]);
+  });
+
+  it('refuses a since that is not an RFC 3339 date-time with 400 naming the parameter', async () => {
+    const res = await reg.call('GET', '/api/v1/audit?workspace_id=acme&since=2026-13-01T00:00:00Z', { token: admin });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toContainEqual(expect.objectContaining({ path: '/since' }));
   });
 
   it('refuses entity_id without entity_type with 400 rather than answering the unfiltered feed', async () => {

@@ -51,7 +51,7 @@ export interface TestRegistry {
  * `keyFile`: sign and verify with the dev key kept there (created if missing), as `npm start` does with .data/.
  * `sinks`: the deployment's sinks (a connector on real databases); its connector is closed at the end.
  */
-export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean; keyFile?: string; sinks?: () => Promise<SinkRuntime> } = {}): TestRegistry {
+export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean; keyFile?: string; sinks?: () => Promise<SinkRuntime>; requestTimeoutMs?: number } = {}): TestRegistry {
   const t = useTestTable();
   let server: Server;
   const r = {} as TestRegistry;
@@ -65,6 +65,7 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
       routes: ROUTES,
       ...(options.devAdminToken ? { devAdminToken: await mintToken(jwk, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] }) } : {}),
       verifyToken: await devVerifier(jwk),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       loadHandler: async (group) => {
         const mod = (await import(`../../functions/${group}.ts`)) as { buildHandler(d: Deps): LambdaHandler };
         return mod.buildHandler(r.deps);

@@ -11,7 +11,7 @@
  * dependency schema (whose reversed proof looks like an addition), to fail FORWARD.
  */
 import { BadRequestError, ValidationError } from '../../errors.js';
-import type { CompareOptions, CompareResult, Json } from '../types.js';
+import type { Change, CompareOptions, CompareResult, Json } from '../types.js';
 import { Comparator } from './compare/comparator.js';
 import { SchemaDocument } from './compare/document.js';
 import { isObject } from '../../util/json.js';
@@ -20,6 +20,32 @@ import { andFlags } from './compare/walk.js';
 
 /** JSON nesting the comparison walks recursively; far beyond hand-written schemas, well within the stack. */
 const MAX_DEPTH = 1000;
+
+/** The output budget of one comparison: at most this many changes are reported... */
+export const MAX_REPORTED_CHANGES = 100;
+/** ...and at most this many bytes of them as JSON (a change quotes the values it is about). */
+export const MAX_REPORTED_BYTES = 64 * 1024;
+
+const breaksEither = (c: Change) => !c.backward_compatible || !c.forward_compatible;
+
+/**
+ * The changes within the output budget: the first that breaks each direction, then the other breaking
+ * ones, then the rest, each in walk order; so a caller that reads only the reported changes under any
+ * mode still finds one that breaks it when there is one.
+ */
+function report(changes: Change[]): Pick<CompareResult, 'changes' | 'truncated'> {
+  const firsts = new Set([changes.find((c) => !c.backward_compatible), changes.find((c) => !c.forward_compatible)].filter((c) => c !== undefined));
+  const ordered = [...firsts, ...changes.filter((c) => breaksEither(c) && !firsts.has(c)), ...changes.filter((c) => !breaksEither(c))];
+  const reported: Change[] = [];
+  let bytes = 2;
+  for (const change of ordered) {
+    bytes += Buffer.byteLength(JSON.stringify(change)) + 1;
+    if (reported.length === MAX_REPORTED_CHANGES || (bytes > MAX_REPORTED_BYTES && reported.length > 0)) break;
+    reported.push(change);
+  }
+  if (reported.length === changes.length) return { changes };
+  return { changes: reported, truncated: { total_changes: changes.length, reported_changes: reported.length } };
+}
 
 /**
  * Compares two JSON Schema definitions. BACKWARD compatible: every document valid under `previous` is
@@ -46,5 +72,5 @@ export function compareJsonSchemas(previous: Json, next: Json, options: CompareO
   }
   const changes = new Comparator(new SchemaDocument(previous, 'previous'), new SchemaDocument(next, 'next'), options).compare();
   const flags = andFlags(changes);
-  return { changes, backward_compatible: flags.backward, forward_compatible: flags.forward };
+  return { ...report(changes), backward_compatible: flags.backward, forward_compatible: flags.forward };
 }

@@ -793,6 +793,8 @@ export interface components {
             /** @description Opaque cursor from the previous page’s next_cursor. */
             cursor?: string;
         };
+        /** @description The query of a route that takes no parameters: any is refused. */
+        NoQuery: Record<string, never>;
         SchemaVersion: {
             /** @description A ULID. */
             id: string;
@@ -925,6 +927,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -985,6 +996,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1059,6 +1079,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -1119,6 +1148,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1188,6 +1226,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1291,6 +1338,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -1319,7 +1375,10 @@ export interface operations {
                 /** @description true: check compatibility and answer what would be published, writing nothing. */
                 dry_run?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h answer the first response (with Idempotent-Replayed: true) and change nothing; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1428,6 +1487,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -1508,6 +1576,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1642,6 +1719,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -1741,6 +1827,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -1821,6 +1916,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1955,6 +2059,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -2050,6 +2163,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -2135,6 +2257,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2238,6 +2369,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -2334,6 +2474,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -2414,6 +2563,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2548,6 +2706,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -2628,6 +2795,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2762,6 +2938,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -2843,6 +3028,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2978,6 +3172,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -3075,6 +3278,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -3163,6 +3375,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3269,6 +3490,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -3295,7 +3525,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body within 24 h return the first response and store one payload. */
+                /** @description Retries with the same key and body within 24 h answer the first response (with Idempotent-Replayed: true) and change nothing; the same key with another body is refused with 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3397,6 +3627,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -3477,6 +3716,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3582,6 +3830,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -3607,7 +3864,10 @@ export interface operations {
     createSchemaRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h answer the first response (with Idempotent-Replayed: true) and change nothing; the same key with another body is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3718,6 +3978,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -3798,6 +4067,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3932,6 +4210,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -4030,6 +4317,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -4118,6 +4414,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4252,6 +4557,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -4379,6 +4693,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -4460,6 +4783,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4565,6 +4897,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
@@ -4652,6 +4993,15 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4779,6 +5129,15 @@ export interface operations {
             };
             /** @description Validation failed: an RFC 9457 problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

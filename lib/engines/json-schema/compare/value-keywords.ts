@@ -7,7 +7,7 @@ import type { Change, ChangeType, Json } from '../../types.js';
 import * as explain from './explain.js';
 import { compareCount } from './common-keywords.js';
 import { type Kind, allowedValues, bound, boundWithin, declaredKinds, isMultiple, possibleKinds } from './facts.js';
-import { jsonEqual, own } from './json.js';
+import { canonical, jsonEqual, own } from './json.js';
 import { isAnnotation, isUnknownKeyword, wellFormed } from './keywords.js';
 import { BOTH, type Flags, type Loc, NEITHER, type Step, guardedLoc, makeChange } from './walk.js';
 
@@ -88,7 +88,11 @@ function compareAllowedValues({ a, b, loc }: Step): Change[] {
     const [was, now] = [before.values[0] as Json, after.values[0] as Json];
     return jsonEqual(was, now) ? [] : [makeChange('const_changed', loc, ['const'], { before: was, after: now }, NEITHER, explain.constChanged(loc.label, was, now))];
   }
-  const missing = (list: Json[], from: Json[]): Json[] => list.filter((value) => !from.some((other) => jsonEqual(value, other)));
+  // Hashed canonical JSON: a pairwise search made two 10,000-value enums a 20 s comparison.
+  const missing = (list: Json[], from: Json[]): Json[] => {
+    const present = new Set(from.map(canonical));
+    return list.filter((value) => !present.has(canonical(value)));
+  };
   return [
     ...missing(before.values, after.values).map((value) =>
       makeChange('enum_value_removed', loc, [keyword], { before: value }, { backward: false, forward: true }, explain.enumValueRemoved(loc.label, value)),
