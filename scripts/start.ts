@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   });
   console.log(`schema registry (schema.yaml ${TABLE_DESIGN.version}) listening on http://127.0.0.1:${port}/api/v1`);
   console.log(`console on http://127.0.0.1:${port}/console (its "Sign in as dev-admin" button uses the token below)`);
-  console.log(`admin token for workspace "default" (12 h; more with \`npm run token -- --user alice --workspace acme --role writer\`):\n${admin}`);
+  console.log(`admin token for workspace "default" (12 h; more with \`TOKEN=$(npm run -s token -- --user alice --workspace acme --role writer)\`):\n${admin}`);
 
   // Deployed, the worker runs on a schedule and on the table's stream; locally, on an interval.
   const intervalMs = Number(opts.workerInterval) * 1000;
