@@ -9,20 +9,20 @@ const SEND = 'send Authorization: Bearer <JWT>';
 /** `TOKEN=$(npm run token ...)` without -s captures npm's banner, whose lines start with "> ", before the token. */
 export const NPM_BANNER_HINT = 'capture a local token with TOKEN=$(npm run -s token -- ...): without -s, npm prints its banner before the token';
 
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9-]{0,19}$/;
 
 const malformed = (detail: string) => new UnauthorizedError(detail, { bearerError: 'invalid_request' });
 
+/** The token of the header: `Bearer <token>`, or the token alone (API Gateway's JWT authorizer takes both). */
 export function bearerToken(header: string | undefined): string {
-  const words = (header ?? '').trim().split(/\s+/).filter(Boolean);
-  const [scheme, ...rest] = words;
-  if (scheme === undefined) throw new UnauthorizedError(`missing bearer token: ${SEND}`);
-  if (scheme.toLowerCase() !== 'bearer') {
-    if (JWT.test(scheme) && rest.length === 0) throw malformed(`the Authorization header holds a token without its scheme; ${SEND}`);
-    throw malformed(`the Authorization header uses ${SCHEME.test(scheme) ? `the scheme "${scheme}"` : 'an unknown scheme'}, not Bearer; ${SEND}`);
+  const [first, ...rest] = (header ?? '').trim().split(/\s+/).filter(Boolean);
+  if (first === undefined) throw new UnauthorizedError(`missing bearer token: ${SEND}`);
+  const bearer = first.toLowerCase() === 'bearer';
+  if (rest.length === 0) {
+    if (bearer) throw malformed(`the Authorization header has no token after "Bearer" (is the variable holding it empty?); ${SEND}`);
+    return first;
   }
-  if (rest.length === 0) throw malformed(`the Authorization header has no token after "Bearer" (is the variable holding it empty?); ${SEND}`);
+  if (!bearer) throw malformed(`the Authorization header uses ${SCHEME.test(first) ? `the scheme "${first}"` : 'an unknown scheme'}, not Bearer; ${SEND}`);
   if (rest.length > 1) {
     throw malformed(`the Authorization header holds ${rest.length} words after "Bearer", not one token; ${rest[0] === '>' ? `${NPM_BANNER_HINT}; ` : ''}${SEND}`);
   }

@@ -102,7 +102,6 @@ describe('the local server', () => {
       ['Bearer   ', /no token after "Bearer"/],
       ['Bearer a b', /2 words after "Bearer"/],
       ['Basic c2VjcmV0OnBhc3N3b3Jk', /the scheme "Basic", not Bearer/],
-      ['eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln', /a token without its scheme/],
       // npm's banner captured with the token, on one line (as `echo $TOKEN` unquoted would pass it on).
       ['Bearer > schema-registry@0.1.0 token > tsx scripts/token.ts --user ada eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln', /npm run -s token/],
     ];
@@ -118,6 +117,11 @@ describe('the local server', () => {
     }
     const bad = await fetch(`${base}/api/v1/echo/x`, { headers: { authorization: 'Bearer forged' } });
     expect(bad.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    // A token without "Bearer " is a token, as API Gateway's JWT authorizer takes it.
+    expect((await fetch(`${base}/api/v1/echo/x`, { headers: { authorization: 'good' } })).status).toBe(200);
+    const bare = await fetch(`${base}/api/v1/echo/x`, { headers: { authorization: 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln' } });
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
   });
 
   /** Sends `request` as raw bytes (fetch refuses line breaks in header values) and reads the whole answer. */
