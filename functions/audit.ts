@@ -1,20 +1,20 @@
 /** Route group `audit`: a workspace's audit feed (admin). */
-import { check, pageSize } from '../lib/api/contracts.js';
-import { principalFromEvent } from '../lib/auth/principal.js';
-import type { AuditQuery } from '../lib/audit/service.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { json, routeHandler } from '../lib/http/handler.js';
-import { query } from '../lib/http/params.js';
-import { buildServices } from '../lib/registry.js';
+import { pageSize } from '../lib/api/contracts.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX } from '../lib/api/route.js';
 
-export function buildHandler(deps: Deps) {
-  const { audit } = buildServices(deps);
-  return routeHandler({
-    'GET /api/v1/audit': async (event) => {
-      const q = check<AuditQuery & { limit?: string; cursor?: string }>('AuditQuery', query(event), 'query');
-      return json(200, await audit.list(principalFromEvent(event), q, pageSize(q.limit), q.cursor));
-    },
-  });
-}
+export const group = registryGroup('audit', 'read');
 
-export const handler = buildHandler(defaultDeps());
+group.route({
+  method: 'GET',
+  path: `${API_PREFIX}/audit`,
+  operation: 'listAuditEvents',
+  role: 'admin',
+  summary: 'The workspace\u2019s audit feed, in time order',
+  query: 'AuditQuery',
+  response: { status: 200, list: true },
+  example: { query: { workspace_id: 'acme' } },
+  handle: async ({ principal, query: q }, { audit }) => audit.list(principal, q, pageSize(q.limit), q.cursor),
+});
+
+export const { buildHandler, handler } = group;

@@ -1,19 +1,34 @@
 /** Route group `console`: the web console's files (public: the page signs in, then calls the API with a token). */
-import { consoleAuth, type ConsoleAuth } from '../lib/config.js';
+import { rawReply, routeGroup } from '../lib/api/route.js';
+import { consoleAuth } from '../lib/config.js';
 import { ConsoleSite, consoleSecurityHeaders } from '../lib/console/site.js';
-import { routeHandler } from '../lib/http/handler.js';
 
-/** `deps` may be the shared test deps, which carry no console settings: the environment's then apply. */
-export function buildHandler(deps: { consoleAuth?: ConsoleAuth } = {}) {
-  const auth = deps.consoleAuth ?? consoleAuth();
-  const site = new ConsoleSite(auth);
-  return routeHandler(
-    {
-      'GET /console': async (event) => site.serve(undefined, event.headers['accept-encoding']),
-      'GET /console/{file}': async (event) => site.serve(event.pathParameters?.file, event.headers['accept-encoding']),
-    },
-    { securityHeaders: consoleSecurityHeaders(auth) },
-  );
-}
+export const group = routeGroup({
+  name: 'console',
+  deployedDeps: () => undefined,
+  access: 'none',
+  services: () => new ConsoleSite(consoleAuth()),
+  securityHeaders: () => consoleSecurityHeaders(consoleAuth()),
+});
 
-export const handler = buildHandler();
+group.route({
+  method: 'GET',
+  path: '/console',
+  operation: 'console',
+  role: 'public',
+  summary: 'The web console (signs in, then calls this API with the user\u2019s token)',
+  response: { status: 200 },
+  handle: async ({ header }, site) => rawReply(site.serve(undefined, header('accept-encoding'))),
+});
+
+group.route({
+  method: 'GET',
+  path: '/console/{file}',
+  operation: 'consoleAsset',
+  role: 'public',
+  summary: 'A file of the web console: its script, style and sign-in configuration',
+  response: { status: 200 },
+  handle: async ({ event, header }, site) => rawReply(site.serve(event.pathParameters?.file, header('accept-encoding'))),
+});
+
+export const { buildHandler, handler } = group;

@@ -1,13 +1,23 @@
 /** Route group `health`: GET /api/v1/health (public). */
-import { HealthService } from '../lib/health.js';
+import { API_PREFIX, routeGroup } from '../lib/api/route.js';
 import { defaultDeps, type Deps } from '../lib/deps.js';
-import { json, routeHandler } from '../lib/http/handler.js';
+import { HealthService } from '../lib/health.js';
 
-export function buildHandler(deps: Pick<Deps, 'dynamo' | 'tableName'>) {
-  const health = new HealthService({ dynamo: deps.dynamo.raw, tableName: deps.tableName });
-  return routeHandler({
-    'GET /api/v1/health': async () => json(200, await health.check()),
-  });
-}
+export const group = routeGroup({
+  name: 'health',
+  deployedDeps: defaultDeps,
+  access: 'describe',
+  services: (deps: Pick<Deps, 'dynamo' | 'tableName'>) => new HealthService({ dynamo: deps.dynamo.raw, tableName: deps.tableName }),
+});
 
-export const handler = buildHandler(defaultDeps());
+group.route({
+  method: 'GET',
+  path: `${API_PREFIX}/health`,
+  operation: 'health',
+  role: 'public',
+  summary: 'Table status and the schema.yaml version the registry runs',
+  response: { status: 200 },
+  handle: async (_request, health) => health.check(),
+});
+
+export const { buildHandler, handler } = group;

@@ -1,24 +1,34 @@
 /** Route group `notifications`: the caller's own notifications. */
-import { check, pageSize } from '../lib/api/contracts.js';
-import { principalFromEvent } from '../lib/auth/principal.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { json, routeHandler } from '../lib/http/handler.js';
-import { idParam, query } from '../lib/http/params.js';
-import { buildServices } from '../lib/registry.js';
+import { pageSize } from '../lib/api/contracts.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX } from '../lib/api/route.js';
 
-export function buildHandler(deps: Deps) {
-  const { notifications, design } = buildServices(deps);
-  return routeHandler({
-    'GET /api/v1/notifications': async (event) => {
-      const q = check<{ delivered?: 'true' | 'false'; limit?: string; cursor?: string }>('NotificationsQuery', query(event), 'query');
-      const delivered = q.delivered === undefined ? undefined : q.delivered === 'true';
-      return json(200, await notifications.list(principalFromEvent(event), delivered, pageSize(q.limit), q.cursor));
-    },
-    'PATCH /api/v1/notifications/{id}': async (event) => {
-      check('NotificationUpdate', event.body);
-      return json(200, await notifications.markDelivered(principalFromEvent(event), idParam(event)));
-    },
-  }, { beforeWrite: () => design.ready() });
-}
+const notifications = `${API_PREFIX}/notifications`;
 
-export const handler = buildHandler(defaultDeps());
+export const group = registryGroup('notifications', 'read-write');
+
+group.route({
+  method: 'GET',
+  path: notifications,
+  operation: 'listNotifications',
+  role: 'user',
+  summary: 'Your own notifications, newest first',
+  query: 'NotificationsQuery',
+  response: { status: 200, list: true },
+  handle: async ({ principal, query: q }, { notifications }) =>
+    notifications.list(principal, q.delivered === undefined ? undefined : q.delivered === 'true', pageSize(q.limit), q.cursor),
+});
+
+group.route({
+  method: 'PATCH',
+  path: `${notifications}/{id}`,
+  operation: 'markNotificationDelivered',
+  role: 'user',
+  summary: 'Mark one of your notifications delivered',
+  body: 'NotificationUpdate',
+  response: { status: 200 },
+  example: { path: { id: '<notification>' }, body: { delivered: true } },
+  handle: async ({ principal, id }, { notifications }) => notifications.markDelivered(principal, id),
+});
+
+export const { buildHandler, handler } = group;

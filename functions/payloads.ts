@@ -1,34 +1,56 @@
 /** Route group `payloads`: validated writes and reads of payloads. */
-import { check, pageSize } from '../lib/api/contracts.js';
-import { principalFromEvent } from '../lib/auth/principal.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { json, routeHandler } from '../lib/http/handler.js';
-import { idParam, query } from '../lib/http/params.js';
-import type { CreatePayloadInput } from '../lib/payloads/service.js';
-import { buildServices } from '../lib/registry.js';
+import { pageSize } from '../lib/api/contracts.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX, reply } from '../lib/api/route.js';
 
-export function buildHandler(deps: Deps) {
-  const { payloads, design } = buildServices(deps);
-  return routeHandler({
-    'POST /api/v1/payloads': async (event) => {
-      const input = check<CreatePayloadInput>('CreatePayloadRequest', event.body);
-      const { payload, replayed, deprecation } = await payloads.create(principalFromEvent(event), input, event.headers['idempotency-key']);
-      return json(201, payload, {
-        Location: `/api/v1/payloads/${payload.id}`,
-        ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}),
-        ...(deprecation ? { Deprecation: deprecation } : {}),
-      });
-    },
-    'GET /api/v1/payloads': async (event) => {
-      const q = check<{ schema_ref?: string; workspace_id?: string; schema_name?: string; limit?: string; cursor?: string }>('ListPayloadsQuery', query(event), 'query');
-      const principal = principalFromEvent(event);
-      const page = q.schema_ref
-        ? await payloads.listBySchemaVersion(principal, q.schema_ref, pageSize(q.limit), q.cursor)
-        : await payloads.listBySchemaName(principal, q.workspace_id!, q.schema_name!, pageSize(q.limit), q.cursor);
-      return json(200, page);
-    },
-    'GET /api/v1/payloads/{id}': async (event) => json(200, await payloads.get(principalFromEvent(event), idParam(event))),
-  }, { beforeWrite: () => design.ready() });
-}
+const payloads = `${API_PREFIX}/payloads`;
 
-export const handler = buildHandler(defaultDeps());
+export const group = registryGroup('payloads', 'read-write');
+
+group.route({
+  method: 'POST',
+  path: payloads,
+  operation: 'createPayload',
+  role: 'writer',
+  summary: 'Validate a document against one schema version and store it',
+  body: 'CreatePayloadRequest',
+  response: { status: 201, contract: 'Payload' },
+  headers: [{ name: 'Idempotency-Key', description: 'Retries with the same key and body within 24 h return the first response and store one payload.' }],
+  example: { body: { schema_ref: '<schema>', data: {} } },
+  handle: async ({ principal, body, header }, { payloads }) => {
+    const { payload, replayed, deprecation } = await payloads.create(principal, body, header('idempotency-key'));
+    return reply(201, payload, {
+      Location: `${API_PREFIX}/payloads/${payload.id}`,
+      ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+      ...(deprecation ? { Deprecation: deprecation } : {}),
+    });
+  },
+});
+
+group.route({
+  method: 'GET',
+  path: payloads,
+  operation: 'listPayloads',
+  role: 'reader',
+  summary: 'Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order',
+  query: 'ListPayloadsQuery',
+  response: { status: 200, contract: 'Payload', list: true },
+  example: { query: { schema_ref: '<schema>' } },
+  handle: async ({ principal, query: q }, { payloads }) =>
+    q.schema_ref
+      ? payloads.listBySchemaVersion(principal, q.schema_ref, pageSize(q.limit), q.cursor)
+      : payloads.listBySchemaName(principal, q.workspace_id!, q.schema_name!, pageSize(q.limit), q.cursor),
+});
+
+group.route({
+  method: 'GET',
+  path: `${payloads}/{id}`,
+  operation: 'getPayload',
+  role: 'reader',
+  summary: 'One payload',
+  response: { status: 200, contract: 'Payload' },
+  example: { path: { id: '<payload>' } },
+  handle: async ({ principal, id }, { payloads }) => payloads.get(principal, id),
+});
+
+export const { buildHandler, handler } = group;

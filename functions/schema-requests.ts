@@ -1,41 +1,88 @@
 /** Route group `schema-requests`: request, review and decide new schemas and versions. */
-import { check, pageSize } from '../lib/api/contracts.js';
-import { principalFromEvent } from '../lib/auth/principal.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { json, routeHandler } from '../lib/http/handler.js';
-import { idParam, query } from '../lib/http/params.js';
-import { buildServices } from '../lib/registry.js';
-import type { RequestStatus } from '../lib/requests/model.js';
-import type { CreateRequestInput } from '../lib/requests/service.js';
-import type { Dialect } from '../lib/sql/index.js';
+import { pageSize } from '../lib/api/contracts.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX, reply } from '../lib/api/route.js';
 
-export function buildHandler(deps: Deps) {
-  const { requests, audit, design } = buildServices(deps);
-  return routeHandler({
-    'POST /api/v1/schema-requests': async (event) => {
-      const created = await requests.create(principalFromEvent(event), check<CreateRequestInput>('CreateSchemaRequest', event.body));
-      return json(201, created, { Location: `/api/v1/schema-requests/${created.id}` });
-    },
-    'GET /api/v1/schema-requests': async (event) => {
-      const q = check<{ workspace_id: string; status?: RequestStatus; requester?: string; limit?: string; cursor?: string }>('ListSchemaRequestsQuery', query(event), 'query');
-      return json(200, await requests.list(principalFromEvent(event), q, pageSize(q.limit), q.cursor));
-    },
-    'GET /api/v1/schema-requests/{id}': async (event) => json(200, await requests.get(principalFromEvent(event), idParam(event))),
-    'PATCH /api/v1/schema-requests/{id}': async (event) => {
-      const { status, comment } = check<{ status: RequestStatus; comment?: string }>('TransitionSchemaRequest', event.body);
-      return json(200, await requests.transition(principalFromEvent(event), idParam(event), status, comment));
-    },
-    'GET /api/v1/schema-requests/{id}/migration': async (event) => {
-      const q = check<{ dialect?: Dialect }>('MigrationQuery', query(event), 'query');
-      return json(200, await requests.migrationPreview(principalFromEvent(event), idParam(event), q.dialect ?? 'postgres'));
-    },
-    'GET /api/v1/schema-requests/{id}/audit': async (event) => {
-      const principal = principalFromEvent(event);
-      const q = check<{ limit?: string; cursor?: string }>('PageQuery', query(event), 'query');
-      const r = await requests.get(principal, idParam(event));
-      return json(200, await audit.list(principal, { workspace_id: r.workspace_id, entity_type: 'schema_request', entity_id: r.id }, pageSize(q.limit), q.cursor, 'reader'));
-    },
-  }, { beforeWrite: () => design.ready() });
-}
+const requests = `${API_PREFIX}/schema-requests`;
 
-export const handler = buildHandler(defaultDeps());
+export const group = registryGroup('schema-requests', 'read-write');
+
+group.route({
+  method: 'POST',
+  path: requests,
+  operation: 'createSchemaRequest',
+  role: 'writer',
+  summary: 'Request a new schema, or the next version of one: policy violations, risk, diff, compatibility and a migration preview',
+  body: 'CreateSchemaRequest',
+  response: { status: 201 },
+  example: { body: { workspace_id: 'acme', schema_name: 'authz_req', definition: { type: 'object' } } },
+  handle: async ({ principal, body }, { requests }) => {
+    const created = await requests.create(principal, body);
+    return reply(201, created, { Location: `${API_PREFIX}/schema-requests/${created.id}` });
+  },
+});
+
+group.route({
+  method: 'GET',
+  path: requests,
+  operation: 'listSchemaRequests',
+  role: 'reader',
+  summary: 'A workspace\u2019s requests by status (default pending) or requester, newest first',
+  query: 'ListSchemaRequestsQuery',
+  response: { status: 200, list: true },
+  example: { query: { workspace_id: 'acme' } },
+  handle: async ({ principal, query: q }, { requests }) => requests.list(principal, q, pageSize(q.limit), q.cursor),
+});
+
+group.route({
+  method: 'GET',
+  path: `${requests}/{id}`,
+  operation: 'getSchemaRequest',
+  role: 'reader',
+  summary: 'One schema request with its review',
+  response: { status: 200 },
+  example: { path: { id: '<request>' } },
+  handle: async ({ principal, id }, { requests }) => requests.get(principal, id),
+});
+
+group.route({
+  method: 'PATCH',
+  path: `${requests}/{id}`,
+  operation: 'transitionSchemaRequest',
+  role: 'writer',
+  summary: 'Submit, approve, reject or withdraw (approval publishes the version; nobody approves their own request)',
+  body: 'TransitionSchemaRequest',
+  response: { status: 200 },
+  // Withdrawing a pending request is its requester's (the test's "member", a writer).
+  example: { path: { id: '<pending_request>' }, body: { status: 'withdrawn' } },
+  handle: async ({ principal, id, body }, { requests }) => requests.transition(principal, id, body.status, body.comment),
+});
+
+group.route({
+  method: 'GET',
+  path: `${requests}/{id}/migration`,
+  operation: 'getMigrationPreview',
+  role: 'reader',
+  summary: 'Up and down SQL for a relational sink, per dialect',
+  query: 'MigrationQuery',
+  response: { status: 200 },
+  example: { path: { id: '<request>' } },
+  handle: async ({ principal, id, query }, { requests }) => requests.migrationPreview(principal, id, query.dialect ?? 'postgres'),
+});
+
+group.route({
+  method: 'GET',
+  path: `${requests}/{id}/audit`,
+  operation: 'getSchemaRequestAudit',
+  role: 'reader',
+  summary: 'The request\u2019s history',
+  query: 'PageQuery',
+  response: { status: 200, list: true },
+  example: { path: { id: '<request>' } },
+  handle: async ({ principal, id, query: q }, { requests, audit }) => {
+    const r = await requests.get(principal, id);
+    return audit.list(principal, { workspace_id: r.workspace_id, entity_type: 'schema_request', entity_id: r.id }, pageSize(q.limit), q.cursor, 'reader');
+  },
+});
+
+export const { buildHandler, handler } = group;

@@ -1,49 +1,131 @@
 /** Route group `schemas`: publish and read schema versions. */
-import { check, pageSize } from '../lib/api/contracts.js';
-import { principalFromEvent } from '../lib/auth/principal.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { json, routeHandler } from '../lib/http/handler.js';
-import { idParam, query } from '../lib/http/params.js';
-import { buildServices } from '../lib/registry.js';
-import type { Compatibility } from '../lib/schemas/compatibility.js';
-import type { PublishInput, VersionState } from '../lib/schemas/service.js';
+import { pageSize } from '../lib/api/contracts.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX, reply } from '../lib/api/route.js';
 
-export function buildHandler(deps: Deps) {
-  const { schemas, design } = buildServices(deps);
-  return routeHandler({
-    'POST /api/v1/schemas': async (event) => {
-      const principal = principalFromEvent(event);
-      const q = check<{ dry_run?: string }>('PublishSchemaQuery', query(event), 'query');
-      const input = check<PublishInput>('PublishSchemaRequest', event.body);
-      if (q.dry_run === 'true') return json(200, await schemas.dryRun(principal, input));
-      const { version, created, warnings } = await schemas.publish(principal, input);
-      return json(created ? 201 : 200, { ...version, warnings }, created ? { Location: `/api/v1/schemas/${version.id}` } : {});
-    },
-    'PATCH /api/v1/schemas/{id}': async (event) => {
-      const { state } = check<{ state: VersionState }>('SchemaStateUpdate', event.body);
-      return json(200, await schemas.setState(principalFromEvent(event), idParam(event), state));
-    },
-    'GET /api/v1/schemas/{id}/diff': async (event) => {
-      const q = check<{ against: string }>('DiffQuery', query(event), 'query');
-      return json(200, await schemas.diff(principalFromEvent(event), idParam(event), q.against));
-    },
-    'GET /api/v1/schemas/{id}/config': async (event) => json(200, await schemas.config(principalFromEvent(event), idParam(event))),
-    'PUT /api/v1/schemas/{id}/config': async (event) => {
-      const change = check<{ compatibility?: Compatibility | null; open_content_model?: 'lenient' | 'strict' }>('SchemaConfigUpdate', event.body);
-      return json(200, await schemas.setConfig(principalFromEvent(event), idParam(event), change));
-    },
-    'GET /api/v1/schemas': async (event) => {
-      const q = check<{ workspace_id: string; prefix?: string; limit?: string; cursor?: string }>('ListSchemasQuery', query(event), 'query');
-      return json(200, await schemas.listLatest(principalFromEvent(event), q.workspace_id, q.prefix, pageSize(q.limit), q.cursor));
-    },
-    'GET /api/v1/schemas/{id}': async (event) => json(200, await schemas.get(principalFromEvent(event), idParam(event))),
-    'GET /api/v1/schemas/{id}/versions': async (event) => {
-      const q = check<{ limit?: string; cursor?: string }>('PageQuery', query(event), 'query');
-      return json(200, await schemas.versions(principalFromEvent(event), idParam(event), pageSize(q.limit), q.cursor));
-    },
-    'GET /api/v1/schemas/{id}/fields': async (event) => json(200, { fields: await schemas.fields(principalFromEvent(event), idParam(event)) }),
-    'GET /api/v1/schemas/{id}/default': async (event) => json(200, await schemas.defaultValue(principalFromEvent(event), idParam(event))),
-  }, { beforeWrite: () => design.ready() });
-}
+const schemas = `${API_PREFIX}/schemas`;
 
-export const handler = buildHandler(defaultDeps());
+export const group = registryGroup('schemas', 'read-write');
+
+group.route({
+  method: 'POST',
+  path: schemas,
+  operation: 'publishSchema',
+  role: 'admin',
+  summary: 'Publish the next version of a schema (200 with the existing version when the definition is already one; 409 with the breaking changes when incompatible; ?dry_run=true checks only)',
+  body: 'PublishSchemaRequest',
+  query: 'PublishSchemaQuery',
+  response: { status: 201, contract: 'SchemaVersion' },
+  example: { body: { workspace_id: 'acme', name: 'authz_new', definition: { type: 'object' } } },
+  handle: async ({ principal, body, query }, { schemas }) => {
+    if (query.dry_run === 'true') return reply(200, await schemas.dryRun(principal, body));
+    const { version, created, warnings } = await schemas.publish(principal, body);
+    return reply(created ? 201 : 200, { ...version, warnings }, created ? { Location: `${API_PREFIX}/schemas/${version.id}` } : {});
+  },
+});
+
+group.route({
+  method: 'PATCH',
+  path: `${schemas}/{id}`,
+  operation: 'setSchemaVersionState',
+  role: 'admin',
+  summary: 'Move a version to active, deprecated (writes accepted with a Deprecation header) or disabled (writes refused)',
+  body: 'SchemaStateUpdate',
+  response: { status: 200, contract: 'SchemaVersion' },
+  example: { path: { id: '<schema>' }, body: { state: 'active' } },
+  handle: async ({ principal, id, body }, { schemas }) => schemas.setState(principal, id, body.state),
+});
+
+group.route({
+  method: 'GET',
+  path: `${schemas}/{id}/diff`,
+  operation: 'diffSchemaVersions',
+  role: 'reader',
+  summary: 'Every change from version `against` to this one, explained, with its compatibility',
+  query: 'DiffQuery',
+  response: { status: 200 },
+  example: { path: { id: '<schema>' }, query: { against: '<schema>' } },
+  handle: async ({ principal, id, query }, { schemas }) => schemas.diff(principal, id, query.against),
+});
+
+group.route({
+  method: 'GET',
+  path: `${schemas}/{id}/config`,
+  operation: 'getSchemaConfig',
+  role: 'reader',
+  summary: 'The compatibility mode in force for the schema (every version) and where it comes from',
+  response: { status: 200 },
+  example: { path: { id: '<schema>' } },
+  handle: async ({ principal, id }, { schemas }) => schemas.config(principal, id),
+});
+
+group.route({
+  method: 'PUT',
+  path: `${schemas}/{id}/config`,
+  operation: 'setSchemaConfig',
+  role: 'admin',
+  summary: 'Set the schema\u2019s compatibility mode and open-content-model rule',
+  body: 'SchemaConfigUpdate',
+  response: { status: 200 },
+  example: { path: { id: '<schema>' }, body: { compatibility: 'BACKWARD' } },
+  handle: async ({ principal, id, body }, { schemas }) => schemas.setConfig(principal, id, body),
+});
+
+group.route({
+  method: 'GET',
+  path: schemas,
+  operation: 'listSchemas',
+  role: 'reader',
+  summary: 'The latest version of each schema in a workspace',
+  query: 'ListSchemasQuery',
+  response: { status: 200, contract: 'SchemaVersion', list: true },
+  example: { query: { workspace_id: 'acme' } },
+  handle: async ({ principal, query: q }, { schemas }) => schemas.listLatest(principal, q.workspace_id, q.prefix, pageSize(q.limit), q.cursor),
+});
+
+group.route({
+  method: 'GET',
+  path: `${schemas}/{id}`,
+  operation: 'getSchemaVersion',
+  role: 'reader',
+  summary: 'One schema version',
+  response: { status: 200, contract: 'SchemaVersion' },
+  example: { path: { id: '<schema>' } },
+  handle: async ({ principal, id }, { schemas }) => schemas.get(principal, id),
+});
+
+group.route({
+  method: 'GET',
+  path: `${schemas}/{id}/versions`,
+  operation: 'listSchemaVersions',
+  role: 'reader',
+  summary: 'Every version of the schema this version belongs to, oldest first',
+  query: 'PageQuery',
+  response: { status: 200, contract: 'SchemaVersion', list: true },
+  example: { path: { id: '<schema>' } },
+  handle: async ({ principal, id, query: q }, { schemas }) => schemas.versions(principal, id, pageSize(q.limit), q.cursor),
+});
+
+group.route({
+  method: 'GET',
+  path: `${schemas}/{id}/fields`,
+  operation: 'describeSchemaFields',
+  role: 'reader',
+  summary: 'Every field of the definition: path, types, required, nullable, description, default, enum, format',
+  response: { status: 200 },
+  example: { path: { id: '<schema>' } },
+  handle: async ({ principal, id }, { schemas }) => ({ fields: await schemas.fields(principal, id) }),
+});
+
+group.route({
+  method: 'GET',
+  path: `${schemas}/{id}/default`,
+  operation: 'getSchemaDefault',
+  role: 'reader',
+  summary: 'A starting document for forms and command-line use',
+  response: { status: 200 },
+  example: { path: { id: '<schema>' } },
+  handle: async ({ principal, id }, { schemas }) => schemas.defaultValue(principal, id),
+});
+
+export const { buildHandler, handler } = group;

@@ -1,34 +1,53 @@
 /** Route group `workspaces`: workspace-wide settings. */
-import { check } from '../lib/api/contracts.js';
-import { principalFromEvent } from '../lib/auth/principal.js';
-import { defaultDeps, type Deps } from '../lib/deps.js';
-import { NotFoundError } from '../lib/errors.js';
-import { json, routeHandler, type HttpEvent } from '../lib/http/handler.js';
-import { buildServices } from '../lib/registry.js';
-import type { WorkspacePolicy } from '../lib/policies/index.js';
-import type { Compatibility } from '../lib/schemas/compatibility.js';
+import { registryGroup } from '../lib/api/registry-group.js';
+import { API_PREFIX } from '../lib/api/route.js';
 
-const WORKSPACE = /^[a-z0-9][a-z0-9-]{0,62}$/;
-function workspaceParam(event: HttpEvent): string {
-  const id = event.pathParameters?.workspace_id ?? '';
-  if (!WORKSPACE.test(id)) throw new NotFoundError(`workspace ${JSON.stringify(id)} not found`);
-  return id;
-}
+const workspace = `${API_PREFIX}/workspaces/{workspace_id}`;
 
-export function buildHandler(deps: Deps) {
-  const { workspaces, design } = buildServices(deps);
-  return routeHandler({
-    'GET /api/v1/workspaces/{workspace_id}/config': async (event) => json(200, await workspaces.config(principalFromEvent(event), workspaceParam(event))),
-    'GET /api/v1/workspaces/{workspace_id}/policies': async (event) => json(200, await workspaces.getPolicies(principalFromEvent(event), workspaceParam(event))),
-    'PUT /api/v1/workspaces/{workspace_id}/policies': async (event) => {
-      const policy = check<WorkspacePolicy>('WorkspacePolicy', event.body);
-      return json(200, await workspaces.setPolicies(principalFromEvent(event), workspaceParam(event), policy));
-    },
-    'PUT /api/v1/workspaces/{workspace_id}/config': async (event) => {
-      const change = check<{ compatibility: Compatibility }>('WorkspaceConfigUpdate', event.body);
-      return json(200, await workspaces.setConfig(principalFromEvent(event), workspaceParam(event), change));
-    },
-  }, { beforeWrite: () => design.ready() });
-}
+export const group = registryGroup('workspaces', 'read-write');
 
-export const handler = buildHandler(defaultDeps());
+group.route({
+  method: 'GET',
+  path: `${workspace}/config`,
+  operation: 'getWorkspaceConfig',
+  role: 'reader',
+  summary: 'The workspace\u2019s default compatibility mode',
+  response: { status: 200 },
+  handle: async ({ principal, workspaceId }, { workspaces }) => workspaces.config(principal, workspaceId),
+});
+
+group.route({
+  method: 'PUT',
+  path: `${workspace}/config`,
+  operation: 'setWorkspaceConfig',
+  role: 'admin',
+  summary: 'Set the workspace\u2019s default compatibility mode',
+  body: 'WorkspaceConfigUpdate',
+  response: { status: 200 },
+  example: { body: { compatibility: 'BACKWARD' } },
+  handle: async ({ principal, workspaceId, body }, { workspaces }) => workspaces.setConfig(principal, workspaceId, body),
+});
+
+group.route({
+  method: 'GET',
+  path: `${workspace}/policies`,
+  operation: 'getWorkspacePolicies',
+  role: 'admin',
+  summary: 'Policy rule severities, the auto-approval switch, and the rule catalogue',
+  response: { status: 200 },
+  handle: async ({ principal, workspaceId }, { workspaces }) => workspaces.getPolicies(principal, workspaceId),
+});
+
+group.route({
+  method: 'PUT',
+  path: `${workspace}/policies`,
+  operation: 'setWorkspacePolicies',
+  role: 'admin',
+  summary: 'Change rule severities (or turn rules off) and the auto-approval switch',
+  body: 'WorkspacePolicy',
+  response: { status: 200 },
+  example: { body: { auto_approve: false } },
+  handle: async ({ principal, workspaceId, body }, { workspaces }) => workspaces.setPolicies(principal, workspaceId, body),
+});
+
+export const { buildHandler, handler } = group;

@@ -3,7 +3,7 @@
  * check that fails at synth time naming the bad value and the fix, rather than at deploy time.
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { ROLES } from '../functions/routes.js';
+import { parseGroup, ROLES } from '../lib/auth/roles.js';
 import { settingsEnvironment, type Settings } from '../lib/config.js';
 import { DEFAULT_LOG_RETENTION, DEFAULT_THROTTLE } from './constructs/defaults.js';
 
@@ -121,11 +121,8 @@ export function readSettings(get: (key: string) => unknown): RegistrySettings {
   };
 }
 
-const WORKSPACE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
 function checkGroupName(group: string): void {
-  const [workspace, role, ...rest] = group.split(':');
-  if (rest.length > 0 || !workspace || !WORKSPACE_ID.test(workspace) || !(ROLES as readonly string[]).includes(role ?? '')) {
+  if (!parseGroup(group)) {
     throw new SettingsError('bootstrapGroups', group, `must list groups named {workspace_id}:{role} with role one of ${ROLES.join(', ')}, e.g. acme:admin`);
   }
 }

@@ -6,8 +6,8 @@
  */
 import { Command, Option } from 'commander';
 import { DEV_KEY_PATH, devKey, mintToken } from '../lib/auth/dev-tokens.js';
+import { ROLES, type Role } from '../lib/auth/roles.js';
 import { npmBannerPrinted } from '../lib/config.js';
-import { ROLES, type Role } from '../functions/routes.js';
 
 const program = new Command()
   .name('token')

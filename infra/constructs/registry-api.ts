@@ -16,7 +16,8 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, ROUTES, type Route, type RouteGroup } from '../../functions/routes.js';
+import { ROUTES, type RouteGroup } from '../../functions/routes.js';
+import { routeKey, type Route } from '../../lib/api/route.js';
 import { DEFAULT_LOG_RETENTION, DEFAULT_THROTTLE } from './defaults.js';
 
 /** The token issuer the API trusts. */
@@ -36,7 +37,7 @@ export interface RegistryApiProps {
    * Routes to serve.
    * @default ROUTES of functions/routes.ts
    */
-  readonly routes?: readonly Route[];
+  readonly routes?: readonly Route<RouteGroup>[];
   /**
    * Requests per second (steady) and burst of the default stage.
    * @default { rateLimit: 50, burstLimit: 100 }
@@ -113,7 +114,7 @@ export class RegistryApi extends Construct {
     const integrations = new Map<RouteGroup, HttpLambdaIntegration>();
     for (const route of routes) {
       const fn = props.functions[route.group];
-      if (!fn) throw new Error(`route ${routeKey(route)} belongs to group "${route.group}", which has no function; add it to ROUTE_GROUPS in functions/routes.ts`);
+      if (!fn) throw new Error(`route ${routeKey(route)} belongs to group "${route.group}", which has no function; list its group module in functions/routes.ts`);
       let integration = integrations.get(route.group);
       if (!integration) integrations.set(route.group, (integration = new HttpLambdaIntegration(`${route.group}-integration`, fn)));
       const isPublic = route.role === 'public';

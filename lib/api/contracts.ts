@@ -4,13 +4,18 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { FromSchema } from 'json-schema-to-ts';
+import type { Json } from '../engines/types.js';
 import { BadRequestError } from '../errors.js';
+import { ATTRIBUTE_ENUMS, SHARED_ATTRIBUTES } from '../generated/table.js';
+import { DIALECTS } from '../sql/dialects.js';
+import { TRANSITION_TARGETS } from '../requests/model.js';
 import { COMPATIBILITY_MODES } from '../schemas/compatibility.js';
 import { WORKSPACE_POLICY_SCHEMA } from '../policies/index.js';
 
-export const SCHEMA_NAME_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
-export const WORKSPACE_ID_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
-export const ULID_PATTERN = '^[0-9A-HJKMNP-TV-Z]{26}$';
+export const SCHEMA_NAME_PATTERN = SHARED_ATTRIBUTES.schema_name.pattern;
+export const WORKSPACE_ID_PATTERN = SHARED_ATTRIBUTES.workspace_id.pattern;
+export const ULID_PATTERN = SHARED_ATTRIBUTES.ulid.pattern;
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -32,7 +37,7 @@ export const contracts = {
       workspace_id: workspaceId,
       name: schemaName,
       definition: { description: 'The definition, interpreted by the engine (a JSON Schema by default).' },
-      engine: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$', default: 'json-schema' },
+      engine: { type: 'string', pattern: SHARED_ATTRIBUTES.engine.pattern, default: 'json-schema' },
       description: { type: 'string', maxLength: 2048 },
     },
   },
@@ -54,10 +59,10 @@ export const contracts = {
     minProperties: 1,
     properties: {
       compatibility: { enum: [...COMPATIBILITY_MODES, null], description: 'null removes the schema setting, so the workspace default applies.' },
-      open_content_model: { enum: ['lenient', 'strict'], description: 'lenient: a property added to an open content model is compatible both ways.' },
+      open_content_model: { enum: ATTRIBUTE_ENUMS.schema.open_content_model, description: 'lenient: a property added to an open content model is compatible both ways.' },
     },
   },
-  SchemaStateUpdate: { type: 'object', additionalProperties: false, required: ['state'], properties: { state: { enum: ['active', 'deprecated', 'disabled'] } } },
+  SchemaStateUpdate: { type: 'object', additionalProperties: false, required: ['state'], properties: { state: { enum: ATTRIBUTE_ENUMS.schema_version.state } } },
   WorkspaceConfigUpdate: { type: 'object', additionalProperties: false, required: ['compatibility'], properties: { compatibility: { enum: COMPATIBILITY_MODES } } },
   CreateSchemaRequest: {
     type: 'object',
@@ -84,7 +89,7 @@ export const contracts = {
     required: ['workspace_id'],
     properties: {
       workspace_id: workspaceId,
-      status: { enum: ['draft', 'pending', 'approved', 'rejected', 'withdrawn'], description: 'Defaults to pending unless requester is given.' },
+      status: { enum: ATTRIBUTE_ENUMS.schema_request.status, description: 'Defaults to pending unless requester is given.' },
       requester: { type: 'string', minLength: 1, maxLength: 256 },
       ...page,
     },
@@ -93,16 +98,16 @@ export const contracts = {
     type: 'object',
     additionalProperties: false,
     required: ['status'],
-    properties: { status: { enum: ['pending', 'approved', 'rejected', 'withdrawn'] }, comment: { type: 'string', maxLength: 4096 } },
+    properties: { status: { enum: TRANSITION_TARGETS }, comment: { type: 'string', maxLength: 4096 } },
   },
-  MigrationQuery: { type: 'object', additionalProperties: false, properties: { dialect: { enum: ['postgres', 'sqlite', 'mysql'], default: 'postgres' } } },
+  MigrationQuery: { type: 'object', additionalProperties: false, properties: { dialect: { enum: DIALECTS, default: 'postgres' } } },
   AuditQuery: {
     type: 'object',
     additionalProperties: false,
     required: ['workspace_id'],
     properties: {
       workspace_id: workspaceId,
-      entity_type: { enum: ['schema', 'schema_version', 'schema_request', 'workspace'] },
+      entity_type: { enum: ATTRIBUTE_ENUMS.audit_event.entity_type },
       entity_id: { type: 'string', minLength: 1, maxLength: 128 },
       since: { type: 'string', format: 'date-time' },
       ...page,
@@ -127,7 +132,7 @@ export const contracts = {
       fingerprint: { type: 'string', description: 'SHA-256 of the canonical JSON (RFC 8785) of the definition.' },
       dialect: { type: 'string', description: 'The dialect in force: for JSON Schema the draft the definition declares, or the default it was published under.' },
       description: { type: 'string' },
-      state: { enum: ['active', 'deprecated', 'disabled'] },
+      state: { enum: ATTRIBUTE_ENUMS.schema_version.state },
       created_at: timestamp,
       created_by: { type: 'string' },
     },
@@ -166,6 +171,13 @@ export const contracts = {
 } as const;
 
 export type ContractName = keyof typeof contracts;
+
+/** Where a contract leaves a value unconstrained (a definition, a document), the parsed body holds JSON. */
+type JsonIfUnknown<T> = { [K in keyof T]: unknown extends T[K] ? Json : ValuesJsonIfUnknown<T[K]> };
+type ValuesJsonIfUnknown<V> = V extends Record<string, unknown> ? { [P in keyof V]: unknown extends V[P] ? Json : V[P] } : V;
+
+/** The type of each contract's valid values (defaults are not applied, so defaulted fields stay optional). */
+export type ContractTypes = { [N in ContractName]: JsonIfUnknown<FromSchema<(typeof contracts)[N], { keepDefaultedPropertiesOptional: true }>> };
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 addFormats.default(ajv);

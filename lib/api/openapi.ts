@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the route table and the same JSON Schemas that validate
  * requests, so the documentation cannot drift from what the API enforces.
  */
-import { API_PREFIX, ROUTES, type Route } from '../../functions/routes.js';
+import type { Route } from './route.js';
 import { TABLE_DESIGN } from '../generated/table.js';
 import { contracts, type ContractName } from './contracts.js';
 
@@ -63,9 +63,10 @@ function operation(route: Route): Obj {
   };
 }
 
-export function openApiDocument(): Obj {
+/** The document of the given routes (functions/routes.ts assembles them). */
+export function openApiDocument(routes: readonly Route[]): Obj {
   const paths: Record<string, Obj> = {};
-  for (const route of ROUTES) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  for (const route of routes) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
   return {
     openapi: '3.1.0',
     info: {
@@ -99,5 +100,3 @@ export function openApiDocument(): Obj {
     },
   };
 }
-
-export const DOCS_PATH = `${API_PREFIX}/docs`;

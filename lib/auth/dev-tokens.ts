@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
-import type { Role } from '../../functions/routes.js';
+import type { Role } from './roles.js';
 
 export const DEV_KEY_PATH = fileURLToPath(new URL('../../.data/dev-jwk.json', import.meta.url));
 export const DEV_ISSUER = 'schema-registry-local';

@@ -3,7 +3,7 @@
  * (or the local server) verified. Groups are named `{workspace_id}:{role}`.
  */
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.js';
-import { ROLES, type Role } from '../../functions/routes.js';
+import { parseGroup, roleRank, type Role } from './roles.js';
 import { KEY_VALUE_CHARSET } from '../table-design/pattern.js';
 
 /** schema.yaml's `principal` attribute: at most 256 characters, and it goes into keys. */
@@ -16,8 +16,6 @@ export interface Principal {
   roles: ReadonlyMap<string, Role>;
 }
 
-const GROUP = /^([a-z0-9][a-z0-9-]{0,62}):(reader|writer|reviewer|admin)$/;
-const rank = (r: Role) => ROLES.indexOf(r);
 
 /**
  * `cognito:groups` arrives as a JSON array in the token itself (local tokens) and as the string "[a b]"
@@ -47,11 +45,10 @@ export function principalFromClaims(claims: Record<string, unknown> | undefined)
   }
   const roles = new Map<string, Role>();
   for (const group of parseGroups(claims?.['cognito:groups'])) {
-    const m = GROUP.exec(group);
-    if (!m) continue; // Groups of other applications are not ours to judge.
-    const [, workspace, role] = m as unknown as [string, string, Role];
-    const held = roles.get(workspace);
-    if (!held || rank(role) > rank(held)) roles.set(workspace, role);
+    const parsed = parseGroup(group);
+    if (!parsed) continue; // Groups of other applications are not ours to judge.
+    const held = roles.get(parsed.workspace);
+    if (!held || roleRank(parsed.role) > roleRank(held)) roles.set(parsed.workspace, parsed.role);
   }
   return { id: sub, roles };
 }
@@ -69,7 +66,7 @@ export function principalFromEvent(event: { requestContext: unknown }): Principa
 export function authorize(principal: Principal, workspaceId: string, role: Role, what = 'resource'): void {
   const held = principal.roles.get(workspaceId);
   if (!held) throw new NotFoundError(`${what} not found`);
-  if (rank(held) < rank(role)) {
+  if (roleRank(held) < roleRank(role)) {
     throw new ForbiddenError(`this needs the ${role} role in workspace "${workspaceId}"; you have ${held}`);
   }
 }

@@ -17,6 +17,26 @@ export const TABLE_DESIGN = {
 
 export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN"} as const;
 
+/** The value rules of schema.yaml's shared attributes, for code that checks the same values before they reach a key. */
+export const SHARED_ATTRIBUTES = {
+  workspace_id: {"pattern":"^[a-z0-9][a-z0-9-]{0,62}$","maxLength":63},
+  schema_name: {"pattern":"^[a-z][a-z0-9_]{0,62}$","maxLength":63},
+  ulid: {"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$","maxLength":26},
+  principal: {"maxLength":256},
+  timestamp: {"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$","maxLength":24},
+  fingerprint: {"pattern":"^[0-9a-f]{64}$","maxLength":64},
+  engine: {"pattern":"^[a-z][a-z0-9-]{0,31}$","maxLength":32},
+} as const;
+
+/** The allowed values of every enumerated attribute, per record type, for contracts that accept the same values. */
+export const ATTRIBUTE_ENUMS = {
+  schema: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], open_content_model: ["lenient","strict"], state: ["active","deprecated","disabled"] },
+  schema_version: { state: ["active","deprecated","disabled"] },
+  schema_request: { status: ["draft","pending","approved","rejected","withdrawn"], risk: ["low","moderate","high"] },
+  audit_event: { entity_type: ["schema","schema_version","schema_request","workspace"] },
+  workspace_config: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"] },
+} as const;
+
 /** Key attribute names of the primary index and every GSI. */
 export const INDEXES = {
   primary: { partitionKey: "PK", sortKey: "SK" },

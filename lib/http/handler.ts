@@ -45,8 +45,6 @@ const jsonBody: middy.MiddlewareObj<HttpEvent, HttpResult> = {
   },
 };
 
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 type SecurityHeaderOptions = NonNullable<Parameters<typeof httpSecurityHeaders>[0]>;
 
 /**
@@ -68,12 +66,11 @@ function securityHeaders(overrides: SecurityHeaderOptions = {}): ReturnType<type
 
 /**
  * Dispatches on API Gateway's routeKey ("GET /api/v1/schemas/{id}"), which the local server sets the same way.
- * `beforeWrite` is awaited before every request of a writing method (the design guard: once per container).
  * `securityHeaders` overrides middy's defaults, e.g. the Content-Security-Policy of an HTML page.
  */
 export function routeHandler(
   routes: Record<string, RouteFn>,
-  options: { corsOrigin?: string; beforeWrite?: () => Promise<unknown>; securityHeaders?: SecurityHeaderOptions } = {},
+  options: { corsOrigin?: string; securityHeaders?: SecurityHeaderOptions } = {},
 ) {
   const dispatch: RouteFn = async (event, context) => {
     const fn = routes[event.routeKey];
@@ -86,14 +83,6 @@ export function routeHandler(
     .use(securityHeaders(options.securityHeaders));
   const origin = options.corsOrigin ?? corsOrigin();
   if (origin) handler.use(httpCors({ origins: [origin] }));
-  const { beforeWrite } = options;
-  if (beforeWrite) {
-    handler.use({
-      before: async (request) => {
-        if (!READ_METHODS.has(request.event.requestContext.http.method)) await beforeWrite();
-      },
-    });
-  }
   return handler.use({
     onError: async (request) => {
       request.response = problemResponse(request.error, request.event.rawPath);

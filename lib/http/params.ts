@@ -1,14 +1,22 @@
 /** Reading path parameters and query strings of an HTTP API event. */
 import { NotFoundError } from '../errors.js';
-import { ULID_PATTERN } from '../api/contracts.js';
+import { SHARED_ATTRIBUTES } from '../generated/table.js';
 import type { HttpEvent } from './handler.js';
 
-const ULID = new RegExp(ULID_PATTERN);
+const ULID = new RegExp(SHARED_ATTRIBUTES.ulid.pattern);
+const WORKSPACE_ID = new RegExp(SHARED_ATTRIBUTES.workspace_id.pattern);
 
 /** A ULID path parameter; anything else cannot name an item, so it is a 404, not a 400. */
 export function idParam(event: HttpEvent, name = 'id'): string {
   const id = event.pathParameters?.[name] ?? '';
   if (!ULID.test(id)) throw new NotFoundError(`no item with id ${JSON.stringify(id)}`);
+  return id;
+}
+
+/** The `{workspace_id}` path parameter; a value that cannot be a workspace names none, so 404. */
+export function workspaceParam(event: HttpEvent): string {
+  const id = event.pathParameters?.workspace_id ?? '';
+  if (!WORKSPACE_ID.test(id)) throw new NotFoundError(`workspace ${JSON.stringify(id)} not found`);
   return id;
 }
 

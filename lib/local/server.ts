@@ -9,7 +9,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { BadRequestError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError, RegistryError, UnauthorizedError } from '../errors.js';
 import { bearerToken } from '../auth/bearer.js';
 import { problemResponse } from '../http/problem.js';
-import { routeKey, type Route } from '../../functions/routes.js';
+import { routeKey, type Route } from '../api/route.js';
 import { answerClientError } from './client-error.js';
 import { DEV_ADMIN_TOKEN_PATH, serveDevAdminToken } from './dev-admin-token.js';
 

@@ -15,6 +15,9 @@ export const TRANSITIONS: Record<RequestStatus, Partial<Record<RequestStatus, 'r
   withdrawn: {},
 };
 
+/** The statuses a PATCH may ask for: every status some transition leads to. */
+export const TRANSITION_TARGETS = [...new Set(Object.values(TRANSITIONS).flatMap((to) => Object.keys(to) as RequestStatus[]))];
+
 export interface Violation {
   rule: string;
   severity: 'error' | 'warning' | 'info';

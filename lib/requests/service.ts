@@ -4,6 +4,7 @@
  * statuses. The parts: proposal.ts (what a proposal resolves to), review.ts, transitions.ts (who may
  * move it where), approval.ts, auto-review.ts, preview.ts (migrations), changes.ts (how a change is written).
  */
+import type { ContractTypes } from '../api/contracts.js';
 import { authorize, type Principal } from '../auth/principal.js';
 import { BadRequestError, NotFoundError, PayloadTooLargeError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
@@ -25,16 +26,8 @@ import { checkTransition, moved } from './transitions.js';
 
 export { AUTO_APPROVER } from './auto-review.js';
 
-export interface CreateRequestInput {
-  workspace_id: string;
-  schema_name: string;
-  description?: string;
-  justification?: string;
-  related_issue?: string;
-  submit?: boolean;
-  definition?: Json;
-  table?: Json;
-}
+/** A request as the API accepts it (its contract, lib/api/contracts.ts). */
+export type CreateRequestInput = ContractTypes['CreateSchemaRequest'];
 
 /** DynamoDB's item limit is 400 KB; keep a margin for keys and attributes. */
 const MAX_REQUEST_ITEM_BYTES = 380 * 1024;

@@ -6,8 +6,9 @@
  * that explains diffs.
  */
 import type { Change, CompareOptions, Json, SchemaEngine } from '../engines/types.js';
+import { ATTRIBUTE_ENUMS } from '../generated/table.js';
 
-export const COMPATIBILITY_MODES = ['NONE', 'BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE'] as const;
+export const COMPATIBILITY_MODES = ATTRIBUTE_ENUMS.schema.compatibility;
 export type Compatibility = (typeof COMPATIBILITY_MODES)[number];
 export const DEFAULT_COMPATIBILITY: Compatibility = 'BACKWARD';
 

@@ -15,7 +15,7 @@ import type { AuditStore } from '../store/audit.js';
 import type { SchemaStore } from '../store/schemas.js';
 import type { WorkspaceStore } from '../store/workspaces.js';
 import { fingerprint } from '../util/canonical-json.js';
-import type { Role } from '../../functions/routes.js';
+import type { Role } from '../auth/roles.js';
 import { checkCompatibility, describeVerdict, DEFAULT_COMPATIBILITY, isTransitive, type Compatibility, type CompatibilityVerdict, type VersionDefinition } from './compatibility.js';
 import { DEFAULT_ENGINE, toSchemaVersion, type SchemaVersion } from './model.js';
 

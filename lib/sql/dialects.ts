@@ -8,8 +8,8 @@ import { IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH, show } from './identifiers.j
 import type { ColumnDefinition } from './table.js';
 import { formatSqlType, isSerial, sqlType, type SqlType } from './types.js';
 
-export type Dialect = 'postgres' | 'sqlite' | 'mysql';
-export const DIALECTS: readonly Dialect[] = ['postgres', 'sqlite', 'mysql'];
+export const DIALECTS = ['postgres', 'sqlite', 'mysql'] as const;
+export type Dialect = (typeof DIALECTS)[number];
 
 /** MySQL's VARCHAR tops out at 65,535 bytes per row: 16,383 four-byte utf8mb4 characters. */
 const MYSQL_VARCHAR_MAX = 16_383;

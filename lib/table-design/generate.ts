@@ -92,6 +92,22 @@ export function generateModule(design: TableDesign): string {
   emit();
   emit(`export const PREFIXES = ${q(design.prefixes)} as const;`);
   emit();
+  emit('/** The value rules of schema.yaml\'s shared attributes, for code that checks the same values before they reach a key. */');
+  emit('export const SHARED_ATTRIBUTES = {');
+  for (const a of Object.values(design.sharedAttributes)) {
+    const rule = { ...(a.pattern !== undefined ? { pattern: a.pattern } : {}), ...(a.maxLength !== undefined ? { maxLength: a.maxLength } : {}) };
+    emit(`  ${a.name}: ${q(rule)},`);
+  }
+  emit('} as const;');
+  emit();
+  emit('/** The allowed values of every enumerated attribute, per record type, for contracts that accept the same values. */');
+  emit('export const ATTRIBUTE_ENUMS = {');
+  for (const rt of Object.values(design.recordTypes)) {
+    const enums = Object.values(rt.attributes).filter((a) => a.enum);
+    if (enums.length) emit(`  ${rt.name}: { ${enums.map((a) => `${a.name}: ${q(a.enum)}`).join(', ')} },`);
+  }
+  emit('} as const;');
+  emit();
   const allIndexes = { primary: design.primary, ...design.indexes };
   emit('/** Key attribute names of the primary index and every GSI. */');
   emit('export const INDEXES = {');

@@ -245,6 +245,7 @@ export function buildDesign(doc: unknown, file = 'schema.yaml'): TableDesign {
     entityIdentifiers: raw.entity_identifiers,
     prefixes: raw.prefixes,
     recordTypes,
+    sharedAttributes: Object.fromEntries(Object.entries(raw.shared_attributes ?? {}).map(([name, a]) => [name, toAttribute(name, a)])),
     accessPatterns,
     hash: fingerprint(doc),
   };

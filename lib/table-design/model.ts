@@ -81,6 +81,8 @@ export interface TableDesign {
   entityIdentifiers: { entity: string; version: string };
   prefixes: Record<string, string>;
   recordTypes: Record<string, RecordType>;
+  /** Attribute definitions several record types share; the API validates the same values by them. */
+  sharedAttributes: Record<string, AttributeDef>;
   accessPatterns: Record<string, AccessPattern>;
   /** SHA-256 of the canonical JSON of the parsed file: the design's identity. */
   hash: string;

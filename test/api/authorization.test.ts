@@ -1,10 +1,13 @@
 /**
  * Every protected route of the route table, with no token, a bad token, a token for another workspace,
- * and a role one step too low. A route added to the table without a request here fails the first test.
+ * and a role one step too low. Each request is the route's own example; a route whose example does not
+ * succeed for its role fails the first test.
  */
 import { SignJWT, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, ROUTES, routeKey, type Route } from '../../functions/routes.js';
+import { ROUTES } from '../../functions/routes.js';
+import { routeKey, type Route } from '../../lib/api/route.js';
+import { ROLES } from '../../lib/auth/roles.js';
 import type { Deps } from '../../lib/deps.js';
 import type { LambdaHandler } from '../../lib/local/server.js';
 import { useRegistry } from '../support/registry.js';
@@ -12,49 +15,24 @@ import { useRegistry } from '../support/registry.js';
 const reg = useRegistry();
 const ids = { schema: '', payload: '', request: '', pendingRequest: '', notification: '' };
 
-/** A request that would succeed for a caller with the route's role in workspace acme. */
+/** The route's example request (defined beside the route), with the fixtures below filled in. */
 function requestFor(route: Route): { path: string; body?: unknown } {
-  const id = route.path.startsWith('/api/v1/payloads')
-    ? ids.payload
-    : route.path.startsWith('/api/v1/schema-requests')
-      ? ids.request
-      : route.path.startsWith('/api/v1/notifications')
-        ? ids.notification
-        : ids.schema;
-  const path = route.path.replace('{id}', id).replace('{workspace_id}', 'acme');
-  switch (routeKey(route)) {
-    case 'POST /api/v1/schema-requests':
-      return { path, body: { workspace_id: 'acme', schema_name: 'authz_req', definition: { type: 'object' } } };
-    case 'GET /api/v1/schema-requests':
-      return { path: `${path}?workspace_id=acme` };
-    case 'PATCH /api/v1/schema-requests/{id}':
-      // Withdrawing a pending request is its requester's ("member", a writer).
-      return { path: path.replace(ids.request, ids.pendingRequest), body: { status: 'withdrawn' } };
-    case 'GET /api/v1/audit':
-      return { path: `${path}?workspace_id=acme` };
-    case 'PUT /api/v1/workspaces/{workspace_id}/policies':
-      return { path, body: { auto_approve: false } };
-    case 'PATCH /api/v1/notifications/{id}':
-      return { path, body: { delivered: true } };
-    case 'PATCH /api/v1/schemas/{id}':
-      return { path, body: { state: 'active' } };
-    case 'GET /api/v1/schemas/{id}/diff':
-      return { path: `${path}?against=${ids.schema}` };
-    case 'PUT /api/v1/schemas/{id}/config':
-      return { path, body: { compatibility: 'BACKWARD' } };
-    case 'PUT /api/v1/workspaces/{workspace_id}/config':
-      return { path, body: { compatibility: 'BACKWARD' } };
-    case 'POST /api/v1/schemas':
-      return { path, body: { workspace_id: 'acme', name: 'authz_new', definition: { type: 'object' } } };
-    case 'GET /api/v1/schemas':
-      return { path: `${path}?workspace_id=acme` };
-    case 'POST /api/v1/payloads':
-      return { path, body: { schema_ref: ids.schema, data: {} } };
-    case 'GET /api/v1/payloads':
-      return { path: `${path}?schema_ref=${ids.schema}` };
-    default:
-      return { path };
-  }
+  const fixtures: Record<string, string> = {
+    schema: ids.schema,
+    payload: ids.payload,
+    request: ids.request,
+    pending_request: ids.pendingRequest,
+    notification: ids.notification,
+  };
+  const fill = (text: string) => text.replace(/<([a-z_]+)>/g, (_m, name: string) => fixtures[name] ?? _m);
+  const example = route.example ?? {};
+  const params: Record<string, string> = { workspace_id: 'acme', ...example.path };
+  const path = route.path.replace(/\{([a-z_]+)\}/g, (_m, name: string) => fill(params[name] ?? `{${name}}`));
+  const query = new URLSearchParams(Object.entries(example.query ?? {}).map(([k, v]): [string, string] => [k, fill(v)])).toString();
+  return {
+    path: query ? `${path}?${query}` : path,
+    ...(example.body !== undefined ? { body: JSON.parse(fill(JSON.stringify(example.body))) } : {}),
+  };
 }
 
 const protectedRoutes = ROUTES.filter((r) => r.role !== 'public');

@@ -15,7 +15,7 @@ const event = (origin: string) =>
 
 describe('CORS', () => {
   it('sends no CORS headers unless an origin is configured', async () => {
-    const res = (await buildHandler()(event('https://app.example.com'), {} as never)) as { headers: Record<string, string> };
+    const res = (await buildHandler(undefined)(event('https://app.example.com'), {} as never)) as { headers: Record<string, string> };
     expect(res.headers['Access-Control-Allow-Origin']).toBeUndefined();
   });
 

@@ -3,13 +3,14 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { Code, Function, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { RegistryApi } from '../../infra/constructs/registry-api.js';
-import { ROUTES, routeKey, type Route } from '../../functions/routes.js';
+import { ROUTES, type RouteGroup } from '../../functions/routes.js';
+import { routeKey, type Route } from '../../lib/api/route.js';
 
 // The construct on its own, one function serving every group: a route that needs a token next to the public ones.
-const guarded: Route = { method: 'POST', path: '/api/v1/things/{id}', operation: 'thing', group: 'health', role: 'writer', summary: 'test only' };
+const guarded: Route<'health'> = { method: 'POST', path: '/api/v1/things/{id}', operation: 'thing', group: 'health', role: 'writer', summary: 'test only', response: { status: 200 } };
 const jwt = { issuer: 'https://issuer.example.com/pool', audience: ['client-1', 'client-2'] };
 
-function build(routes: readonly Route[]) {
+function build(routes: readonly Route<RouteGroup>[]) {
   const stack = new Stack(new App(), 'Test');
   const fn = new Function(stack, 'Fn', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => ({})') });
   const functions = Object.fromEntries([...new Set(routes.map((r) => r.group))].map((g) => [g, fn]));
@@ -44,6 +45,6 @@ describe('RegistryApi', () => {
 
   it('refuses a route whose group has no function, naming the fix', () => {
     const stack = new Stack(new App(), 'Orphan');
-    expect(() => new RegistryApi(stack, 'Api', { functions: {}, jwt, routes: [guarded] })).toThrow(/group "health", which has no function; add it to ROUTE_GROUPS/);
+    expect(() => new RegistryApi(stack, 'Api', { functions: {}, jwt, routes: [guarded] })).toThrow(/group "health", which has no function; list its group module in functions\/routes.ts/);
   });
 });

@@ -2,7 +2,8 @@ import { connect, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHandler } from '../../functions/health.js';
-import { ROUTES, type Route } from '../../functions/routes.js';
+import { ROUTES } from '../../functions/routes.js';
+import type { Route } from '../../lib/api/route.js';
 import { TABLE_DESIGN } from '../../lib/generated/table.js';
 import { claimsAsApiGateway, createLocalServer, type LambdaHandler } from '../../lib/local/server.js';
 import { useTestTable } from '../support/dynamo.js';
@@ -13,7 +14,7 @@ let base: string;
 const seen: unknown[] = [];
 
 // A protected echo route next to the real ones, to see the event and claims a handler receives.
-const echoRoute: Route = { method: 'GET', path: '/api/v1/echo/{name}', operation: 'echo', group: 'health', role: 'reader', summary: 'test only' };
+const echoRoute: Route = { method: 'GET', path: '/api/v1/echo/{name}', operation: 'echo', group: 'health', role: 'reader', summary: 'test only', response: { status: 200 } };
 
 beforeAll(async () => {
   const health = buildHandler({ dynamo: t.dynamo, tableName: t.tableName });

@@ -1,0 +1,192 @@
+/**
+ * The route model. A route is defined once, in its group module under functions/: method, path, role,
+ * contracts, success status and handler together. The local server, the CDK stack, the OpenAPI document
+ * and the authorization test all read those definitions; the handler's body and query types come from
+ * the contracts, so what is validated and what the code may read cannot drift apart.
+ */
+import type httpSecurityHeaders from '@middy/http-security-headers';
+import type { Context } from 'aws-lambda';
+import { principalFromEvent, type Principal } from '../auth/principal.js';
+import type { Role } from '../auth/roles.js';
+import { json, routeHandler, type HttpEvent, type HttpResult } from '../http/handler.js';
+import { idParam, query as queryOf, workspaceParam } from '../http/params.js';
+import { check, type ContractName, type ContractTypes } from './contracts.js';
+
+export const API_PREFIX = '/api/v1';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** How much of the table a group's function may touch; the CDK stack grants exactly this. */
+export type TableAccess = 'none' | 'describe' | 'read' | 'read-write';
+
+/**
+ * `public` routes need no token; `user` routes need any valid token (they serve the caller's own data);
+ * the others need this role in the workspace of the resource (the service checks it, knowing the resource).
+ */
+export type RouteRole = 'public' | 'user' | Role;
+
+type ContractType<N> = N extends ContractName ? ContractTypes[N] : undefined;
+
+/** What a handler receives: the validated body and query, and the caller, read when first used. */
+export interface RouteRequest<B extends ContractName | undefined, Q extends ContractName | undefined> {
+  readonly event: HttpEvent;
+  readonly context: Context;
+  readonly body: ContractType<B>;
+  readonly query: ContractType<Q>;
+  /** The verified caller; reading it on a request without one answers 401. */
+  readonly principal: Principal;
+  /** The `{id}` path parameter; anything but a ULID is a 404. */
+  readonly id: string;
+  /** The `{workspace_id}` path parameter; anything but a workspace id is a 404. */
+  readonly workspaceId: string;
+  /** A request header, by its lower-case name. */
+  header(name: string): string | undefined;
+}
+
+const REPLY = Symbol('reply');
+type Reply = HttpResult & { [REPLY]: true };
+
+/** A response other than the route's declared status with a JSON body: another status, or extra headers. */
+export function reply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
+  return { ...json(status, body, headers), [REPLY]: true };
+}
+
+/** A response the handler built in full (HTML, a static file). */
+export function rawReply(result: HttpResult): Reply {
+  return { ...result, [REPLY]: true };
+}
+
+const isReply = (v: unknown): v is Reply => typeof v === 'object' && v !== null && REPLY in v;
+
+/**
+ * A request the authorization test makes as a caller with the route's role in workspace "acme".
+ * Strings may name the test's fixtures as `<schema>`, `<payload>`, `<request>`, `<pending_request>` and
+ * `<notification>`; `{workspace_id}` in the path is acme.
+ */
+export interface RouteExample {
+  path?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface RouteSpec<S, B extends ContractName | undefined, Q extends ContractName | undefined> {
+  method: Method;
+  /** API Gateway path template, e.g. `/api/v1/schemas/{id}`. */
+  path: string;
+  /** Stable name for the OpenAPI operationId, e.g. `publishSchema`. */
+  operation: string;
+  role: RouteRole;
+  summary: string;
+  /** Contract names (lib/api/contracts.ts) of the JSON body and of the query string. */
+  body?: B;
+  query?: Q;
+  /** The success status and the contract of its body (a page of them when `list`). */
+  response: { status: number; contract?: ContractName; list?: boolean };
+  /** Request headers the route reads, documented in OpenAPI. */
+  headers?: { name: string; description: string }[];
+  example?: RouteExample;
+  /** Returns the success body (sent with `response.status`), or a `reply`/`rawReply`. */
+  handle: (request: RouteRequest<NoInfer<B>, NoInfer<Q>>, services: S) => Promise<unknown>;
+}
+
+/** A route as everything outside its group reads it. */
+export interface Route<G extends string = string> extends Omit<RouteSpec<never, undefined, undefined>, 'handle' | 'body' | 'query'> {
+  body?: ContractName;
+  query?: ContractName;
+  group: G;
+}
+
+export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+export interface GroupSpec<N extends string, S, D> {
+  /** The handler module `functions/<name>.ts` and the Lambda function that serves the group. */
+  name: N;
+  access: TableAccess;
+  /** Builds what the handlers use, once per container. */
+  services: (deps: D) => S | Promise<S>;
+  /** The dependencies of the deployed function (its environment's clients, clock and ids). */
+  deployedDeps: () => NoInfer<D>;
+  /** Awaited before every request of a writing method (the design guard). */
+  beforeWrite?: (services: S) => Promise<unknown>;
+  /** Overrides middy's security headers, e.g. the Content-Security-Policy of an HTML page (read when the handler is built). */
+  securityHeaders?: () => Parameters<typeof httpSecurityHeaders>[0];
+}
+
+export interface RouteGroup<N extends string, S, D> {
+  name: N;
+  access: TableAccess;
+  routes: Route<N>[];
+  /** Declares a route of this group. */
+  route<B extends ContractName | undefined = undefined, Q extends ContractName | undefined = undefined>(spec: RouteSpec<S, B, Q>): void;
+  /** The group's Lambda handler over the given dependencies. */
+  buildHandler(deps: D): LambdaHandler;
+  /** The deployed function's entry point: built on the first invocation, so importing the module costs nothing. */
+  handler: LambdaHandler;
+}
+
+export const routeKey = (r: Pick<Route, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A handler with its request type erased: the group only routes to it; `route()` checked the types. */
+type StoredHandle<S> = (request: never, services: S) => Promise<unknown>;
+
+export function routeGroup<N extends string, S, D>(spec: GroupSpec<N, S, D>): RouteGroup<N, S, D> {
+  const routes: Route<N>[] = [];
+  const handles = new Map<string, { route: Route<N>; handle: StoredHandle<S> }>();
+  let deployed: LambdaHandler | undefined;
+  const buildHandler = (deps: D): LambdaHandler => {
+    let services: Promise<S> | undefined;
+    const ready = () => (services ??= Promise.resolve(spec.services(deps)));
+    const dispatch = Object.fromEntries(
+      [...handles].map(([key, { route, handle }]) => [
+        key,
+        async (event: HttpEvent, context: Context) => {
+          const s = await ready();
+          if (spec.beforeWrite && !READ_METHODS.has(event.requestContext.http.method)) await spec.beforeWrite(s);
+          const result = await handle(requestOf(route, event, context) as never, s);
+          return isReply(result) ? withoutBrand(result) : json(route.response.status, result);
+        },
+      ]),
+    );
+    return routeHandler(dispatch, spec.securityHeaders ? { securityHeaders: spec.securityHeaders() } : {});
+  };
+  return {
+    name: spec.name,
+    access: spec.access,
+    routes,
+    route({ handle, ...described }) {
+      const route: Route<N> = { ...described, group: spec.name };
+      routes.push(route);
+      handles.set(routeKey(route), { route, handle: handle as StoredHandle<S> });
+    },
+    buildHandler,
+    handler: (event, context) => (deployed ??= buildHandler(spec.deployedDeps()))(event, context),
+  };
+}
+
+function withoutBrand(r: Reply): HttpResult {
+  const { [REPLY]: _brand, ...result } = r;
+  return result;
+}
+
+function requestOf(route: Route, event: HttpEvent, context: Context): RouteRequest<undefined, undefined> {
+  const query = route.query ? check(route.query, queryOf(event), 'query') : undefined;
+  const body = route.body ? check(route.body, event.body) : undefined;
+  return {
+    event,
+    context,
+    body: body as undefined,
+    query: query as undefined,
+    get principal() {
+      return principalFromEvent(event);
+    },
+    get id() {
+      return idParam(event);
+    },
+    get workspaceId() {
+      return workspaceParam(event);
+    },
+    header: (name) => event.headers[name],
+  };
+}
