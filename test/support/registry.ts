@@ -47,6 +47,9 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
         return mod.buildHandler(r.deps);
       },
     });
+    // Tests run PGlite in this process, which can block the event loop past Node's 5 s keep-alive timeout:
+    // the server then closes an idle connection just as fetch reuses it (ECONNRESET). Keep them open longer.
+    server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     r.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     r.token = (user, memberships) =>
