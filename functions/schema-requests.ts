@@ -1,5 +1,6 @@
 /** Route group `schema-requests`: request, review and decide new schemas and versions. */
 import { pageSize } from '../lib/api/contracts.js';
+import { TooManyRequestsError, ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { API_PREFIX, reply } from '../lib/api/route.js';
 
@@ -15,6 +16,7 @@ group.route({
   summary: 'Request a new schema, or the next version of one: policy violations, risk, diff, compatibility and a migration preview',
   body: 'CreateSchemaRequest',
   response: { status: 201 },
+  raises: [TooManyRequestsError],
   example: { body: { workspace_id: 'acme', schema_name: 'authz_req', definition: { type: 'object' } } },
   handle: async ({ principal, body }, { requests }) => {
     const created = await requests.create(principal, body);
@@ -66,6 +68,7 @@ group.route({
   summary: 'Up and down SQL for a relational sink, per dialect',
   query: 'MigrationQuery',
   response: { status: 200 },
+  raises: [ValidationError],
   example: { path: { id: '<request>' } },
   handle: async ({ principal, id, query }, { requests }) => requests.migrationPreview(principal, id, query.dialect ?? 'postgres'),
 });

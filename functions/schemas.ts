@@ -1,5 +1,6 @@
 /** Route group `schemas`: publish and read schema versions. */
 import { pageSize } from '../lib/api/contracts.js';
+import { ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { API_PREFIX, reply } from '../lib/api/route.js';
 
@@ -15,7 +16,11 @@ group.route({
   summary: 'Publish the next version of a schema (200 with the existing version when the definition is already one; 409 with the breaking changes when incompatible; ?dry_run=true checks only)',
   body: 'PublishSchemaRequest',
   query: 'PublishSchemaQuery',
-  response: { status: 201, contract: 'SchemaVersion' },
+  response: {
+    status: 201,
+    contract: 'SchemaVersion',
+    alternatives: [{ status: 200, description: 'The definition is already a version of this schema (that version), or dry_run=true (what publishing would do)' }],
+  },
   example: { body: { workspace_id: 'acme', name: 'authz_new', definition: { type: 'object' } } },
   handle: async ({ principal, body, query }, { schemas }) => {
     if (query.dry_run === 'true') return reply(200, await schemas.dryRun(principal, body));
@@ -44,6 +49,7 @@ group.route({
   summary: 'Every change from version `against` to this one, explained, with its compatibility',
   query: 'DiffQuery',
   response: { status: 200 },
+  raises: [ValidationError],
   example: { path: { id: '<schema>' }, query: { against: '<schema>' } },
   handle: async ({ principal, id, query }, { schemas }) => schemas.diff(principal, id, query.against),
 });
@@ -113,6 +119,7 @@ group.route({
   role: 'reader',
   summary: 'Every field of the definition: path, types, required, nullable, description, default, enum, format',
   response: { status: 200 },
+  raises: [ValidationError],
   example: { path: { id: '<schema>' } },
   handle: async ({ principal, id }, { schemas }) => ({ fields: await schemas.fields(principal, id) }),
 });
@@ -124,6 +131,7 @@ group.route({
   role: 'reader',
   summary: 'A starting document for forms and command-line use',
   response: { status: 200 },
+  raises: [ValidationError],
   example: { path: { id: '<schema>' } },
   handle: async ({ principal, id }, { schemas }) => schemas.defaultValue(principal, id),
 });

@@ -2,16 +2,60 @@
  * The OpenAPI 3.1 document, generated from the route table and the same JSON Schemas that validate
  * requests, so the documentation cannot drift from what the API enforces.
  */
-import type { Route } from './route.js';
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  MethodNotAllowedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ServiceUnavailableError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type RegistryError,
+} from '../errors.js';
+import type { ErrorClass, Route } from './route.js';
 import { TABLE_DESIGN } from '../generated/table.js';
 import { contracts, type ContractName } from './contracts.js';
 
 type Obj = Record<string, unknown>;
 
-const problem = {
-  description: 'An RFC 9457 problem',
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-};
+/**
+ * The errors each kind of route may answer, by the classes the code throws (their statuses come from
+ * lib/errors.ts, the map the handlers use): any route; any route that needs a token; any route with a
+ * body; any write (conditional writes refuse a state the change does not apply to, or a lost race).
+ */
+const EVERY_ROUTE: ErrorClass[] = [BadRequestError, NotFoundError, MethodNotAllowedError, ServiceUnavailableError];
+const WITH_TOKEN: ErrorClass[] = [UnauthorizedError, ForbiddenError];
+const WITH_BODY: ErrorClass[] = [PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError];
+const WRITES: ErrorClass[] = [ConflictError];
+
+const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } };
+
+function problem(error: RegistryError): Obj {
+  const retry = error.headers?.['Retry-After'] !== undefined || error.status === 429;
+  return { description: `${error.title}: an RFC 9457 problem`, ...(retry ? { headers: RETRY_AFTER } : {}), content: PROBLEM_CONTENT };
+}
+
+/** Every error status the route may answer, each from the error class that carries it. */
+function errorResponses(route: Route): Obj {
+  const classes = [
+    ...EVERY_ROUTE,
+    ...(route.role === 'public' ? [] : WITH_TOKEN),
+    ...(route.body ? WITH_BODY : []),
+    ...(route.method === 'GET' ? [] : WRITES),
+    ...(route.raises ?? []),
+  ];
+  const responses: Obj = {};
+  for (const E of classes) {
+    const error = new E('');
+    responses[String(error.status)] = problem(error);
+  }
+  responses['500'] = { description: 'Internal error: an RFC 9457 problem; the details are logged', content: PROBLEM_CONTENT };
+  return responses;
+}
 
 function queryParameters(name: ContractName): Obj[] {
   const c = contracts[name] as { properties: Record<string, Obj>; required?: readonly string[] };
@@ -30,19 +74,15 @@ function operation(route: Route): Obj {
   if (route.query) parameters.push(...queryParameters(route.query));
   for (const h of route.headers ?? []) parameters.push({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string' } });
 
-  const success = route.response ?? { status: 200 };
+  const success = route.response;
   const ref = success.contract ? { $ref: `#/components/schemas/${success.contract}` } : {};
   const schema = success.list
     ? { type: 'object', required: ['items', 'next_cursor'], properties: { items: { type: 'array', items: ref }, next_cursor: { type: ['string', 'null'] } } }
     : ref;
-  const responses: Obj = {
-    [String(success.status)]: { description: 'Success', content: { 'application/json': { schema } } },
-    '400': problem,
-    '404': problem,
-    '500': problem,
-  };
-  if (route.role !== 'public') Object.assign(responses, { '401': problem, '403': problem });
-  if (route.body) Object.assign(responses, { '413': problem, '415': problem, '422': problem });
+  const body = { content: { 'application/json': { schema } } };
+  const responses: Obj = { [String(success.status)]: { description: 'Success', ...body } };
+  for (const alt of success.alternatives ?? []) responses[String(alt.status)] = { description: alt.description, ...body };
+  Object.assign(responses, errorResponses(route));
 
   return {
     operationId: route.operation,

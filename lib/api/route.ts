@@ -8,6 +8,7 @@ import type httpSecurityHeaders from '@middy/http-security-headers';
 import type { Context } from 'aws-lambda';
 import { principalFromEvent, type Principal } from '../auth/principal.js';
 import type { Role } from '../auth/roles.js';
+import type { RegistryError } from '../errors.js';
 import { json, routeHandler, type HttpEvent, type HttpResult } from '../http/handler.js';
 import { idParam, query as queryOf, workspaceParam } from '../http/params.js';
 import { check, type ContractName, type ContractTypes } from './contracts.js';
@@ -80,8 +81,16 @@ export interface RouteSpec<S, B extends ContractName | undefined, Q extends Cont
   /** Contract names (lib/api/contracts.ts) of the JSON body and of the query string. */
   body?: B;
   query?: Q;
-  /** The success status and the contract of its body (a page of them when `list`). */
-  response: { status: number; contract?: ContractName; list?: boolean };
+  /**
+   * The success status and the contract of its body (a page of them when `list`); `alternatives`: other
+   * success statuses the handler picks with `reply`, and when.
+   */
+  response: { status: number; contract?: ContractName; list?: boolean; alternatives?: { status: number; description: string }[] };
+  /**
+   * Errors this route raises beyond those every route of its kind may (lib/api/openapi.ts lists those),
+   * documented in OpenAPI with the status the error declares.
+   */
+  raises?: ErrorClass[];
   /** Request headers the route reads, documented in OpenAPI. */
   headers?: { name: string; description: string }[];
   example?: RouteExample;
@@ -95,6 +104,8 @@ export interface Route<G extends string = string> extends Omit<RouteSpec<never, 
   query?: ContractName;
   group: G;
 }
+
+export type ErrorClass = new (message: string) => RegistryError;
 
 export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 

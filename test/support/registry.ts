@@ -8,12 +8,34 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll } from 'vitest';
 import { ROUTES } from '../../functions/routes.js';
+import { openApiDocument } from '../../lib/api/openapi.js';
 import type { Role } from '../../lib/auth/roles.js';
 import { devKey, devVerifier, mintToken } from '../../lib/auth/dev-tokens.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Settings } from '../../lib/config.js';
 import { createLocalServer, type LambdaHandler } from '../../lib/local/server.js';
 import { useTestTable } from './dynamo.js';
+
+let documented: { regex: RegExp; method: string; statuses: Set<string> }[] | undefined;
+
+/**
+ * Every status a test observes must be in the OpenAPI document for that operation: the document is
+ * generated from the routes and the error classes, and this keeps it from leaving out what the API answers.
+ */
+function assertDocumented(method: string, path: string, status: number): void {
+  documented ??= Object.entries(openApiDocument(ROUTES).paths as Record<string, Record<string, { responses: object }>>).flatMap(([template, ops]) =>
+    Object.entries(ops).map(([m, op]) => ({
+      regex: new RegExp(`^${template.replace(/\{[a-z_]+\}/g, '[^/]+')}$`),
+      method: m.toUpperCase(),
+      statuses: new Set(Object.keys(op.responses)),
+    })),
+  );
+  const pathname = path.split('?')[0]!;
+  const op = documented.find((d) => d.method === method.toUpperCase() && d.regex.test(pathname));
+  if (op && !op.statuses.has(String(status))) {
+    throw new Error(`${method} ${pathname} answered ${status}, which the OpenAPI document does not list for that operation (${[...op.statuses].join(', ')})`);
+  }
+}
 
 export interface TestRegistry {
   base: string;
@@ -47,9 +69,10 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
         return mod.buildHandler(r.deps);
       },
     });
-    // Tests run PGlite in this process, which can block the event loop past Node's 5 s keep-alive timeout:
-    // the server then closes an idle connection just as fetch reuses it (ECONNRESET). Keep them open longer.
+    // fetch keeps connections alive; a server that closes an idle one after Node's default 5 s can race a
+    // request just sent on it (ECONNRESET) when a slow machine pauses between calls. Outlive the test file.
     server.keepAliveTimeout = 60_000;
+    server.headersTimeout = 61_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     r.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     r.token = (user, memberships) =>
@@ -66,6 +89,7 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
       } catch {
         // Not JSON (e.g. the HTML docs page): keep the text.
       }
+      assertDocumented(method, path, res.status);
       return { status: res.status, headers: res.headers, body };
     };
   });

@@ -721,7 +721,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -730,7 +730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -739,9 +739,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -768,7 +788,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -777,7 +797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -786,9 +806,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -815,7 +855,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -824,7 +864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -833,9 +873,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -862,7 +922,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -871,7 +931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -880,9 +940,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -911,7 +991,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -920,7 +1000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -929,9 +1009,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -969,7 +1069,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -978,7 +1078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -987,7 +1087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -996,7 +1096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1005,9 +1105,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1032,6 +1152,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The definition is already a version of this schema (that version), or dry_run=true (what publishing would do) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemaVersion"];
+                };
+            };
             /** @description Success */
             201: {
                 headers: {
@@ -1041,7 +1170,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemaVersion"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1050,7 +1179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1059,7 +1188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1068,7 +1197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1077,7 +1206,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1086,7 +1233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1095,7 +1242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1104,9 +1251,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1135,7 +1293,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemaVersion"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1144,7 +1302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1153,7 +1311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1162,7 +1320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1171,9 +1329,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1206,7 +1384,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemaVersion"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1215,7 +1393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1224,7 +1402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1233,7 +1411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1242,7 +1420,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1251,7 +1447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1260,7 +1456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1269,9 +1465,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1303,7 +1510,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1312,7 +1519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1321,7 +1528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1330,7 +1537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1339,9 +1546,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1370,7 +1606,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1379,7 +1615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1388,7 +1624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1397,7 +1633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1406,9 +1642,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1441,7 +1697,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1450,7 +1706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1459,7 +1715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1468,7 +1724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1477,7 +1733,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1486,7 +1760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1495,7 +1769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1504,9 +1778,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1543,7 +1828,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1552,7 +1837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1561,7 +1846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1570,7 +1855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1579,9 +1864,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1610,7 +1915,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1619,7 +1924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1628,7 +1933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1637,7 +1942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1646,9 +1951,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1677,7 +2011,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1686,7 +2020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1695,7 +2029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1704,7 +2038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1713,9 +2047,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1744,7 +2107,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1753,7 +2116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1762,7 +2125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1771,7 +2134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1780,9 +2143,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1815,7 +2198,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1824,7 +2207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1833,7 +2216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1842,7 +2225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1851,7 +2234,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1860,7 +2261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1869,7 +2270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1878,9 +2279,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1909,7 +2321,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1918,7 +2330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1927,7 +2339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1936,7 +2348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1945,9 +2357,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1980,7 +2412,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1989,7 +2421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1998,7 +2430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2007,7 +2439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2016,7 +2448,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2025,7 +2475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2034,7 +2484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2043,9 +2493,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2086,7 +2547,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2095,7 +2556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2104,7 +2565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2113,7 +2574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2122,9 +2583,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2158,7 +2639,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payload"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2167,7 +2648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2176,7 +2657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2185,7 +2666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2194,7 +2675,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2203,7 +2702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2212,7 +2711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2221,9 +2720,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2252,7 +2762,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payload"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2261,7 +2771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2270,7 +2780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2279,7 +2789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2288,9 +2798,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2330,7 +2860,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2339,7 +2869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2348,7 +2878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2357,7 +2887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2366,9 +2896,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2399,7 +2949,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2408,7 +2958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2417,7 +2967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2426,7 +2976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2435,7 +2985,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2444,7 +3012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2453,7 +3021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2462,9 +3030,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Too many requests: an RFC 9457 problem */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2493,7 +3083,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2502,7 +3092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2511,7 +3101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2520,7 +3110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2529,9 +3119,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2564,7 +3174,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2573,7 +3183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2582,7 +3192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2591,7 +3201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2600,7 +3210,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2609,7 +3237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2618,7 +3246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2627,9 +3255,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2660,7 +3299,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2669,7 +3308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2678,7 +3317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2687,7 +3326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2696,9 +3335,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2735,7 +3403,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2744,7 +3412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2753,7 +3421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2762,7 +3430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2771,9 +3439,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2813,7 +3501,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2822,7 +3510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2831,7 +3519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2840,7 +3528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2849,9 +3537,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2887,7 +3595,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2896,7 +3604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2905,7 +3613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2914,7 +3622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2923,9 +3631,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2958,7 +3686,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request: an RFC 9457 problem */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2967,7 +3695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unauthorized: an RFC 9457 problem */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2976,7 +3704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Forbidden: an RFC 9457 problem */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2985,7 +3713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Not found: an RFC 9457 problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2994,7 +3722,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3003,7 +3749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Unsupported media type: an RFC 9457 problem */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3012,7 +3758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Validation failed: an RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3021,9 +3767,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
