@@ -59,7 +59,7 @@ group.route({
   path: `${schemas}/{id}/config`,
   operation: 'getSchemaConfig',
   role: 'reader',
-  summary: 'The compatibility mode in force for the schema (every version) and where it comes from',
+  summary: 'The compatibility mode and default dialect in force for the schema (every version) and where each comes from',
   response: { status: 200 },
   example: { path: { id: '<schema>' } },
   handle: async ({ principal, id }, { schemas }) => schemas.config(principal, id),
@@ -70,7 +70,7 @@ group.route({
   path: `${schemas}/{id}/config`,
   operation: 'setSchemaConfig',
   role: 'admin',
-  summary: 'Set the schema\u2019s compatibility mode and open-content-model rule',
+  summary: 'Set the schema\u2019s compatibility mode, open-content-model rule and default dialect (draft of definitions without $schema)',
   body: 'SchemaConfigUpdate',
   response: { status: 200 },
   example: { path: { id: '<schema>' }, body: { compatibility: 'BACKWARD' } },
@@ -110,6 +110,18 @@ group.route({
   response: { status: 200, contract: 'SchemaVersion', list: true },
   example: { path: { id: '<schema>' } },
   handle: async ({ principal, id, query: q }, { schemas }) => schemas.versions(principal, id, pageSize(q.limit), q.cursor),
+});
+
+group.route({
+  method: 'GET',
+  path: `${schemas}/{id}/references`,
+  operation: 'listSchemaReferences',
+  role: 'reader',
+  summary: 'The versions this version references (uses) and one page of the versions that reference it (used_by), with their states',
+  query: 'PageQuery',
+  response: { status: 200 },
+  example: { path: { id: '<schema>' } },
+  handle: async ({ principal, id, query: q }, { schemas }) => schemas.references(principal, id, pageSize(q.limit), q.cursor),
 });
 
 group.route({

@@ -11,7 +11,7 @@ group.route({
   path: `${workspace}/config`,
   operation: 'getWorkspaceConfig',
   role: 'reader',
-  summary: 'The workspace\u2019s default compatibility mode',
+  summary: 'The workspace\u2019s default compatibility mode and dialect, and the warnings it refuses',
   response: { status: 200 },
   handle: async ({ principal, workspaceId }, { workspaces }) => workspaces.config(principal, workspaceId),
 });
@@ -21,7 +21,7 @@ group.route({
   path: `${workspace}/config`,
   operation: 'setWorkspaceConfig',
   role: 'admin',
-  summary: 'Set the workspace\u2019s default compatibility mode',
+  summary: 'Set the workspace\u2019s default compatibility mode and default dialect, and the engine warnings it refuses',
   body: 'WorkspaceConfigUpdate',
   response: { status: 200 },
   example: { body: { compatibility: 'BACKWARD' } },

@@ -12,6 +12,7 @@ import { NotificationService } from './notifications/service.js';
 import { PayloadService } from './payloads/service.js';
 import { TokenBucket } from './rate-limit/token-bucket.js';
 import { SchemaRequestService } from './requests/service.js';
+import { DEFAULT_ENGINE } from './schemas/model.js';
 import { SchemaService } from './schemas/service.js';
 import { SchemaVersionCache } from './schemas/version-cache.js';
 import { createStores, type Stores } from './store/index.js';
@@ -37,7 +38,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings }, engines
   const stores = createStores(table);
   const clock = { now: deps.now, newId: deps.newId };
   const schemas = new SchemaService(stores, table, engines, clock);
-  const workspaces = new WorkspaceService(stores, table, clock, settings.autoApproveDefault);
+  const workspaces = new WorkspaceService(stores, table, clock, settings.autoApproveDefault, engines.get(DEFAULT_ENGINE).defaultDialect ?? null);
   const requests = new SchemaRequestService({
     stores,
     tx: table,

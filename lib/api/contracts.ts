@@ -12,6 +12,7 @@ import { DIALECTS } from '../sql/dialects.js';
 import { TRANSITION_TARGETS } from '../requests/model.js';
 import { COMPATIBILITY_MODES } from '../schemas/compatibility.js';
 import { WORKSPACE_POLICY_SCHEMA } from '../policies/index.js';
+import { WARNING_CODES } from '../engines/json-schema/compile.js';
 
 export const SCHEMA_NAME_PATTERN = SHARED_ATTRIBUTES.schema_name.pattern;
 export const WORKSPACE_ID_PATTERN = SHARED_ATTRIBUTES.workspace_id.pattern;
@@ -23,6 +24,10 @@ const workspaceId = { type: 'string', pattern: WORKSPACE_ID_PATTERN, description
 const schemaName = { type: 'string', pattern: SCHEMA_NAME_PATTERN, description: 'snake_case, at most 63 characters, e.g. "user_preferences".' } as const;
 const ulid = { type: 'string', pattern: ULID_PATTERN, description: 'A ULID.' } as const;
 const timestamp = { type: 'string', format: 'date-time' } as const;
+const defaultDialect = {
+  enum: [...ATTRIBUTE_ENUMS.schema.default_dialect, null],
+  description: 'JSON Schema draft of definitions published without $schema (2020-12 unless set); null removes the setting.',
+} as const;
 const page = {
   limit: { type: 'string', pattern: '^[0-9]{1,4}$', description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` },
   cursor: { type: 'string', maxLength: 4096, description: 'Opaque cursor from the previous page\u2019s next_cursor.' },
@@ -60,10 +65,25 @@ export const contracts = {
     properties: {
       compatibility: { enum: [...COMPATIBILITY_MODES, null], description: 'null removes the schema setting, so the workspace default applies.' },
       open_content_model: { enum: ATTRIBUTE_ENUMS.schema.open_content_model, description: 'lenient: a property added to an open content model is compatible both ways.' },
+      default_dialect: defaultDialect,
     },
   },
   SchemaStateUpdate: { type: 'object', additionalProperties: false, required: ['state'], properties: { state: { enum: ATTRIBUTE_ENUMS.schema_version.state } } },
-  WorkspaceConfigUpdate: { type: 'object', additionalProperties: false, required: ['compatibility'], properties: { compatibility: { enum: COMPATIBILITY_MODES } } },
+  WorkspaceConfigUpdate: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: {
+      compatibility: { enum: COMPATIBILITY_MODES },
+      default_dialect: defaultDialect,
+      refuse_warnings: {
+        type: 'array',
+        uniqueItems: true,
+        items: { enum: WARNING_CODES },
+        description: 'Warning codes that refuse a definition with 422 naming the warning instead of reporting it (a stricter house style); [] refuses none.',
+      },
+    },
+  },
   CreateSchemaRequest: {
     type: 'object',
     additionalProperties: false,
@@ -132,6 +152,15 @@ export const contracts = {
       fingerprint: { type: 'string', description: 'SHA-256 of the canonical JSON (RFC 8785) of the definition.' },
       dialect: { type: 'string', description: 'The dialect in force: for JSON Schema the draft the definition declares, or the default it was published under.' },
       description: { type: 'string' },
+      references: {
+        type: 'array',
+        description: 'The versions of the same workspace the definition references by $ref "registry://{workspace}/{name}/{version}".',
+        items: {
+          type: 'object',
+          required: ['uri', 'schema_version_id', 'name', 'version'],
+          properties: { uri: { type: 'string' }, schema_version_id: ulid, name: schemaName, version: { type: 'integer', minimum: 1 } },
+        },
+      },
       state: { enum: ATTRIBUTE_ENUMS.schema_version.state },
       created_at: timestamp,
       created_by: { type: 'string' },

@@ -96,10 +96,27 @@ export interface DefinitionWarning {
   message: string;
 }
 
-/** How to read a definition that does not say which dialect it is written in. */
+/**
+ * The scheme of references to other versions of the same workspace: `registry://{workspace}/{name}/{version}`.
+ * The registry resolves them from its own table when a definition is published; nothing is ever fetched.
+ */
+export const REGISTRY_URI_PREFIX = 'registry://';
+
+/** A version another definition references, as the registry loaded it. */
+export interface ReferencedDefinition {
+  /** `registry://{workspace}/{name}/{version}`, as the referencing definition names it. */
+  uri: string;
+  definition: Json;
+  /** The dialect that version was published under. */
+  dialect?: string | undefined;
+}
+
+/** How to read a definition: the dialect when it declares none, and the versions it references. */
 export interface DialectOptions {
   /** Dialect of a definition that declares none (JSON Schema: `2020-12` or `draft-07`); the engine's default without it. */
   defaultDialect?: string | undefined;
+  /** Every version the definition references, directly or through another referenced version. */
+  references?: readonly ReferencedDefinition[] | undefined;
 }
 
 export interface CheckOptions extends DialectOptions {
@@ -123,6 +140,9 @@ export interface CompareOptions {
   /** Dialects in force for definitions that declare none, per side. */
   previousDialect?: string | undefined;
   nextDialect?: string | undefined;
+  /** The versions each side references (see DialectOptions.references): compare follows them. */
+  previousReferences?: readonly ReferencedDefinition[] | undefined;
+  nextReferences?: readonly ReferencedDefinition[] | undefined;
 }
 
 export interface CompareResult {
@@ -136,6 +156,10 @@ export interface CompareResult {
 export interface SchemaEngine {
   /** The engine's registry name, e.g. `json-schema`. */
   readonly name: string;
+  /** The dialect of a definition that declares none, unless a setting chooses another (see DialectOptions). */
+  readonly defaultDialect?: string;
+  /** The registry URIs (REGISTRY_URI_PREFIX, no fragment) the definition references, each once. */
+  referencedUris(definition: Json): string[];
   /**
    * Checks a definition before it is published: size, depth, safety and that it compiles.
    * Throws ValidationError (422) naming each problem; otherwise reports the dialect and the warnings.

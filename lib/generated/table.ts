@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.1.0 (sha256 e3f2beb77f294487865f3f3a2760de398e29a51277a2485dcec9c8925e863ace).
+// version 2.2.0 (sha256 a1d224c2e8c4b22ae8d451675af758f987c56994903b2a6b7e3b85bf80c9c37b).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,15 +7,15 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "2.1.0",
-  hash: "e3f2beb77f294487865f3f3a2760de398e29a51277a2485dcec9c8925e863ace",
+  version: "2.2.0",
+  hash: "a1d224c2e8c4b22ae8d451675af758f987c56994903b2a6b7e3b85bf80c9c37b",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
   entityIdentifiers: {"entity":"__edb_e__","version":"__edb_v__"},
 } as const;
 
-export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN"} as const;
+export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY"} as const;
 
 /** The value rules of schema.yaml's shared attributes, for code that checks the same values before they reach a key. */
 export const SHARED_ATTRIBUTES = {
@@ -30,11 +30,11 @@ export const SHARED_ATTRIBUTES = {
 
 /** The allowed values of every enumerated attribute, per record type, for contracts that accept the same values. */
 export const ATTRIBUTE_ENUMS = {
-  schema: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], open_content_model: ["lenient","strict"], state: ["active","deprecated","disabled"] },
+  schema: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], open_content_model: ["lenient","strict"], default_dialect: ["2020-12","draft-07"], state: ["active","deprecated","disabled"] },
   schema_version: { state: ["active","deprecated","disabled"] },
   schema_request: { status: ["draft","pending","approved","rejected","withdrawn"], risk: ["low","moderate","high"] },
   audit_event: { entity_type: ["schema","schema_version","schema_request","workspace"] },
-  workspace_config: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"] },
+  workspace_config: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], default_dialect: ["2020-12","draft-07"] },
 } as const;
 
 /** Key attribute names of the primary index and every GSI. */
@@ -58,6 +58,8 @@ export const ACCESS_PATTERNS = {
   schema_version_by_id: { recordType: "schema_version", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
   /** The version of a schema that has a given fingerprint (GetItem). */
   schema_fingerprint_by_schema: { recordType: "schema_fingerprint", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** The versions that reference one version (its "used by" list). */
+  schema_references_by_referenced: { recordType: "schema_reference", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
   /** One payload by its id. */
   payload_by_id: { recordType: "payload", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
   /** Payloads of one schema version in creation order. */
@@ -105,6 +107,8 @@ export interface SchemaItem {
   compatibility?: "NONE" | "BACKWARD" | "BACKWARD_TRANSITIVE" | "FORWARD" | "FORWARD_TRANSITIVE" | "FULL" | "FULL_TRANSITIVE";
   /** How compatibility treats a property added to an open content model; absent means lenient. */
   open_content_model?: "lenient" | "strict";
+  /** JSON Schema draft of definitions without $schema published to this schema; absent means the workspace default. */
+  default_dialect?: "2020-12" | "draft-07";
 
   state: "active" | "deprecated" | "disabled";
 
@@ -181,6 +185,10 @@ export interface SchemaVersionItem {
   state: "active" | "deprecated" | "disabled";
   /** When the state last changed (ISO-8601 UTC); absent while it never has. */
   state_changed_at?: string;
+  /** The versions of the same workspace the definition references (registry://{workspace}/{name}/{version}), as [{uri, schema_version_id, name, version}]; absent when none. */
+  references?: string;
+  /** Changed whenever a version referencing this one is published or re-activated; disabling this version is conditional on it, so no such version appears unseen. */
+  referrer_token?: string;
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
   /** A user id (the token's sub) or system:<name>. */
@@ -262,6 +270,50 @@ export const schemaFingerprintKeys = {
   all: (item: Pick<SchemaFingerprintItem, "workspace_id" | "name" | "fingerprint">): Record<string, string> => ({
     PK: buildKey(schemaFingerprintPatterns.primary.pk, item),
     SK: buildKey(schemaFingerprintPatterns.primary.sk, item),
+  }),
+};
+
+// ---- schema_reference ----
+
+/** One use of a schema version by another version of the same workspace (a `$ref` to registry://{workspace}/{name}/{version}), written in the transaction that publishes the using version: the "used by" side of the references each version records. */
+export interface SchemaReferenceItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Id of the version referenced. */
+  referenced_id: string;
+  /** Id of the version whose definition references it. */
+  referrer_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  referrer_name: string;
+
+  referrer_version: number;
+  /** The URI the definition uses, e.g. registry://acme/address/2. */
+  uri: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+}
+
+const schemaReferencePatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA_VERSION#{referenced_id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"referenced_id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("REFERENCED_BY#{referrer_id}", {"referrer_id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of schema_reference: `parse(build(x))` gives `x` back. */
+export const schemaReferenceKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; referenced_id: string }): string => buildKey(schemaReferencePatterns.primary.pk, v),
+    sk: (v: { referrer_id: string }): string => buildKey(schemaReferencePatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(schemaReferencePatterns.primary.pk, key) as { workspace_id: string; referenced_id: string },
+    parseSk: (key: string) => parseKey(schemaReferencePatterns.primary.sk, key) as { referrer_id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ referrer_id: string }> = {}, partial?: string): string => buildPrefix(schemaReferencePatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<SchemaReferenceItem, "workspace_id" | "referenced_id" | "referrer_id">): Record<string, string> => ({
+    PK: buildKey(schemaReferencePatterns.primary.pk, item),
+    SK: buildKey(schemaReferencePatterns.primary.sk, item),
   }),
 };
 
@@ -674,6 +726,10 @@ export interface WorkspaceConfigItem {
   workspace_id: string;
 
   compatibility?: "NONE" | "BACKWARD" | "BACKWARD_TRANSITIVE" | "FORWARD" | "FORWARD_TRANSITIVE" | "FULL" | "FULL_TRANSITIVE";
+  /** JSON Schema draft of definitions without $schema, for schemas that set none; absent means 2020-12. */
+  default_dialect?: "2020-12" | "draft-07";
+  /** Engine warning codes (e.g. ["unknown_format"]) that refuse a definition with 422 instead of being reported. */
+  refuse_warnings?: string;
   /** Rule severities overridden for this workspace and the auto-approval switch. */
   policies?: string;
   /** ISO-8601 UTC with milliseconds. */
@@ -749,6 +805,7 @@ export interface RecordItems {
   schema: SchemaItem;
   schema_version: SchemaVersionItem;
   schema_fingerprint: SchemaFingerprintItem;
+  schema_reference: SchemaReferenceItem;
   payload: PayloadItem;
   schema_request: SchemaRequestItem;
   audit_event: AuditEventItem;
@@ -784,6 +841,7 @@ export function createEntities(deps: EntityDeps) {
           engine: { type: "string", required: true, readOnly: true, default: "json-schema", validate: new RegExp("^[a-z][a-z0-9-]{0,31}$") },
           compatibility: { type: ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"] as const },
           open_content_model: { type: ["lenient", "strict"] as const },
+          default_dialect: { type: ["2020-12", "draft-07"] as const },
           state: { type: ["active", "deprecated", "disabled"] as const, required: true, default: "active" },
           description: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
@@ -819,6 +877,8 @@ export function createEntities(deps: EntityDeps) {
           description: { type: "string", readOnly: true },
           state: { type: ["active", "deprecated", "disabled"] as const, required: true, default: "active" },
           state_changed_at: { type: "string" },
+          references: { type: "string", readOnly: true },
+          referrer_token: { type: "string", validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           created_by: { type: "string", required: true, readOnly: true },
         },
@@ -850,6 +910,27 @@ export function createEntities(deps: EntityDeps) {
           schema_fingerprint_by_schema: {
             pk: { field: "PK", composite: ["workspace_id","name"], template: "WS#${workspace_id}#SCHEMA#${name}", casing: "none" },
             sk: { field: "SK", composite: ["fingerprint"], template: "FINGERPRINT#${fingerprint}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    schema_reference: new Entity(
+      {
+        model: { entity: "schema_reference", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          referenced_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          referrer_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          referrer_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          referrer_version: { type: "number", required: true, readOnly: true },
+          uri: { type: "string", required: true, readOnly: true },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+        },
+        indexes: {
+          schema_references_by_referenced: {
+            pk: { field: "PK", composite: ["workspace_id","referenced_id"], template: "WS#${workspace_id}#SCHEMA_VERSION#${referenced_id}", casing: "none" },
+            sk: { field: "SK", composite: ["referrer_id"], template: "REFERENCED_BY#${referrer_id}", casing: "none" },
           },
         },
       },
@@ -1035,6 +1116,8 @@ export function createEntities(deps: EntityDeps) {
         attributes: {
           workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
           compatibility: { type: ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"] as const },
+          default_dialect: { type: ["2020-12", "draft-07"] as const },
+          refuse_warnings: { type: "string" },
           policies: { type: "string" },
           updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           updated_by: { type: "string", required: true },

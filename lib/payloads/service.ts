@@ -9,6 +9,7 @@ import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
 import type { Clock, IdGenerator, Page } from '../dynamo/table.js';
 import type { IdempotencyRecordItem, PayloadItem } from '../generated/table.js';
+import { loadReferences, recordedReferences } from '../schemas/references.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import type { IdempotencyStore } from '../store/idempotency.js';
 import type { PayloadStore } from '../store/payloads.js';
@@ -97,7 +98,9 @@ export class PayloadService {
     const meta = input.meta === undefined ? undefined : JSON.stringify(input.meta);
     if (meta !== undefined && Buffer.byteLength(meta) > MAX_META_BYTES) throw new PayloadTooLargeError(`meta is larger than ${MAX_META_BYTES} bytes of JSON`);
 
-    const result = this.engines.get(version.engine).validate(input.data, JSON.parse(version.definition) as Json, version.id, { defaultDialect: version.dialect });
+    // The versions it references come from the same cache: a warm write reads nothing for them either.
+    const references = version.references === undefined ? undefined : await loadReferences(recordedReferences(version), (ref) => this.versions.get(ref.schema_version_id));
+    const result = this.engines.get(version.engine).validate(input.data, JSON.parse(version.definition) as Json, version.id, { defaultDialect: version.dialect, references });
     if (!result.valid) {
       throw new ValidationError(`data does not match schema ${version.name} version ${version.version}`, { errors: result.errors });
     }

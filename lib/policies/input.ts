@@ -10,7 +10,7 @@
  * - The previous version gets a table view on the same terms, except that one it cannot build is left
  *   out rather than refused: the stored version is not what the request proposes.
  */
-import type { CompareResult, Json, SchemaEngine } from '../engines/types.js';
+import type { CompareResult, DialectOptions, Json, SchemaEngine } from '../engines/types.js';
 import { ValidationError } from '../errors.js';
 import { jsonSchemaToTable, tableToJsonSchema, X_SQL, type TableDefinition } from '../sql/index.js';
 import { isObject } from '../util/json.js';
@@ -25,25 +25,29 @@ export interface PolicyRequest {
   table?: TableDefinition;
   /** A definition proposal, for `engine`. */
   definition?: Json;
+  /** How to read `definition`: the dialect it would be published under. */
+  reading?: DialectOptions;
   /** The latest version's definition, when the request proposes the next version. */
   previous?: Json;
+  /** How to read `previous`: the dialect it was published under and the versions it references. */
+  previousReading?: DialectOptions;
   /** The engine's diff from `previous` to the proposal (the caller picks its compare options). */
   compare?: CompareResult;
 }
 
 /** The neutral input the rules read. Throws what `describeFields` throws, and ValidationError for a bad `x-sql` table. */
 export function policyInput(request: PolicyRequest): PolicyInput {
-  const { schema_name, engine, table, previous, compare } = request;
+  const { schema_name, engine, table, reading, previous, previousReading, compare } = request;
   let input: PolicyInput;
   if (table !== undefined) {
     input = { schema_name, form: 'table', table, fields: engine.describeFields(tableToJsonSchema(schema_name, table)) };
   } else if (request.definition !== undefined) {
     const { definition } = request;
-    input = { schema_name, form: 'definition', fields: engine.describeFields(definition), ...(hasSqlHints(definition) && { table: definitionTable(definition, schema_name) }) };
+    input = { schema_name, form: 'definition', fields: engine.describeFields(definition, reading), ...(hasSqlHints(definition) && { table: definitionTable(definition, schema_name) }) };
   } else {
     throw new TypeError('policyInput needs a table or a definition');
   }
-  if (previous !== undefined) input.previous = { fields: engine.describeFields(previous), ...(hasSqlHints(previous) && storedTable(previous, schema_name)) };
+  if (previous !== undefined) input.previous = { fields: engine.describeFields(previous, previousReading), ...(hasSqlHints(previous) && storedTable(previous, schema_name)) };
   if (compare !== undefined) input.compare = compare;
   return input;
 }

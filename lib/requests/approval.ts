@@ -16,7 +16,7 @@ import { moved } from './transitions.js';
 
 export class Approval {
   constructor(
-    private readonly deps: { schemaStore: SchemaStore; schemas: Pick<SchemaService, 'verdict' | 'publishItems'>; reviews: Reviewer; changes: RequestChanges },
+    private readonly deps: { schemaStore: SchemaStore; schemas: Pick<SchemaService, 'verdict' | 'publishItems' | 'readSettings'>; reviews: Reviewer; changes: RequestChanges },
   ) {}
 
   async approve(actor: string, current: SchemaRequestItem, comment?: string, decision?: AutoApprovalDecision): Promise<SchemaRequest> {
@@ -47,7 +47,8 @@ export class Approval {
     if (existing) {
       schemaRef = existing.schema_version_id;
     } else {
-      const { dialect } = resolved.engine.checkDefinition(definition);
+      const read = await schemas.readSettings(current.workspace_id, head);
+      const { dialect } = resolved.engine.checkDefinition(definition, read);
       const input = { workspace_id: current.workspace_id, name: current.schema_name, definition, dialect, engine: resolved.engine.name, ...(current.description ? { description: current.description } : {}) };
       const published = schemas.publishItems(actor, input, fp, head);
       items.push(...published.items);

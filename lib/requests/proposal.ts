@@ -3,7 +3,7 @@
  * needs: the engine that judges it, the definition, and the table when it was proposed as one.
  */
 import type { EngineRegistry } from '../engines/registry.js';
-import type { DefinitionWarning, Json, SchemaEngine } from '../engines/types.js';
+import type { CheckOptions, DefinitionWarning, Json, SchemaEngine } from '../engines/types.js';
 import type { SchemaItem } from '../generated/table.js';
 import { DEFAULT_ENGINE } from '../schemas/model.js';
 import { parseTableDefinition, tableToJsonSchema, type TableDefinition } from '../sql/index.js';
@@ -27,9 +27,9 @@ export interface ResolvedProposal {
  * The proposal's engine, definition and table. A definition is judged by the engine of the schema it
  * would become a version of (the default engine for a new schema) and checked by it, unless it is the
  * proposal of a stored request (`stored`), checked when the request was made; a table is parsed (its
- * errors are the client's) and converted.
+ * errors are the client's) and converted. `read`: the schema's default dialect and refused warnings.
  */
-export function resolveProposal(engines: EngineRegistry, schemaName: string, proposal: Proposal, head: Pick<SchemaItem, 'engine'> | undefined, stored = false): ResolvedProposal {
+export function resolveProposal(engines: EngineRegistry, schemaName: string, proposal: Proposal, head: Pick<SchemaItem, 'engine'> | undefined, stored = false, read: CheckOptions = {}): ResolvedProposal {
   if (proposal.table !== undefined) {
     if (!stored) {
       const numbers = inexactNumbers(proposal.table, '/table', 'write such a default as a string, e.g. "9223372036854775807"');
@@ -40,9 +40,9 @@ export function resolveProposal(engines: EngineRegistry, schemaName: string, pro
     const definition = tableToJsonSchema(schemaName, table) as Json;
     // What a table stands for passes the same checks as a definition sent as such: it will be published.
     if (stored) return { engine, definition, table };
-    return { engine, definition, table, warnings: engine.checkDefinition(definition).warnings };
+    return { engine, definition, table, warnings: engine.checkDefinition(definition, read).warnings };
   }
   const engine = engines.get(head?.engine ?? DEFAULT_ENGINE);
   if (stored) return { engine, definition: proposal.definition! };
-  return { engine, definition: proposal.definition!, warnings: engine.checkDefinition(proposal.definition!).warnings };
+  return { engine, definition: proposal.definition!, warnings: engine.checkDefinition(proposal.definition!, read).warnings };
 }

@@ -18,7 +18,7 @@ import { resolveProposal, type ResolvedProposal } from './proposal.js';
 export interface ReviewDeps {
   engines: EngineRegistry;
   schemaStore: SchemaStore;
-  schemas: Pick<SchemaService, 'verdict'>;
+  schemas: Pick<SchemaService, 'verdict' | 'readSettings' | 'referencesOf'>;
   workspaces: Pick<WorkspaceService, 'policies'>;
   previews: MigrationPreviewer;
 }
@@ -37,16 +37,22 @@ export class Reviewer {
     options: { head?: SchemaItem | undefined; stored?: boolean; at: Date },
   ): Promise<{ review: Review; resolved: ResolvedProposal }> {
     const head = 'head' in options ? options.head : await this.deps.schemaStore.head(workspaceId, schemaName);
-    const resolved = resolveProposal(this.deps.engines, schemaName, proposal, head, options.stored);
+    const read = await this.deps.schemas.readSettings(workspaceId, head);
+    const resolved = resolveProposal(this.deps.engines, schemaName, proposal, head, options.stored, read);
     const { engine, definition, table } = resolved;
     const base = head ? await this.deps.schemaStore.versionByNumber(workspaceId, schemaName, head.latest_version) : undefined;
     const previous = base ? (JSON.parse(base.definition) as Json) : undefined;
     const compatibility = head ? await this.deps.schemas.verdict(head, definition) : undefined;
-    const diff = previous !== undefined ? engine.compare(previous, definition, { openContentModel: head?.open_content_model ?? 'lenient' }) : undefined;
+    // The latest version is read as it was published: in its dialect, with the versions it references.
+    const previousReading = base ? { defaultDialect: base.dialect, references: await this.deps.schemas.referencesOf(base) } : undefined;
+    const diff =
+      previous !== undefined
+        ? engine.compare(previous, definition, { openContentModel: head?.open_content_model ?? 'lenient', previousDialect: base?.dialect, previousReferences: previousReading?.references, nextDialect: read.defaultDialect })
+        : undefined;
 
     const policy = await this.deps.workspaces.policies(workspaceId);
     const evaluation = evaluate(
-      policyInput({ schema_name: schemaName, engine, ...(table !== undefined ? { table } : { definition }), ...(previous !== undefined ? { previous } : {}), ...(diff ? { compare: diff } : {}) }),
+      policyInput({ schema_name: schemaName, engine, ...(table !== undefined ? { table } : { definition, reading: { defaultDialect: read.defaultDialect } }), ...(previous !== undefined ? { previous, previousReading } : {}), ...(diff ? { compare: diff } : {}) }),
       policy,
     );
 

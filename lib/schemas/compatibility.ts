@@ -5,7 +5,7 @@
  * against every earlier version, not only the latest. The check is the engine's `compare`, the same code
  * that explains diffs.
  */
-import type { Change, CompareOptions, Json, SchemaEngine } from '../engines/types.js';
+import type { Change, CompareOptions, Json, ReferencedDefinition, SchemaEngine } from '../engines/types.js';
 import { ATTRIBUTE_ENUMS } from '../generated/table.js';
 
 export const COMPATIBILITY_MODES = ATTRIBUTE_ENUMS.schema.compatibility;
@@ -17,6 +17,8 @@ export interface VersionDefinition {
   definition: Json;
   /** The dialect the version was published under. */
   dialect?: string | undefined;
+  /** The versions it references (what the engine reads with it). */
+  references?: readonly ReferencedDefinition[] | undefined;
 }
 
 export interface BreakingChange extends Change {
@@ -57,11 +59,11 @@ export function checkCompatibility(
   const verdict: CompatibilityVerdict = { compatibility: mode, compatible: true, checked_against: [], breaking_changes: [], changes: [] };
   const latest = previous[0];
   if (!latest) return verdict;
-  verdict.changes = engine.compare(latest.definition, next, { ...options, previousDialect: latest.dialect }).changes;
+  verdict.changes = engine.compare(latest.definition, next, { ...options, previousDialect: latest.dialect, previousReferences: latest.references }).changes;
   if (mode === 'NONE') return verdict;
   const against = isTransitive(mode) ? previous : [latest];
   for (const earlier of against) {
-    const result = earlier === latest ? { changes: verdict.changes } : engine.compare(earlier.definition, next, { ...options, previousDialect: earlier.dialect });
+    const result = earlier === latest ? { changes: verdict.changes } : engine.compare(earlier.definition, next, { ...options, previousDialect: earlier.dialect, previousReferences: earlier.references });
     verdict.checked_against.push(earlier.version);
     for (const change of result.changes) {
       const breaks = (needsBackward(mode) && !change.backward_compatible) || (needsForward(mode) && !change.forward_compatible);

@@ -1,6 +1,7 @@
 /** The public shape of a schema version, and how items become it. */
 import type { SchemaVersionItem } from '../generated/table.js';
 import type { Json } from '../engines/types.js';
+import { recordedReferences, type VersionReference } from './references.js';
 
 export interface SchemaVersion {
   id: string;
@@ -13,6 +14,8 @@ export interface SchemaVersion {
   /** The dialect in force (for JSON Schema the draft: `2020-12`, `2019-09`, `draft-07`). */
   dialect?: string;
   description?: string;
+  /** The versions its definition references (`registry://{workspace}/{name}/{version}`); absent when none. */
+  references?: VersionReference[];
   state: 'active' | 'deprecated' | 'disabled';
   state_changed_at?: string;
   created_at: string;
@@ -34,6 +37,7 @@ export function toSchemaVersion(item: SchemaVersionItem): SchemaVersion {
   };
   if (item.dialect !== undefined) v.dialect = item.dialect;
   if (item.description !== undefined) v.description = item.description;
+  if (item.references !== undefined) v.references = recordedReferences(item);
   if (item.state_changed_at !== undefined) v.state_changed_at = item.state_changed_at;
   return v;
 }

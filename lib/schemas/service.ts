@@ -7,17 +7,20 @@ import { authorize, type Principal } from '../auth/principal.js';
 import type { AuditInput } from '../audit/events.js';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
-import type { DefinitionWarning, Json } from '../engines/types.js';
+import type { DefinitionWarning, Json, ReferencedDefinition } from '../engines/types.js';
 import { cancellationCodes } from '../dynamo/errors.js';
 import type { Clock, IdGenerator, Page, Transactor, TransactItem } from '../dynamo/table.js';
 import type { SchemaItem, SchemaVersionItem } from '../generated/table.js';
 import type { AuditStore } from '../store/audit.js';
+import type { SchemaReferenceStore } from '../store/references.js';
 import type { SchemaStore } from '../store/schemas.js';
 import type { WorkspaceStore } from '../store/workspaces.js';
 import { fingerprint } from '../util/canonical-json.js';
 import type { Role } from '../auth/roles.js';
 import { checkCompatibility, describeVerdict, DEFAULT_COMPATIBILITY, isTransitive, type Compatibility, type CompatibilityVerdict, type VersionDefinition } from './compatibility.js';
 import { DEFAULT_ENGINE, toSchemaVersion, type SchemaVersion } from './model.js';
+import type { ResolvedReferences } from './references.js';
+import { VersionReferences } from './version-references.js';
 
 export interface PublishInput {
   workspace_id: string;
@@ -27,6 +30,8 @@ export interface PublishInput {
   description?: string;
   /** The dialect the engine read the definition in (its report; not caller input). */
   dialect?: string;
+  /** The versions the definition references, resolved from the table (not caller input). */
+  references?: ResolvedReferences;
 }
 
 export interface PublishResult {
@@ -58,21 +63,40 @@ export interface SchemaConfig {
   /** Where it comes from: the schema itself, the workspace default, or the registry default. */
   compatibility_source: 'schema' | 'workspace' | 'default';
   open_content_model: 'lenient' | 'strict';
+  /** The dialect of definitions without `$schema` (JSON Schema: `2020-12` or `draft-07`), and where it comes from. */
+  default_dialect: string | null;
+  default_dialect_source: 'schema' | 'workspace' | 'default';
+}
+
+/** How a schema's definitions are read and checked: the settings in force. */
+export interface ReadSettings {
+  defaultDialect?: string;
+  refuseWarnings?: string[];
+  source: SchemaConfig['default_dialect_source'];
 }
 
 export type VersionState = SchemaVersion['state'];
+
+export interface SchemaConfigChange {
+  compatibility?: Compatibility | null;
+  open_content_model?: 'lenient' | 'strict';
+  /** null removes the schema's own setting, so the workspace's applies. */
+  default_dialect?: NonNullable<SchemaItem['default_dialect']> | null;
+}
 
 /** Bounds the retries of a publish that keeps losing races; each retry re-reads the head. */
 const MAX_PUBLISH_ATTEMPTS = 40;
 
 export interface SchemaStores {
   schemas: SchemaStore;
+  references: SchemaReferenceStore;
   workspaces: WorkspaceStore;
   audit: AuditStore;
 }
 
 export class SchemaService {
   private readonly repo: SchemaStore;
+  private readonly refs: VersionReferences;
   constructor(
     private readonly stores: SchemaStores,
     private readonly tx: Transactor,
@@ -80,6 +104,7 @@ export class SchemaService {
     private readonly clock: Clock & IdGenerator,
   ) {
     this.repo = stores.schemas;
+    this.refs = new VersionReferences(stores, clock);
   }
 
   async publish(principal: Principal, input: PublishInput): Promise<PublishResult> {
@@ -95,7 +120,10 @@ export class SchemaService {
     authorize(principal, input.workspace_id, 'admin', 'workspace');
     const engineName = input.engine ?? DEFAULT_ENGINE;
     const engine = this.engines.get(engineName);
-    const { dialect, warnings } = engine.checkDefinition(input.definition);
+    // The version records the dialect it was checked in, so a setting changed meanwhile cannot make it inconsistent.
+    const read = await this.readSettings(input.workspace_id, await this.repo.head(input.workspace_id, input.name));
+    const references = await this.refs.resolve(input.workspace_id, engine.referencedUris(input.definition));
+    const { dialect, warnings } = engine.checkDefinition(input.definition, { ...read, references: references.all });
     const fp = fingerprint(input.definition);
 
     for (let attempt = 0; attempt < MAX_PUBLISH_ATTEMPTS; attempt++) {
@@ -112,15 +140,17 @@ export class SchemaService {
       if (head && head.engine !== engineName) {
         throw new ConflictError(`schema "${input.name}" uses engine "${head.engine}"; a version cannot switch to "${engineName}"`);
       }
-      const verdict = head ? await this.verdict(head, input.definition) : undefined;
+      const verdict = head ? await this.verdict(head, input.definition, references.all) : undefined;
       if (dryRun) {
         return { dry_run: true, compatible: verdict?.compatible ?? true, would_create_version: (head?.latest_version ?? 0) + 1, existing_version: null, compatibility: verdict ?? null, warnings };
       }
       if (verdict && !verdict.compatible) {
         throw new ConflictError(describeVerdict(input.name, verdict), { extensions: { compatibility: verdict.compatibility, breaking_changes: verdict.breaking_changes } });
       }
-      const outcome = await this.tryPublish(principal, { ...input, dialect }, engineName, fp, head);
+      const outcome = await this.tryPublish(principal, { ...input, dialect, references }, engineName, fp, head);
       if (outcome) return { version: outcome, created: true, ...(verdict ? { compatibility: verdict } : {}), warnings };
+      // A version it references may have been disabled meanwhile: that is a 409, not a race to retry.
+      if (references.direct.length > 0) await this.refs.resolve(input.workspace_id, references.direct.map((r) => r.uri));
       // Lost a race: back off a little, with jitter, so twenty publishers do not retry in lockstep.
       await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
     }
@@ -158,6 +188,7 @@ export class SchemaService {
       definition: JSON.stringify(input.definition),
       fingerprint: fp,
       ...(input.dialect !== undefined ? { dialect: input.dialect } : {}),
+      ...(input.references?.direct.length ? { references: JSON.stringify(input.references.direct) } : {}),
       state: 'active',
       created_at: at,
       created_by: actor,
@@ -173,7 +204,8 @@ export class SchemaService {
     };
     const items = [
       ...this.repo.publishPuts(versionItem, newHead, head),
-      this.stores.audit.put({ workspace_id: input.workspace_id, actor, action: 'schema_version.published', entity_type: 'schema_version', entity_id: id, after: { name: input.name, version: number, fingerprint: fp } }),
+      ...(input.references ? this.refs.publishItems(versionItem, input.references) : []),
+      this.stores.audit.put({ workspace_id: input.workspace_id, actor, action: 'schema_version.published', entity_type: 'schema_version', entity_id: id, after: { name: input.name, version: number, fingerprint: fp, ...(input.references?.direct.length ? { references: input.references.direct.map((r) => r.uri) } : {}) } }),
     ];
     return { items, version: toSchemaVersion(versionItem) };
   }
@@ -186,23 +218,44 @@ export class SchemaService {
     return { mode: DEFAULT_COMPATIBILITY, source: 'default' };
   }
 
-  /** Checks a definition against the versions its schema's mode requires. */
-  async verdict(head: SchemaItem, definition: Json): Promise<CompatibilityVerdict> {
+  /**
+   * How the schema's definitions are read: its default dialect, else the workspace's (else the engine's),
+   * and the warnings the workspace refuses.
+   */
+  async readSettings(workspaceId: string, head: Pick<SchemaItem, 'default_dialect'> | undefined): Promise<ReadSettings> {
+    const workspace = await this.stores.workspaces.get(workspaceId, { consistent: false });
+    const refuse = workspace?.refuse_warnings ? { refuseWarnings: JSON.parse(workspace.refuse_warnings) as string[] } : {};
+    if (head?.default_dialect) return { defaultDialect: head.default_dialect, source: 'schema', ...refuse };
+    if (workspace?.default_dialect) return { defaultDialect: workspace.default_dialect, source: 'workspace', ...refuse };
+    return { source: 'default', ...refuse };
+  }
+
+  /** Checks a definition (referencing `references`) against the versions its schema's mode requires. */
+  async verdict(head: SchemaItem, definition: Json, references?: readonly ReferencedDefinition[]): Promise<CompatibilityVerdict> {
     const { mode } = await this.effectiveCompatibility(head);
-    const previous: VersionDefinition[] = [];
+    const items: SchemaVersionItem[] = [];
     if (isTransitive(mode)) {
       let cursor: string | undefined;
       do {
         const page = await this.repo.versions(head.workspace_id, head.name, 500, cursor);
-        previous.push(...page.items.map((v) => ({ version: v.version, definition: JSON.parse(v.definition) as Json, dialect: v.dialect })));
+        items.push(...page.items);
         cursor = page.next_cursor ?? undefined;
       } while (cursor);
-      previous.reverse();
+      items.reverse();
     } else {
       const latest = await this.repo.versionByNumber(head.workspace_id, head.name, head.latest_version);
-      if (latest) previous.push({ version: latest.version, definition: JSON.parse(latest.definition) as Json, dialect: latest.dialect });
+      if (latest) items.push(latest);
     }
-    return checkCompatibility(this.compareWith(head.engine), mode, previous, definition, { openContentModel: head.open_content_model ?? 'lenient' });
+    const previous: VersionDefinition[] = await Promise.all(
+      items.map(async (v) => ({ version: v.version, definition: JSON.parse(v.definition) as Json, dialect: v.dialect, references: await this.refs.load(v) })),
+    );
+    // The new definition is read as it will be published: under the schema's default dialect.
+    const { defaultDialect } = await this.readSettings(head.workspace_id, head);
+    return checkCompatibility(this.compareWith(head.engine), mode, previous, definition, {
+      openContentModel: head.open_content_model ?? 'lenient',
+      nextDialect: defaultDialect,
+      nextReferences: references,
+    });
   }
 
   private compareWith(engineName: string) {
@@ -212,7 +265,8 @@ export class SchemaService {
 
   /** Every change between two versions of one workspace, explained; `against` is the older side. */
   async diff(principal: Principal, id: string, againstId: string) {
-    const [to, from] = await Promise.all([this.get(principal, id), this.get(principal, againstId)]);
+    const [toItem, fromItem] = await Promise.all([this.item(principal, id, 'reader'), this.item(principal, againstId, 'reader')]);
+    const [to, from] = [toItem, fromItem].map(toSchemaVersion) as [SchemaVersion, SchemaVersion];
     if (to.workspace_id !== from.workspace_id) throw new NotFoundError(`schema version ${againstId} not found`);
     if (to.engine !== from.engine) throw new ConflictError(`versions use different engines (${from.engine}, ${to.engine}); they cannot be compared`);
     const head = await this.repo.head(to.workspace_id, to.name);
@@ -220,6 +274,8 @@ export class SchemaService {
       openContentModel: head?.open_content_model ?? 'lenient',
       previousDialect: from.dialect,
       nextDialect: to.dialect,
+      previousReferences: await this.refs.load(fromItem),
+      nextReferences: await this.refs.load(toItem),
     });
     return { from: { id: from.id, name: from.name, version: from.version }, to: { id: to.id, name: to.name, version: to.version }, ...result };
   }
@@ -229,11 +285,20 @@ export class SchemaService {
     const head = await this.repo.head(v.workspace_id, v.name);
     if (!head) throw new NotFoundError(`schema ${v.name} not found`);
     const { mode, source } = await this.effectiveCompatibility(head);
-    return { workspace_id: head.workspace_id, name: head.name, compatibility: mode, compatibility_source: source, open_content_model: head.open_content_model ?? 'lenient' };
+    const read = await this.readSettings(head.workspace_id, head);
+    return {
+      workspace_id: head.workspace_id,
+      name: head.name,
+      compatibility: mode,
+      compatibility_source: source,
+      open_content_model: head.open_content_model ?? 'lenient',
+      default_dialect: read.defaultDialect ?? this.engines.get(head.engine).defaultDialect ?? null,
+      default_dialect_source: read.source,
+    };
   }
 
   /** Changes the schema-wide settings (every version), with its audit event in the same transaction. */
-  async setConfig(principal: Principal, id: string, change: { compatibility?: Compatibility | null; open_content_model?: 'lenient' | 'strict' }): Promise<SchemaConfig> {
+  async setConfig(principal: Principal, id: string, change: SchemaConfigChange): Promise<SchemaConfig> {
     const v = await this.get(principal, id, 'admin');
     const head = await this.repo.head(v.workspace_id, v.name);
     if (!head) throw new NotFoundError(`schema ${v.name} not found`);
@@ -241,8 +306,10 @@ export class SchemaService {
     if (change.compatibility === null) delete next.compatibility;
     else if (change.compatibility !== undefined) next.compatibility = change.compatibility;
     if (change.open_content_model !== undefined) next.open_content_model = change.open_content_model;
-    const before = { compatibility: head.compatibility ?? null, open_content_model: head.open_content_model ?? 'lenient' };
-    const after = { compatibility: next.compatibility ?? null, open_content_model: next.open_content_model ?? 'lenient' };
+    if (change.default_dialect === null) delete next.default_dialect;
+    else if (change.default_dialect !== undefined) next.default_dialect = change.default_dialect;
+    const settings = (h: SchemaItem) => ({ compatibility: h.compatibility ?? null, open_content_model: h.open_content_model ?? 'lenient', default_dialect: h.default_dialect ?? null });
+    const [before, after] = [settings(head), settings(next)];
     await this.writeWithAudit(
       this.repo.putHeadSettings(next, head),
       { workspace_id: head.workspace_id, actor: principal.id, action: 'schema.config_changed', entity_type: 'schema', entity_id: head.name, before, after },
@@ -258,17 +325,18 @@ export class SchemaService {
     if (!current) throw new NotFoundError(`schema version ${id} not found`);
     if (current.state === state) return toSchemaVersion(current);
     const next = { ...current, state, state_changed_at: this.clock.now().toISOString() };
+    const references = await this.refs.stateChange(current, state);
     await this.writeWithAudit(
-      this.repo.putVersionState(next, current),
+      [this.repo.putVersionState(next, current), ...references],
       { workspace_id: item.workspace_id, actor: principal.id, action: 'schema_version.state_changed', entity_type: 'schema_version', entity_id: id, before: { state: current.state }, after: { state } },
     );
     return toSchemaVersion(next);
   }
 
   /** A change and its audit event in one transaction; a lost race is a 409 the client can retry. */
-  private async writeWithAudit(change: TransactItem, audit: AuditInput): Promise<void> {
+  private async writeWithAudit(change: TransactItem | TransactItem[], audit: AuditInput): Promise<void> {
     await this.tx.transactOrConflict(
-      [change, this.stores.audit.put(audit)],
+      [...[change].flat(), this.stores.audit.put(audit)],
       'the schema changed while this request was processed; read it again and retry',
     );
   }
@@ -298,13 +366,29 @@ export class SchemaService {
     return { items: versions.map(toSchemaVersion), next_cursor: page.next_cursor };
   }
 
+  /** What a version references, and one page of the versions that reference it. */
+  async references(principal: Principal, id: string, limit: number, cursor?: string) {
+    const item = await this.item(principal, id, 'reader');
+    return { id: item.id, name: item.name, version: item.version, ...(await this.refs.list(item, limit, cursor)) };
+  }
+
+  /** Every version a stored version reaches through references, as its engine reads them. */
+  referencesOf(item: SchemaVersionItem): Promise<ReferencedDefinition[]> {
+    return this.refs.load(item);
+  }
+
+  /** How an engine reads a stored version: its dialect and the versions it references. */
+  private async readingOf(item: SchemaVersionItem) {
+    return { defaultDialect: item.dialect, references: await this.refs.load(item) };
+  }
+
   async fields(principal: Principal, id: string) {
-    const v = await this.get(principal, id);
-    return this.engines.get(v.engine).describeFields(v.definition, { defaultDialect: v.dialect });
+    const item = await this.item(principal, id, 'reader');
+    return this.engines.get(item.engine).describeFields(JSON.parse(item.definition) as Json, await this.readingOf(item));
   }
 
   async defaultValue(principal: Principal, id: string): Promise<Json> {
-    const v = await this.get(principal, id);
-    return this.engines.get(v.engine).defaultValue(v.definition, { defaultDialect: v.dialect });
+    const item = await this.item(principal, id, 'reader');
+    return this.engines.get(item.engine).defaultValue(JSON.parse(item.definition) as Json, await this.readingOf(item));
   }
 }

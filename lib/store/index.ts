@@ -9,12 +9,14 @@ import { IdempotencyStore } from './idempotency.js';
 import { NotificationStore } from './notifications.js';
 import { PayloadStore } from './payloads.js';
 import { RateLimitStore } from './rate-limit.js';
+import { SchemaReferenceStore } from './references.js';
 import { SchemaRequestStore } from './requests.js';
 import { SchemaStore } from './schemas.js';
 import { WorkspaceStore } from './workspaces.js';
 
 export interface Stores {
   schemas: SchemaStore;
+  references: SchemaReferenceStore;
   payloads: PayloadStore;
   idempotency: IdempotencyStore;
   audit: AuditStore;
@@ -27,6 +29,7 @@ export interface Stores {
 export function createStores(table: Table): Stores {
   return {
     schemas: new SchemaStore(table),
+    references: new SchemaReferenceStore(table),
     payloads: new PayloadStore(table),
     idempotency: new IdempotencyStore(table),
     audit: new AuditStore(table),

@@ -11,7 +11,7 @@ function unchangedHead(head: SchemaItem): { expression: string; names: Record<st
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':v': head.latest_version };
   const clauses = ['latest_version = :v'];
-  for (const field of ['compatibility', 'open_content_model'] as const) {
+  for (const field of ['compatibility', 'open_content_model', 'default_dialect'] as const) {
     names[`#${field}`] = field;
     const value = head[field];
     if (value === undefined) clauses.push(`attribute_not_exists(#${field})`);
@@ -60,9 +60,14 @@ export class SchemaStore {
   }
 
   /** The latest versions of several schemas in one BatchGetItem, in the order of `heads`. */
-  async latestVersions(heads: SchemaItem[]): Promise<SchemaVersionItem[]> {
-    const keys = heads.map((h) => {
-      const k = schemaVersionKeys.all({ workspace_id: h.workspace_id, name: h.name, version: h.latest_version, id: h.latest_version_id });
+  latestVersions(heads: SchemaItem[]): Promise<SchemaVersionItem[]> {
+    return this.versionsAt(heads.map((h) => ({ workspace_id: h.workspace_id, name: h.name, version: h.latest_version, id: h.latest_version_id })));
+  }
+
+  /** Versions by schema and number, in BatchGetItem calls, in the order asked (missing ones dropped). */
+  async versionsAt(versions: Pick<SchemaVersionItem, 'workspace_id' | 'name' | 'version' | 'id'>[]): Promise<SchemaVersionItem[]> {
+    const keys = versions.map((v) => {
+      const k = schemaVersionKeys.all(v);
       return { PK: k.PK!, SK: k.SK! };
     });
     return (await this.table.batchGet(keys)) as unknown as SchemaVersionItem[];
@@ -86,8 +91,18 @@ export class SchemaStore {
     return this.table.put('schema', next, { expression: 'latest_version = :v AND updated_at = :u', values: { ':v': current.latest_version, ':u': current.updated_at } });
   }
 
-  /** The Put of a version's new state; the definition (guarded by its fingerprint) never changes. */
+  /**
+   * The Put of a version's new state; the definition (guarded by its fingerprint) never changes, and no
+   * version started using it since it was read (its `referrer_token` is as read).
+   */
   putVersionState(next: SchemaVersionItem, current: SchemaVersionItem): TransactItem {
-    return this.table.put('schema_version', next, { expression: '#s = :old AND fingerprint = :fp', names: { '#s': 'state' }, values: { ':old': current.state, ':fp': current.fingerprint } });
+    const names = { '#s': 'state', '#t': 'referrer_token' };
+    const values: Record<string, unknown> = { ':old': current.state, ':fp': current.fingerprint };
+    let token = 'attribute_not_exists(#t)';
+    if (current.referrer_token !== undefined) {
+      values[':t'] = current.referrer_token;
+      token = '#t = :t';
+    }
+    return this.table.put('schema_version', next, { expression: `#s = :old AND fingerprint = :fp AND ${token}`, names, values });
   }
 }

@@ -1,4 +1,7 @@
-/** Workspace-wide settings: the default compatibility mode of schemas that set none. */
+/**
+ * Workspace-wide settings: the default compatibility mode and default dialect of schemas that set none,
+ * and the engine warnings the workspace refuses (a stricter house style).
+ */
 import { authorize, type Principal } from '../auth/principal.js';
 import type { Clock, Transactor } from '../dynamo/table.js';
 import type { WorkspaceConfigItem } from '../generated/table.js';
@@ -12,6 +15,20 @@ export interface WorkspaceConfig {
   compatibility: Compatibility;
   /** true when no default was set and the registry's own (BACKWARD) applies. */
   compatibility_is_default: boolean;
+  /** Dialect of definitions without `$schema` in schemas that set none (JSON Schema: `2020-12` or `draft-07`). */
+  default_dialect: string | null;
+  /** true when none was set and the engine's own applies. */
+  default_dialect_is_default: boolean;
+  /** Warning codes that refuse a definition (422 naming the warning) instead of being reported. */
+  refuse_warnings: string[];
+}
+
+export interface WorkspaceConfigChange {
+  compatibility?: Compatibility;
+  /** null removes the setting. */
+  default_dialect?: NonNullable<WorkspaceConfigItem['default_dialect']> | null;
+  /** [] refuses none. */
+  refuse_warnings?: string[];
 }
 
 export class WorkspaceService {
@@ -20,6 +37,8 @@ export class WorkspaceService {
     private readonly tx: Transactor,
     private readonly clock: Clock,
     private readonly autoApproveDefault = false,
+    /** The default engine's dialect when no setting chooses one. */
+    private readonly engineDefaultDialect: string | null = null,
   ) {}
 
   /** The workspace's policy document, with auto_approve resolved against the deployment default. */
@@ -53,16 +72,31 @@ export class WorkspaceService {
   async config(principal: Principal, workspaceId: string): Promise<WorkspaceConfig> {
     authorize(principal, workspaceId, 'reader', 'workspace');
     const item = await this.item(workspaceId);
-    return { workspace_id: workspaceId, compatibility: item?.compatibility ?? DEFAULT_COMPATIBILITY, compatibility_is_default: !item?.compatibility };
+    return {
+      workspace_id: workspaceId,
+      compatibility: item?.compatibility ?? DEFAULT_COMPATIBILITY,
+      compatibility_is_default: !item?.compatibility,
+      default_dialect: item?.default_dialect ?? this.engineDefaultDialect,
+      default_dialect_is_default: !item?.default_dialect,
+      refuse_warnings: item?.refuse_warnings ? (JSON.parse(item.refuse_warnings) as string[]) : [],
+    };
   }
 
-  async setConfig(principal: Principal, workspaceId: string, change: { compatibility: Compatibility }): Promise<WorkspaceConfig> {
+  async setConfig(principal: Principal, workspaceId: string, change: WorkspaceConfigChange): Promise<WorkspaceConfig> {
     authorize(principal, workspaceId, 'admin', 'workspace');
     const current = await this.item(workspaceId);
-    await this.write(principal, workspaceId, current, { ...(current ?? { workspace_id: workspaceId }), compatibility: change.compatibility }, 'workspace.config_changed', {
-      before: { compatibility: current?.compatibility ?? null },
-      after: { compatibility: change.compatibility },
+    const next: Omit<WorkspaceConfigItem, 'updated_at' | 'updated_by'> = { ...(current ?? { workspace_id: workspaceId }) };
+    if (change.compatibility !== undefined) next.compatibility = change.compatibility;
+    if (change.default_dialect === null) delete next.default_dialect;
+    else if (change.default_dialect !== undefined) next.default_dialect = change.default_dialect;
+    if (change.refuse_warnings?.length === 0) delete next.refuse_warnings;
+    else if (change.refuse_warnings !== undefined) next.refuse_warnings = JSON.stringify([...new Set(change.refuse_warnings)].sort());
+    const settings = (i: Partial<WorkspaceConfigItem> | undefined) => ({
+      compatibility: i?.compatibility ?? null,
+      default_dialect: i?.default_dialect ?? null,
+      refuse_warnings: i?.refuse_warnings ? (JSON.parse(i.refuse_warnings) as string[]) : [],
     });
+    await this.write(principal, workspaceId, current, next, 'workspace.config_changed', { before: settings(current), after: settings(next) });
     return this.config(principal, workspaceId);
   }
 

@@ -86,7 +86,7 @@ describe('compatibility on publish', () => {
     const v1 = await publish('ws_default', person(), '', 'evo');
     expect((await reg.call('GET', `/api/v1/schemas/${v1.body.id}/config`, { token: admin })).body).toMatchObject({ compatibility: 'BACKWARD', compatibility_source: 'default' });
     const ws = await reg.call('PUT', '/api/v1/workspaces/evo/config', { token: admin, body: { compatibility: 'NONE' } });
-    expect(ws.body).toEqual({ workspace_id: 'evo', compatibility: 'NONE', compatibility_is_default: false });
+    expect(ws.body).toEqual({ workspace_id: 'evo', compatibility: 'NONE', compatibility_is_default: false, default_dialect: '2020-12', default_dialect_is_default: true, refuse_warnings: [] });
     expect((await reg.call('GET', `/api/v1/schemas/${v1.body.id}/config`, { token: admin })).body).toMatchObject({ compatibility: 'NONE', compatibility_source: 'workspace' });
     expect((await publish('ws_default', person({}, ['name', 'age']), '', 'evo')).status).toBe(201);
   });
@@ -192,7 +192,7 @@ describe('audit of settings and states', () => {
     const { table } = buildServices(reg.deps);
     const schemaEvents = (await table.entities.audit_event.query.audit_events_by_entity({ workspace_id: 'acme', entity_type: 'schema', entity_id: 'audited' }).go()).data;
     expect(schemaEvents.map((e) => [e.action, JSON.parse(e.before!), JSON.parse(e.after!)])).toEqual([
-      ['schema.config_changed', { compatibility: null, open_content_model: 'lenient' }, { compatibility: 'FULL', open_content_model: 'lenient' }],
+      ['schema.config_changed', { compatibility: null, open_content_model: 'lenient', default_dialect: null }, { compatibility: 'FULL', open_content_model: 'lenient', default_dialect: null }],
     ]);
     const versionEvents = (await table.entities.audit_event.query.audit_events_by_entity({ workspace_id: 'acme', entity_type: 'schema_version', entity_id: v.body.id }).go()).data;
     expect(versionEvents.map((e) => e.action)).toEqual(['schema_version.published', 'schema_version.state_changed']);

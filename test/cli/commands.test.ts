@@ -119,6 +119,8 @@ describe('schemas', () => {
     const set = await h.cli(['schemas', 'config', 'people', '--compatibility', 'NONE', '--json', ...admin]);
     expect(set.json()).toMatchObject({ compatibility: 'NONE', compatibility_source: 'schema' });
     expect((await h.cli(['schemas', 'config', 'people', '--compatibility', 'default', '--json', ...admin])).json().compatibility_source).not.toBe('schema');
+    const draft = await h.cli(['schemas', 'config', 'people', '--default-dialect', 'draft-07', '--json', ...admin]);
+    expect(draft.json()).toMatchObject({ default_dialect: 'draft-07', default_dialect_source: 'schema' });
   });
 
   it('deprecates, disables and re-activates a version', async () => {

@@ -400,3 +400,82 @@ export function closeOpenObjects(schema: Json, top = true): Json {
   if (top && out.unevaluatedProperties === undefined) out.unevaluatedProperties = false;
   return out;
 }
+
+/** Property names a schema mentions (declared, required), plus names it does not. */
+function mentionedNames(schema: Json, found = new Set<string>(['x', 'z'])): Set<string> {
+  if (Array.isArray(schema)) schema.forEach((item) => mentionedNames(item, found));
+  else if (typeof schema === 'object' && schema !== null) {
+    for (const [key, value] of Object.entries(schema)) {
+      if (key === 'properties' && typeof value === 'object' && value !== null && !Array.isArray(value)) Object.keys(value).forEach((name) => found.add(name));
+      if (key === 'required' && Array.isArray(value)) value.forEach((name) => typeof name === 'string' && found.add(name));
+      mentionedNames(value, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Any small document: scalars from the tiny domains the generators use, and arrays and objects (with the
+ * names `schemas` mention) nesting them; shape-blind, so it reaches what schema-shaped generators miss.
+ */
+export function anyDocument(schemas: Json[]): fc.Arbitrary<unknown> {
+  const names = [...schemas.reduce((set, schema) => mentionedNames(schema, set), new Set<string>(['x', 'z']))];
+  const scalar = fc.constantFrom<unknown>(null, true, false, 0, 1, 2, -1, 1.5, '', 'a', 'bb', 'ccc', 'dddd', 's');
+  return fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      { weight: 3, arbitrary: scalar },
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom(...names), tie('value'), { maxKeys: 3 }),
+    ),
+  })).value;
+}
+
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+const member = fc.oneof(stringSchema, numberSchema, fc.constantFrom<Schema>(true, false, { type: 'boolean' }, { type: ['string', 'integer'] }));
+const restOf = optional(fc.oneof(fc.boolean(), member));
+
+/** Tuple arrays: 2020-12 `prefixItems` with `items` after them, and draft-07 `items` arrays with `additionalItems`. */
+const tuple: fc.Arbitrary<Schema> = fc.oneof(
+  fc.record({ type: optional(fc.constant('array')), prefixItems: fc.array(member, { maxLength: 3 }), items: restOf, minItems: optional(fc.integer({ min: 0, max: 2 })) }).map(compact),
+  fc.record({ $schema: fc.constant(DRAFT_07), type: optional(fc.constant('array')), items: fc.oneof(fc.array(member, { maxLength: 3 }), member), additionalItems: restOf, maxItems: optional(fc.integer({ min: 1, max: 3 })) }).map(compact),
+);
+
+/** Two versions of a tuple: a position replaced, added or dropped, or the rest replaced or removed. */
+export const tuplePair: fc.Arbitrary<[Schema, Schema]> = tuple.chain((previous) =>
+  fc.tuple(fc.nat(), member, fc.constantFrom('replace', 'append', 'drop', 'rest', 'unrest')).map(([n, replacement, op]): [Schema, Schema] => {
+    const next = structuredClone(previous) as Record<string, Json>;
+    const [positionsKey, restKey] = next.$schema === DRAFT_07 ? ['items', 'additionalItems'] : ['prefixItems', 'items'];
+    const positions = next[positionsKey];
+    if (op === 'rest') next[restKey] = replacement;
+    else if (op === 'unrest') delete next[restKey];
+    else if (!Array.isArray(positions)) next[positionsKey] = op === 'drop' ? [] : replacement;
+    else if (op === 'replace' && positions.length > 0) positions[n % positions.length] = replacement;
+    else if (op === 'drop') positions.pop();
+    else positions.push(replacement);
+    return [previous, next];
+  }),
+);
+
+const openObject: fc.Arbitrary<Schema> = fc
+  .record({
+    type: optional(fc.constant('object')),
+    properties: fc.dictionary(fc.constantFrom('a', 'b'), member, { maxKeys: 2 }),
+    patternProperties: optional(fc.dictionary(fc.constantFrom('^x'), member, { maxKeys: 1 })),
+    additionalProperties: optional(fc.oneof(fc.boolean(), member)),
+    required: optional(fc.subarray(['a', 'b'], { minLength: 1 })),
+  })
+  .map(compact);
+
+/** Two versions of an object: additionalProperties narrowed, widened or removed, or a property added, removed or changed. */
+export const additionalPropertiesPair: fc.Arbitrary<[Schema, Schema]> = openObject.chain((previous) =>
+  fc.tuple(fc.constantFrom('a', 'b'), fc.oneof(fc.boolean(), member), fc.constantFrom('rest', 'unrest', 'property', 'unproperty')).map(([name, replacement, op]): [Schema, Schema] => {
+    const next = structuredClone(previous) as Record<string, Json>;
+    const properties = next.properties as Record<string, Json>;
+    if (op === 'rest') next.additionalProperties = replacement;
+    else if (op === 'unrest') delete next.additionalProperties;
+    else if (op === 'property') properties[name] = replacement;
+    else delete properties[name];
+    return [previous, next];
+  }),
+);

@@ -5,21 +5,24 @@
  * unsound for a property added where the previous version never named it, so its BACKWARD verdicts are
  * checked on the documents that carry no such name (closeOpenObjects).
  */
+import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareJsonSchemas } from '../../lib/engines/json-schema/compare.js';
 import type { Json } from '../../lib/engines/types.js';
-import { closeOpenObjects, combinedDocument, combinedPair, documentFor, schemaPair, typedCombinerPair, typedDocument } from './compare-arbitraries.js';
+import { additionalPropertiesPair, anyDocument, closeOpenObjects, combinedDocument, combinedPair, documentFor, schemaPair, tuplePair, typedCombinerPair, typedDocument } from './compare-arbitraries.js';
 
 type Schema = boolean | Record<string, Json>;
 
 const ajv = new Ajv2020({ strict: false });
+const ajv07 = new Ajv({ strict: false });
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 /** An Ajv validator that answers undefined instead of overflowing the stack on a non-descending $ref loop. */
 function validator(schema: Schema): ((document: unknown) => boolean | undefined) | undefined {
   try {
-    const validate = ajv.compile(schema);
+    const validate = (typeof schema === 'object' && schema.$schema === DRAFT_07 ? ajv07 : ajv).compile(schema);
     return (document) => {
       try {
         return validate(document) as boolean;
@@ -89,6 +92,22 @@ describe('compare soundness against Ajv', () => {
     expect(checked.backward).toBeGreaterThan(200);
     expect(checked.forward).toBeGreaterThan(200);
     expect(checked.incompatible).toBeGreaterThan(30);
+  });
+
+  it('never calls tuple arrays compatible wrongly (prefixItems and items after them, draft-07 items arrays and additionalItems)', () => {
+    const checked = checkSoundness(tuplePair, (schema) => anyDocument([schema]), 300);
+    expect(checked.backward).toBeGreaterThan(200);
+    expect(checked.forward).toBeGreaterThan(200);
+    expect(checked.incompatible).toBeGreaterThan(30);
+  });
+
+  it('never calls additionalProperties narrowed, widened or bypassed by a property compatible wrongly, strict and lenient', () => {
+    for (const mode of ['strict', 'lenient'] as const) {
+      const checked = checkSoundness(additionalPropertiesPair, (schema) => anyDocument([schema]), 300, mode);
+      expect(checked.backward).toBeGreaterThan(200);
+      expect(checked.forward).toBeGreaterThan(200);
+      expect(checked.incompatible).toBeGreaterThan(30);
+    }
   });
 
   it('lenient default: combiner, conditional, patternProperties and recursive $ref schemas', () => {

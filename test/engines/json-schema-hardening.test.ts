@@ -44,7 +44,7 @@ describe('remote references', () => {
       {
         path: '/properties/address/$ref',
         keyword: '$ref',
-        message: `remote $ref ${JSON.stringify(ref)} is not allowed; inline the referenced schema under $defs and refer to it as "#/$defs/<name>"`,
+        message: `remote $ref ${JSON.stringify(ref)} is not allowed; inline the referenced schema under $defs and refer to it as "#/$defs/<name>", or reference a registered version as registry://{workspace}/{name}/{version}`,
       },
     ]);
     expect(() => engine.validate({}, { properties: { a: { $ref: ref } } })).toThrow(ValidationError);

@@ -116,6 +116,9 @@ describe.skipIf(!existsSync(SUITE))('JSON-Schema-Test-Suite through the engine',
   }
 });
 
-describe.runIf(!existsSync(SUITE))('JSON-Schema-Test-Suite', () => {
-  it.skip(`skipped: the suite is not at ${SUITE}`, () => undefined);
-});
+// Only when absent, so that a run with the suite lists no skipped test for it.
+if (!existsSync(SUITE)) {
+  describe('JSON-Schema-Test-Suite', () => {
+    it.skip(`skipped: the suite is not at ${SUITE}`, () => undefined);
+  });
+}

@@ -193,30 +193,34 @@ export function schemasCommand(io: Io): Command {
   examples(
     schemas
       .command('config')
-      .description('show the compatibility mode in force, or set it (and the open-content-model rule) for the whole schema')
+      .description('show the compatibility mode and default draft in force, or set them (and the open-content-model rule) for the whole schema')
       .argument('<ref>', REF_HELP)
       .addOption(new Option('--compatibility <mode>', 'set the mode; "default" removes it (the workspace default applies)').choices([...MODES, 'default']))
       .addOption(new Option('--open-content-model <rule>', 'lenient: a property added to an open model is compatible').choices(['lenient', 'strict']))
-      .action(async (ref: string, o: { compatibility?: (typeof MODES)[number] | 'default'; openContentModel?: 'lenient' | 'strict' }, cmd: Command) => {
+      .addOption(new Option('--default-dialect <draft>', 'draft of definitions without $schema; "default" removes it (the workspace default applies)').choices(['2020-12', 'draft-07', 'default']))
+      .action(async (ref: string, o: { compatibility?: (typeof MODES)[number] | 'default'; openContentModel?: 'lenient' | 'strict'; defaultDialect?: '2020-12' | 'draft-07' | 'default' }, cmd: Command) => {
         const ctx = contextFor(cmd, io);
         const v = await resolveVersion(ctx, ref);
         const change = {
           ...(o.compatibility ? { compatibility: o.compatibility === 'default' ? null : o.compatibility } : {}),
           ...(o.openContentModel ? { open_content_model: o.openContentModel } : {}),
+          ...(o.defaultDialect ? { default_dialect: o.defaultDialect === 'default' ? null : o.defaultDialect } : {}),
         };
         const path = { params: { path: { id: v.id } } };
         const { data } = Object.keys(change).length ? await ctx.client.PUT('/api/v1/schemas/{id}/config', { ...path, body: change }) : await ctx.client.GET('/api/v1/schemas/{id}/config', path);
-        const config = data as { name: string; compatibility: string; compatibility_source: string; open_content_model: string };
+        const config = data as { name: string; compatibility: string; compatibility_source: string; open_content_model: string; default_dialect: string; default_dialect_source: string };
         ctx.out.result(config, () =>
           ctx.out.fields([
             ['schema', config.name],
             ['compatibility', `${config.compatibility} (from ${config.compatibility_source})`],
             ['open content model', config.open_content_model],
+            ['default draft', `${config.default_dialect} (from ${config.default_dialect_source})`],
           ]),
         );
       }),
     'schema-registry schemas config people',
     'schema-registry schemas config people --compatibility FULL',
+    'schema-registry schemas config people --default-dialect draft-07',
   );
 
   const state = (name: string, target: 'active' | 'deprecated' | 'disabled', what: string, example: string) =>

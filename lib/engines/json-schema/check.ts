@@ -4,7 +4,7 @@
  * `$ref`/combinator graphs that terminate and stay cheap to validate.
  */
 import { PayloadTooLargeError, ValidationError, type ErrorDetail } from '../../errors.js';
-import type { Json } from '../types.js';
+import { REGISTRY_URI_PREFIX, type Json } from '../types.js';
 import { uriResolver } from './drafts.js';
 import { re2Problem } from './re2.js';
 import { DEFAULT_BASE_URI, indexDefinition, type SchemaIndex } from './refs.js';
@@ -68,6 +68,12 @@ export function protoKeyProblems(value: Json, pointer = '', problems: ErrorDetai
     protoKeyProblems(child, path, problems);
   }
   return problems;
+}
+
+/** Refuses a definition nested deeper than MAX_DEFINITION_DEPTH: first, since every other walk recurses. */
+export function assertShallow(definition: Json): void {
+  const tooDeep = depthProblem(definition, '', 1);
+  if (tooDeep) refuse([tooDeep]);
 }
 
 function assertSize(definition: Json): void {
@@ -155,11 +161,17 @@ function referenceProblems(index: SchemaIndex): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   for (const use of index.refs) {
     const resolution = index.resolve(use.ref, use.base);
-    if (resolution.kind === 'remote') {
+    if (resolution.kind === 'remote' && use.ref.startsWith(REGISTRY_URI_PREFIX)) {
       problems.push({
         path: use.pointer,
         keyword: use.keyword,
-        message: `remote ${use.keyword} ${JSON.stringify(use.ref)} is not allowed; inline the referenced schema under $defs and refer to it as "#/$defs/<name>"`,
+        message: `${use.keyword} ${JSON.stringify(use.ref)} was not resolved: a registry reference must be a $ref to a registered version of this workspace, registry://{workspace}/{name}/{version}, published with POST /api/v1/schemas`,
+      });
+    } else if (resolution.kind === 'remote') {
+      problems.push({
+        path: use.pointer,
+        keyword: use.keyword,
+        message: `remote ${use.keyword} ${JSON.stringify(use.ref)} is not allowed; inline the referenced schema under $defs and refer to it as "#/$defs/<name>", or reference a registered version as registry://{workspace}/{name}/{version}`,
       });
     } else if (resolution.kind === 'missing') {
       problems.push({
@@ -244,8 +256,7 @@ function graphProblems(index: SchemaIndex): ErrorDetail[] {
  * ValidationError listing each problem; returns the definition's reference index for reuse.
  */
 export function assertSafeDefinition(definition: Json, draftUri: string): SchemaIndex {
-  const tooDeep = depthProblem(definition, '', 1);
-  if (tooDeep) refuse([tooDeep]);
+  assertShallow(definition);
   assertSize(definition);
   const index = indexDefinition(definition);
   const problems = [...keywordProblems(definition, draftUri), ...referenceProblems(index)];

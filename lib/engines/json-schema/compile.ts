@@ -7,19 +7,17 @@ import type { AnySchema, ErrorObject, ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../../errors.js';
 import type { DefinitionWarning, Json } from '../types.js';
 import { assertSafeDefinition, protoKeyProblems, refuse } from './check.js';
-import { collectStrictNotes, draftOf, inDraft, type Draft } from './drafts.js';
+import { collectStrictNotes, draftOf, type Draft } from './drafts.js';
 import { translatePattern } from './re2.js';
 import { DEFAULT_BASE_URI } from './refs.js';
 import { STEP_KEYWORD, withSteps } from './validation-budget.js';
 import { escapePointerToken } from '../../util/json-pointer.js';
 import { walkSchemas } from './walk.js';
 
-export interface CompileOptions {
-  /** Draft of a definition without `$schema` (`2020-12` or `draft-07`). */
-  defaultDraft?: string | undefined;
-  /** Warning codes that refuse the definition instead (a workspace's stricter house style). */
-  refuseWarnings?: readonly string[] | undefined;
-}
+/** The codes of the warnings this engine reports (a workspace may refuse any of them). */
+export const WARNING_CODES = ['unknown_format', 'unknown_keyword', 'inert_keyword', 'property_matches_pattern', 'pattern_translated'] as const;
+/** Typed so that every warning reported has one of WARNING_CODES. */
+type Warning = DefinitionWarning & { code: (typeof WARNING_CODES)[number] };
 
 export interface Compiled {
   validator: ValidateFunction;
@@ -27,9 +25,12 @@ export interface Compiled {
   warnings: DefinitionWarning[];
 }
 
-/** Checks `definition` and compiles it; throws ValidationError (422) or PayloadTooLargeError (413). */
-export function compileDefinition(definition: Json, options: CompileOptions = {}): Compiled {
-  const draft = draftOf(definition, options.defaultDraft);
+/**
+ * Checks `definition` (as read: its draft's `$schema` added, references embedded; see engine.ts) and
+ * compiles it; throws ValidationError (422) or PayloadTooLargeError (413).
+ */
+export function compileDefinition(definition: Json): Compiled {
+  const draft = draftOf(definition);
   const { ajv } = draft;
   assertSafeDefinition(definition, draft.uri);
   const protoKeys = protoKeyProblems(definition);
@@ -38,15 +39,11 @@ export function compileDefinition(definition: Json, options: CompileOptions = {}
   if (stepKeyword !== undefined) refuse([{ path: stepKeyword, keyword: 'strict', message: `"${STEP_KEYWORD}" is reserved for the registry's validation budget; remove it` }]);
   // ajv's validateSchema reads `$schema` off its argument, so it throws on null instead of answering.
   if (definition === null) refuse([{ path: '', keyword: 'type', message: 'must be object,boolean (JSON Schema meta-schema)' }]);
-  const schema = inDraft(definition, options.defaultDraft) as AnySchema;
+  const schema = definition as AnySchema;
   if (!ajv.validateSchema(schema)) refuse(metaSchemaErrors(ajv.errors ?? []));
   const formats = unknownFormats(ajv, definition);
   const { result: validator, notes } = collectStrictNotes(() => compileIsolated(ajv, withSteps(schema) as AnySchema, definition, formats));
   const warnings = [...formatWarnings(formats), ...patternWarnings(definition), ...notes.map((note) => strictWarning(note, definition))];
-  const refused = warnings.filter((warning) => options.refuseWarnings?.includes(warning.code));
-  if (refused.length > 0) {
-    refuse(refused.map((w) => ({ path: w.path, keyword: w.code, message: `${w.message} (refused by this workspace's warning policy)` })));
-  }
   return { validator, draft, warnings: dedupe(warnings) };
 }
 
@@ -71,7 +68,7 @@ function unknownFormats(ajv: Ajv, definition: Json): Map<string, string[]> {
   return found;
 }
 
-function formatWarnings(formats: Map<string, string[]>): DefinitionWarning[] {
+function formatWarnings(formats: Map<string, string[]>): Warning[] {
   return [...formats].flatMap(([format, paths]) =>
     paths.map((path) => ({
       code: 'unknown_format',
@@ -82,8 +79,8 @@ function formatWarnings(formats: Map<string, string[]>): DefinitionWarning[] {
 }
 
 /** Patterns RE2 runs only after a translation (exact: the verdicts are ECMAScript's). */
-function patternWarnings(definition: Json): DefinitionWarning[] {
-  const warnings: DefinitionWarning[] = [];
+function patternWarnings(definition: Json): Warning[] {
+  const warnings: Warning[] = [];
   const note = (pattern: string, path: string) => {
     if (translatePattern(pattern).changed) {
       warnings.push({ code: 'pattern_translated', path, message: `pattern ${JSON.stringify(pattern)} runs on the linear-time RE2 engine through an exact translation of its ECMAScript meaning (\\s, ., long Unicode property names)` });
@@ -101,7 +98,7 @@ function patternWarnings(definition: Json): DefinitionWarning[] {
 }
 
 /** One of ajv's strict-mode notes (the standard accepts what they describe) as a warning. */
-function strictWarning(note: string, definition: Json): DefinitionWarning {
+function strictWarning(note: string, definition: Json): Warning {
   const text = note.replace(/^strict mode: /, '');
   const unknownKeyword = /unknown keyword: "([^"]+)"/.exec(text)?.[1];
   if (unknownKeyword !== undefined) {

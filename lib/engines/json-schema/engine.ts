@@ -6,10 +6,11 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ErrorDetail } from '../../errors.js';
 import type { CheckOptions, CompareOptions, CompareResult, DefinitionReport, DialectOptions, FieldDescription, Json, SchemaEngine, ValidationResult } from '../types.js';
 import { compareJsonSchemas } from './compare.js';
+import { bundle, embeddedPrefix, registryReferences } from './bundle.js';
 import { assertSafeDefinition, refuse } from './check.js';
 import { compileDefinition } from './compile.js';
 import { startingValue } from './default-value.js';
-import { draftOf, inDraft } from './drafts.js';
+import { DEFAULT_DRAFT, draftOf, inDraft } from './drafts.js';
 import { flattenFields } from './describe.js';
 import { inexactNumbers } from '../../util/json-numbers.js';
 import { LruCache } from '../../util/lru.js';
@@ -35,25 +36,44 @@ function toErrorDetail(error: ErrorObject): ErrorDetail {
   return { path: `${error.instancePath}/${escapePointerToken(missing)}`, message, keyword: error.keyword };
 }
 
+/** The definition as every operation reads it: in its draft, with the versions it references embedded. */
+function read(definition: Json, options: DialectOptions = {}): Json {
+  return bundle(inDraft(definition, options.defaultDialect), options.references);
+}
+
 /** The shape of a definition that passes the safety checks (reading it follows its `$ref`s). */
 function shapeOfSafe(definition: Json, budget: OutputBudget, options: DialectOptions = {}) {
-  const read = inDraft(definition, options.defaultDialect);
-  return shapeOf(read, assertSafeDefinition(read, draftOf(read).uri), budget);
+  const bundled = read(definition, options);
+  return shapeOf(bundled, assertSafeDefinition(bundled, draftOf(bundled).uri), budget);
 }
 
 export class JsonSchemaEngine implements SchemaEngine {
   readonly name: string = 'json-schema';
+  readonly defaultDialect: string = DEFAULT_DRAFT;
   readonly #validators: LruCache<string, ValidateFunction>;
 
   constructor(options: JsonSchemaEngineOptions = {}) {
     this.#validators = new LruCache(options.cacheSize ?? 1000);
   }
 
+  referencedUris(definition: Json): string[] {
+    return registryReferences(definition);
+  }
+
   checkDefinition(definition: Json, options: CheckOptions = {}): DefinitionReport {
     const numbers = inexactNumbers(definition, '', 'write a finite value within ±9007199254740991');
     if (numbers.length > 0) refuse(numbers);
-    const { draft, warnings } = compileDefinition(definition, { defaultDraft: options.defaultDialect, refuseWarnings: options.refuseWarnings });
-    return { dialect: draft.name, warnings };
+    const bundled = read(definition, options);
+    // What the referenced versions hold was reported when they were published.
+    const embedded = embeddedPrefix(bundled);
+    const own = (path: string) => path !== embedded && !path.startsWith(embedded);
+    const { draft, warnings } = compileDefinition(bundled);
+    const mine = warnings.filter((w) => own(w.path));
+    const refused = mine.filter((w) => options.refuseWarnings?.includes(w.code));
+    if (refused.length > 0) {
+      refuse(refused.map((w) => ({ path: w.path, keyword: w.code, message: `${w.message} (refused by this workspace's warning policy: refuse_warnings includes "${w.code}")` })));
+    }
+    return { dialect: draft.name, warnings: mine };
   }
 
   /**
@@ -61,7 +81,7 @@ export class JsonSchemaEngine implements SchemaEngine {
    * immutable, so an entry never goes stale) it is compiled once and reused.
    */
   validator(definition: Json, cacheKey?: string, options: DialectOptions = {}): ValidateFunction {
-    const compile = () => compileDefinition(definition, { defaultDraft: options.defaultDialect }).validator;
+    const compile = () => compileDefinition(read(definition, options)).validator;
     if (cacheKey === undefined) return compile();
     let validator = this.#validators.get(cacheKey);
     if (validator === undefined) {
@@ -87,7 +107,7 @@ export class JsonSchemaEngine implements SchemaEngine {
   }
 
   compare(previous: Json, next: Json, options: CompareOptions = {}): CompareResult {
-    const { previousDialect, nextDialect, ...rest } = options;
-    return compareJsonSchemas(inDraft(previous, previousDialect), inDraft(next, nextDialect), rest);
+    const { previousDialect, nextDialect, previousReferences, nextReferences, ...rest } = options;
+    return compareJsonSchemas(read(previous, { defaultDialect: previousDialect, references: previousReferences }), read(next, { defaultDialect: nextDialect, references: nextReferences }), rest);
   }
 }

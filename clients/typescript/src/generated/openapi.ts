@@ -162,12 +162,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The compatibility mode in force for the schema (every version) and where it comes from
+         * The compatibility mode and default dialect in force for the schema (every version) and where each comes from
          * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
          */
         get: operations["getSchemaConfig"];
         /**
-         * Set the schema’s compatibility mode and open-content-model rule
+         * Set the schema’s compatibility mode, open-content-model rule and default dialect (draft of definitions without $schema)
          * @description Requires the `admin` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
          */
         put: operations["setSchemaConfig"];
@@ -190,6 +190,26 @@ export interface paths {
          * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
          */
         get: operations["listSchemaVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schemas/{id}/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The versions this version references (uses) and one page of the versions that reference it (used_by), with their states
+         * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        get: operations["listSchemaReferences"];
         put?: never;
         post?: never;
         delete?: never;
@@ -246,12 +266,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The workspace’s default compatibility mode
+         * The workspace’s default compatibility mode and dialect, and the warnings it refuses
          * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
          */
         get: operations["getWorkspaceConfig"];
         /**
-         * Set the workspace’s default compatibility mode
+         * Set the workspace’s default compatibility mode and default dialect, and the engine warnings it refuses
          * @description Requires the `admin` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
          */
         put: operations["setWorkspaceConfig"];
@@ -524,6 +544,11 @@ export interface components {
              * @enum {unknown}
              */
             open_content_model?: "lenient" | "strict";
+            /**
+             * @description JSON Schema draft of definitions published without $schema (2020-12 unless set); null removes the setting.
+             * @enum {unknown}
+             */
+            default_dialect?: "2020-12" | "draft-07" | null;
         };
         SchemaStateUpdate: {
             /** @enum {unknown} */
@@ -531,7 +556,14 @@ export interface components {
         };
         WorkspaceConfigUpdate: {
             /** @enum {unknown} */
-            compatibility: "NONE" | "BACKWARD" | "BACKWARD_TRANSITIVE" | "FORWARD" | "FORWARD_TRANSITIVE" | "FULL" | "FULL_TRANSITIVE";
+            compatibility?: "NONE" | "BACKWARD" | "BACKWARD_TRANSITIVE" | "FORWARD" | "FORWARD_TRANSITIVE" | "FULL" | "FULL_TRANSITIVE";
+            /**
+             * @description JSON Schema draft of definitions published without $schema (2020-12 unless set); null removes the setting.
+             * @enum {unknown}
+             */
+            default_dialect?: "2020-12" | "draft-07" | null;
+            /** @description Warning codes that refuse a definition with 422 naming the warning instead of reporting it (a stricter house style); [] refuses none. */
+            refuse_warnings?: ("unknown_format" | "unknown_keyword" | "inert_keyword" | "property_matches_pattern" | "pattern_translated")[];
         };
         CreateSchemaRequest: {
             /** @description Workspace id, e.g. "acme". */
@@ -640,6 +672,15 @@ export interface components {
             /** @description The dialect in force: for JSON Schema the draft the definition declares, or the default it was published under. */
             dialect?: string;
             description?: string;
+            /** @description The versions of the same workspace the definition references by $ref "registry://{workspace}/{name}/{version}". */
+            references?: {
+                uri: string;
+                /** @description A ULID. */
+                schema_version_id: string;
+                /** @description snake_case, at most 63 characters, e.g. "user_preferences". */
+                name: string;
+                version: number;
+            }[];
             /** @enum {unknown} */
             state: "active" | "deprecated" | "disabled";
             /** Format: date-time */
@@ -1826,6 +1867,98 @@ export interface operations {
                         items: components["schemas"]["SchemaVersion"][];
                         next_cursor: string | null;
                     };
+                };
+            };
+            /** @description Bad request: an RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: an RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: an RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: an RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSchemaReferences: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: string;
+                /** @description Opaque cursor from the previous page’s next_cursor. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Bad request: an RFC 9457 problem */

@@ -1,0 +1,40 @@
+/** The "used by" side of references between versions, and the write that marks a version as used. */
+import type { Page, Table, TransactItem } from '../dynamo/table.js';
+import { schemaVersionKeys, type SchemaReferenceItem, type SchemaVersionItem } from '../generated/table.js';
+
+export class SchemaReferenceStore {
+  constructor(private readonly table: Table) {}
+
+  /** The Put recording that `referrer_id` uses `referenced_id` (new, in the referrer's publish). */
+  put(item: SchemaReferenceItem): TransactItem {
+    return this.table.put('schema_reference', item, { expression: 'attribute_not_exists(PK)' });
+  }
+
+  /** The versions that reference one version, oldest first. */
+  usedBy(workspace_id: string, referenced_id: string, limit: number, cursor?: string): Promise<Page<SchemaReferenceItem>> {
+    return this.table.page(
+      'listing references',
+      () => this.table.entities.schema_reference.query.schema_references_by_referenced({ workspace_id, referenced_id }).go({ limit, cursor: cursor ?? null }),
+      (r: SchemaReferenceItem) => r,
+    );
+  }
+
+  /**
+   * The Update that marks `version` as used by a version becoming usable (published or re-activated):
+   * conditional on it not being disabled, and changing its `referrer_token`, on which disabling it is
+   * conditional. Either write that comes second fails, so no active version uses a disabled one.
+   */
+  markUsed(version: Pick<SchemaVersionItem, 'workspace_id' | 'name' | 'version' | 'id'>, token: string): TransactItem {
+    const { PK, SK } = schemaVersionKeys.all(version);
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: { PK: PK!, SK: SK! },
+        UpdateExpression: 'SET #t = :t',
+        ConditionExpression: 'attribute_exists(PK) AND #s <> :disabled',
+        ExpressionAttributeNames: { '#t': 'referrer_token', '#s': 'state' },
+        ExpressionAttributeValues: { ':t': token, ':disabled': 'disabled' },
+      },
+    };
+  }
+}
