@@ -6,12 +6,19 @@
 import { App } from 'aws-cdk-lib';
 import { readDeployTarget } from '../lib/config.js';
 import { addRegistry } from './registry.js';
-import { readSettings } from './settings.js';
+import { readSettings, SettingsError } from './settings.js';
 import { WORKERS } from './workers.js';
 
 const app = new App();
-addRegistry(app, {
-  settings: readSettings((key) => app.node.tryGetContext(key)),
-  workers: WORKERS,
-  env: readDeployTarget(),
-});
+try {
+  addRegistry(app, {
+    settings: readSettings((key) => app.node.tryGetContext(key)),
+    workers: WORKERS,
+    env: readDeployTarget(),
+  });
+} catch (e) {
+  // A bad -c value is the user's to fix: one line naming it, not a stack trace of the app.
+  if (!(e instanceof SettingsError)) throw e;
+  console.error(e.message);
+  process.exitCode = 1;
+}

@@ -40,10 +40,17 @@ export const DEFAULT_SETTINGS = {
   throttle: DEFAULT_THROTTLE,
 } as const;
 
-/** Thrown for a context value that cannot be used; the message names the parameter, the value and the fix. */
+/**
+ * Thrown for a context value that cannot be used; the message, one line, names the parameter, the value and
+ * what it takes. `value` undefined: the parameter is missing, and `fix` says why it is needed.
+ */
 export class SettingsError extends Error {
-  constructor(parameter: string, value: unknown, fix: string) {
-    super(`context parameter ${parameter}=${JSON.stringify(value)} ${fix}`);
+  constructor(
+    readonly parameter: string,
+    value: unknown,
+    fix: string,
+  ) {
+    super(value === undefined ? `context parameter ${parameter} is missing: ${fix}` : `context parameter ${parameter}=${JSON.stringify(value)} ${fix}`);
     this.name = 'SettingsError';
   }
 }
@@ -52,9 +59,17 @@ export class SettingsError extends Error {
 export function readSettings(get: (key: string) => unknown): RegistrySettings {
   const issuer = optionalString(get, 'jwtIssuer');
   const audience = list(get, 'jwtAudience');
-  const both = 'give both to use an existing issuer, or neither to create a Cognito user pool';
-  if (issuer !== undefined && audience.length === 0) throw new SettingsError('jwtAudience', get('jwtAudience'), `must be set together with jwtIssuer: ${both}`);
-  if (issuer === undefined && audience.length > 0) throw new SettingsError('jwtIssuer', get('jwtIssuer'), `must be set together with jwtAudience: ${both}`);
+  const neither = 'or neither, to create a Cognito user pool';
+  if (issuer !== undefined && audience.length === 0) {
+    throw new SettingsError(
+      'jwtAudience',
+      undefined,
+      `jwtIssuer is set without jwtAudience; give jwtAudience too, the aud (or client_id) values the issuer's tokens carry, comma-separated (e.g. -c jwtAudience=my-client-id), ${neither}`,
+    );
+  }
+  if (issuer === undefined && audience.length > 0) {
+    throw new SettingsError('jwtIssuer', undefined, `jwtAudience is set without jwtIssuer; give jwtIssuer too, the https URL of the tokens' iss claim (e.g. -c jwtIssuer=https://issuer.example.com), ${neither}`);
+  }
   if (issuer !== undefined && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(issuer)) {
     throw new SettingsError('jwtIssuer', issuer, 'must be an https URL, e.g. https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123');
   }

@@ -165,6 +165,14 @@ export function chosenDynamodbEndpoint(env: NodeJS.ProcessEnv = process.env): st
   return env.DYNAMODB_ENDPOINT || undefined;
 }
 
+/**
+ * Whether a script runs under `npm run` without `-s` (npm_lifecycle_event set, npm_config_loglevel not
+ * silent): npm has then printed its banner on the same standard output, before anything the script prints.
+ */
+export function npmBannerPrinted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.npm_lifecycle_event !== undefined && env.npm_config_loglevel !== 'silent';
+}
+
 /** The HTTP port of `npm start` (PORT), as given; the script checks it. */
 export function localPort(env: NodeJS.ProcessEnv = process.env): string {
   return env.PORT ?? '3000';

@@ -42,11 +42,19 @@ export class BadRequestError extends RegistryError {
   readonly title = 'Bad request';
 }
 
-/** No valid credentials were presented (401). */
+/**
+ * No valid credentials were presented (401). The challenge carries RFC 6750's error code: `invalid_request`
+ * for a malformed Authorization header, `invalid_token` for a token that does not verify, none when no
+ * credentials were sent at all.
+ */
 export class UnauthorizedError extends RegistryError {
   readonly status = 401;
   readonly title = 'Unauthorized';
-  override readonly headers = { 'WWW-Authenticate': 'Bearer' };
+
+  constructor(message: string, options: ConstructorParameters<typeof RegistryError>[1] & { bearerError?: 'invalid_request' | 'invalid_token' } = {}) {
+    const { bearerError, ...rest } = options;
+    super(message, { ...rest, headers: { 'WWW-Authenticate': bearerError ? `Bearer error="${bearerError}"` : 'Bearer', ...rest.headers } });
+  }
 }
 
 /** The caller is known but lacks the role the action needs (403). */
@@ -90,6 +98,7 @@ export class UnsupportedMediaTypeError extends RegistryError {
   readonly status = 415;
   readonly title = 'Unsupported media type';
 }
+
 
 /** The request is well-formed but its content is invalid: a schema or payload that fails validation (422). */
 export class ValidationError extends RegistryError {

@@ -64,7 +64,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
   const runtime = deps.sinks;
   const runner = runtime && createMigrationRunner({ connect: (sink) => runtime.connector.connect(sink), clock: deps.now });
   const sinks = new SinkService({ stores, tx: table, clock, ...(runtime ? { runtime } : {}) });
-  const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: new MigrationPreviewer(stores.schemas, engines, clock), ...(runner ? { runner } : {}) });
+  const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: new MigrationPreviewer(stores.schemas, engines), ...(runner ? { runner } : {}) });
   return {
     table,
     stores,

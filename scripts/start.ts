@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const sink = config.sinks.defaultSink;
   // The URL is never printed: it may carry a password.
   console.log(`default sink of every workspace: ${sink?.kind === 'env' ? 'the PostgreSQL of DATABASE_URL' : `embedded PostgreSQL (${opts.inMemory ? 'in memory' : `data in ${opts.sinkDir}`})`}, one schema per workspace (ws_<workspace id>)`);
-  console.log(`admin token for workspace "default" (12 h; more with \`npm run token -- --user alice --workspace acme --role writer\`):\n${admin}`);
+  console.log(`admin token for workspace "default" (12 h; more with \`TOKEN=$(npm run -s token -- --user alice --workspace acme --role writer)\`):\n${admin}`);
 
   // Deployed, the worker runs on a schedule and on the table's stream; locally, on an interval.
   const intervalMs = Number(opts.workerInterval) * 1000;

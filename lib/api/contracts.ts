@@ -94,11 +94,12 @@ export const contracts = {
       description: { type: 'string', maxLength: 2048 },
       justification: { type: 'string', maxLength: 4096 },
       related_issue: { type: 'string', maxLength: 256 },
-      submit: { type: 'boolean', default: true, description: 'false keeps the request a draft.' },
+      submit: { type: 'boolean', default: true, description: 'Absent or true: the request is created pending, in the review queue; false keeps it a draft (submit it later with PATCH {"status": "pending"}).' },
       definition: { description: 'A JSON Schema (send this or table).' },
       table: {
         type: 'object',
-        description: 'Columns and indexes (send this or definition); converted to a JSON Schema by the documented mapping.',
+        description:
+          'Columns and indexes (send this or definition); converted to a JSON Schema by the documented mapping. A column is {name, type, primary_key?, nullable?, default?, description?}: primary_key defaults to false, nullable to true (primary-key columns are never null).',
       },
     },
   },

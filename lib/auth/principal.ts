@@ -32,11 +32,16 @@ export function parseGroups(claim: unknown): string[] {
 
 export function principalFromClaims(claims: Record<string, unknown> | undefined): Principal {
   const sub = claims?.sub;
-  if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError('the token has no subject (sub claim)');
+  if (typeof sub !== 'string' || sub === '') {
+    // No claims at all means no credentials reached the handler; claims without a subject, a bad token.
+    throw new UnauthorizedError('the token has no subject (sub claim)', claims ? { bearerError: 'invalid_token' } : {});
+  }
   // The subject becomes part of DynamoDB keys (requester, notifications, rate limits), whose grammar
   // allows printable ASCII other than "#": refuse any other subject here, once, rather than mis-key it.
   if (sub.length > MAX_SUBJECT_LENGTH || !KEY_VALUE_CHARSET.test(sub) || sub.startsWith('system:')) {
-    throw new UnauthorizedError(`the token's subject must be 1 to ${MAX_SUBJECT_LENGTH} printable ASCII characters other than "#", and not a system: name`);
+    throw new UnauthorizedError(`the token's subject must be 1 to ${MAX_SUBJECT_LENGTH} printable ASCII characters other than "#", and not a system: name`, {
+      bearerError: 'invalid_token',
+    });
   }
   const roles = new Map<string, Role>();
   for (const group of parseGroups(claims?.['cognito:groups'])) {

@@ -13,8 +13,10 @@ export interface StreamRecord {
   dynamodb?: { NewImage?: Record<string, AttributeValue>; SequenceNumber?: string };
 }
 
+/** The `source` of every event the registry publishes. */
+export const EVENT_SOURCE = 'schema-registry';
 /** Record types published, and the detail-type they get. */
-const PUBLISHED: Record<string, string> = { notification: 'Notification', audit_event: 'AuditEvent' };
+export const PUBLISHED: Readonly<Record<string, string>> = { notification: 'Notification', audit_event: 'AuditEvent' };
 /** PutEvents takes at most 10 entries a call. */
 const BATCH = 10;
 
@@ -31,7 +33,7 @@ export function eventsFor(records: StreamRecord[], busName: string): { entry: Pu
       if (/^(PK|SK|GSI\d+PK|GSI\d+SK|__edb_[ev]__)$/.test(k)) continue;
       detail[k] = typeof v === 'string' && ['subject', 'before', 'after', 'details'].includes(k) ? JSON.parse(v) : v;
     }
-    out.push({ sequenceNumber: r.dynamodb.SequenceNumber ?? '', entry: { EventBusName: busName, Source: 'schema-registry', DetailType: detailType, Detail: JSON.stringify(detail) } });
+    out.push({ sequenceNumber: r.dynamodb.SequenceNumber ?? '', entry: { EventBusName: busName, Source: EVENT_SOURCE, DetailType: detailType, Detail: JSON.stringify(detail) } });
   }
   return out;
 }

@@ -50,13 +50,32 @@ const jsonBody: middy.MiddlewareObj<HttpEvent, HttpResult> = {
   },
 };
 
+type SecurityHeaderOptions = NonNullable<Parameters<typeof httpSecurityHeaders>[0]>;
+
+/**
+ * middy's security headers with the reporting parts left out: its defaults send an empty
+ * `Reporting-Endpoints:` on every response and `Report-To:` on HTML pages (no endpoint is configured), and
+ * point the CSP and X-XSS-Protection at report groups ("csp", "xss") that do not exist. The registry
+ * collects no browser reports, so it sends none of them. `overrides` win, as middy merges them.
+ */
+function securityHeaders(overrides: SecurityHeaderOptions = {}): ReturnType<typeof httpSecurityHeaders> {
+  const { contentSecurityPolicy } = overrides;
+  return httpSecurityHeaders({
+    reportingEndpoints: false,
+    reportTo: false,
+    xssProtection: { reportTo: '' },
+    ...overrides,
+    contentSecurityPolicy: typeof contentSecurityPolicy === 'object' ? { 'report-to': '', ...contentSecurityPolicy } : (contentSecurityPolicy ?? { 'report-to': '' }),
+  } as SecurityHeaderOptions);
+}
+
 /**
  * Dispatches on API Gateway's routeKey ("GET /api/v1/schemas/{id}"), which the local server sets the same way.
  * `securityHeaders` overrides middy's defaults, e.g. the Content-Security-Policy of an HTML page.
  */
 export function routeHandler(
   routes: Record<string, RouteFn>,
-  options: { corsOrigin?: string; securityHeaders?: Parameters<typeof httpSecurityHeaders>[0] } = {},
+  options: { corsOrigin?: string; securityHeaders?: SecurityHeaderOptions } = {},
 ) {
   const dispatch: RouteFn = async (event, context) => {
     const fn = routes[event.routeKey];
@@ -72,7 +91,7 @@ export function routeHandler(
   })
     .use(httpHeaderNormalizer())
     .use(jsonBody)
-    .use(httpSecurityHeaders(options.securityHeaders));
+    .use(securityHeaders(options.securityHeaders));
   const origin = options.corsOrigin ?? corsOrigin();
   if (origin) handler.use(httpCors({ origins: [origin] }));
   return handler.use({

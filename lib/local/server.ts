@@ -7,10 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { BadRequestError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError, RegistryError, UnauthorizedError } from '../errors.js';
+import { bearerToken } from '../auth/bearer.js';
 import { problemResponse } from '../http/problem.js';
 import { routeKey, type Route } from '../api/route.js';
+import { answerClientError } from './client-error.js';
 import { DEV_ADMIN_TOKEN_PATH, serveDevAdminToken } from './dev-admin-token.js';
-import { answerClientError } from './protocol-errors.js';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -200,14 +201,12 @@ export function createLocalServer(options: LocalServerOptions): Server {
       };
       if (match.route.role !== 'public') {
         if (!options.verifyToken) throw new UnauthorizedError('this server has no token verifier');
-        const auth = headers.authorization ?? '';
-        const m = /^Bearer\s+(\S+)$/i.exec(auth);
-        if (!m) throw new UnauthorizedError('missing bearer token: send Authorization: Bearer <JWT>');
+        const token = bearerToken(headers.authorization);
         let claims: Record<string, unknown>;
         try {
-          claims = await options.verifyToken(m[1]!);
+          claims = await options.verifyToken(token);
         } catch (e) {
-          throw new UnauthorizedError(`invalid token: ${(e as Error).message}`);
+          throw new UnauthorizedError(`invalid token: ${(e as Error).message}`, { bearerError: 'invalid_token' });
         }
         (event.requestContext as unknown as Record<string, unknown>).authorizer = { jwt: { claims: claimsAsApiGateway(claims), scopes: null } };
       }
@@ -222,6 +221,5 @@ export function createLocalServer(options: LocalServerOptions): Server {
       send(res, problemResponse(e, instance));
     }
   });
-  server.on('clientError', answerClientError);
-  return server;
+  return server.on('clientError', answerClientError);
 }

@@ -2,7 +2,7 @@
 import { buildContext, type PolicyContext } from './context.js';
 import { DEFAULT_MAX_FIELDS, checkWorkspacePolicy } from './policy.js';
 import { assessRisk } from './risk.js';
-import { SPECS } from './rules/index.js';
+import { severityInForce, SPECS } from './rules/index.js';
 import type { Need } from './rules/rule.js';
 import { RULE_IDS, SEVERITIES, type Evaluation, type PolicyInput, type RuleId, type Violation, type WorkspacePolicy } from './types.js';
 
@@ -18,13 +18,13 @@ const NEED_MET: Record<Need, (context: PolicyContext) => boolean> = {
  * when the policy is invalid (an unknown rule id is named, with the known ones).
  */
 export function evaluate(input: PolicyInput, policy: WorkspacePolicy = {}): Evaluation {
-  const { severities = {}, max_fields = DEFAULT_MAX_FIELDS } = checkWorkspacePolicy(policy);
+  const { max_fields = DEFAULT_MAX_FIELDS } = checkWorkspacePolicy(policy);
   const context = buildContext(input, max_fields);
   const violations: Violation[] = [];
   const notApplicable: RuleId[] = [];
   for (const rule of RULE_IDS) {
     const spec = SPECS[rule];
-    const severity = severities[rule] ?? spec.severity;
+    const severity = severityInForce(policy, rule);
     if (severity === 'off') continue;
     if (spec.needs && !NEED_MET[spec.needs](context)) {
       notApplicable.push(rule);

@@ -6,7 +6,7 @@ export { evaluate } from './evaluate.js';
 export { policyInput, type PolicyRequest } from './input.js';
 export { DEFAULT_MAX_FIELDS, MAX_FIELDS_LIMIT, checkWorkspacePolicy, WORKSPACE_POLICY_SCHEMA } from './policy.js';
 export { isAutoApprovable } from './risk.js';
-export { RULES } from './rules/index.js';
+export { RULES, rulesInForce } from './rules/index.js';
 export {
   RULE_IDS,
   SEVERITIES,
@@ -15,6 +15,7 @@ export {
   type PreviousVersion,
   type RiskLevel,
   type RuleId,
+  type RuleInForce,
   type RuleSummary,
   type Severity,
   type SeverityOverride,

@@ -96,9 +96,17 @@ export interface Evaluation {
   not_applicable: RuleId[];
 }
 
-/** A rule as the API lists it. */
+/** A rule of the catalogue, at its default severity. */
 export interface RuleSummary {
   id: RuleId;
   severity: Severity;
+  description: string;
+}
+
+/** A rule as a workspace's policies list it: the severity in force ("off": the rule is skipped) and the default. */
+export interface RuleInForce {
+  id: RuleId;
+  severity: SeverityOverride;
+  default_severity: Severity;
   description: string;
 }

@@ -2,7 +2,6 @@
 import { ConflictError, ValidationError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
-import type { Clock } from '../dynamo/table.js';
 import type { SchemaRequestItem } from '../generated/table.js';
 import type { SchemaStore } from '../store/schemas.js';
 import { jsonSchemaToTable, planMigration, renderMigration, type Dialect, type MigrationPlan, type MigrationPreview } from '../sql/index.js';
@@ -13,18 +12,23 @@ export class MigrationPreviewer {
   constructor(
     private readonly schemas: SchemaStore,
     private readonly engines: EngineRegistry,
-    private readonly clock: Clock,
   ) {}
 
-  /** The preview from `previous` (undefined: a CREATE) to the proposal; ValidationError when there is no relational projection. */
-  render(name: string, proposal: ResolvedProposal, previous: Json | undefined, dialect: Dialect): MigrationPreview {
-    return renderMigration(plan(name, proposal, previous), dialect, this.clock.now());
+  /**
+   * The preview from `previous` (undefined: a CREATE) to the proposal, its file named after `at`;
+   * ValidationError when there is no relational projection.
+   */
+  render(name: string, proposal: ResolvedProposal, previous: Json | undefined, dialect: Dialect, at: Date): MigrationPreview {
+    return renderMigration(plan(name, proposal, previous), dialect, at);
   }
 
-  /** A stored request's preview in `dialect`, against the version its review was made against. */
+  /**
+   * A stored request's preview in `dialect`, against the version its review was made against. Its file is
+   * named after the request's creation, never the time of the GET, so every read names the same file.
+   */
   async forRequest(request: SchemaRequestItem, dialect: Dialect): Promise<MigrationPreview> {
     const { plan } = await this.planFor(request);
-    return renderMigration(plan, dialect, this.clock.now());
+    return renderMigration(plan, dialect, migrationTime(request));
   }
 
   /**
@@ -48,4 +52,12 @@ function plan(name: string, proposal: ResolvedProposal, previous: Json | undefin
   const next = proposal.table ?? jsonSchemaToTable(proposal.definition, name);
   const before = previous === undefined ? null : jsonSchemaToTable(previous, name);
   return planMigration(name, before, next);
+}
+
+/**
+ * When a request's migration file is dated: its creation, which never changes (its updated_at moves on
+ * with approval, apply and rollback), so every read and every sink names the same file.
+ */
+export function migrationTime(request: Pick<SchemaRequestItem, 'created_at'>): Date {
+  return new Date(request.created_at);
 }

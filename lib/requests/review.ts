@@ -12,7 +12,7 @@ import type { SchemaService } from '../schemas/service.js';
 import type { SchemaStore } from '../store/schemas.js';
 import type { WorkspaceService } from '../workspaces/service.js';
 import type { Proposal, Review } from './model.js';
-import type { MigrationPreviewer } from './preview.js';
+import { migrationTime, type MigrationPreviewer } from './preview.js';
 import { resolveProposal, type ResolvedProposal } from './proposal.js';
 
 export interface ReviewDeps {
@@ -30,7 +30,12 @@ export class Reviewer {
    * The review of a proposal against the schema's head (read here, or passed when the caller already has
    * it), with the proposal it resolved to.
    */
-  async review(workspaceId: string, schemaName: string, proposal: Proposal, options: { head?: SchemaItem | undefined; stored?: boolean } = {}): Promise<{ review: Review; resolved: ResolvedProposal }> {
+  async review(
+    workspaceId: string,
+    schemaName: string,
+    proposal: Proposal,
+    options: { head?: SchemaItem | undefined; stored?: boolean; at: Date },
+  ): Promise<{ review: Review; resolved: ResolvedProposal }> {
     const head = 'head' in options ? options.head : await this.deps.schemaStore.head(workspaceId, schemaName);
     const read = await this.deps.schemas.readSettings(workspaceId, head);
     const resolved = resolveProposal(this.deps.engines, schemaName, proposal, head, options.stored, read);
@@ -57,7 +62,7 @@ export class Reviewer {
     if (compatibility) review.compatibility = compatibility;
     if (resolved.warnings?.length) review.warnings = resolved.warnings;
     try {
-      review.migration_preview = this.deps.previews.render(schemaName, resolved, previous, 'postgres');
+      review.migration_preview = this.deps.previews.render(schemaName, resolved, previous, 'postgres', options.at);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       review.migration_note = `no relational projection: ${e.message}`;
@@ -76,7 +81,7 @@ export class Reviewer {
     if (head?.latest_version_id === stored.base_version?.id) {
       return { review: stored, renewed: false, resolved: resolveProposal(this.deps.engines, request.schema_name, proposal, head, true) };
     }
-    const { review, resolved } = await this.review(request.workspace_id, request.schema_name, proposal, { head, stored: true });
+    const { review, resolved } = await this.review(request.workspace_id, request.schema_name, proposal, { head, stored: true, at: migrationTime(request) });
     return { review: stored.auto_approval ? { ...review, auto_approval: stored.auto_approval } : review, renewed: true, resolved };
   }
 }

@@ -58,7 +58,7 @@ export class SchemaRequestService {
     const { stores, engines, schemas, workspaces, clock } = deps;
     const schemaStore = stores.schemas;
     this.#changes = new RequestChanges(stores, deps.tx, clock);
-    this.#previews = new MigrationPreviewer(schemaStore, engines, clock);
+    this.#previews = new MigrationPreviewer(schemaStore, engines);
     this.#reviews = new Reviewer({ engines, schemaStore, schemas, workspaces, previews: this.#previews });
     this.#approval = new Approval({ schemaStore, schemas, reviews: this.#reviews, changes: this.#changes });
     this.#autoReviewer = new AutoReviewer({ schemaStore, workspaces, reviews: this.#reviews, approval: this.#approval, changes: this.#changes });
@@ -82,9 +82,10 @@ export class SchemaRequestService {
     const proposal: Proposal = input.definition !== undefined ? { definition: input.definition } : { table: input.table! };
     // Reviewed first: a proposal refused on its own (read-only work, within the work budgets) costs the
     // requester no token.
-    const { review } = await this.#reviews.review(input.workspace_id, input.schema_name, proposal);
+    const created = this.deps.clock.now();
+    const { review } = await this.#reviews.review(input.workspace_id, input.schema_name, proposal, { at: created });
     await this.deps.rateLimit.take(principal.id, 'schema_request.create', this.deps.limits);
-    const now = this.deps.clock.now().toISOString();
+    const now = created.toISOString();
     const status: RequestStatus = input.submit === false ? 'draft' : 'pending';
     const item: SchemaRequestItem = {
       id: this.deps.clock.newId(),

@@ -7,7 +7,7 @@ import type { Clock, Transactor } from '../dynamo/table.js';
 import type { WorkspaceConfigItem } from '../generated/table.js';
 import type { AuditStore } from '../store/audit.js';
 import type { WorkspaceStore } from '../store/workspaces.js';
-import { checkWorkspacePolicy, RULES, type WorkspacePolicy } from '../policies/index.js';
+import { checkWorkspacePolicy, rulesInForce, type WorkspacePolicy } from '../policies/index.js';
 import { DEFAULT_COMPATIBILITY, type Compatibility } from '../schemas/compatibility.js';
 
 export interface WorkspaceConfig {
@@ -50,7 +50,8 @@ export class WorkspaceService {
 
   async getPolicies(principal: Principal, workspaceId: string) {
     authorize(principal, workspaceId, 'admin', 'workspace');
-    return { workspace_id: workspaceId, ...(await this.policies(workspaceId)), rules: RULES };
+    const policy = await this.policies(workspaceId);
+    return { workspace_id: workspaceId, ...policy, rules: rulesInForce(policy) };
   }
 
   async setPolicies(principal: Principal, workspaceId: string, policy: WorkspacePolicy) {

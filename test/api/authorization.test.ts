@@ -9,6 +9,8 @@ import { ROUTES } from '../../functions/routes.js';
 import { routeKey, type Route } from '../../lib/api/route.js';
 import { ROLES } from '../../lib/auth/roles.js';
 import { createSinkConnector } from '../../lib/sinks/index.js';
+import type { Deps } from '../../lib/deps.js';
+import type { LambdaHandler } from '../../lib/local/server.js';
 import { useRegistry } from '../support/registry.js';
 
 // The embedded default sink, so apply, rollback and the sink routes succeed for real.
@@ -103,5 +105,44 @@ describe('authorization on every protected route', () => {
     const res = await reg.call(route.method, path, { token, body });
     expect(res.status).toBe(403);
     expect(res.body.detail).toContain(`needs the ${route.role} role`);
+  });
+});
+
+/**
+ * Deployed, API Gateway's JWT authorizer refuses a missing or malformed Authorization header itself; a
+ * function is still never to answer one with an empty body, should an event reach it without the claims
+ * the authorizer adds (a route deployed without the authorizer) or with claims that name nobody.
+ */
+describe('handlers given API Gateway events without valid authorizer claims', () => {
+  const invoke = async (route: Route, authorizer: unknown) => {
+    const { path, body } = requestFor(route);
+    const url = new URL(path, 'http://x');
+    const mod = (await import(`../../functions/${route.group}.ts`)) as { buildHandler(d: Deps): LambdaHandler };
+    const event = {
+      version: '2.0',
+      routeKey: routeKey(route),
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers: { authorization: 'Bearer a b', 'content-type': 'application/json' },
+      ...(url.search ? { queryStringParameters: Object.fromEntries(url.searchParams) } : {}),
+      pathParameters: Object.fromEntries(route.path.split('/').flatMap((seg, i) => (/^\{(.+)\}$/.test(seg) ? [[seg.slice(1, -1), url.pathname.split('/')[i]!]] : []))),
+      requestContext: { http: { method: route.method, path: url.pathname }, routeKey: routeKey(route), ...(authorizer ? { authorizer } : {}) },
+      isBase64Encoded: false,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    };
+    return mod.buildHandler(reg.deps)(event as never, {} as never);
+  };
+
+  it.each(cases)('%s answers 401 problem+json with a WWW-Authenticate challenge', async (_k, route) => {
+    for (const [authorizer, challenge] of [
+      [undefined, 'Bearer'],
+      [{ jwt: { claims: { 'cognito:groups': '[acme:admin]' }, scopes: null } }, 'Bearer error="invalid_token"'],
+    ] as const) {
+      const res = await invoke(route, authorizer);
+      expect(res.statusCode).toBe(401);
+      expect(res.headers?.['Content-Type']).toBe('application/problem+json');
+      expect(res.headers?.['WWW-Authenticate']).toBe(challenge);
+      expect(JSON.parse(String(res.body))).toMatchObject({ status: 401, title: 'Unauthorized', detail: expect.stringContaining('subject') });
+    }
   });
 });

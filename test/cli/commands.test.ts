@@ -8,6 +8,15 @@ import { buildProgram } from '../../clients/cli/main.js';
 import { useCli } from './support.js';
 
 const h = useCli();
+
+/** Waits for `ok` to hold, checking every 50 ms, for at most 20 s (polls and loaded cores). */
+async function until(ok: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 const admin = ['--profile', 'ada'];
 const people = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
 const peopleV2 = { ...people, properties: { ...people.properties, email: { type: 'string' } } };
@@ -175,6 +184,25 @@ describe('schema requests, migrations, audit and notifications', () => {
     expect((await h.cli(['requests', 'show', requestId, '--json', '--profile', 'bob'])).json()).toMatchObject({ id: requestId, schema_name: 'caricatures', requester: 'alice' });
   });
 
+  it('creates a draft with --draft, out of the review queue, and submits it by id', async () => {
+    const draft = await h.cli(['requests', 'submit', h.file('labels.json', { type: 'object', properties: { label: { type: 'string' } } }), '--name', 'labels', '--draft', '--profile', 'alice']);
+    expect(draft.code, draft.stderr).toBe(0);
+    expect(draft.stdout).toMatch(/status\s+draft/);
+    const id = /id\s+([0-9A-Z]{26})/.exec(draft.stdout)![1]!;
+    expect(draft.stderr).toContain(`schema-registry requests submit ${id}`);
+    const queue = () => h.cli(['requests', 'list', '--json', '--profile', 'bob']).then((r) => r.json().items.map((x: { id: string }) => x.id));
+    expect(await queue()).not.toContain(id);
+    expect((await h.cli(['requests', 'submit', id, '--profile', 'bob'])).code).toBe(1); // only its requester submits it
+    const submitted = await h.cli(['requests', 'submit', id, '--profile', 'alice']);
+    expect(submitted.code, submitted.stderr).toBe(0);
+    expect(submitted.stdout).toContain(`request ${id} (labels) is now pending`);
+    expect(await queue()).toContain(id);
+    expect((await h.cli(['requests', 'submit', id, '--profile', 'alice'])).stderr).toContain('allowed transitions');
+    expect((await h.cli(['requests', 'submit', 'labels.json', '--profile', 'alice'])).code).toBe(2);
+    expect((await h.cli(['requests', 'submit', id, '--draft', '--profile', 'alice'])).code).toBe(2);
+    expect((await h.cli(['requests', 'withdraw', id, '--profile', 'alice'])).code).toBe(0);
+  });
+
   it('shows the migration preview per dialect', async () => {
     const up = await h.cli(['migrations', 'show', requestId, '--dialect', 'sqlite', '--only', 'up', '--profile', 'bob']);
     expect(up.code, up.stderr).toBe(0);
@@ -219,6 +247,38 @@ describe('schema requests, migrations, audit and notifications', () => {
     expect(ack.code, ack.stderr).toBe(0);
     expect((await h.cli(['notifications', 'list', '--json', '--profile', 'alice'])).json().items).toEqual([]);
     expect((await h.cli(['notifications', 'list', '--all-states', '--json', '--profile', 'alice'])).json().items.length).toBe(mine.items.length);
+  });
+
+  it('follows the audit feed: prints the latest, then each new event once as it is written, until interrupted (exit 0)', async () => {
+    const stop = new AbortController();
+    const tail = h.start(['audit', 'tail', '--follow', '--interval', '1', '-n', '1', '--json', ...admin], { signal: stop.signal });
+    const events = () => tail.stdout().trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; action: string; entity_id: string });
+    await until(() => events().length === 1);
+    const before = events()[0]!;
+    expect((await h.cli(['schemas', 'publish', h.file('followed.json', people), '--name', 'followed', ...admin])).code).toBe(0);
+    expect((await h.cli(['schemas', 'config', 'followed', '--compatibility', 'FULL', ...admin])).code).toBe(0);
+    await until(() => events().some((e) => e.action === 'schema.config_changed' && e.entity_id === 'followed'));
+    // Two more polls: the window each one reads again must not print anything twice.
+    await new Promise((r) => setTimeout(r, 2500));
+    stop.abort();
+    const r = await tail.done;
+    expect(r.code, r.stderr).toBe(0);
+    const seen = events();
+    expect(seen[0]).toEqual(before);
+    expect(seen.slice(1).map((e) => e.action)).toEqual(['schema_version.published', 'schema.config_changed']);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
+  });
+
+  it('follows in columns of fixed width for people, under a header', async () => {
+    const stop = new AbortController();
+    const tail = h.start(['audit', 'tail', '--follow', '-n', '2', ...admin], { signal: stop.signal });
+    await until(() => tail.stdout().split('\n').length >= 4);
+    stop.abort();
+    const r = await tail.done;
+    expect(r.stderr).toContain('Ctrl-C to stop');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^AT {24}ACTOR {13}ACTION {26}ENTITY$/);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\S{12}Z {2}\S.{15} {2}\S.{29} {2}\S/);
   });
 
   it('answers a role too low with exit 1 and the 403 problem', async () => {

@@ -22,9 +22,19 @@ export interface CliHarness {
   keyFile: string;
   /** A file in the temp dir with this content (objects as JSON). */
   file(name: string, content: unknown): string;
-  cli(args: string[], options?: { env?: Record<string, string>; tty?: boolean; home?: string }): Promise<CliResult>;
+  cli(args: string[], options?: CliOptions): Promise<CliResult>;
+  /** Starts a command that runs until `options.signal` aborts (as Ctrl-C does), with its output readable meanwhile. */
+  start(args: string[], options: CliOptions & { signal: AbortSignal }): { stdout(): string; stderr(): string; done: Promise<CliResult> };
   /** `login --local` as `user` with `role` in `workspace`, saved as profile `user`. */
   login(user: string, role: 'reader' | 'writer' | 'reviewer' | 'admin', workspace?: string): Promise<CliResult>;
+}
+
+export interface CliOptions {
+  env?: Record<string, string>;
+  tty?: boolean;
+  home?: string;
+  /** What Ctrl-C would abort. */
+  signal?: AbortSignal;
 }
 
 export function useCli(): CliHarness {
@@ -39,15 +49,17 @@ export function useCli(): CliHarness {
       writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
       return path;
     },
-    async cli(args, options = {}) {
+    cli: (args, options = {}) => h.start(args, { ...options, signal: options.signal ?? new AbortController().signal }).done,
+    start(args, options) {
       let stdout = '';
       let stderr = '';
-      const code = await run(args, {
+      const done = run(args, {
         stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
         stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false, columns: 100 },
         env: { HOME: options.home ?? home, ...options.env },
-      });
-      return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+        interruption: () => options.signal,
+      }).then((code) => ({ code, stdout, stderr, json: () => JSON.parse(stdout) }));
+      return { stdout: () => stdout, stderr: () => stderr, done };
     },
     login: (user, role, workspace = 'acme') => h.cli(['login', '--local', '--url', h.registry.base, '--key-file', keyFile, '--user', user, '--role', role, '--workspace', workspace, '--profile', user]),
   };

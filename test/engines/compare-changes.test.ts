@@ -404,3 +404,11 @@ describe('compare reports each change type', () => {
     expect(result.forward_compatible).toBe(row.forward);
   });
 });
+
+describe('explanations', () => {
+  it('name the setting a user can change by its API field, open_content_model', () => {
+    const [change] = compareJsonSchemas(object({ name }), object({ name, age: { type: 'integer' } })).changes;
+    expect(change?.explanation).toContain("open_content_model to 'strict'");
+    expect(change?.explanation).not.toContain('openContentModel');
+  });
+});

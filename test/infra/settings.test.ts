@@ -40,8 +40,10 @@ describe('readSettings', () => {
 
   it('takes an existing issuer only with its audience', () => {
     expect(read({ jwtIssuer: 'https://issuer.example.com', jwtAudience: 'a,b' }).jwt).toEqual({ issuer: 'https://issuer.example.com', audience: ['a', 'b'] });
-    expect(() => read({ jwtIssuer: 'https://issuer.example.com' })).toThrow(/jwtAudience=.* must be set together with jwtIssuer/);
-    expect(() => read({ jwtAudience: 'a' })).toThrow(/jwtIssuer=.* must be set together with jwtAudience/);
+    expect(() => read({ jwtIssuer: 'https://issuer.example.com' })).toThrow(/^context parameter jwtAudience is missing: jwtIssuer is set without jwtAudience; give jwtAudience too/);
+    expect(() => read({ jwtIssuer: 'https://issuer.example.com', jwtAudience: ' , ' })).toThrow(/jwtIssuer is set without jwtAudience/);
+    expect(() => read({ jwtIssuer: 'https://issuer.example.com' })).not.toThrow(/undefined/);
+    expect(() => read({ jwtAudience: 'a' })).toThrow(/^context parameter jwtIssuer is missing: jwtAudience is set without jwtIssuer; give jwtIssuer too, the https URL/);
     expect(() => read({ jwtIssuer: 'http://issuer.example.com', jwtAudience: 'a' })).toThrow(/jwtIssuer="http:\/\/issuer.example.com" must be an https URL/);
   });
 

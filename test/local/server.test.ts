@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHandler } from '../../functions/health.js';
@@ -95,5 +95,71 @@ describe('the local server', () => {
 
   it('formats array claims the way HTTP API does', () => {
     expect(claimsAsApiGateway({ sub: 'u', n: 3, g: ['a:reader'] })).toEqual({ sub: 'u', n: '3', g: '[a:reader]' });
+  });
+
+  it('answers every malformed Authorization header with a 401 problem saying what is wrong, never echoing it', async () => {
+    const cases: [string, RegExp][] = [
+      ['Bearer', /no token after "Bearer"/],
+      ['Bearer   ', /no token after "Bearer"/],
+      ['Bearer a b', /2 words after "Bearer"/],
+      ['Basic c2VjcmV0OnBhc3N3b3Jk', /the scheme "Basic", not Bearer/],
+      // npm's banner captured with the token, on one line (as `echo $TOKEN` unquoted would pass it on).
+      ['Bearer > schema-registry@0.1.0 token > tsx scripts/token.ts --user ada eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln', /npm run -s token/],
+    ];
+    for (const [header, detail] of cases) {
+      const res = await fetch(`${base}/api/v1/echo/x`, { headers: { authorization: header } });
+      expect(res.status, header).toBe(401);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_request"');
+      const text = await res.text();
+      expect(JSON.parse(text)).toMatchObject({ status: 401, title: 'Unauthorized', detail: expect.stringMatching(detail), instance: '/api/v1/echo/x' });
+      expect(text).not.toContain('c2VjcmV0');
+      expect(text).not.toContain('c2ln');
+    }
+    const bad = await fetch(`${base}/api/v1/echo/x`, { headers: { authorization: 'Bearer forged' } });
+    expect(bad.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    // A token without "Bearer " is a token, as API Gateway's JWT authorizer takes it.
+    expect((await fetch(`${base}/api/v1/echo/x`, { headers: { authorization: 'good' } })).status).toBe(200);
+    const bare = await fetch(`${base}/api/v1/echo/x`, { headers: { authorization: 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln' } });
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+  });
+
+  /** Sends `request` as raw bytes (fetch refuses line breaks in header values) and reads the whole answer. */
+  const raw = (request: string) =>
+    new Promise<{ status: number; headers: string; body: string }>((resolve, reject) => {
+      const socket = connect(Number(new URL(base).port), '127.0.0.1');
+      const chunks: Buffer[] = [];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('error', reject);
+      socket.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const [head = '', body = ''] = text.split('\r\n\r\n');
+        resolve({ status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body });
+      });
+      socket.end(request);
+    });
+
+  it('answers a token captured with npm\'s banner (line breaks in Authorization) with a 401 problem, not an empty 400', async () => {
+    const captured = '\n> schema-registry@0.1.0 token\n> tsx scripts/token.ts --user ada\n\neyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln';
+    const res = await raw(`GET /api/v1/echo/x HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\nauthorization: Bearer ${captured}\r\n\r\n`);
+    expect(res.status).toBe(401);
+    expect(res.headers).toContain('content-type: application/problem+json');
+    expect(res.headers).toContain('www-authenticate: bearer error="invalid_request"');
+    expect(JSON.parse(res.body)).toMatchObject({ status: 401, detail: expect.stringContaining('TOKEN=$(npm run -s token -- ...)'), instance: '/api/v1/echo/x' });
+    expect(res.body).not.toContain('c2ln');
+  });
+
+  it('answers other requests the HTTP parser refuses with a 400 problem naming the header', async () => {
+    const res = await raw('GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nx-note: one\ntwo\r\n\r\n');
+    expect(res.status).toBe(400);
+    expect(res.headers).toContain('content-type: application/problem+json');
+    expect(JSON.parse(res.body)).toMatchObject({ status: 400, detail: expect.stringContaining('the x-note header is malformed') });
+    const garbage = await raw('NOT HTTP AT ALL\r\n\r\n');
+    expect(garbage.status).toBe(400);
+    expect(JSON.parse(garbage.body)).toMatchObject({ status: 400, detail: expect.stringContaining('not valid HTTP/1.1') });
+    const huge = await raw(`GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge.status).toBe(431);
+    expect(JSON.parse(huge.body)).toMatchObject({ status: 431, title: 'Request header fields too large' });
   });
 });

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 
 export type SchemaVersion = Schemas['SchemaVersion'];
 
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+export const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const NAME_REF = /^([a-z][a-z0-9_]{0,62})(?:@([1-9][0-9]*))?$/;
 
 export const REF_HELP = 'a version id, a schema name (its latest version) or name@version';

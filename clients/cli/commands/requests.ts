@@ -1,10 +1,12 @@
 /** `schema-registry requests submit|list|show|approve|reject|withdraw`: the review workflow for new shapes. */
 import { Command, Option } from 'commander';
 import { contextFor, type Context } from '../context.js';
+import { UsageError } from '../errors.js';
 import { examples } from '../help.js';
 import type { Io } from '../io.js';
 import { printChanges, type Change } from './changes.js';
 import { readJsonFile } from './files.js';
+import { ULID } from './refs.js';
 import { listOptions, pageQuery, printList, type ListOptions } from './listing.js';
 
 interface Violation {
@@ -65,7 +67,7 @@ function printRequest(ctx: Context, r: SchemaRequest): void {
   }
 }
 
-async function transition(ctx: Context, id: string, status: 'approved' | 'rejected' | 'withdrawn', comment?: string): Promise<void> {
+async function transition(ctx: Context, id: string, status: 'pending' | 'approved' | 'rejected' | 'withdrawn', comment?: string): Promise<void> {
   const { data } = await ctx.client.PATCH('/api/v1/schema-requests/{id}', { params: { path: { id } }, body: { status, ...(comment ? { comment } : {}) } });
   const r = data as unknown as SchemaRequest;
   ctx.out.result(r, () => ctx.out.line(`request ${r.id} (${r.schema_name}) is now ${r.status}${r.schema_ref ? `; published as ${r.schema_ref}` : ''}`));
@@ -77,14 +79,21 @@ export function requestsCommand(io: Io): Command {
   examples(
     requests
       .command('submit')
-      .description('submit FILE for review: a JSON Schema, or a table ({columns, indexes}; told apart by "columns")')
-      .argument('<file>', 'JSON file (- for stdin)')
-      .requiredOption('--name <name>', 'schema name (new, or existing for its next version)')
+      .description('submit FILE for review (a JSON Schema, or a table: {columns, indexes}, told apart by "columns"), or --draft to keep it a draft; or submit the draft ID for review')
+      .argument('<file-or-id>', 'JSON file (- for stdin) with --name, or the id of your draft')
+      .option('--name <name>', 'with FILE: schema name (new, or existing for its next version)')
+      .option('--draft', 'with FILE: create it as a draft, reviewed but not in the queue until submitted')
       .option('--description <text>')
       .option('--justification <text>', 'why the change is needed')
       .option('--issue <ref>', 'related issue, e.g. JIRA-123')
-      .action(async (file: string, o: { name: string; description?: string; justification?: string; issue?: string }, cmd: Command) => {
+      .action(async (file: string, o: { name?: string; draft?: boolean; description?: string; justification?: string; issue?: string }, cmd: Command) => {
         const ctx = contextFor(cmd, io);
+        if (o.name === undefined) {
+          if (!ULID.test(file)) throw new UsageError(`give --name N to submit the file "${file}", or the id of a draft to submit it for review`);
+          if (o.draft || o.description || o.justification || o.issue) throw new UsageError('submitting a draft takes only its id: --draft, --description, --justification and --issue go with FILE --name N');
+          await transition(ctx, file, 'pending');
+          return;
+        }
         const proposal = readJsonFile(file) as Record<string, unknown>;
         const isTable = proposal !== null && typeof proposal === 'object' && Array.isArray(proposal.columns);
         const { data } = await ctx.client.POST('/api/v1/schema-requests', {
@@ -96,12 +105,16 @@ export function requestsCommand(io: Io): Command {
             ...(o.description ? { description: o.description } : {}),
             ...(o.justification ? { justification: o.justification } : {}),
             ...(o.issue ? { related_issue: o.issue } : {}),
+            ...(o.draft ? { submit: false } : {}),
           },
         });
         const r = data as unknown as SchemaRequest;
         ctx.out.result(r, () => printRequest(ctx, r));
+        if (r.status === 'draft') ctx.out.note(`a draft: nobody reviews it until \`schema-registry requests submit ${r.id}\``);
       }),
     'schema-registry requests submit caricatures-table.json --name caricatures --justification "profile pictures"',
+    'schema-registry requests submit tags.json --name tags --draft',
+    'schema-registry requests submit 01JABCDEFGHJKMNPQRSTVWXYZ0',
   );
 
   examples(

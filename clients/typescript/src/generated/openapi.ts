@@ -682,13 +682,13 @@ export interface components {
             justification?: string;
             related_issue?: string;
             /**
-             * @description false keeps the request a draft.
+             * @description Absent or true: the request is created pending, in the review queue; false keeps it a draft (submit it later with PATCH {"status": "pending"}).
              * @default true
              */
             submit?: boolean;
             /** @description A JSON Schema (send this or table). */
             definition?: unknown;
-            /** @description Columns and indexes (send this or definition); converted to a JSON Schema by the documented mapping. */
+            /** @description Columns and indexes (send this or definition); converted to a JSON Schema by the documented mapping. A column is {name, type, primary_key?, nullable?, default?, description?}: primary_key defaults to false, nullable to true (primary-key columns are never null). */
             table?: Record<string, never>;
         };
         ListSchemaRequestsQuery: {

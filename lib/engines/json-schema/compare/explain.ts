@@ -133,7 +133,7 @@ function governedBy(openness: Openness): string {
 /** A property (or a patternProperties entry, `what`) that appears only in the new version. */
 export function propertyAdded(what: string, openness: Openness, flags: Flags, lenient: boolean): string {
   if (lenient) {
-    return `${what} was added to an open object: the previous version accepted any value under that name, and the default lenient rule assumes documents did not use it, so the change counts as compatible. Compare with openContentModel 'strict' to flag it.`;
+    return `${what} was added to an open object: the previous version accepted any value under that name, and the default lenient rule assumes documents did not use it, so the change counts as compatible. Set the schema's open_content_model to 'strict' (PUT /schemas/{id}/config) to flag it.`;
   }
   if (openness === 'open' && !flags.backward) {
     return `${what} was added to an open object: documents written under the previous version may already carry that name with a value the new schema rejects. Accept any value for it, or check that no stored document uses the name.`;
