@@ -9,6 +9,7 @@ import { DesignGuard } from './dynamo/design-record.js';
 import { Table, type TableDeps } from './dynamo/table.js';
 import { defaultEngines, type EngineRegistry } from './engines/registry.js';
 import { NotificationService } from './notifications/service.js';
+import { PayloadChanges } from './payloads/changes.js';
 import { PayloadService } from './payloads/service.js';
 import { TokenBucket } from './rate-limit/token-bucket.js';
 import { SchemaRequestService } from './requests/service.js';
@@ -25,6 +26,7 @@ export interface Services {
   engines: EngineRegistry;
   schemas: SchemaService;
   payloads: PayloadService;
+  payloadChanges: PayloadChanges;
   workspaces: WorkspaceService;
   notifications: NotificationService;
   audit: AuditService;
@@ -37,6 +39,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings }, engines
   const stores = createStores(table);
   const clock = { now: deps.now, newId: deps.newId };
   const schemas = new SchemaService(stores, table, engines, clock);
+  const versions = new SchemaVersionCache(stores.schemas, deps.now);
   const workspaces = new WorkspaceService(stores, table, clock, settings.autoApproveDefault);
   const requests = new SchemaRequestService({
     stores,
@@ -54,7 +57,8 @@ export function buildServices(deps: TableDeps & { settings?: Settings }, engines
     design: new DesignGuard(table),
     engines,
     schemas,
-    payloads: new PayloadService(stores, engines, new SchemaVersionCache(stores.schemas, deps.now), clock),
+    payloads: new PayloadService(stores, engines, versions, clock),
+    payloadChanges: new PayloadChanges(stores, table, engines, versions, schemas, clock),
     workspaces,
     notifications: new NotificationService(stores.notifications),
     audit: new AuditService(stores.audit),

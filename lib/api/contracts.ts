@@ -146,6 +146,21 @@ export const contracts = {
       meta: { type: 'object', description: 'Free-form client metadata, not validated.' },
     },
   },
+  UpdatePayloadRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['data'],
+    properties: {
+      data: { description: 'The new document, replacing the stored one whole; validated once.' },
+      meta: { type: 'object', description: 'Free-form client metadata, replacing the stored meta (absent removes it).' },
+      schema_ref: { ...ulid, description: 'A newer version of the payload\u2019s schema to move it to; absent keeps its version.' },
+    },
+  },
+  PayloadErasure: {
+    type: 'object',
+    required: ['erased_revisions'],
+    properties: { erased_revisions: { type: 'integer', minimum: 0, description: 'Kept revisions erased by this call.' } },
+  },
   ListPayloadsQuery: {
     type: 'object',
     additionalProperties: false,
@@ -154,7 +169,7 @@ export const contracts = {
   },
   Payload: {
     type: 'object',
-    required: ['id', 'schema_ref', 'schema_name', 'schema_version', 'workspace_id', 'data', 'created_at', 'created_by'],
+    required: ['id', 'schema_ref', 'schema_name', 'schema_version', 'workspace_id', 'data', 'revision', 'created_at', 'created_by'],
     properties: {
       id: ulid,
       schema_ref: ulid,
@@ -163,8 +178,11 @@ export const contracts = {
       workspace_id: workspaceId,
       data: {},
       meta: { type: 'object' },
+      revision: { type: 'integer', minimum: 1, description: '1 when created, +1 per update; the ETag is this number in quotes.' },
       created_at: timestamp,
       created_by: { type: 'string' },
+      updated_at: timestamp,
+      updated_by: { type: 'string' },
     },
   },
 } as const;

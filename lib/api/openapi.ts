@@ -36,7 +36,8 @@ function operation(route: Route): Obj {
     ? { type: 'object', required: ['items', 'next_cursor'], properties: { items: { type: 'array', items: ref }, next_cursor: { type: ['string', 'null'] } } }
     : ref;
   const responses: Obj = {
-    [String(success.status)]: { description: 'Success', content: { 'application/json': { schema } } },
+    // A 204 carries no body.
+    [String(success.status)]: success.status === 204 ? { description: 'Success' } : { description: 'Success', content: { 'application/json': { schema } } },
     '400': problem,
     '404': problem,
     '500': problem,

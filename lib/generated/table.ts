@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.1.0 (sha256 e3f2beb77f294487865f3f3a2760de398e29a51277a2485dcec9c8925e863ace).
+// version 2.2.0 (sha256 989279195797ed4e5f3fcec2c67daf790a92e7b3f29de38eca1181094efed7f0).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,15 +7,15 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "2.1.0",
-  hash: "e3f2beb77f294487865f3f3a2760de398e29a51277a2485dcec9c8925e863ace",
+  version: "2.2.0",
+  hash: "989279195797ed4e5f3fcec2c67daf790a92e7b3f29de38eca1181094efed7f0",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
   entityIdentifiers: {"entity":"__edb_e__","version":"__edb_v__"},
 } as const;
 
-export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN"} as const;
+export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","revision":"REVISION","deleted":"DELETED"} as const;
 
 /** The value rules of schema.yaml's shared attributes, for code that checks the same values before they reach a key. */
 export const SHARED_ATTRIBUTES = {
@@ -33,7 +33,7 @@ export const ATTRIBUTE_ENUMS = {
   schema: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], open_content_model: ["lenient","strict"], state: ["active","deprecated","disabled"] },
   schema_version: { state: ["active","deprecated","disabled"] },
   schema_request: { status: ["draft","pending","approved","rejected","withdrawn"], risk: ["low","moderate","high"] },
-  audit_event: { entity_type: ["schema","schema_version","schema_request","workspace"] },
+  audit_event: { entity_type: ["schema","schema_version","schema_request","workspace","payload"] },
   workspace_config: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"] },
 } as const;
 
@@ -64,6 +64,12 @@ export const ACCESS_PATTERNS = {
   payloads_by_schema_version: { recordType: "payload", index: "GSI2", sortKey: "begins_with", order: "ascending", operation: "Query" },
   /** Payloads of every version of one schema in creation order. */
   payloads_by_schema_name: { recordType: "payload", index: "GSI3", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** One payload by workspace and id (GetItem, strongly consistent); what GET, PUT and DELETE /payloads/{id} read. */
+  payload_by_key: { recordType: "payload", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** The earlier revisions of one payload, oldest first (what erasure deletes). */
+  payload_revisions_by_payload: { recordType: "payload_revision", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** Whether and when a payload was deleted (GetItem). */
+  payload_deletion_by_payload: { recordType: "payload_deletion", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** One schema request by its id. */
   schema_request_by_id: { recordType: "schema_request", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
   /** Requests in one status: a workspace's (begins_with WS#{workspace_id}#REQUEST#), newest first, or every workspace's, which is how the auto-approval worker finds pending requests without a Scan. Requests are rate-limited, so one partition per status stays small. */
@@ -273,16 +279,22 @@ export interface PayloadItem {
   id: string;
   /** Workspace (tenant) id. */
   workspace_id: string;
-  /** Id of the schema version the data was validated against. */
+  /** Id of the schema version the data was validated against; an update may move it to a newer version of the same schema. */
   schema_ref: string;
   /** Schema name; snake_case so it can become a SQL table name. */
   schema_name: string;
 
   schema_version: number;
-  /** The document exactly as sent. */
+  /** The document exactly as sent (replaced whole by an update). */
   data: string;
   /** Free-form client metadata, not validated. */
   meta?: string;
+  /** 1 when created, +1 per update; the ETag. Absent on payloads written before revisions, which read as 1. */
+  revision?: number;
+  /** When the last update was made (ISO-8601 UTC); absent until then. */
+  updated_at?: string;
+  /** Who made the last update; absent until then. */
+  updated_by?: string;
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
   /** A user id (the token's sub) or system:<name>. */
@@ -352,6 +364,106 @@ export const payloadKeys = {
     GSI2SK: buildKey(payloadPatterns.GSI2.sk, item),
     GSI3PK: buildKey(payloadPatterns.GSI3.pk, item),
     GSI3SK: buildKey(payloadPatterns.GSI3.sk, item),
+  }),
+};
+
+// ---- payload_revision ----
+
+/** A revision of a payload that an update replaced or a delete removed, kept beside the payload in its partition (written in the update's or delete's transaction, with its audit event). A workspace admin erases them all for a legal erasure request. */
+export interface PayloadRevisionItem {
+  /** Id of the payload. */
+  id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+
+  revision: number;
+  /** A ULID (Crockford base 32, time-ordered). */
+  schema_ref: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+
+  schema_version: number;
+  /** The document of that revision. */
+  data: string;
+
+  meta?: string;
+  /** When that revision was written. */
+  written_at: string;
+  /** Who wrote that revision. */
+  written_by: string;
+  /** When an update or delete replaced it. */
+  replaced_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  replaced_by: string;
+}
+
+const payloadRevisionPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#PAYLOAD#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("REVISION#{revision}", {"revision":{"type":"integer","padWidth":10,"minimum":1}}),
+  },
+} as const;
+
+/** Key builders and parsers of payload_revision: `parse(build(x))` gives `x` back. */
+export const payloadRevisionKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; id: string }): string => buildKey(payloadRevisionPatterns.primary.pk, v),
+    sk: (v: { revision: number }): string => buildKey(payloadRevisionPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(payloadRevisionPatterns.primary.pk, key) as { workspace_id: string; id: string },
+    parseSk: (key: string) => parseKey(payloadRevisionPatterns.primary.sk, key) as { revision: number },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ revision: number }> = {}, partial?: string): string => buildPrefix(payloadRevisionPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<PayloadRevisionItem, "workspace_id" | "id" | "revision">): Record<string, string> => ({
+    PK: buildKey(payloadRevisionPatterns.primary.pk, item),
+    SK: buildKey(payloadRevisionPatterns.primary.sk, item),
+  }),
+};
+
+// ---- payload_deletion ----
+
+/** Marks a deleted payload, so a repeated DELETE is answered as done (idempotent) and a writer can still be authorized against the payload's workspace; holds no data. */
+export interface PayloadDeletionItem {
+  /** A ULID (Crockford base 32, time-ordered). */
+  id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+
+  last_revision: number;
+  /** ISO-8601 UTC with milliseconds. */
+  deleted_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  deleted_by: string;
+  /** When a workspace admin erased the payload's revisions; absent until then. */
+  erased_at?: string;
+
+  erased_by?: string;
+}
+
+const payloadDeletionPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#PAYLOAD#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("DELETED", {}),
+  },
+} as const;
+
+/** Key builders and parsers of payload_deletion: `parse(build(x))` gives `x` back. */
+export const payloadDeletionKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; id: string }): string => buildKey(payloadDeletionPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(payloadDeletionPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(payloadDeletionPatterns.primary.pk, key) as { workspace_id: string; id: string },
+    parseSk: (key: string) => parseKey(payloadDeletionPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadDeletionPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<PayloadDeletionItem, "workspace_id" | "id">): Record<string, string> => ({
+    PK: buildKey(payloadDeletionPatterns.primary.pk, item),
+    SK: buildKey(payloadDeletionPatterns.primary.sk, item),
   }),
 };
 
@@ -476,7 +588,7 @@ export interface AuditEventItem {
 
   action: string;
 
-  entity_type: "schema" | "schema_version" | "schema_request" | "workspace";
+  entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "payload";
   /** Id of the entity (a ULID, or a schema name for schema-level changes). */
   entity_id: string;
 
@@ -501,9 +613,9 @@ const auditEventPatterns = {
 /** Key builders and parsers of audit_event: `parse(build(x))` gives `x` back. */
 export const auditEventKeys = {
   primary: {
-    pk: (v: { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace"; entity_id: string }): string => buildKey(auditEventPatterns.primary.pk, v),
+    pk: (v: { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "payload"; entity_id: string }): string => buildKey(auditEventPatterns.primary.pk, v),
     sk: (v: { id: string }): string => buildKey(auditEventPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(auditEventPatterns.primary.pk, key) as { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace"; entity_id: string },
+    parsePk: (key: string) => parseKey(auditEventPatterns.primary.pk, key) as { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "payload"; entity_id: string },
     parseSk: (key: string) => parseKey(auditEventPatterns.primary.sk, key) as { id: string },
     /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
     skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(auditEventPatterns.primary.sk, v, partial),
@@ -750,6 +862,8 @@ export interface RecordItems {
   schema_version: SchemaVersionItem;
   schema_fingerprint: SchemaFingerprintItem;
   payload: PayloadItem;
+  payload_revision: PayloadRevisionItem;
+  payload_deletion: PayloadDeletionItem;
   schema_request: SchemaRequestItem;
   audit_event: AuditEventItem;
   notification: NotificationItem;
@@ -861,16 +975,19 @@ export function createEntities(deps: EntityDeps) {
         attributes: {
           id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
-          schema_ref: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_ref: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
-          schema_version: { type: "number", required: true, readOnly: true },
-          data: { type: "string", required: true, readOnly: true },
-          meta: { type: "string", readOnly: true },
+          schema_version: { type: "number", required: true },
+          data: { type: "string", required: true },
+          meta: { type: "string" },
+          revision: { type: "number" },
+          updated_at: { type: "string" },
+          updated_by: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           created_by: { type: "string", required: true, readOnly: true },
         },
         indexes: {
-          payload_primary: {
+          payload_by_key: {
             pk: { field: "PK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#PAYLOAD#${id}", casing: "none" },
             sk: { field: "SK", composite: [], template: "PAYLOAD", casing: "none" },
           },
@@ -888,6 +1005,54 @@ export function createEntities(deps: EntityDeps) {
             index: "GSI3",
             pk: { field: "GSI3PK", composite: ["workspace_id","schema_name"], template: "WS#${workspace_id}#SCHEMA#${schema_name}#PAYLOADS", casing: "none" },
             sk: { field: "GSI3SK", composite: ["id"], template: "PAYLOAD#${id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    payload_revision: new Entity(
+      {
+        model: { entity: "payload_revision", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          revision: { type: "number", required: true, readOnly: true, padding: { length: 10, char: "0" } },
+          schema_ref: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          schema_version: { type: "number", required: true, readOnly: true },
+          data: { type: "string", required: true, readOnly: true },
+          meta: { type: "string", readOnly: true },
+          written_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          written_by: { type: "string", required: true, readOnly: true },
+          replaced_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          replaced_by: { type: "string", required: true, readOnly: true },
+        },
+        indexes: {
+          payload_revisions_by_payload: {
+            pk: { field: "PK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#PAYLOAD#${id}", casing: "none" },
+            sk: { field: "SK", composite: ["revision"], template: "REVISION#${revision}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    payload_deletion: new Entity(
+      {
+        model: { entity: "payload_deletion", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          last_revision: { type: "number", required: true, readOnly: true },
+          deleted_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          deleted_by: { type: "string", required: true, readOnly: true },
+          erased_at: { type: "string" },
+          erased_by: { type: "string" },
+        },
+        indexes: {
+          payload_deletion_by_payload: {
+            pk: { field: "PK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#PAYLOAD#${id}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "DELETED", casing: "none" },
           },
         },
       },
@@ -948,7 +1113,7 @@ export function createEntities(deps: EntityDeps) {
           at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           actor: { type: "string", required: true, readOnly: true },
           action: { type: "string", required: true, readOnly: true },
-          entity_type: { type: ["schema", "schema_version", "schema_request", "workspace"] as const, required: true, readOnly: true },
+          entity_type: { type: ["schema", "schema_version", "schema_request", "workspace", "payload"] as const, required: true, readOnly: true },
           entity_id: { type: "string", required: true, readOnly: true },
           before: { type: "string", readOnly: true },
           after: { type: "string", readOnly: true },

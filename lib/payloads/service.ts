@@ -4,7 +4,7 @@
  * when the client sent a key) is one conditional put or one transaction.
  */
 import { authorize, type Principal } from '../auth/principal.js';
-import { BadRequestError, ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
+import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
 import type { Clock, IdGenerator, Page } from '../dynamo/table.js';
@@ -13,17 +13,10 @@ import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import type { IdempotencyStore } from '../store/idempotency.js';
 import type { PayloadStore } from '../store/payloads.js';
 import { fingerprint } from '../util/canonical-json.js';
-import { inexactNumbers } from '../util/json-numbers.js';
+import { checkedDocument, validateAgainst } from './document.js';
 import { toPayload, type Payload } from './model.js';
 
-/** Largest `data` accepted, as UTF-8 JSON: well under DynamoDB's 400 KB item with room for the rest. */
-export const MAX_DATA_BYTES = 256 * 1024;
-export const MAX_META_BYTES = 16 * 1024;
-/**
- * Deepest nesting of objects and arrays accepted in `data` and `meta` (the root is level 1). Serializing,
- * fingerprinting and validating recurse once per level; far deeper input would exhaust the stack.
- */
-export const MAX_DATA_DEPTH = 256;
+export { MAX_DATA_BYTES, MAX_DATA_DEPTH, MAX_META_BYTES } from './document.js';
 /** How long a retry with the same Idempotency-Key gets the first response back. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -49,18 +42,6 @@ export interface CreateResult {
   deprecation?: string;
 }
 
-/** Whether `value` nests objects and arrays deeper than `max` levels; iterative, so any depth is safe to ask about. */
-function nestsDeeperThan(value: unknown, max: number): boolean {
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, depth] = next;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(node)) pending.push([child, depth + 1]);
-  }
-  return false;
-}
-
 export class PayloadService {
   constructor(
     private readonly stores: { payloads: PayloadStore; idempotency: IdempotencyStore },
@@ -82,25 +63,8 @@ export class PayloadService {
     const deprecation = version.state === 'deprecated' ? `@${Math.floor(Date.parse(version.state_changed_at ?? version.created_at) / 1000)}` : undefined;
     const notice = deprecation ? { deprecation } : {};
 
-    for (const [field, value] of [['data', input.data], ['meta', input.meta]] as const) {
-      if (nestsDeeperThan(value, MAX_DATA_DEPTH)) {
-        throw new ValidationError(`${field} nests objects and arrays deeper than ${MAX_DATA_DEPTH} levels; flatten it`, {
-          errors: [{ path: `/${field}`, keyword: 'maxDepth', message: `nests deeper than ${MAX_DATA_DEPTH} levels` }],
-        });
-      }
-      // Stored exactly as sent means refusing what JSON.stringify would write back differently.
-      const numbers = inexactNumbers(value, `/${field}`, 'send such numbers as strings');
-      if (numbers.length > 0) throw new ValidationError(`${field} holds a number that cannot be stored exactly: ${numbers[0]!.message}`, { errors: numbers });
-    }
-    const data = JSON.stringify(input.data);
-    if (Buffer.byteLength(data) > MAX_DATA_BYTES) throw new PayloadTooLargeError(`data is larger than ${MAX_DATA_BYTES} bytes of JSON; split it or store a reference`);
-    const meta = input.meta === undefined ? undefined : JSON.stringify(input.meta);
-    if (meta !== undefined && Buffer.byteLength(meta) > MAX_META_BYTES) throw new PayloadTooLargeError(`meta is larger than ${MAX_META_BYTES} bytes of JSON`);
-
-    const result = this.engines.get(version.engine).validate(input.data, JSON.parse(version.definition) as Json, version.id, { defaultDialect: version.dialect });
-    if (!result.valid) {
-      throw new ValidationError(`data does not match schema ${version.name} version ${version.version}`, { errors: result.errors });
-    }
+    const { data, meta } = checkedDocument(input);
+    validateAgainst(this.engines, version, input.data);
 
     const { now, newId } = this.clock;
     const item: PayloadItem = {
@@ -112,6 +76,7 @@ export class PayloadService {
       data,
       created_at: now().toISOString(),
       created_by: principal.id,
+      revision: 1,
       ...(meta !== undefined ? { meta } : {}),
     };
     const payload = toPayload(item);
@@ -143,8 +108,9 @@ export class PayloadService {
     return { payload: JSON.parse(stored.response_body) as Payload, replayed: true, ...notice };
   }
 
+  /** One payload, strongly consistent: a GetItem on its primary key in the caller's workspaces, so a write is read back at once. */
   async get(principal: Principal, id: string): Promise<Payload> {
-    const item = await this.stores.payloads.byId(id);
+    const { payload: item } = await this.stores.payloads.find([...principal.roles.keys()], id);
     if (!item) throw new NotFoundError(`payload ${id} not found`);
     authorize(principal, item.workspace_id, 'reader', `payload ${id}`);
     return toPayload(item);

@@ -318,13 +318,41 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One payload
+         * One payload, strongly consistent (a write is read back at once), with its revision as ETag
          * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
          */
         get: operations["getPayload"];
+        /**
+         * Replace data and meta under If-Match, validated against the payload’s version or a newer one named by schema_ref
+         * @description Requires the `writer` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        put: operations["updatePayload"];
+        post?: never;
+        /**
+         * Delete a payload under If-Match; it leaves every listing and index at once; deleting it again is done already
+         * @description Requires the `writer` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        delete: operations["deletePayload"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payloads/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Erase every kept revision of a deleted payload (legal erasure), leaving an audit event without the data
+         * @description Requires the `admin` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        delete: operations["erasePayloadHistory"];
         options?: never;
         head?: never;
         patch?: never;
@@ -581,7 +609,7 @@ export interface components {
             /** @description Workspace id, e.g. "acme". */
             workspace_id: string;
             /** @enum {unknown} */
-            entity_type?: "schema" | "schema_version" | "schema_request" | "workspace";
+            entity_type?: "schema" | "schema_version" | "schema_request" | "workspace" | "payload";
             entity_id?: string;
             /** Format: date-time */
             since?: string;
@@ -654,6 +682,18 @@ export interface components {
             /** @description Free-form client metadata, not validated. */
             meta?: Record<string, never>;
         };
+        UpdatePayloadRequest: {
+            /** @description The new document, replacing the stored one whole; validated once. */
+            data: unknown;
+            /** @description Free-form client metadata, replacing the stored meta (absent removes it). */
+            meta?: Record<string, never>;
+            /** @description A newer version of the payload’s schema to move it to; absent keeps its version. */
+            schema_ref?: string;
+        };
+        PayloadErasure: {
+            /** @description Kept revisions erased by this call. */
+            erased_revisions: number;
+        };
         ListPayloadsQuery: {
             /** @description A ULID. */
             schema_ref?: string;
@@ -678,9 +718,14 @@ export interface components {
             workspace_id: string;
             data: unknown;
             meta?: Record<string, never>;
+            /** @description 1 when created, +1 per update; the ETag is this number in quotes. */
+            revision: number;
             /** Format: date-time */
             created_at: string;
             created_by: string;
+            /** Format: date-time */
+            updated_at?: string;
+            updated_by?: string;
         };
         Problem: {
             type: string;
@@ -2299,6 +2344,242 @@ export interface operations {
             };
         };
     };
+    updatePayload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required: the ETag of the revision the change is based on (412 when it is no longer current), or * for any. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePayloadRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payload"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePayload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required: the ETag of the revision the change is based on (412 when it is no longer current), or * for any. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erasePayloadHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadErasure"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSchemaRequests: {
         parameters: {
             query: {
@@ -2787,7 +3068,7 @@ export interface operations {
             query: {
                 /** @description Workspace id, e.g. "acme". */
                 workspace_id: string;
-                entity_type?: "schema" | "schema_version" | "schema_request" | "workspace";
+                entity_type?: "schema" | "schema_version" | "schema_request" | "workspace" | "payload";
                 entity_id?: string;
                 since?: string;
                 /** @description Page size, 1 to 500 (default 50). */
