@@ -3,6 +3,7 @@ import { pageSize } from '../lib/api/contracts.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { API_PREFIX, rawReply, reply } from '../lib/api/route.js';
 import { ifMatch } from '../lib/http/preconditions.js';
+import { fieldCondition } from '../lib/payloads/field-index.js';
 import { etagOf, type Payload } from '../lib/payloads/model.js';
 
 const payloads = `${API_PREFIX}/payloads`;
@@ -37,14 +38,17 @@ group.route({
   path: payloads,
   operation: 'listPayloads',
   role: 'reader',
-  summary: 'Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order',
+  summary: 'Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order; where[field]=value queries an indexed field',
   query: 'ListPayloadsQuery',
   response: { status: 200, contract: 'Payload', list: true },
   example: { query: { schema_ref: '<schema>' } },
-  handle: async ({ principal, query: q }, { payloads }) =>
-    q.schema_ref
+  handle: async ({ principal, query: q }, { payloads, payloadIndex }) => {
+    const where = fieldCondition(q);
+    if (where) return payloadIndex.query(principal, q.workspace_id!, q.schema_name!, where, pageSize(q.limit), q.cursor);
+    return q.schema_ref
       ? payloads.listBySchemaVersion(principal, q.schema_ref, pageSize(q.limit), q.cursor)
-      : payloads.listBySchemaName(principal, q.workspace_id!, q.schema_name!, pageSize(q.limit), q.cursor),
+      : payloads.listBySchemaName(principal, q.workspace_id!, q.schema_name!, pageSize(q.limit), q.cursor);
+  },
 });
 
 group.route({
@@ -96,6 +100,29 @@ group.route({
   response: { status: 200, contract: 'PayloadErasure' },
   example: { path: { id: '<deletable_payload>' } },
   handle: async ({ principal, id }, { payloadChanges }) => payloadChanges.erase(principal, id),
+});
+
+group.route({
+  method: 'POST',
+  path: `${API_PREFIX}/schemas/{id}/index-backfill`,
+  operation: 'backfillPayloadIndex',
+  role: 'admin',
+  summary: 'Give payloads stored before this version their entries for its x-registry-index fields; resumable, call again until status is done',
+  body: 'IndexBackfillRequest',
+  response: { status: 200, contract: 'IndexBackfillProgress' },
+  example: { path: { id: '<schema>' }, body: {} },
+  handle: async ({ principal, id, body }, { payloadIndex }) => payloadIndex.backfill(principal, id, body.max_pages),
+});
+
+group.route({
+  method: 'GET',
+  path: `${API_PREFIX}/schemas/{id}/index-backfill`,
+  operation: 'getPayloadIndexBackfill',
+  role: 'reader',
+  summary: 'The progress of the index backfill of this version',
+  response: { status: 200, contract: 'IndexBackfillProgress' },
+  example: { path: { id: '<schema>' } },
+  handle: async ({ principal, id }, { payloadIndex }) => payloadIndex.status(principal, id),
 });
 
 export const { buildHandler, handler } = group;

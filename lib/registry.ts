@@ -10,6 +10,7 @@ import { Table, type TableDeps } from './dynamo/table.js';
 import { defaultEngines, type EngineRegistry } from './engines/registry.js';
 import { NotificationService } from './notifications/service.js';
 import { PayloadChanges } from './payloads/changes.js';
+import { PayloadFieldIndex } from './payloads/field-index.js';
 import { PayloadService } from './payloads/service.js';
 import { TokenBucket } from './rate-limit/token-bucket.js';
 import { SchemaRequestService } from './requests/service.js';
@@ -27,6 +28,7 @@ export interface Services {
   schemas: SchemaService;
   payloads: PayloadService;
   payloadChanges: PayloadChanges;
+  payloadIndex: PayloadFieldIndex;
   workspaces: WorkspaceService;
   notifications: NotificationService;
   audit: AuditService;
@@ -59,6 +61,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings }, engines
     schemas,
     payloads: new PayloadService(stores, engines, versions, clock),
     payloadChanges: new PayloadChanges(stores, table, engines, versions, schemas, clock),
+    payloadIndex: new PayloadFieldIndex(stores, table, versions, clock),
     workspaces,
     notifications: new NotificationService(stores.notifications),
     audit: new AuditService(stores.audit),

@@ -165,7 +165,35 @@ export const contracts = {
     type: 'object',
     additionalProperties: false,
     properties: { schema_ref: ulid, workspace_id: workspaceId, schema_name: schemaName, ...page },
+    patternProperties: {
+      '^where\\[[A-Za-z_][A-Za-z0-9_]{0,62}\\](\\[prefix\\])?$': {
+        type: 'string',
+        maxLength: 512,
+        description: 'where[field]=value: payloads whose indexed field (x-registry-index) equals value, in creation order; where[field][prefix]=value: starts with value. With workspace_id and schema_name.',
+      },
+    },
     oneOf: [{ required: ['schema_ref'] }, { required: ['workspace_id', 'schema_name'] }],
+  },
+  IndexBackfillRequest: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { max_pages: { type: 'integer', minimum: 1, maximum: 100, description: 'Pages of 100 payloads this call works through at most (default 20); call again to resume.' } },
+  },
+  IndexBackfillProgress: {
+    type: 'object',
+    required: ['workspace_id', 'schema_name', 'schema_ref', 'status', 'scanned', 'indexed', 'fields', 'started_at', 'updated_at', 'started_by'],
+    properties: {
+      workspace_id: workspaceId,
+      schema_name: schemaName,
+      schema_ref: ulid,
+      status: { enum: ATTRIBUTE_ENUMS.payload_index_backfill.status, description: 'running until every payload of the schema was scanned.' },
+      scanned: { type: 'integer', description: 'Payloads of the schema read so far.' },
+      indexed: { type: 'integer', description: 'Payloads given index entries so far.' },
+      fields: { type: 'array', items: { type: 'string' }, description: 'The version\u2019s x-registry-index fields.' },
+      started_at: timestamp,
+      updated_at: timestamp,
+      started_by: { type: 'string' },
+    },
   },
   Payload: {
     type: 'object',

@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.2.0 (sha256 989279195797ed4e5f3fcec2c67daf790a92e7b3f29de38eca1181094efed7f0).
+// version 2.2.0 (sha256 972947b4e288d1afc34c60babb3eb84b7ad63c4ebe6a3dae8a8d1db2dd06031c).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -8,14 +8,14 @@ import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } 
 
 export const TABLE_DESIGN = {
   version: "2.2.0",
-  hash: "989279195797ed4e5f3fcec2c67daf790a92e7b3f29de38eca1181094efed7f0",
+  hash: "972947b4e288d1afc34c60babb3eb84b7ad63c4ebe6a3dae8a8d1db2dd06031c",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
   entityIdentifiers: {"entity":"__edb_e__","version":"__edb_v__"},
 } as const;
 
-export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","revision":"REVISION","deleted":"DELETED"} as const;
+export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","revision":"REVISION","deleted":"DELETED","index":"INDEX","value":"VALUE","backfill":"BACKFILL"} as const;
 
 /** The value rules of schema.yaml's shared attributes, for code that checks the same values before they reach a key. */
 export const SHARED_ATTRIBUTES = {
@@ -32,6 +32,7 @@ export const SHARED_ATTRIBUTES = {
 export const ATTRIBUTE_ENUMS = {
   schema: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], open_content_model: ["lenient","strict"], state: ["active","deprecated","disabled"] },
   schema_version: { state: ["active","deprecated","disabled"] },
+  payload_index_backfill: { status: ["running","done"] },
   schema_request: { status: ["draft","pending","approved","rejected","withdrawn"], risk: ["low","moderate","high"] },
   audit_event: { entity_type: ["schema","schema_version","schema_request","workspace","payload"] },
   workspace_config: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"] },
@@ -70,6 +71,10 @@ export const ACCESS_PATTERNS = {
   payload_revisions_by_payload: { recordType: "payload_revision", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
   /** Whether and when a payload was deleted (GetItem). */
   payload_deletion_by_payload: { recordType: "payload_deletion", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** Payloads of a schema by one field's value: `VALUE#{value}#` for equality (creation order), or a partial value for a prefix (value order, then creation order). Strongly consistent. */
+  payload_index_entries_by_value: { recordType: "payload_index_entry", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** The backfill progress of one version's indexes (GetItem). */
+  payload_index_backfill_by_version: { recordType: "payload_index_backfill", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** One schema request by its id. */
   schema_request_by_id: { recordType: "schema_request", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
   /** Requests in one status: a workspace's (begins_with WS#{workspace_id}#REQUEST#), newest first, or every workspace's, which is how the auto-approval worker finds pending requests without a Scan. Requests are rate-limited, so one partition per status stays small. */
@@ -295,6 +300,8 @@ export interface PayloadItem {
   updated_at?: string;
   /** Who made the last update; absent until then. */
   updated_by?: string;
+  /** Top-level fields this payload has index entries for (a JSON array of names); absent when none. */
+  indexed_fields?: string;
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
   /** A user id (the token's sub) or system:<name>. */
@@ -464,6 +471,114 @@ export const payloadDeletionKeys = {
   all: (item: Pick<PayloadDeletionItem, "workspace_id" | "id">): Record<string, string> => ({
     PK: buildKey(payloadDeletionPatterns.primary.pk, item),
     SK: buildKey(payloadDeletionPatterns.primary.sk, item),
+  }),
+};
+
+// ---- payload_index_entry ----
+
+/** A copy of a payload under one indexed field's value (`x-registry-index` of its version), so a field query is one Query per page on the primary key. Written, replaced and deleted in the same transaction as its payload; the value is the field's text, percent-encoded to the key grammar. */
+export interface PayloadIndexEntryItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+  /** The top-level property indexed. */
+  field: string;
+  /** The value as text (a string itself, a number or boolean as JSON), UTF-8 percent-encoded outside printable ASCII and for % and #. */
+  value: string;
+  /** Id of the payload. */
+  id: string;
+  /** A ULID (Crockford base 32, time-ordered). */
+  schema_ref: string;
+
+  schema_version: number;
+
+  data: string;
+
+  meta?: string;
+
+  revision: number;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  created_by: string;
+
+  updated_at?: string;
+
+  updated_by?: string;
+}
+
+const payloadIndexEntryPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#INDEX#{field}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"},"field":{"type":"string","maxLength":63,"pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"}}),
+    sk: compilePattern("VALUE#{value}#PAYLOAD#{id}", {"value":{"type":"string","maxLength":512},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of payload_index_entry: `parse(build(x))` gives `x` back. */
+export const payloadIndexEntryKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; schema_name: string; field: string }): string => buildKey(payloadIndexEntryPatterns.primary.pk, v),
+    sk: (v: { value: string; id: string }): string => buildKey(payloadIndexEntryPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(payloadIndexEntryPatterns.primary.pk, key) as { workspace_id: string; schema_name: string; field: string },
+    parseSk: (key: string) => parseKey(payloadIndexEntryPatterns.primary.sk, key) as { value: string; id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ value: string; id: string }> = {}, partial?: string): string => buildPrefix(payloadIndexEntryPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<PayloadIndexEntryItem, "workspace_id" | "schema_name" | "field" | "value" | "id">): Record<string, string> => ({
+    PK: buildKey(payloadIndexEntryPatterns.primary.pk, item),
+    SK: buildKey(payloadIndexEntryPatterns.primary.sk, item),
+  }),
+};
+
+// ---- payload_index_backfill ----
+
+/** Progress of the job that writes index entries for payloads stored before a version declared the index: where the listing got to (its cursor), so an interrupted run resumes there. */
+export interface PayloadIndexBackfillItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+  /** The version whose x-registry-index fields are backfilled. */
+  schema_ref: string;
+
+  status: "running" | "done";
+  /** Cursor of the next page of the schema's payloads; absent before the first page and when done. */
+  cursor?: string;
+
+  scanned: number;
+  /** Payloads given entries by the job. */
+  indexed: number;
+  /** ISO-8601 UTC with milliseconds. */
+  started_at: string;
+  /** ISO-8601 UTC with milliseconds. */
+  updated_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  started_by: string;
+}
+
+const payloadIndexBackfillPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#BACKFILL#{schema_ref}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"},"schema_ref":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("BACKFILL", {}),
+  },
+} as const;
+
+/** Key builders and parsers of payload_index_backfill: `parse(build(x))` gives `x` back. */
+export const payloadIndexBackfillKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; schema_name: string; schema_ref: string }): string => buildKey(payloadIndexBackfillPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(payloadIndexBackfillPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(payloadIndexBackfillPatterns.primary.pk, key) as { workspace_id: string; schema_name: string; schema_ref: string },
+    parseSk: (key: string) => parseKey(payloadIndexBackfillPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadIndexBackfillPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<PayloadIndexBackfillItem, "workspace_id" | "schema_name" | "schema_ref">): Record<string, string> => ({
+    PK: buildKey(payloadIndexBackfillPatterns.primary.pk, item),
+    SK: buildKey(payloadIndexBackfillPatterns.primary.sk, item),
   }),
 };
 
@@ -864,6 +979,8 @@ export interface RecordItems {
   payload: PayloadItem;
   payload_revision: PayloadRevisionItem;
   payload_deletion: PayloadDeletionItem;
+  payload_index_entry: PayloadIndexEntryItem;
+  payload_index_backfill: PayloadIndexBackfillItem;
   schema_request: SchemaRequestItem;
   audit_event: AuditEventItem;
   notification: NotificationItem;
@@ -983,6 +1100,7 @@ export function createEntities(deps: EntityDeps) {
           revision: { type: "number" },
           updated_at: { type: "string" },
           updated_by: { type: "string" },
+          indexed_fields: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           created_by: { type: "string", required: true, readOnly: true },
         },
@@ -1053,6 +1171,58 @@ export function createEntities(deps: EntityDeps) {
           payload_deletion_by_payload: {
             pk: { field: "PK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#PAYLOAD#${id}", casing: "none" },
             sk: { field: "SK", composite: [], template: "DELETED", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    payload_index_entry: new Entity(
+      {
+        model: { entity: "payload_index_entry", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          field: { type: "string", required: true, readOnly: true, validate: new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,62}$") },
+          value: { type: "string", required: true, readOnly: true },
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_ref: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_version: { type: "number", required: true },
+          data: { type: "string", required: true },
+          meta: { type: "string" },
+          revision: { type: "number", required: true },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          created_by: { type: "string", required: true, readOnly: true },
+          updated_at: { type: "string" },
+          updated_by: { type: "string" },
+        },
+        indexes: {
+          payload_index_entries_by_value: {
+            pk: { field: "PK", composite: ["workspace_id","schema_name","field"], template: "WS#${workspace_id}#SCHEMA#${schema_name}#INDEX#${field}", casing: "none" },
+            sk: { field: "SK", composite: ["value","id"], template: "VALUE#${value}#PAYLOAD#${id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    payload_index_backfill: new Entity(
+      {
+        model: { entity: "payload_index_backfill", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          schema_ref: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          status: { type: ["running", "done"] as const, required: true },
+          cursor: { type: "string" },
+          scanned: { type: "number", required: true },
+          indexed: { type: "number", required: true },
+          started_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          started_by: { type: "string", required: true, readOnly: true },
+        },
+        indexes: {
+          payload_index_backfill_by_version: {
+            pk: { field: "PK", composite: ["workspace_id","schema_name","schema_ref"], template: "WS#${workspace_id}#SCHEMA#${schema_name}#BACKFILL#${schema_ref}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "BACKFILL", casing: "none" },
           },
         },
       },

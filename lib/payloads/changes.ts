@@ -1,7 +1,7 @@
 /**
  * Changes to stored payloads: updates and deletes under `If-Match`, and the erasure of a deleted payload's
- * history. Each change is one transaction holding the change, the revision it replaced and its audit
- * event; the audit event names who changed what, never the data, so erasure leaves it in place.
+ * history. Each change is one transaction holding the change, the revision it replaced, its index entries
+ * and its audit event; the audit event names who changed what, never the data, so erasure leaves it in place.
  */
 import { authorize, type Principal } from '../auth/principal.js';
 import { cancellationCodes } from '../dynamo/errors.js';
@@ -15,8 +15,10 @@ import { checkCompatibility } from '../schemas/compatibility.js';
 import type { SchemaService } from '../schemas/service.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import type { AuditStore } from '../store/audit.js';
+import type { PayloadIndexStore } from '../store/payload-index.js';
 import type { PayloadStore } from '../store/payloads.js';
 import { checkedDocument, validateAgainst } from './document.js';
+import { declaredFields, indexedFields, indexWrites, withIndexedFields } from './index-entries.js';
 import { revisionOf, toPayload, type Payload } from './model.js';
 
 export interface UpdatePayloadInput {
@@ -31,7 +33,7 @@ const ERASE_BATCH = 90;
 
 export class PayloadChanges {
   constructor(
-    private readonly stores: { payloads: PayloadStore; audit: AuditStore },
+    private readonly stores: { payloads: PayloadStore; audit: AuditStore; index: PayloadIndexStore },
     private readonly tx: Transactor,
     private readonly engines: EngineRegistry,
     private readonly versions: SchemaVersionCache,
@@ -50,7 +52,8 @@ export class PayloadChanges {
 
     const at = this.clock.now().toISOString();
     const { meta: _old, ...kept } = current;
-    const next: PayloadItem = {
+    const fields = [...new Set([...declaredFields(JSON.parse(version.definition) as Json), ...indexedFields(current)])];
+    const unindexed: PayloadItem = {
       ...kept,
       ...doc,
       schema_ref: version.id,
@@ -59,6 +62,7 @@ export class PayloadChanges {
       updated_at: at,
       updated_by: principal.id,
     };
+    const next = withIndexedFields(unindexed, fields);
     const changed = (['data', 'meta', 'schema_ref'] as const).filter((f) => current[f] !== next[f]);
     await this.commit(id, revision, [
       this.stores.payloads.replace(next, revision),
@@ -73,6 +77,7 @@ export class PayloadChanges {
         after: { revision: revision + 1, schema_ref: next.schema_ref, schema_version: next.schema_version },
         details: { changed },
       }),
+      ...indexWrites(this.stores.index, current, next),
     ]);
     return toPayload(next);
   }
@@ -102,6 +107,7 @@ export class PayloadChanges {
         entity_id: id,
         before: { revision, schema_ref: payload.schema_ref, schema_version: payload.schema_version },
       }),
+      ...indexWrites(this.stores.index, payload, undefined),
     ]);
   }
 

@@ -11,9 +11,11 @@ import type { Clock, IdGenerator, Page } from '../dynamo/table.js';
 import type { IdempotencyRecordItem, PayloadItem } from '../generated/table.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import type { IdempotencyStore } from '../store/idempotency.js';
+import type { PayloadIndexStore } from '../store/payload-index.js';
 import type { PayloadStore } from '../store/payloads.js';
 import { fingerprint } from '../util/canonical-json.js';
 import { checkedDocument, validateAgainst } from './document.js';
+import { declaredFields, entriesFor, withIndexedFields } from './index-entries.js';
 import { toPayload, type Payload } from './model.js';
 
 export { MAX_DATA_BYTES, MAX_DATA_DEPTH, MAX_META_BYTES } from './document.js';
@@ -44,7 +46,7 @@ export interface CreateResult {
 
 export class PayloadService {
   constructor(
-    private readonly stores: { payloads: PayloadStore; idempotency: IdempotencyStore },
+    private readonly stores: { payloads: PayloadStore; idempotency: IdempotencyStore; index: PayloadIndexStore },
     private readonly engines: EngineRegistry,
     private readonly versions: SchemaVersionCache,
     private readonly clock: Clock & IdGenerator,
@@ -67,7 +69,7 @@ export class PayloadService {
     validateAgainst(this.engines, version, input.data);
 
     const { now, newId } = this.clock;
-    const item: PayloadItem = {
+    const unindexed: PayloadItem = {
       id: newId(),
       workspace_id: version.workspace_id,
       schema_ref: version.id,
@@ -79,9 +81,12 @@ export class PayloadService {
       revision: 1,
       ...(meta !== undefined ? { meta } : {}),
     };
+    const fields = declaredFields(JSON.parse(version.definition) as Json);
+    const item = withIndexedFields(unindexed, fields);
+    const entries = entriesFor(item, fields).map((e) => this.stores.index.put(e));
     const payload = toPayload(item);
     if (idempotencyKey === undefined) {
-      await this.stores.payloads.create(item);
+      await this.stores.payloads.create(item, entries);
       return { payload, replayed: false, ...notice };
     }
 
@@ -97,7 +102,7 @@ export class PayloadService {
       created_at: item.created_at,
       expires_at: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
     };
-    if (await this.stores.idempotency.commitOnce(this.stores.payloads.put(item), record, nowSeconds, 'storing the payload')) {
+    if (await this.stores.idempotency.commitOnce([this.stores.payloads.put(item), ...entries], record, nowSeconds, 'storing the payload')) {
       return { payload, replayed: false, ...notice };
     }
     const stored = await this.stores.idempotency.get({ workspace_id: version.workspace_id, principal: principal.id, idempotency_key: idempotencyKey });

@@ -12,19 +12,20 @@ export class IdempotencyStore {
   constructor(private readonly table: Table) {}
 
   /**
-   * Commits `change` with `record` in one transaction: true when both were written, false when the key is
+   * Commits `change` (one item or several) with `record` in one transaction: true when both were written, false when the key is
    * already taken by an unexpired record (the change is then not made). `context` names the change in errors.
    */
-  async commitOnce(change: TransactItem, record: IdempotencyRecordItem, nowSeconds: number, context: string): Promise<boolean> {
+  async commitOnce(change: TransactItem | TransactItem[], record: IdempotencyRecordItem, nowSeconds: number, context: string): Promise<boolean> {
+    const changes = Array.isArray(change) ? change : [change];
     try {
       await this.table.transact([
-        change,
+        ...changes,
         // TTL deletes lazily, so an expired record still present must not block a new request.
         this.table.put('idempotency_record', record, { expression: 'attribute_not_exists(PK) OR expires_at < :now', values: { ':now': nowSeconds } }),
       ]);
       return true;
     } catch (e) {
-      if (cancellationCodes(e)?.[1] !== 'ConditionalCheckFailed') translate(e, context);
+      if (cancellationCodes(e)?.[changes.length] !== 'ConditionalCheckFailed') translate(e, context);
       return false;
     }
   }

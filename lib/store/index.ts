@@ -7,6 +7,7 @@ import type { Table } from '../dynamo/table.js';
 import { AuditStore } from './audit.js';
 import { IdempotencyStore } from './idempotency.js';
 import { NotificationStore } from './notifications.js';
+import { PayloadIndexStore } from './payload-index.js';
 import { PayloadStore } from './payloads.js';
 import { RateLimitStore } from './rate-limit.js';
 import { SchemaRequestStore } from './requests.js';
@@ -16,6 +17,7 @@ import { WorkspaceStore } from './workspaces.js';
 export interface Stores {
   schemas: SchemaStore;
   payloads: PayloadStore;
+  index: PayloadIndexStore;
   idempotency: IdempotencyStore;
   audit: AuditStore;
   notifications: NotificationStore;
@@ -28,6 +30,7 @@ export function createStores(table: Table): Stores {
   return {
     schemas: new SchemaStore(table),
     payloads: new PayloadStore(table),
+    index: new PayloadIndexStore(table),
     idempotency: new IdempotencyStore(table),
     audit: new AuditStore(table),
     notifications: new NotificationStore(table),

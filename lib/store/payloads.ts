@@ -39,10 +39,10 @@ export class PayloadStore {
     return this.table.put('payload', item, { expression: 'attribute_not_exists(PK)' });
   }
 
-  /** Stores a new payload in one PutItem call. */
-  async create(item: PayloadItem): Promise<void> {
+  /** Stores a new payload: one PutItem call, or one transaction with the items written `alongside` it (its index entries). */
+  async create(item: PayloadItem, alongside: TransactItem[] = []): Promise<void> {
     try {
-      await this.table.putItem(this.put(item));
+      await (alongside.length ? this.table.transact([this.put(item), ...alongside]) : this.table.putItem(this.put(item)));
     } catch (e) {
       translate(e, 'storing the payload');
     }

@@ -57,6 +57,15 @@ describe('DynamoDB calls per payload change', () => {
   });
 });
 
+describe('DynamoDB calls with field indexes', () => {
+  it('a warm POST /payloads under a version with x-registry-index is one transaction, and a where[field] page one Query', async () => {
+    const v = await reg.call('POST', '/api/v1/schemas', { token, body: { workspace_id: 'acme', name: 'indexed_costs', definition: { type: 'object', 'x-registry-index': ['k'] } } });
+    await reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: v.body.id, data: { k: 'warm' } } });
+    expect(await callsOf(() => reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: v.body.id, data: { k: 'a' } } }))).toEqual(['TransactWriteItemsCommand']);
+    expect(await callsOf(() => reg.call('GET', '/api/v1/payloads?workspace_id=acme&schema_name=indexed_costs&where[k]=a', { token }))).toEqual(['QueryCommand']);
+  });
+});
+
 describe('access patterns', () => {
   it('never Scan: no source file under lib/ or functions/ uses a Scan', () => {
     const files = (dir: string): string[] =>

@@ -294,7 +294,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order
+         * Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order; where[field]=value queries an indexed field
          * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
          */
         get: operations["listPayloads"];
@@ -353,6 +353,30 @@ export interface paths {
          * @description Requires the `admin` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
          */
         delete: operations["erasePayloadHistory"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schemas/{id}/index-backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The progress of the index backfill of this version
+         * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        get: operations["getPayloadIndexBackfill"];
+        put?: never;
+        /**
+         * Give payloads stored before this version their entries for its x-registry-index fields; resumable, call again until status is done
+         * @description Requires the `admin` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        post: operations["backfillPayloadIndex"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -694,7 +718,7 @@ export interface components {
             /** @description Kept revisions erased by this call. */
             erased_revisions: number;
         };
-        ListPayloadsQuery: {
+        ListPayloadsQuery: ({
             /** @description A ULID. */
             schema_ref?: string;
             /** @description Workspace id, e.g. "acme". */
@@ -705,7 +729,37 @@ export interface components {
             limit?: string;
             /** @description Opaque cursor from the previous page’s next_cursor. */
             cursor?: string;
-        } & (unknown | unknown);
+        } & {
+            [key: string]: string;
+        }) & (unknown | unknown);
+        IndexBackfillRequest: {
+            /** @description Pages of 100 payloads this call works through at most (default 20); call again to resume. */
+            max_pages?: number;
+        };
+        IndexBackfillProgress: {
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            /** @description snake_case, at most 63 characters, e.g. "user_preferences". */
+            schema_name: string;
+            /** @description A ULID. */
+            schema_ref: string;
+            /**
+             * @description running until every payload of the schema was scanned.
+             * @enum {unknown}
+             */
+            status: "running" | "done";
+            /** @description Payloads of the schema read so far. */
+            scanned: number;
+            /** @description Payloads given index entries so far. */
+            indexed: number;
+            /** @description The version’s x-registry-index fields. */
+            fields: string[];
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            started_by: string;
+        };
         Payload: {
             /** @description A ULID. */
             id: string;
@@ -2562,6 +2616,171 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPayloadIndexBackfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexBackfillProgress"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    backfillPayloadIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndexBackfillRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexBackfillProgress"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
