@@ -3,7 +3,7 @@
 import json
 import unittest
 
-import helpers  # noqa: F401  (puts the package on the path)
+from helpers import vectors
 
 from schema_registry_reader.payloads import PayloadRefusedError, check_payload, encode_value, payload_items
 
@@ -46,6 +46,22 @@ class PayloadContractTest(unittest.TestCase):
 
     def test_encodes_values_as_the_registry_does(self):
         self.assertEqual([encode_value(v) for v in ("u1", 42, True, "", None, {"a": 1}, "50%")], ["u1", "42", "true", None, None, None, "50%25"])
+
+
+class PayloadWriteVectorsTest(unittest.TestCase):
+    def test_stores_or_refuses_every_case_as_the_vectors_say(self):
+        for case in vectors()["payload_writes"]:
+            with self.subTest(case["why"]):
+                version = {**VERSION, "state": case["version"]["state"], "definition": case["version"]["definition"]}
+                try:
+                    check_payload(version, case["data"])
+                    outcome = "stored"
+                except PayloadRefusedError as e:
+                    outcome = "disabled" if "disabled" in str(e) else "invalid"
+                self.assertEqual(outcome, case["outcome"])
+                if outcome == "stored":
+                    _item, entries = payload_items(version, {"id": "01HF7YB000A1B2C3D4E5F6G7H8", "data": case["data"]})
+                    self.assertEqual([{"field": e["field"], "value": e["value"]} for e in entries], case["index_entries"])
 
 
 if __name__ == "__main__":
