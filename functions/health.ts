@@ -7,7 +7,7 @@ export const group = routeGroup({
   name: 'health',
   deployedDeps: defaultDeps,
   access: 'describe',
-  services: (deps: Pick<Deps, 'dynamo' | 'tableName'>) => new HealthService({ dynamo: deps.dynamo.raw, tableName: deps.tableName }),
+  services: (deps: Pick<Deps, 'dynamo' | 'tableName' | 'dynamodbEndpoint'>) => new HealthService({ dynamo: deps.dynamo.raw, tableName: deps.tableName, endpoint: deps.dynamodbEndpoint }),
 });
 
 group.route({

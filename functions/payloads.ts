@@ -1,11 +1,17 @@
-/** Route group `payloads`: validated writes and reads of payloads. */
+/** Route group `payloads`: validated writes, reads, updates and deletes of payloads. */
 import { pageSize } from '../lib/api/contracts.js';
 import { registryGroup } from '../lib/api/registry-group.js';
-import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
+import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, rawReply, reply } from '../lib/api/route.js';
+import { ifMatch } from '../lib/http/preconditions.js';
+import { fieldCondition } from '../lib/payloads/field-index.js';
+import { etagOf, type Payload } from '../lib/payloads/model.js';
 
 const payloads = `${API_PREFIX}/payloads`;
+const IF_MATCH = { name: 'If-Match', description: 'Required: the ETag of the revision the change is based on (412 when it is no longer current), or * for any.' };
+/** A payload with its revision as the ETag. */
+const withEtag = (status: number, payload: Payload, headers: Record<string, string> = {}) => reply(status, payload, { ETag: etagOf(payload.revision), ...headers });
 
-export const group = registryGroup('payloads', 'read-write');
+export const group = registryGroup('payloads', 'read-write-delete');
 
 group.route({
   method: 'POST',
@@ -19,7 +25,7 @@ group.route({
   example: { body: { schema_ref: '<schema>', data: {} } },
   handle: async ({ principal, body, header }, { payloads }) => {
     const { payload, replayed, deprecation } = await payloads.create(principal, body, header('idempotency-key'));
-    return reply(201, payload, {
+    return withEtag(201, payload, {
       Location: `${API_PREFIX}/payloads/${payload.id}`,
       ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}),
       ...(deprecation ? { Deprecation: deprecation } : {}),
@@ -32,14 +38,17 @@ group.route({
   path: payloads,
   operation: 'listPayloads',
   role: 'reader',
-  summary: 'Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order',
+  summary: 'Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order; where[field]=value queries an indexed field',
   query: 'ListPayloadsQuery',
   response: { status: 200, contract: 'Payload', list: true },
   example: { query: { schema_ref: '<schema>' } },
-  handle: async ({ principal, query: q }, { payloads }) =>
-    q.schema_ref
+  handle: async ({ principal, query: q }, { payloads, payloadIndex }) => {
+    const where = fieldCondition(q);
+    if (where) return payloadIndex.query(principal, q.workspace_id!, q.schema_name!, where, pageSize(q.limit), q.cursor);
+    return q.schema_ref
       ? payloads.listBySchemaVersion(principal, q.schema_ref, pageSize(q.limit), q.cursor)
-      : payloads.listBySchemaName(principal, q.workspace_id!, q.schema_name!, pageSize(q.limit), q.cursor),
+      : payloads.listBySchemaName(principal, q.workspace_id!, q.schema_name!, pageSize(q.limit), q.cursor);
+  },
 });
 
 group.route({
@@ -47,10 +56,73 @@ group.route({
   path: `${payloads}/{id}`,
   operation: 'getPayload',
   role: 'reader',
-  summary: 'One payload',
+  summary: 'One payload, strongly consistent (a write is read back at once), with its revision as ETag',
   response: { status: 200, contract: 'Payload' },
   example: { path: { id: '<payload>' } },
-  handle: async ({ principal, id }, { payloads }) => payloads.get(principal, id),
+  handle: async ({ principal, id }, { payloads }) => withEtag(200, await payloads.get(principal, id)),
+});
+
+group.route({
+  method: 'PUT',
+  path: `${payloads}/{id}`,
+  operation: 'updatePayload',
+  role: 'writer',
+  summary: 'Replace data and meta under If-Match, validated against the payload\u2019s version or a newer one named by schema_ref',
+  body: 'UpdatePayloadRequest',
+  response: { status: 200, contract: 'Payload' },
+  headers: [IF_MATCH],
+  example: { path: { id: '<payload>' }, headers: { 'If-Match': '*' }, body: { data: { updated: true } } },
+  handle: async ({ principal, id, body, header }, { payloadChanges }) =>
+    withEtag(200, await payloadChanges.update(principal, id, body, ifMatch(header('if-match')))),
+});
+
+group.route({
+  method: 'DELETE',
+  path: `${payloads}/{id}`,
+  operation: 'deletePayload',
+  role: 'writer',
+  summary: 'Delete a payload under If-Match; it leaves every listing and index at once; deleting it again is done already',
+  response: { status: 204 },
+  headers: [IF_MATCH],
+  example: { path: { id: '<deletable_payload>' }, headers: { 'If-Match': '*' } },
+  handle: async ({ principal, id, header }, { payloadChanges }) => {
+    await payloadChanges.delete(principal, id, ifMatch(header('if-match')));
+    return rawReply({ statusCode: 204, headers: {} });
+  },
+});
+
+group.route({
+  method: 'DELETE',
+  path: `${payloads}/{id}/history`,
+  operation: 'erasePayloadHistory',
+  role: 'admin',
+  summary: 'Erase every kept revision of a deleted payload (legal erasure), leaving an audit event without the data',
+  response: { status: 200, contract: 'PayloadErasure' },
+  example: { path: { id: '<deletable_payload>' } },
+  handle: async ({ principal, id }, { payloadChanges }) => payloadChanges.erase(principal, id),
+});
+
+group.route({
+  method: 'POST',
+  path: `${API_PREFIX}/schemas/{id}/index-backfill`,
+  operation: 'backfillPayloadIndex',
+  role: 'admin',
+  summary: 'Give payloads stored before this version their entries for its x-registry-index fields; resumable, call again until status is done',
+  body: 'IndexBackfillRequest',
+  response: { status: 200, contract: 'IndexBackfillProgress' },
+  example: { path: { id: '<schema>' }, body: {} },
+  handle: async ({ principal, id, body }, { payloadIndex }) => payloadIndex.backfill(principal, id, body.max_pages),
+});
+
+group.route({
+  method: 'GET',
+  path: `${API_PREFIX}/schemas/{id}/index-backfill`,
+  operation: 'getPayloadIndexBackfill',
+  role: 'reader',
+  summary: 'The progress of the index backfill of this version',
+  response: { status: 200, contract: 'IndexBackfillProgress' },
+  example: { path: { id: '<schema>' } },
+  handle: async ({ principal, id }, { payloadIndex }) => payloadIndex.status(principal, id),
 });
 
 export const { buildHandler, handler } = group;

@@ -25,6 +25,8 @@ export interface Deps {
   settings?: Settings;
   /** Relational sinks; absent: sink settings can be kept, but nothing is applied. */
   sinks?: SinkRuntime;
+  /** The DynamoDB endpoint when not AWS's (DynamoDB Local), shown by /health so other programs can reach it. */
+  dynamodbEndpoint?: string;
 }
 
 let cached: Deps | undefined;
@@ -38,6 +40,7 @@ export function defaultDeps(): Deps {
     dynamo: createDynamoClients({ region: c.region, ...(c.dynamodbEndpoint ? { endpoint: c.dynamodbEndpoint } : {}) }),
     tableName: c.tableName,
     settings: c.settings,
+    ...(c.dynamodbEndpoint ? { dynamodbEndpoint: c.dynamodbEndpoint } : {}),
     now,
     // Monotonic within a container, so ids written in one millisecond still sort in creation order.
     newId: () => ulid(now().getTime()),

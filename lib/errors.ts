@@ -81,6 +81,18 @@ export class ConflictError extends RegistryError {
   readonly title = 'Conflict';
 }
 
+/** An `If-Match` precondition names a revision that is no longer current (412): read again, then retry. */
+export class PreconditionFailedError extends RegistryError {
+  readonly status = 412;
+  readonly title = 'Precondition failed';
+}
+
+/** A change that needs `If-Match` was sent without it (428), so it could silently overwrite another's. */
+export class PreconditionRequiredError extends RegistryError {
+  readonly status = 428;
+  readonly title = 'Precondition required';
+}
+
 /** The body is larger than the documented limit (413). */
 export class PayloadTooLargeError extends RegistryError {
   readonly status = 413;

@@ -7,10 +7,12 @@ export interface HealthReport {
   status: 'ok';
   table: { name: string; status: string };
   schema_yaml: { version: string; hash: string };
+  /** Locally: the DynamoDB Local endpoint, for other programs reading the same table. */
+  dynamodb_endpoint?: string;
 }
 
 export class HealthService {
-  constructor(private readonly deps: { dynamo: DynamoDBClient; tableName: string }) {}
+  constructor(private readonly deps: { dynamo: DynamoDBClient; tableName: string; endpoint?: string | undefined }) {}
 
   async check(): Promise<HealthReport> {
     let status: string | undefined;
@@ -25,6 +27,7 @@ export class HealthService {
       status: 'ok',
       table: { name: this.deps.tableName, status },
       schema_yaml: { version: TABLE_DESIGN.version, hash: TABLE_DESIGN.hash },
+      ...(this.deps.endpoint ? { dynamodb_endpoint: this.deps.endpoint } : {}),
     };
   }
 }

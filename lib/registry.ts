@@ -9,6 +9,8 @@ import { DesignGuard } from './dynamo/design-record.js';
 import { Table, type TableDeps } from './dynamo/table.js';
 import { defaultEngines, type EngineRegistry } from './engines/registry.js';
 import { NotificationService } from './notifications/service.js';
+import { PayloadChanges } from './payloads/changes.js';
+import { PayloadFieldIndex } from './payloads/field-index.js';
 import { PayloadService } from './payloads/service.js';
 import { TokenBucket } from './rate-limit/token-bucket.js';
 import { SchemaRequestService } from './requests/service.js';
@@ -33,6 +35,8 @@ export interface Services {
   engines: EngineRegistry;
   schemas: SchemaService;
   payloads: PayloadService;
+  payloadChanges: PayloadChanges;
+  payloadIndex: PayloadFieldIndex;
   workspaces: WorkspaceService;
   notifications: NotificationService;
   audit: AuditService;
@@ -49,6 +53,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
   const stores = createStores(table);
   const clock = { now: deps.now, newId: deps.newId };
   const schemas = new SchemaService(stores, table, engines, clock);
+  const versions = new SchemaVersionCache(stores.schemas, deps.now);
   const workspaces = new WorkspaceService(stores, table, clock, settings.autoApproveDefault, engines.get(DEFAULT_ENGINE).defaultDialect ?? null);
   const requests = new SchemaRequestService({
     stores,
@@ -71,7 +76,9 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
     design: new DesignGuard(table),
     engines,
     schemas,
-    payloads: new PayloadService(stores, engines, new SchemaVersionCache(stores.schemas, deps.now), clock),
+    payloads: new PayloadService(stores, engines, versions, clock),
+    payloadChanges: new PayloadChanges(stores, table, engines, versions, schemas, clock),
+    payloadIndex: new PayloadFieldIndex(stores, table, versions, clock),
     workspaces,
     notifications: new NotificationService(stores.notifications),
     audit: new AuditService(stores.audit),

@@ -23,11 +23,12 @@ const program = new Command()
   .option('--in-memory', 'keep DynamoDB Local data in memory (lost on exit) instead of under .data/')
   .option('--data-dir <dir>', 'where DynamoDB Local keeps its data', fileURLToPath(new URL('../.data/dynamodb/', import.meta.url)))
   .option('--port <port>', 'HTTP port (or PORT)', localPort())
+  .option('--dynamodb-port <port>', 'a fixed port for DynamoDB Local, so other programs can reach it at a known address (default: a free port)')
   .option('--worker-interval <seconds>', 'run the auto-approval worker this often (0: never)', '15')
   .option('--sink-dir <dir>', 'where the embedded PostgreSQL of the default sink keeps its data', fileURLToPath(new URL('../.data/sinks/', import.meta.url)))
   .option('--database <url>', 'make the default sink this PostgreSQL (postgres://…) instead of the embedded one (or DATABASE_URL)')
   .parse();
-const opts = program.opts<{ inMemory?: boolean; dataDir: string; port: string; workerInterval: string; sinkDir: string; database?: string }>();
+const opts = program.opts<{ inMemory?: boolean; dataDir: string; port: string; dynamodbPort?: string; workerInterval: string; sinkDir: string; database?: string }>();
 
 let stopGracefully: (() => Promise<void>) | undefined;
 let stopping = false;
@@ -60,7 +61,9 @@ async function main(): Promise<void> {
   let local: DynamoDbLocal | undefined;
   if (!chosenDynamodbEndpoint()) {
     const dataDir = opts.inMemory ? undefined : opts.dataDir;
-    local = await startDynamoDbLocal(dataDir ? { dataDir } : {});
+    const dynamoPort = opts.dynamodbPort === undefined ? undefined : Number(opts.dynamodbPort);
+    if (dynamoPort !== undefined && (!Number.isInteger(dynamoPort) || dynamoPort < 1 || dynamoPort > 65535)) throw new Error(`--dynamodb-port must be a port number, got "${opts.dynamodbPort}"`);
+    local = await startDynamoDbLocal({ ...(dataDir ? { dataDir } : {}), ...(dynamoPort !== undefined ? { port: dynamoPort } : {}) });
     if (local.reclaimed) console.log(`stopped a DynamoDB Local (pid ${local.reclaimed}) that an earlier run left on ${dataDir}`);
     console.log(`DynamoDB Local on ${local.endpoint} (${dataDir ? `data in ${dataDir}` : 'in memory'})`);
   }

@@ -7,13 +7,14 @@ import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { INDEXES } from '../../lib/generated/table.js';
 
 /** `none`: no table access at all; `describe`: DescribeTable only; then reads; then reads and writes. */
-export type TableAccess = 'none' | 'describe' | 'read' | 'read-write';
+export type TableAccess = 'none' | 'describe' | 'read' | 'read-write' | 'read-write-delete';
 
 const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 
 /**
- * Item actions per level. `read-write` leaves out DeleteItem and BatchWriteItem on purpose: the registry
- * never deletes (versions are immutable, expiry goes through TTL, which needs no permission), and a
+ * Item actions per level. `read-write` leaves out DeleteItem and BatchWriteItem on purpose: only payloads
+ * are ever deleted (versions are immutable, expiry goes through TTL, which needs no permission), so only
+ * the payloads group gets DeleteItem (`read-write-delete`; its deletes are transactions), and a
  * BatchWriteItem grant would allow deletes through its DeleteRequest. TransactWriteItems and
  * TransactGetItems have no IAM action of their own: they need the item actions below.
  */
@@ -22,6 +23,7 @@ export const TABLE_ITEM_ACTIONS: Record<TableAccess, readonly string[]> = {
   describe: [],
   read: READ,
   'read-write': [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+  'read-write-delete': [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem'],
 };
 
 /** Reading the table's stream (for a stream worker's event source mapping). */

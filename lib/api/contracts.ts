@@ -197,15 +197,58 @@ export const contracts = {
       meta: { type: 'object', description: 'Free-form client metadata, not validated.' },
     },
   },
+  UpdatePayloadRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['data'],
+    properties: {
+      data: { description: 'The new document, replacing the stored one whole; validated once.' },
+      meta: { type: 'object', description: 'Free-form client metadata, replacing the stored meta (absent removes it).' },
+      schema_ref: { ...ulid, description: 'A newer version of the payload\u2019s schema to move it to; absent keeps its version.' },
+    },
+  },
+  PayloadErasure: {
+    type: 'object',
+    required: ['erased_revisions'],
+    properties: { erased_revisions: { type: 'integer', minimum: 0, description: 'Kept revisions erased by this call.' } },
+  },
   ListPayloadsQuery: {
     type: 'object',
     additionalProperties: false,
     properties: { schema_ref: ulid, workspace_id: workspaceId, schema_name: schemaName, ...page },
+    patternProperties: {
+      '^where\\[[A-Za-z_][A-Za-z0-9_]{0,62}\\](\\[prefix\\])?$': {
+        type: 'string',
+        maxLength: 512,
+        description: 'where[field]=value: payloads whose indexed field (x-registry-index) equals value, in creation order; where[field][prefix]=value: starts with value. With workspace_id and schema_name.',
+      },
+    },
     oneOf: [{ required: ['schema_ref'] }, { required: ['workspace_id', 'schema_name'] }],
+  },
+  IndexBackfillRequest: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { max_pages: { type: 'integer', minimum: 1, maximum: 100, description: 'Pages of 100 payloads this call works through at most (default 20); call again to resume.' } },
+  },
+  IndexBackfillProgress: {
+    type: 'object',
+    required: ['workspace_id', 'schema_name', 'schema_ref', 'status', 'scanned', 'indexed', 'fields', 'started_at', 'updated_at', 'started_by'],
+    properties: {
+      workspace_id: workspaceId,
+      schema_name: schemaName,
+      schema_ref: ulid,
+      status: { enum: ATTRIBUTE_ENUMS.payload_index_backfill.status, description: 'running until every payload of the schema was scanned.' },
+      scanned: { type: 'integer', description: 'Payloads of the schema read so far.' },
+      indexed: { type: 'integer', description: 'Payloads given index entries so far.' },
+      fields: { type: 'array', items: { type: 'string' }, description: 'The version\u2019s x-registry-index fields.' },
+      started_at: timestamp,
+      updated_at: timestamp,
+      started_by: { type: 'string' },
+    },
   },
   Payload: {
     type: 'object',
-    required: ['id', 'schema_ref', 'schema_name', 'schema_version', 'workspace_id', 'data', 'created_at', 'created_by'],
+    required: ['id', 'schema_ref', 'schema_name', 'schema_version', 'workspace_id', 'data', 'revision', 'created_at', 'created_by'],
     properties: {
       id: ulid,
       schema_ref: ulid,
@@ -214,8 +257,11 @@ export const contracts = {
       workspace_id: workspaceId,
       data: {},
       meta: { type: 'object' },
+      revision: { type: 'integer', minimum: 1, description: '1 when created, +1 per update; the ETag is this number in quotes.' },
       created_at: timestamp,
       created_by: { type: 'string' },
+      updated_at: timestamp,
+      updated_by: { type: 'string' },
     },
   },
 } as const;

@@ -81,7 +81,8 @@ function operation(route: Route): Obj {
     ? { type: 'object', required: ['items', 'next_cursor'], properties: { items: { type: 'array', items: ref }, next_cursor: { type: ['string', 'null'] } } }
     : ref;
   const body = { content: { 'application/json': { schema } } };
-  const responses: Obj = { [String(success.status)]: { description: 'Success', ...body } };
+  // A 204 carries no body.
+  const responses: Obj = { [String(success.status)]: success.status === 204 ? { description: 'Success' } : { description: 'Success', ...body } };
   for (const alt of success.alternatives ?? []) responses[String(alt.status)] = { description: alt.description, ...body };
   Object.assign(responses, errorResponses(route));
 

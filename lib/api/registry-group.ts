@@ -14,6 +14,6 @@ export function registryGroup<N extends string>(name: N, access: Exclude<TableAc
     ...options,
     services: (deps: Deps) => buildServices(deps),
     deployedDeps: defaultDeps,
-    ...(access === 'read-write' ? { beforeWrite: ({ design }: ReturnType<typeof buildServices>) => design.ready() } : {}),
+    ...(access !== 'read' ? { beforeWrite: ({ design }: ReturnType<typeof buildServices>) => design.ready() } : {}),
   });
 }

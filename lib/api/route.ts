@@ -23,8 +23,11 @@ export const IDEMPOTENCY_KEY_HEADER = {
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** How much of the table a group's function may touch; the CDK stack grants exactly this. */
-export type TableAccess = 'none' | 'describe' | 'read' | 'read-write';
+/**
+ * How much of the table a group's function may touch; the CDK stack grants exactly this. `read-write-delete`
+ * adds deletes, for the one group whose records can be deleted (payloads).
+ */
+export type TableAccess = 'none' | 'describe' | 'read' | 'read-write' | 'read-write-delete';
 
 /**
  * `public` routes need no token; `user` routes need any valid token (they serve the caller's own data);
@@ -67,12 +70,13 @@ const isReply = (v: unknown): v is Reply => typeof v === 'object' && v !== null 
 
 /**
  * A request the authorization test makes as a caller with the route's role in workspace "acme".
- * Strings may name the test's fixtures as `<schema>`, `<payload>`, `<request>`, `<pending_request>` and
- * `<notification>`; `{workspace_id}` in the path is acme.
+ * Strings may name the test's fixtures as `<schema>`, `<payload>`, `<deletable_payload>` (one that a
+ * route may delete), `<request>`, `<pending_request>` and `<notification>`; `{workspace_id}` in the path is acme.
  */
 export interface RouteExample {
   path?: Record<string, string>;
   query?: Record<string, string>;
+  headers?: Record<string, string>;
   body?: unknown;
 }
 

@@ -93,6 +93,23 @@ export class Table implements Transactor {
     };
   }
 
+  /** A Delete of one item by its primary key, optionally conditional. */
+  remove(key: Record<string, string>, condition?: Condition): TransactItem {
+    return {
+      Delete: {
+        TableName: this.name,
+        Key: key,
+        ...(condition
+          ? {
+              ConditionExpression: condition.expression,
+              ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+              ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+            }
+          : {}),
+      },
+    };
+  }
+
   /** One PutItem call of a Put built by `put` (no transaction: the cheapest single write). */
   async putItem(put: TransactItem): Promise<void> {
     await this.#doc.send(new PutCommand(put.Put!));
@@ -145,14 +162,14 @@ export class Table implements Transactor {
    * The items of `keys`, in the order asked (missing ones dropped): BatchGetItem calls of at most 100 keys
    * (DynamoDB's limit), each repeated for the keys DynamoDB left unprocessed (throttling, 16 MB responses).
    */
-  async batchGet(keys: Record<string, string>[]): Promise<Record<string, unknown>[]> {
+  async batchGet(keys: Record<string, string>[], options: { consistent?: boolean } = {}): Promise<Record<string, unknown>[]> {
     const found: Record<string, unknown>[] = [];
     for (let start = 0; start < keys.length; start += BATCH_GET_MAX_KEYS) {
       let pending: Record<string, unknown>[] = keys.slice(start, start + BATCH_GET_MAX_KEYS);
       for (let attempt = 0; pending.length; attempt++) {
         if (attempt === BATCH_GET_MAX_ATTEMPTS) throw new ServiceUnavailableError();
         if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-        const out = await this.#doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending } } }));
+        const out = await this.#doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) } } }));
         found.push(...(out.Responses?.[this.name] ?? []));
         pending = out.UnprocessedKeys?.[this.name]?.Keys ?? [];
       }

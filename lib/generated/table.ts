@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.3.0 (sha256 1975c572ede3495a0191a5f3122ab6abc8fcd9b2fde782a8d1bb626daa1be706).
+// version 2.4.0 (sha256 b3998caa9d5d8ed0919ffb29a861d45ab9b8fc4c8cc5b5834170be5b95dc8306).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,15 +7,15 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "2.3.0",
-  hash: "1975c572ede3495a0191a5f3122ab6abc8fcd9b2fde782a8d1bb626daa1be706",
+  version: "2.4.0",
+  hash: "b3998caa9d5d8ed0919ffb29a861d45ab9b8fc4c8cc5b5834170be5b95dc8306",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
   entityIdentifiers: {"entity":"__edb_e__","version":"__edb_v__"},
 } as const;
 
-export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY","sink":"SINK","sinks":"SINKS","attempt":"ATTEMPT","auto_create":"AUTO_CREATE"} as const;
+export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY","sink":"SINK","sinks":"SINKS","attempt":"ATTEMPT","auto_create":"AUTO_CREATE","revision":"REVISION","deleted":"DELETED","index":"INDEX","value":"VALUE","backfill":"BACKFILL"} as const;
 
 /** The value rules of schema.yaml's shared attributes, for code that checks the same values before they reach a key. */
 export const SHARED_ATTRIBUTES = {
@@ -32,8 +32,9 @@ export const SHARED_ATTRIBUTES = {
 export const ATTRIBUTE_ENUMS = {
   schema: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], open_content_model: ["lenient","strict"], default_dialect: ["2020-12","draft-07"], state: ["active","deprecated","disabled"] },
   schema_version: { state: ["active","deprecated","disabled"] },
+  payload_index_backfill: { status: ["running","done"] },
   schema_request: { status: ["draft","pending","approved","rejected","withdrawn","migrated","migration_failed","rolled_back"], risk: ["low","moderate","high"] },
-  audit_event: { entity_type: ["schema","schema_version","schema_request","workspace","sink"] },
+  audit_event: { entity_type: ["schema","schema_version","schema_request","workspace","sink","payload"] },
   workspace_config: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], default_dialect: ["2020-12","draft-07"] },
   sink_config: { dialect: ["postgres","sqlite"] },
   migration_attempt: { operation: ["apply","rollback"], outcome: ["applied","rolled_back","unchanged","failed","waiting","blocked"], dialect: ["postgres","sqlite"] },
@@ -69,6 +70,16 @@ export const ACCESS_PATTERNS = {
   payloads_by_schema_version: { recordType: "payload", index: "GSI2", sortKey: "begins_with", order: "ascending", operation: "Query" },
   /** Payloads of every version of one schema in creation order. */
   payloads_by_schema_name: { recordType: "payload", index: "GSI3", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** One payload by workspace and id (GetItem, strongly consistent); what GET, PUT and DELETE /payloads/{id} read. */
+  payload_by_key: { recordType: "payload", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** The earlier revisions of one payload, oldest first (what erasure deletes). */
+  payload_revisions_by_payload: { recordType: "payload_revision", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** Whether and when a payload was deleted (GetItem). */
+  payload_deletion_by_payload: { recordType: "payload_deletion", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** Payloads of a schema by one field's value: `VALUE#{value}#` for equality (creation order), or a partial value for a prefix (value order, then creation order). Strongly consistent. */
+  payload_index_entries_by_value: { recordType: "payload_index_entry", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** The backfill progress of one version's indexes (GetItem). */
+  payload_index_backfill_by_version: { recordType: "payload_index_backfill", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** One schema request by its id. */
   schema_request_by_id: { recordType: "schema_request", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
   /** Requests in one status: a workspace's (begins_with WS#{workspace_id}#REQUEST#), newest first, or every workspace's, which is how the auto-approval worker finds pending requests without a Scan. Requests are rate-limited, so one partition per status stays small. */
@@ -334,16 +345,24 @@ export interface PayloadItem {
   id: string;
   /** Workspace (tenant) id. */
   workspace_id: string;
-  /** Id of the schema version the data was validated against. */
+  /** Id of the schema version the data was validated against; an update may move it to a newer version of the same schema. */
   schema_ref: string;
   /** Schema name; snake_case so it can become a SQL table name. */
   schema_name: string;
 
   schema_version: number;
-  /** The document exactly as sent. */
+  /** The document exactly as sent (replaced whole by an update). */
   data: string;
   /** Free-form client metadata, not validated. */
   meta?: string;
+  /** 1 when created, +1 per update; the ETag. Absent on payloads written before revisions, which read as 1. */
+  revision?: number;
+  /** When the last update was made (ISO-8601 UTC); absent until then. */
+  updated_at?: string;
+  /** Who made the last update; absent until then. */
+  updated_by?: string;
+  /** Top-level fields this payload has index entries for (a JSON array of names); absent when none. */
+  indexed_fields?: string;
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
   /** A user id (the token's sub) or system:<name>. */
@@ -413,6 +432,214 @@ export const payloadKeys = {
     GSI2SK: buildKey(payloadPatterns.GSI2.sk, item),
     GSI3PK: buildKey(payloadPatterns.GSI3.pk, item),
     GSI3SK: buildKey(payloadPatterns.GSI3.sk, item),
+  }),
+};
+
+// ---- payload_revision ----
+
+/** A revision of a payload that an update replaced or a delete removed, kept beside the payload in its partition (written in the update's or delete's transaction, with its audit event). A workspace admin erases them all for a legal erasure request. */
+export interface PayloadRevisionItem {
+  /** Id of the payload. */
+  id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+
+  revision: number;
+  /** A ULID (Crockford base 32, time-ordered). */
+  schema_ref: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+
+  schema_version: number;
+  /** The document of that revision. */
+  data: string;
+
+  meta?: string;
+  /** When that revision was written. */
+  written_at: string;
+  /** Who wrote that revision. */
+  written_by: string;
+  /** When an update or delete replaced it. */
+  replaced_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  replaced_by: string;
+}
+
+const payloadRevisionPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#PAYLOAD#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("REVISION#{revision}", {"revision":{"type":"integer","padWidth":10,"minimum":1}}),
+  },
+} as const;
+
+/** Key builders and parsers of payload_revision: `parse(build(x))` gives `x` back. */
+export const payloadRevisionKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; id: string }): string => buildKey(payloadRevisionPatterns.primary.pk, v),
+    sk: (v: { revision: number }): string => buildKey(payloadRevisionPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(payloadRevisionPatterns.primary.pk, key) as { workspace_id: string; id: string },
+    parseSk: (key: string) => parseKey(payloadRevisionPatterns.primary.sk, key) as { revision: number },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ revision: number }> = {}, partial?: string): string => buildPrefix(payloadRevisionPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<PayloadRevisionItem, "workspace_id" | "id" | "revision">): Record<string, string> => ({
+    PK: buildKey(payloadRevisionPatterns.primary.pk, item),
+    SK: buildKey(payloadRevisionPatterns.primary.sk, item),
+  }),
+};
+
+// ---- payload_deletion ----
+
+/** Marks a deleted payload, so a repeated DELETE is answered as done (idempotent) and a writer can still be authorized against the payload's workspace; holds no data. */
+export interface PayloadDeletionItem {
+  /** A ULID (Crockford base 32, time-ordered). */
+  id: string;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+
+  last_revision: number;
+  /** ISO-8601 UTC with milliseconds. */
+  deleted_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  deleted_by: string;
+  /** When a workspace admin erased the payload's revisions; absent until then. */
+  erased_at?: string;
+
+  erased_by?: string;
+}
+
+const payloadDeletionPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#PAYLOAD#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("DELETED", {}),
+  },
+} as const;
+
+/** Key builders and parsers of payload_deletion: `parse(build(x))` gives `x` back. */
+export const payloadDeletionKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; id: string }): string => buildKey(payloadDeletionPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(payloadDeletionPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(payloadDeletionPatterns.primary.pk, key) as { workspace_id: string; id: string },
+    parseSk: (key: string) => parseKey(payloadDeletionPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadDeletionPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<PayloadDeletionItem, "workspace_id" | "id">): Record<string, string> => ({
+    PK: buildKey(payloadDeletionPatterns.primary.pk, item),
+    SK: buildKey(payloadDeletionPatterns.primary.sk, item),
+  }),
+};
+
+// ---- payload_index_entry ----
+
+/** A copy of a payload under one indexed field's value (`x-registry-index` of its version), so a field query is one Query per page on the primary key. Written, replaced and deleted in the same transaction as its payload; the value is the field's text, percent-encoded to the key grammar. */
+export interface PayloadIndexEntryItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+  /** The top-level property indexed. */
+  field: string;
+  /** The value as text (a string itself, a number or boolean as JSON), UTF-8 percent-encoded outside printable ASCII and for % and #. */
+  value: string;
+  /** Id of the payload. */
+  id: string;
+  /** A ULID (Crockford base 32, time-ordered). */
+  schema_ref: string;
+
+  schema_version: number;
+
+  data: string;
+
+  meta?: string;
+
+  revision: number;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  created_by: string;
+
+  updated_at?: string;
+
+  updated_by?: string;
+}
+
+const payloadIndexEntryPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#INDEX#{field}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"},"field":{"type":"string","maxLength":63,"pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"}}),
+    sk: compilePattern("VALUE#{value}#PAYLOAD#{id}", {"value":{"type":"string","maxLength":512},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of payload_index_entry: `parse(build(x))` gives `x` back. */
+export const payloadIndexEntryKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; schema_name: string; field: string }): string => buildKey(payloadIndexEntryPatterns.primary.pk, v),
+    sk: (v: { value: string; id: string }): string => buildKey(payloadIndexEntryPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(payloadIndexEntryPatterns.primary.pk, key) as { workspace_id: string; schema_name: string; field: string },
+    parseSk: (key: string) => parseKey(payloadIndexEntryPatterns.primary.sk, key) as { value: string; id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ value: string; id: string }> = {}, partial?: string): string => buildPrefix(payloadIndexEntryPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<PayloadIndexEntryItem, "workspace_id" | "schema_name" | "field" | "value" | "id">): Record<string, string> => ({
+    PK: buildKey(payloadIndexEntryPatterns.primary.pk, item),
+    SK: buildKey(payloadIndexEntryPatterns.primary.sk, item),
+  }),
+};
+
+// ---- payload_index_backfill ----
+
+/** Progress of the job that writes index entries for payloads stored before a version declared the index: where the listing got to (its cursor), so an interrupted run resumes there. */
+export interface PayloadIndexBackfillItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  schema_name: string;
+  /** The version whose x-registry-index fields are backfilled. */
+  schema_ref: string;
+
+  status: "running" | "done";
+  /** Cursor of the next page of the schema's payloads; absent before the first page and when done. */
+  cursor?: string;
+
+  scanned: number;
+  /** Payloads given entries by the job. */
+  indexed: number;
+  /** ISO-8601 UTC with milliseconds. */
+  started_at: string;
+  /** ISO-8601 UTC with milliseconds. */
+  updated_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  started_by: string;
+}
+
+const payloadIndexBackfillPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#BACKFILL#{schema_ref}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"},"schema_ref":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    sk: compilePattern("BACKFILL", {}),
+  },
+} as const;
+
+/** Key builders and parsers of payload_index_backfill: `parse(build(x))` gives `x` back. */
+export const payloadIndexBackfillKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; schema_name: string; schema_ref: string }): string => buildKey(payloadIndexBackfillPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(payloadIndexBackfillPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(payloadIndexBackfillPatterns.primary.pk, key) as { workspace_id: string; schema_name: string; schema_ref: string },
+    parseSk: (key: string) => parseKey(payloadIndexBackfillPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadIndexBackfillPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<PayloadIndexBackfillItem, "workspace_id" | "schema_name" | "schema_ref">): Record<string, string> => ({
+    PK: buildKey(payloadIndexBackfillPatterns.primary.pk, item),
+    SK: buildKey(payloadIndexBackfillPatterns.primary.sk, item),
   }),
 };
 
@@ -539,7 +766,7 @@ export interface AuditEventItem {
 
   action: string;
 
-  entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink";
+  entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload";
   /** Id of the entity (a ULID, or a schema name for schema-level changes). */
   entity_id: string;
 
@@ -564,9 +791,9 @@ const auditEventPatterns = {
 /** Key builders and parsers of audit_event: `parse(build(x))` gives `x` back. */
 export const auditEventKeys = {
   primary: {
-    pk: (v: { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink"; entity_id: string }): string => buildKey(auditEventPatterns.primary.pk, v),
+    pk: (v: { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload"; entity_id: string }): string => buildKey(auditEventPatterns.primary.pk, v),
     sk: (v: { id: string }): string => buildKey(auditEventPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(auditEventPatterns.primary.pk, key) as { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink"; entity_id: string },
+    parsePk: (key: string) => parseKey(auditEventPatterns.primary.pk, key) as { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload"; entity_id: string },
     parseSk: (key: string) => parseKey(auditEventPatterns.primary.sk, key) as { id: string },
     /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
     skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(auditEventPatterns.primary.sk, v, partial),
@@ -976,6 +1203,10 @@ export interface RecordItems {
   schema_fingerprint: SchemaFingerprintItem;
   schema_reference: SchemaReferenceItem;
   payload: PayloadItem;
+  payload_revision: PayloadRevisionItem;
+  payload_deletion: PayloadDeletionItem;
+  payload_index_entry: PayloadIndexEntryItem;
+  payload_index_backfill: PayloadIndexBackfillItem;
   schema_request: SchemaRequestItem;
   audit_event: AuditEventItem;
   notification: NotificationItem;
@@ -1114,16 +1345,20 @@ export function createEntities(deps: EntityDeps) {
         attributes: {
           id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
-          schema_ref: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_ref: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
-          schema_version: { type: "number", required: true, readOnly: true },
-          data: { type: "string", required: true, readOnly: true },
-          meta: { type: "string", readOnly: true },
+          schema_version: { type: "number", required: true },
+          data: { type: "string", required: true },
+          meta: { type: "string" },
+          revision: { type: "number" },
+          updated_at: { type: "string" },
+          updated_by: { type: "string" },
+          indexed_fields: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           created_by: { type: "string", required: true, readOnly: true },
         },
         indexes: {
-          payload_primary: {
+          payload_by_key: {
             pk: { field: "PK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#PAYLOAD#${id}", casing: "none" },
             sk: { field: "SK", composite: [], template: "PAYLOAD", casing: "none" },
           },
@@ -1141,6 +1376,106 @@ export function createEntities(deps: EntityDeps) {
             index: "GSI3",
             pk: { field: "GSI3PK", composite: ["workspace_id","schema_name"], template: "WS#${workspace_id}#SCHEMA#${schema_name}#PAYLOADS", casing: "none" },
             sk: { field: "GSI3SK", composite: ["id"], template: "PAYLOAD#${id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    payload_revision: new Entity(
+      {
+        model: { entity: "payload_revision", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          revision: { type: "number", required: true, readOnly: true, padding: { length: 10, char: "0" } },
+          schema_ref: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          schema_version: { type: "number", required: true, readOnly: true },
+          data: { type: "string", required: true, readOnly: true },
+          meta: { type: "string", readOnly: true },
+          written_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          written_by: { type: "string", required: true, readOnly: true },
+          replaced_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          replaced_by: { type: "string", required: true, readOnly: true },
+        },
+        indexes: {
+          payload_revisions_by_payload: {
+            pk: { field: "PK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#PAYLOAD#${id}", casing: "none" },
+            sk: { field: "SK", composite: ["revision"], template: "REVISION#${revision}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    payload_deletion: new Entity(
+      {
+        model: { entity: "payload_deletion", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          last_revision: { type: "number", required: true, readOnly: true },
+          deleted_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          deleted_by: { type: "string", required: true, readOnly: true },
+          erased_at: { type: "string" },
+          erased_by: { type: "string" },
+        },
+        indexes: {
+          payload_deletion_by_payload: {
+            pk: { field: "PK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#PAYLOAD#${id}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "DELETED", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    payload_index_entry: new Entity(
+      {
+        model: { entity: "payload_index_entry", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          field: { type: "string", required: true, readOnly: true, validate: new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,62}$") },
+          value: { type: "string", required: true, readOnly: true },
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_ref: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          schema_version: { type: "number", required: true },
+          data: { type: "string", required: true },
+          meta: { type: "string" },
+          revision: { type: "number", required: true },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          created_by: { type: "string", required: true, readOnly: true },
+          updated_at: { type: "string" },
+          updated_by: { type: "string" },
+        },
+        indexes: {
+          payload_index_entries_by_value: {
+            pk: { field: "PK", composite: ["workspace_id","schema_name","field"], template: "WS#${workspace_id}#SCHEMA#${schema_name}#INDEX#${field}", casing: "none" },
+            sk: { field: "SK", composite: ["value","id"], template: "VALUE#${value}#PAYLOAD#${id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    payload_index_backfill: new Entity(
+      {
+        model: { entity: "payload_index_backfill", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          schema_ref: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          status: { type: ["running", "done"] as const, required: true },
+          cursor: { type: "string" },
+          scanned: { type: "number", required: true },
+          indexed: { type: "number", required: true },
+          started_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          started_by: { type: "string", required: true, readOnly: true },
+        },
+        indexes: {
+          payload_index_backfill_by_version: {
+            pk: { field: "PK", composite: ["workspace_id","schema_name","schema_ref"], template: "WS#${workspace_id}#SCHEMA#${schema_name}#BACKFILL#${schema_ref}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "BACKFILL", casing: "none" },
           },
         },
       },
@@ -1202,7 +1537,7 @@ export function createEntities(deps: EntityDeps) {
           at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           actor: { type: "string", required: true, readOnly: true },
           action: { type: "string", required: true, readOnly: true },
-          entity_type: { type: ["schema", "schema_version", "schema_request", "workspace", "sink"] as const, required: true, readOnly: true },
+          entity_type: { type: ["schema", "schema_version", "schema_request", "workspace", "sink", "payload"] as const, required: true, readOnly: true },
           entity_id: { type: "string", required: true, readOnly: true },
           before: { type: "string", readOnly: true },
           after: { type: "string", readOnly: true },

@@ -1,4 +1,4 @@
-/** The public shape of a payload, and how items become it. */
+/** The public shape of a payload, how items become it, and its entity tag. */
 import type { PayloadItem } from '../generated/table.js';
 import type { Json } from '../engines/types.js';
 
@@ -10,9 +10,18 @@ export interface Payload {
   workspace_id: string;
   data: Json;
   meta?: Json;
+  revision: number;
   created_at: string;
   created_by: string;
+  updated_at?: string;
+  updated_by?: string;
 }
+
+/** Payloads stored before revisions existed carry none: they are revision 1. */
+export const revisionOf = (item: Pick<PayloadItem, 'revision'>): number => item.revision ?? 1;
+
+/** The strong entity tag of a revision (RFC 9110 section 8.8.3), sent as `ETag` and compared with `If-Match`. */
+export const etagOf = (revision: number): string => `"${revision}"`;
 
 export function toPayload(item: PayloadItem): Payload {
   const p: Payload = {
@@ -22,9 +31,12 @@ export function toPayload(item: PayloadItem): Payload {
     schema_version: item.schema_version,
     workspace_id: item.workspace_id,
     data: JSON.parse(item.data) as Json,
+    revision: revisionOf(item),
     created_at: item.created_at,
     created_by: item.created_by,
   };
   if (item.meta !== undefined) p.meta = JSON.parse(item.meta) as Json;
+  if (item.updated_at !== undefined) p.updated_at = item.updated_at;
+  if (item.updated_by !== undefined) p.updated_by = item.updated_by;
   return p;
 }

@@ -4,7 +4,7 @@
  * when the client sent a key) is one conditional put or one transaction.
  */
 import { authorize, type Principal } from '../auth/principal.js';
-import { BadRequestError, ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
+import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
 import type { Clock, IdGenerator, Page } from '../dynamo/table.js';
@@ -12,19 +12,14 @@ import type { PayloadItem } from '../generated/table.js';
 import { loadReferences, recordedReferences } from '../schemas/references.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import type { IdempotencyStore } from '../store/idempotency.js';
+import type { PayloadIndexStore } from '../store/payload-index.js';
 import type { PayloadStore } from '../store/payloads.js';
 import { checkIdempotencyKey, idempotencyRecord, idempotentRequest, storedAnswer } from '../idempotency.js';
-import { inexactNumbers } from '../util/json-numbers.js';
+import { checkedDocument, validateAgainst } from './document.js';
+import { declaredFields, entriesFor, withIndexedFields } from './index-entries.js';
 import { toPayload, type Payload } from './model.js';
 
-/** Largest `data` accepted, as UTF-8 JSON: well under DynamoDB's 400 KB item with room for the rest. */
-export const MAX_DATA_BYTES = 256 * 1024;
-export const MAX_META_BYTES = 16 * 1024;
-/**
- * Deepest nesting of objects and arrays accepted in `data` and `meta` (the root is level 1). Serializing,
- * fingerprinting and validating recurse once per level; far deeper input would exhaust the stack.
- */
-export const MAX_DATA_DEPTH = 256;
+export { MAX_DATA_BYTES, MAX_DATA_DEPTH, MAX_META_BYTES } from './document.js';
 /** What an Idempotency-Key is scoped to, with the request body: a key reused for another body is refused. */
 const IDEMPOTENT_OPERATION = 'payload.create';
 /**
@@ -47,21 +42,9 @@ export interface CreateResult {
   deprecation?: string;
 }
 
-/** Whether `value` nests objects and arrays deeper than `max` levels; iterative, so any depth is safe to ask about. */
-function nestsDeeperThan(value: unknown, max: number): boolean {
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, depth] = next;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(node)) pending.push([child, depth + 1]);
-  }
-  return false;
-}
-
 export class PayloadService {
   constructor(
-    private readonly stores: { payloads: PayloadStore; idempotency: IdempotencyStore },
+    private readonly stores: { payloads: PayloadStore; idempotency: IdempotencyStore; index: PayloadIndexStore },
     private readonly engines: EngineRegistry,
     private readonly versions: SchemaVersionCache,
     private readonly clock: Clock & IdGenerator,
@@ -78,30 +61,11 @@ export class PayloadService {
     const deprecation = version.state === 'deprecated' ? `@${Math.floor(Date.parse(version.state_changed_at ?? version.created_at) / 1000)}` : undefined;
     const notice = deprecation ? { deprecation } : {};
 
-    for (const [field, value] of [['data', input.data], ['meta', input.meta]] as const) {
-      if (nestsDeeperThan(value, MAX_DATA_DEPTH)) {
-        throw new ValidationError(`${field} nests objects and arrays deeper than ${MAX_DATA_DEPTH} levels; flatten it`, {
-          errors: [{ path: `/${field}`, keyword: 'maxDepth', message: `nests deeper than ${MAX_DATA_DEPTH} levels` }],
-        });
-      }
-      // Stored exactly as sent means refusing what JSON.stringify would write back differently.
-      const numbers = inexactNumbers(value, `/${field}`, 'send such numbers as strings');
-      if (numbers.length > 0) throw new ValidationError(`${field} holds a number that cannot be stored exactly: ${numbers[0]!.message}`, { errors: numbers });
-    }
-    const data = JSON.stringify(input.data);
-    if (Buffer.byteLength(data) > MAX_DATA_BYTES) throw new PayloadTooLargeError(`data is larger than ${MAX_DATA_BYTES} bytes of JSON; split it or store a reference`);
-    const meta = input.meta === undefined ? undefined : JSON.stringify(input.meta);
-    if (meta !== undefined && Buffer.byteLength(meta) > MAX_META_BYTES) throw new PayloadTooLargeError(`meta is larger than ${MAX_META_BYTES} bytes of JSON`);
-
-    // The versions it references come from the same cache: a warm write reads nothing for them either.
-    const references = version.references === undefined ? undefined : await loadReferences(recordedReferences(version), (ref) => this.versions.get(ref.schema_version_id));
-    const result = this.engines.get(version.engine).validate(input.data, JSON.parse(version.definition) as Json, version.id, { defaultDialect: version.dialect, references });
-    if (!result.valid) {
-      throw new ValidationError(`data does not match schema ${version.name} version ${version.version}`, { errors: result.errors });
-    }
+    const { data, meta } = checkedDocument(input);
+    await validateAgainst(this.engines, this.versions, version, input.data);
 
     const { now, newId } = this.clock;
-    const item: PayloadItem = {
+    const unindexed: PayloadItem = {
       id: newId(),
       workspace_id: version.workspace_id,
       schema_ref: version.id,
@@ -110,18 +74,22 @@ export class PayloadService {
       data,
       created_at: now().toISOString(),
       created_by: principal.id,
+      revision: 1,
       ...(meta !== undefined ? { meta } : {}),
     };
+    const fields = declaredFields(JSON.parse(version.definition) as Json);
+    const item = withIndexedFields(unindexed, fields);
+    const entries = entriesFor(item, fields).map((e) => this.stores.index.put(e));
     const payload = toPayload(item);
     if (idempotencyKey === undefined) {
-      await this.stores.payloads.create(item);
+      await this.stores.payloads.create(item, entries);
       return { payload, replayed: false, ...notice };
     }
 
     const request = idempotentRequest(idempotencyKey, version.workspace_id, principal.id, IDEMPOTENT_OPERATION, input);
     const at = new Date(item.created_at);
     const record = idempotencyRecord(request, RECORDED_STATUS, payload, at);
-    if (await this.stores.idempotency.commitOnce(this.stores.payloads.put(item), record, Math.floor(at.getTime() / 1000), 'storing the payload')) {
+    if (await this.stores.idempotency.commitOnce([this.stores.payloads.put(item), ...entries], record, Math.floor(at.getTime() / 1000), 'storing the payload')) {
       return { payload, replayed: false, ...notice };
     }
     const first = await storedAnswer<Payload>(this.stores.idempotency, request);
@@ -129,8 +97,9 @@ export class PayloadService {
     return { payload: first, replayed: true, ...notice };
   }
 
+  /** One payload, strongly consistent: a GetItem on its primary key in the caller's workspaces, so a write is read back at once. */
   async get(principal: Principal, id: string): Promise<Payload> {
-    const item = await this.stores.payloads.byId(id);
+    const { payload: item } = await this.stores.payloads.find([...principal.roles.keys()], id);
     if (!item) throw new NotFoundError(`payload ${id} not found`);
     authorize(principal, item.workspace_id, 'reader', `payload ${id}`);
     return toPayload(item);

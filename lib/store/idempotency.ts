@@ -12,7 +12,7 @@ export class IdempotencyStore {
   constructor(private readonly table: Table) {}
 
   /**
-   * Commits `change` with `record` in one transaction: true when both were written, false when the key is
+   * Commits `change` (one item or several) with `record` in one transaction: true when both were written, false when the key is
    * already taken by an unexpired record (the change is then not made). `context` names the change in errors.
    */
   async commitOnce(change: TransactItem | TransactItem[], record: IdempotencyRecordItem, nowSeconds: number, context: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { AutoCreateLogStore } from './auto-create-log.js';
 import { IdempotencyStore } from './idempotency.js';
 import { MigrationAttemptStore } from './migrations.js';
 import { NotificationStore } from './notifications.js';
+import { PayloadIndexStore } from './payload-index.js';
 import { PayloadStore } from './payloads.js';
 import { RateLimitStore } from './rate-limit.js';
 import { SchemaReferenceStore } from './references.js';
@@ -21,6 +22,7 @@ export interface Stores {
   schemas: SchemaStore;
   references: SchemaReferenceStore;
   payloads: PayloadStore;
+  index: PayloadIndexStore;
   idempotency: IdempotencyStore;
   audit: AuditStore;
   notifications: NotificationStore;
@@ -37,6 +39,7 @@ export function createStores(table: Table): Stores {
     schemas: new SchemaStore(table),
     references: new SchemaReferenceStore(table),
     payloads: new PayloadStore(table),
+    index: new PayloadIndexStore(table),
     idempotency: new IdempotencyStore(table),
     audit: new AuditStore(table),
     notifications: new NotificationStore(table),

@@ -1,7 +1,35 @@
-/** Payloads: the Put of a new one, and reads by id, by schema version and by schema name. */
+/**
+ * Payloads: the Put of a new one, strongly consistent reads by workspace and id, the conditional writes
+ * of updates and deletes with the revisions they replace, and the listings by schema version and name.
+ */
 import { translate } from '../dynamo/errors.js';
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
-import type { PayloadItem } from '../generated/table.js';
+import {
+  payloadDeletionKeys,
+  payloadKeys,
+  payloadRevisionKeys,
+  type PayloadDeletionItem,
+  type PayloadItem,
+  type PayloadRevisionItem,
+} from '../generated/table.js';
+
+/** What is stored under one payload id in one workspace: the payload, or the marker of its deletion. */
+export interface StoredPayload {
+  payload?: PayloadItem;
+  deletion?: PayloadDeletionItem;
+}
+
+/**
+ * The condition that the stored payload is still at `revision`; payloads written before revisions existed
+ * have no attribute and are revision 1.
+ */
+function atRevision(revision: number) {
+  return revision === 1
+    ? { expression: 'attribute_exists(PK) AND (attribute_not_exists(revision) OR revision = :rev)', values: { ':rev': 1 } }
+    : { expression: 'revision = :rev', values: { ':rev': revision } };
+}
+
+const primaryKey = (keys: Record<string, string>) => ({ PK: keys.PK!, SK: keys.SK! });
 
 export class PayloadStore {
   constructor(private readonly table: Table) {}
@@ -11,18 +39,60 @@ export class PayloadStore {
     return this.table.put('payload', item, { expression: 'attribute_not_exists(PK)' });
   }
 
-  /** Stores a new payload in one PutItem call. */
-  async create(item: PayloadItem): Promise<void> {
+  /** Stores a new payload: one PutItem call, or one transaction with the items written `alongside` it (its index entries). */
+  async create(item: PayloadItem, alongside: TransactItem[] = []): Promise<void> {
     try {
-      await this.table.putItem(this.put(item));
+      await (alongside.length ? this.table.transact([this.put(item), ...alongside]) : this.table.putItem(this.put(item)));
     } catch (e) {
       translate(e, 'storing the payload');
     }
   }
 
-  async byId(id: string): Promise<PayloadItem | undefined> {
-    const { data } = await this.table.entities.payload.query.payload_by_id({ id }).go({ limit: 1 });
-    return data[0] as PayloadItem | undefined;
+  /**
+   * The payload `id` in whichever of `workspaces` holds it (ids are unique, so at most one does), read
+   * strongly consistently on the primary key: one GetItem for one workspace, else one BatchGetItem.
+   * `withDeletion` also reads the deletion marker.
+   */
+  async find(workspaces: readonly string[], id: string, withDeletion = false): Promise<StoredPayload & { workspace_id?: string }> {
+    const keys = workspaces.flatMap((workspace_id) => [
+      { PK: payloadKeys.primary.pk({ workspace_id, id }), SK: payloadKeys.primary.sk() },
+      ...(withDeletion ? [primaryKey(payloadDeletionKeys.all({ workspace_id, id }))] : []),
+    ]);
+    if (keys.length === 0) return {};
+    const items = keys.length === 1 ? [await this.table.getItem(keys[0]!)].filter((i) => i !== undefined) : await this.table.batchGet(keys, { consistent: true });
+    const payload = items.find((i) => i.SK === 'PAYLOAD') as PayloadItem | undefined;
+    const deletion = items.find((i) => i.SK === 'DELETED') as PayloadDeletionItem | undefined;
+    return { ...(payload ? { payload } : {}), ...(deletion ? { deletion } : {}) };
+  }
+
+  /** The Put replacing a payload, conditional on it still being at `expectedRevision`. */
+  replace(item: PayloadItem, expectedRevision: number): TransactItem {
+    return this.table.put('payload', item, atRevision(expectedRevision));
+  }
+
+  /** The Delete of a payload, conditional on it still being at `expectedRevision`. */
+  remove(item: PayloadItem, expectedRevision: number): TransactItem {
+    return this.table.remove(primaryKey(payloadKeys.all(item)), atRevision(expectedRevision));
+  }
+
+  /** The Put of a replaced revision (each revision number is kept once). */
+  keepRevision(item: PayloadRevisionItem): TransactItem {
+    return this.table.put('payload_revision', item, { expression: 'attribute_not_exists(PK)' });
+  }
+
+  /** The Put of a deletion marker, or of its erased form over it. */
+  markDeleted(item: PayloadDeletionItem, erasing = false): TransactItem {
+    return this.table.put('payload_deletion', item, { expression: erasing ? 'attribute_exists(PK)' : 'attribute_not_exists(PK)' });
+  }
+
+  /** One page of a payload's kept revisions, oldest first. */
+  revisions(workspace_id: string, id: string, limit: number, cursor?: string): Promise<Page<PayloadRevisionItem>> {
+    return this.table.page('listing revisions', () => this.table.entities.payload_revision.query.payload_revisions_by_payload({ workspace_id, id }).go({ limit, cursor: cursor ?? null }), (r: PayloadRevisionItem) => r);
+  }
+
+  /** The Delete of a kept revision (erasure). */
+  eraseRevision(item: Pick<PayloadRevisionItem, 'workspace_id' | 'id' | 'revision'>): TransactItem {
+    return this.table.remove(primaryKey(payloadRevisionKeys.all(item)));
   }
 
   bySchemaVersion(workspace_id: string, schema_ref: string, limit: number, cursor?: string): Promise<Page<PayloadItem>> {

@@ -15,13 +15,14 @@ import { useRegistry } from '../support/registry.js';
 
 // The embedded default sink, so apply, rollback and the sink routes succeed for real.
 const reg = useRegistry({ sinks: async () => ({ connector: createSinkConnector({ env: {}, embeddedDataDir: 'memory://' }), defaultSink: { kind: 'embedded', dir: 'memory://' }, grants: {} }) });
-const ids = { schema: '', payload: '', request: '', pendingRequest: '', notification: '' };
+const ids = { schema: '', payload: '', deletablePayload: '', request: '', pendingRequest: '', notification: '' };
 
 /** The route's example request (defined beside the route), with the fixtures below filled in. */
-function requestFor(route: Route): { path: string; body?: unknown } {
+function requestFor(route: Route): { path: string; body?: unknown; headers?: Record<string, string> } {
   const fixtures: Record<string, string> = {
     schema: ids.schema,
     payload: ids.payload,
+    deletable_payload: ids.deletablePayload,
     request: ids.request,
     pending_request: ids.pendingRequest,
     notification: ids.notification,
@@ -34,6 +35,7 @@ function requestFor(route: Route): { path: string; body?: unknown } {
   return {
     path: query ? `${path}?${query}` : path,
     ...(example.body !== undefined ? { body: JSON.parse(fill(JSON.stringify(example.body))) } : {}),
+    ...(example.headers ? { headers: example.headers } : {}),
   };
 }
 
@@ -48,6 +50,8 @@ beforeAll(async () => {
   ids.schema = v.body.id;
   const p = await reg.call('POST', '/api/v1/payloads', { token: admin, body: { schema_ref: ids.schema, data: {} } });
   ids.payload = p.body.id;
+  const deletable = await reg.call('POST', '/api/v1/payloads', { token: admin, body: { schema_ref: ids.schema, data: {} } });
+  ids.deletablePayload = deletable.body.id;
   const requester = await reg.token('member', { acme: 'writer' });
   const r = await reg.call('POST', '/api/v1/schema-requests', { token: requester, body: { workspace_id: 'acme', schema_name: 'authz_request', definition: { type: 'object', properties: { id: { type: 'string' } } } } });
   ids.request = r.body.id;
@@ -65,15 +69,15 @@ describe('authorization on every protected route', () => {
       // Nobody applies or rolls back their own request ("member" made it), whatever their role.
       const user = route.group === 'migrations' ? 'member-reviewer' : 'member';
       const token = await reg.token(user, route.role === 'user' ? {} : { acme: route.role as (typeof ROLES)[number] });
-      const { path, body } = requestFor(route);
-      const res = await reg.call(route.method, path, { token, body });
+      const { path, body, headers } = requestFor(route);
+      const res = await reg.call(route.method, path, { token, body, headers });
       expect(res.status, `${routeKey(route)}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     }
   });
 
   it.each(cases)('%s answers 401 without a token', async (_k, route) => {
-    const { path, body } = requestFor(route);
-    const res = await reg.call(route.method, path, { body });
+    const { path, body, headers } = requestFor(route);
+    const res = await reg.call(route.method, path, { body, headers });
     expect(res.status).toBe(401);
   });
 
@@ -86,14 +90,14 @@ describe('authorization on every protected route', () => {
       .setAudience('schema-registry')
       .setExpirationTime('1h')
       .sign(privateKey);
-    const { path, body } = requestFor(route);
-    expect((await reg.call(route.method, path, { token: forged, body })).status).toBe(401);
+    const { path, body, headers } = requestFor(route);
+    expect((await reg.call(route.method, path, { token: forged, body, headers })).status).toBe(401);
   });
 
   it.each(workspaceCases)('%s answers 404 to a member of another workspace only', async (_k, route) => {
     const token = await reg.token('outsider', { globex: 'admin' });
-    const { path, body } = requestFor(route);
-    const res = await reg.call(route.method, path, { token, body });
+    const { path, body, headers } = requestFor(route);
+    const res = await reg.call(route.method, path, { token, body, headers });
     expect(res.status).toBe(404);
     expect(JSON.stringify(res.body)).not.toContain('authz');
   });
@@ -101,8 +105,8 @@ describe('authorization on every protected route', () => {
   it.each(workspaceCases.filter(([, r]) => r.role !== 'reader'))('%s answers 403 to a role one step too low', async (_k, route) => {
     const lower = ROLES[ROLES.indexOf(route.role as (typeof ROLES)[number]) - 1]!;
     const token = await reg.token('junior', { acme: lower });
-    const { path, body } = requestFor(route);
-    const res = await reg.call(route.method, path, { token, body });
+    const { path, body, headers } = requestFor(route);
+    const res = await reg.call(route.method, path, { token, body, headers });
     expect(res.status).toBe(403);
     expect(res.body.detail).toContain(`needs the ${route.role} role`);
   });

@@ -39,10 +39,30 @@ describe('DynamoDB calls per request', () => {
     expect(made).toEqual(['TransactWriteItemsCommand']);
   });
 
-  it('GET /payloads/{id} makes one call and a list page one Query', async () => {
+  it('GET /payloads/{id} makes one strongly consistent GetItem and a list page one Query', async () => {
     const p = await reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: ref, data: { n: 3 } } });
-    expect(await callsOf(() => reg.call('GET', `/api/v1/payloads/${p.body.id}`, { token }))).toEqual(['QueryCommand']);
+    expect(await callsOf(() => reg.call('GET', `/api/v1/payloads/${p.body.id}`, { token }))).toEqual(['GetItemCommand']);
     expect(await callsOf(() => reg.call('GET', `/api/v1/payloads?schema_ref=${ref}`, { token }))).toEqual(['QueryCommand']);
+  });
+});
+
+describe('DynamoDB calls per payload change', () => {
+  it('a PUT /payloads/{id} is one GetItem and one transaction; a DELETE one BatchGetItem (payload and deletion marker) and one transaction', async () => {
+    const p = await reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: ref, data: { n: 4 } } });
+    const update = () => reg.call('PUT', `/api/v1/payloads/${p.body.id}`, { token, body: { data: { n: 5 } }, headers: { 'If-Match': '"1"' } });
+    expect(await callsOf(update)).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    const remove = () => reg.call('DELETE', `/api/v1/payloads/${p.body.id}`, { token, headers: { 'If-Match': '"2"' } });
+    expect(await callsOf(remove)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    expect(await callsOf(remove)).toEqual(['BatchGetItemCommand']);
+  });
+});
+
+describe('DynamoDB calls with field indexes', () => {
+  it('a warm POST /payloads under a version with x-registry-index is one transaction, and a where[field] page one Query', async () => {
+    const v = await reg.call('POST', '/api/v1/schemas', { token, body: { workspace_id: 'acme', name: 'indexed_costs', definition: { type: 'object', 'x-registry-index': ['k'] } } });
+    await reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: v.body.id, data: { k: 'warm' } } });
+    expect(await callsOf(() => reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: v.body.id, data: { k: 'a' } } }))).toEqual(['TransactWriteItemsCommand']);
+    expect(await callsOf(() => reg.call('GET', '/api/v1/payloads?workspace_id=acme&schema_name=indexed_costs&where[k]=a', { token }))).toEqual(['QueryCommand']);
   });
 });
 

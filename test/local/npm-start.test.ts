@@ -23,7 +23,7 @@ afterAll(() => {
   rmSync(sinkDir, { recursive: true, force: true });
 });
 
-async function start(port: number, extra: string[] = []): Promise<{ child: ChildProcess; output: () => string; endpoint: string }> {
+async function start(port: number, extra: string[] = []): Promise<{ child: ChildProcess; output: () => string; endpoint: string; health: { dynamodb_endpoint?: string } }> {
   const child = spawn('npx', ['tsx', 'scripts/start.ts', '--port', String(port), '--data-dir', dataDir, '--sink-dir', sinkDir, ...extra], {
     cwd: root,
     env: { ...process.env, DYNAMODB_ENDPOINT: '', TABLE_NAME: '', PORT: '' },
@@ -39,7 +39,7 @@ async function start(port: number, extra: string[] = []): Promise<{ child: Child
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => undefined);
     if (res?.status === 200) {
       const endpoint = /DynamoDB Local on (\S+)/.exec(out)![1]!;
-      return { child, output: () => out, endpoint };
+      return { child, output: () => out, endpoint, health: (await res.json()) as { dynamodb_endpoint?: string } };
     }
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 250));
@@ -73,7 +73,11 @@ describe('npm start', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(javaProcessesUsing(dataDir)).toBe(0);
 
-    const second = await start(port);
+    // A fixed DynamoDB Local port, so another program can reach the table at a known address; /health shows it.
+    const dynamoPort = await freePort();
+    const second = await start(port, ['--dynamodb-port', String(dynamoPort)]);
+    expect(second.endpoint).toBe(`http://127.0.0.1:${dynamoPort}`);
+    expect(second.health.dynamodb_endpoint).toBe(second.endpoint);
     expect(second.output()).toContain('table schema-registry: unchanged');
     clients = createDynamoClients({ region: 'local', endpoint: second.endpoint });
     const got = await clients.doc.send(new GetCommand({ TableName: 'schema-registry', Key: { PK: item.PK, SK: item.SK } }));

@@ -22,6 +22,7 @@ from botocore.exceptions import ClientError
 
 from .design import NO_DEFAULT, Attribute, Design, Index, RecordType, major_version
 from .keys import build_key, build_prefix
+from .payloads import PayloadRefusedError, check_payload, payload_items
 
 #: The record type holding the table's design identity (one item).
 DESIGN_RECORD_TYPE = "registry_meta"
@@ -297,6 +298,34 @@ class RegistryTable:
         self._create(item)
         names = [n for index in self.design.record_type(record_type).keys for n in (self.design.index(index).partition_key, self.design.index(index).sort_key)]
         return {n: item[n] for n in names}
+
+    def put_payload(self, schema_ref: str, data: Any, meta: Any = None) -> dict[str, Any]:
+        """Stores a payload as the API would (README, "Writing payloads"); returns the stored attributes.
+
+        Refuses (PayloadRefusedError) an unknown or disabled version and data the version's definition does
+        not accept; writes the payload and its index entries in one transaction.
+        """
+        version = self.get("schema_version_by_id", {"id": schema_ref})
+        if version is None:
+            raise PayloadRefusedError(f"schema version {schema_ref} not found")
+        check_payload(version, data, meta)
+        payload, entries = payload_items(version, {"id": new_ulid(), "data": data, "meta": meta, "created_at": now_iso(), "created_by": self.writer})
+        if not self._design_checked:
+            self.check_design(write_if_absent=True)
+            self._design_checked = True
+        item = build_item(self.design, "payload", payload)
+        if not entries:
+            self._create(item)
+            return payload
+        pk = self.design.primary.partition_key
+        serialize = lambda i: {k: self._serializer.serialize(v) for k, v in i.items()}  # noqa: E731
+        self.client.transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": self.table_name, "Item": serialize(item), "ConditionExpression": "attribute_not_exists(#pk)", "ExpressionAttributeNames": {"#pk": pk}}},
+                *({"Put": {"TableName": self.table_name, "Item": serialize(build_item(self.design, "payload_index_entry", e))}} for e in entries),
+            ]
+        )
+        return payload
 
     def _create(self, item: Mapping[str, Any]) -> None:
         pk = self.design.primary.partition_key

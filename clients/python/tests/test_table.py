@@ -15,6 +15,7 @@ from helpers import design
 from boto3.dynamodb.types import TypeSerializer
 
 from schema_registry_reader import table as table_module
+from schema_registry_reader.payloads import PayloadRefusedError
 from schema_registry_reader.table import DESIGN_RECORD_TYPE, DesignMismatchError, RegistryTable, build_item, check_recorded_design, new_ulid
 
 ENDPOINT = os.environ.get("SCHEMA_REGISTRY_TEST_DYNAMODB_ENDPOINT")
@@ -107,6 +108,24 @@ class DynamoDbTest(unittest.TestCase):
         self.assertEqual([e["action"] for e in self.table.query("auto_create_log_by_workspace", {"workspace_id": self.ws})], ["skipped", "created"])
         self.table.put("sink_config", {"workspace_id": self.ws, "name": "default", "dialect": "postgres", "connection": {"kind": "embedded"}, "updated_by": "system:test"})
         self.assertEqual(self.table.query("sinks_by_workspace", {"workspace_id": self.ws})[0]["apply_on_approval"], False)
+    def version(self, number, state="active"):
+        """A schema version with an indexed field, written as the registry writes one."""
+        attrs = {"id": new_ulid(), "workspace_id": self.ws, "name": "orders", "version": number, "fingerprint": "a" * 64, "state": state, "created_by": "system:test",
+                 "definition": {"type": "object", "required": ["user_id"], "properties": {"user_id": {"type": "string"}}, "x-registry-index": ["user_id"]}}
+        self.table.put("schema_version", attrs)
+        return attrs["id"]
+
+    def test_writes_a_payload_with_its_index_entries_and_refuses_invalid_data_and_disabled_versions(self):
+        ref = self.version(1)
+        stored = self.table.put_payload(ref, {"user_id": "u1"})
+        self.assertEqual(self.table.get("payload_by_key", {"workspace_id": self.ws, "id": stored["id"]})["revision"], 1)
+        found = self.table.query("payload_index_entries_by_value", {"workspace_id": self.ws, "schema_name": "orders", "field": "user_id"}, partial="u1")
+        self.assertEqual([e["id"] for e in found], [stored["id"]])
+        with self.assertRaises(PayloadRefusedError):
+            self.table.put_payload(ref, {"user_id": 7})
+        with self.assertRaises(PayloadRefusedError):
+            self.table.put_payload(self.version(2, "disabled"), {"user_id": "u1"})
+        self.assertEqual(len(self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "orders"})), 1)
 
 
 if __name__ == "__main__":

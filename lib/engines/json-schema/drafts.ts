@@ -15,6 +15,13 @@ import { isObject } from '../../util/json.js';
 /** The one extension keyword: SQL column hints that table-based schema requests read. No validation effect. */
 export const SQL_HINTS_KEYWORD = 'x-sql';
 
+/**
+ * The root keyword naming a version's queryable fields (top-level property names; lib/payloads/index-entries.ts
+ * reads it). No validation effect; its shape is checked here so a malformed list is refused at publish.
+ */
+export const REGISTRY_INDEX_KEYWORD = 'x-registry-index';
+const REGISTRY_INDEX_SHAPE = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,62}$' }, uniqueItems: true, minItems: 1, maxItems: 8 };
+
 const AJV_OPTIONS: Options = {
   // Every payload error is reported, not just the first.
   allErrors: true,
@@ -76,6 +83,7 @@ function configure(ajv: Ajv, { hasAnchors }: { hasAnchors: boolean }): Ajv {
   addFormats(ajv);
   meterValidation(ajv);
   ajv.addKeyword({ keyword: SQL_HINTS_KEYWORD, schemaType: 'object' });
+  ajv.addKeyword({ keyword: REGISTRY_INDEX_KEYWORD, metaSchema: REGISTRY_INDEX_SHAPE });
   // ajv resolves `$anchor` (2019-09 and later) but does not declare it, so strict mode would refuse it.
   if (hasAnchors) ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
   return ajv;

@@ -362,7 +362,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order
+         * Payloads of a schema version (schema_ref) or of a schema (workspace_id and schema_name), in creation order; where[field]=value queries an indexed field
          * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
          */
         get: operations["listPayloads"];
@@ -386,12 +386,64 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One payload
+         * One payload, strongly consistent (a write is read back at once), with its revision as ETag
          * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
          */
         get: operations["getPayload"];
+        /**
+         * Replace data and meta under If-Match, validated against the payload’s version or a newer one named by schema_ref
+         * @description Requires the `writer` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        put: operations["updatePayload"];
+        post?: never;
+        /**
+         * Delete a payload under If-Match; it leaves every listing and index at once; deleting it again is done already
+         * @description Requires the `writer` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        delete: operations["deletePayload"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payloads/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
         post?: never;
+        /**
+         * Erase every kept revision of a deleted payload (legal erasure), leaving an audit event without the data
+         * @description Requires the `admin` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        delete: operations["erasePayloadHistory"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schemas/{id}/index-backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The progress of the index backfill of this version
+         * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        get: operations["getPayloadIndexBackfill"];
+        put?: never;
+        /**
+         * Give payloads stored before this version their entries for its x-registry-index fields; resumable, call again until status is done
+         * @description Requires the `admin` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        post: operations["backfillPayloadIndex"];
         delete?: never;
         options?: never;
         head?: never;
@@ -721,7 +773,7 @@ export interface components {
             /** @description Workspace id, e.g. "acme". */
             workspace_id: string;
             /** @enum {unknown} */
-            entity_type?: "schema" | "schema_version" | "schema_request" | "workspace" | "sink";
+            entity_type?: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload";
             entity_id?: string;
             /** Format: date-time */
             since?: string;
@@ -833,7 +885,19 @@ export interface components {
             /** @description Free-form client metadata, not validated. */
             meta?: Record<string, never>;
         };
-        ListPayloadsQuery: {
+        UpdatePayloadRequest: {
+            /** @description The new document, replacing the stored one whole; validated once. */
+            data: unknown;
+            /** @description Free-form client metadata, replacing the stored meta (absent removes it). */
+            meta?: Record<string, never>;
+            /** @description A newer version of the payload’s schema to move it to; absent keeps its version. */
+            schema_ref?: string;
+        };
+        PayloadErasure: {
+            /** @description Kept revisions erased by this call. */
+            erased_revisions: number;
+        };
+        ListPayloadsQuery: ({
             /** @description A ULID. */
             schema_ref?: string;
             /** @description Workspace id, e.g. "acme". */
@@ -844,7 +908,37 @@ export interface components {
             limit?: string;
             /** @description Opaque cursor from the previous page’s next_cursor. */
             cursor?: string;
-        } & (unknown | unknown);
+        } & {
+            [key: string]: string;
+        }) & (unknown | unknown);
+        IndexBackfillRequest: {
+            /** @description Pages of 100 payloads this call works through at most (default 20); call again to resume. */
+            max_pages?: number;
+        };
+        IndexBackfillProgress: {
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            /** @description snake_case, at most 63 characters, e.g. "user_preferences". */
+            schema_name: string;
+            /** @description A ULID. */
+            schema_ref: string;
+            /**
+             * @description running until every payload of the schema was scanned.
+             * @enum {unknown}
+             */
+            status: "running" | "done";
+            /** @description Payloads of the schema read so far. */
+            scanned: number;
+            /** @description Payloads given index entries so far. */
+            indexed: number;
+            /** @description The version’s x-registry-index fields. */
+            fields: string[];
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            started_by: string;
+        };
         Payload: {
             /** @description A ULID. */
             id: string;
@@ -857,9 +951,14 @@ export interface components {
             workspace_id: string;
             data: unknown;
             meta?: Record<string, never>;
+            /** @description 1 when created, +1 per update; the ETag is this number in quotes. */
+            revision: number;
             /** Format: date-time */
             created_at: string;
             created_by: string;
+            /** Format: date-time */
+            updated_at?: string;
+            updated_by?: string;
         };
         Problem: {
             type: string;
@@ -3220,9 +3319,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": unknown;
-                };
+                content?: never;
             };
             /** @description Bad request: an RFC 9457 problem */
             400: {
@@ -3716,6 +3813,588 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePayload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required: the ETag of the revision the change is based on (412 when it is no longer current), or * for any. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePayloadRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payload"];
+                };
+            };
+            /** @description Bad request: an RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: an RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: an RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: an RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: an RFC 9457 problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePayload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required: the ETag of the revision the change is based on (412 when it is no longer current), or * for any. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: an RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: an RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: an RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: an RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erasePayloadHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadErasure"];
+                };
+            };
+            /** @description Bad request: an RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: an RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: an RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: an RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPayloadIndexBackfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexBackfillProgress"];
+                };
+            };
+            /** @description Bad request: an RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: an RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: an RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: an RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    backfillPayloadIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndexBackfillRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexBackfillProgress"];
+                };
+            };
+            /** @description Bad request: an RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: an RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: an RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: an RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: an RFC 9457 problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4826,7 +5505,7 @@ export interface operations {
             query: {
                 /** @description Workspace id, e.g. "acme". */
                 workspace_id: string;
-                entity_type?: "schema" | "schema_version" | "schema_request" | "workspace" | "sink";
+                entity_type?: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload";
                 entity_id?: string;
                 since?: string;
                 /** @description Page size, 1 to 500 (default 50). */
