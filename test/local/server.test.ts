@@ -157,7 +157,7 @@ describe('the local server', () => {
     expect(JSON.parse(res.body)).toMatchObject({ status: 400, detail: expect.stringContaining('the x-note header is malformed') });
     const garbage = await raw('NOT HTTP AT ALL\r\n\r\n');
     expect(garbage.status).toBe(400);
-    expect(JSON.parse(garbage.body)).toMatchObject({ status: 400, detail: expect.stringContaining('not valid HTTP/1.1') });
+    expect(JSON.parse(garbage.body)).toMatchObject({ status: 400, detail: expect.stringContaining('not well-formed HTTP/1.1') });
     const huge = await raw(`GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(huge.status).toBe(431);
     expect(JSON.parse(huge.body)).toMatchObject({ status: 431, title: 'Request header fields too large' });
