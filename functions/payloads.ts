@@ -1,4 +1,5 @@
 /** Route group `payloads`: validated writes, reads, updates and deletes of payloads. */
+import { PreconditionFailedError, PreconditionRequiredError } from '../lib/errors.js';
 import { pageSize } from '../lib/api/contracts.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, rawReply, reply } from '../lib/api/route.js';
@@ -71,6 +72,7 @@ group.route({
   body: 'UpdatePayloadRequest',
   response: { status: 200, contract: 'Payload' },
   headers: [IF_MATCH],
+  raises: [PreconditionRequiredError, PreconditionFailedError],
   example: { path: { id: '<payload>' }, headers: { 'If-Match': '*' }, body: { data: { updated: true } } },
   handle: async ({ principal, id, body, header }, { payloadChanges }) =>
     withEtag(200, await payloadChanges.update(principal, id, body, ifMatch(header('if-match')))),
@@ -84,6 +86,7 @@ group.route({
   summary: 'Delete a payload under If-Match; it leaves every listing and index at once; deleting it again is done already',
   response: { status: 204 },
   headers: [IF_MATCH],
+  raises: [PreconditionRequiredError, PreconditionFailedError],
   example: { path: { id: '<deletable_payload>' }, headers: { 'If-Match': '*' } },
   handle: async ({ principal, id, header }, { payloadChanges }) => {
     await payloadChanges.delete(principal, id, ifMatch(header('if-match')));

@@ -3932,6 +3932,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Precondition failed: an RFC 9457 problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Payload too large: an RFC 9457 problem */
             413: {
                 headers: {
@@ -3952,6 +3961,15 @@ export interface operations {
             };
             /** @description Validation failed: an RFC 9457 problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: an RFC 9457 problem */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4058,6 +4076,24 @@ export interface operations {
             };
             /** @description Conflict: an RFC 9457 problem */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: an RFC 9457 problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required: an RFC 9457 problem */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
