@@ -4,12 +4,11 @@
  * when the client sent a key) is one conditional put or one transaction.
  */
 import { authorize, type Principal } from '../auth/principal.js';
-import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
 import type { Clock, IdGenerator, Page } from '../dynamo/table.js';
 import type { PayloadItem } from '../generated/table.js';
-import { loadReferences, recordedReferences } from '../schemas/references.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import type { IdempotencyStore } from '../store/idempotency.js';
 import type { PayloadIndexStore } from '../store/payload-index.js';

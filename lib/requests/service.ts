@@ -8,7 +8,6 @@ import type { ContractTypes } from '../api/contracts.js';
 import { authorize, type Principal } from '../auth/principal.js';
 import { BadRequestError, NotFoundError, PayloadTooLargeError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
-import type { Json } from '../engines/types.js';
 import type { Clock, IdGenerator, Page, Transactor } from '../dynamo/table.js';
 import type { SchemaRequestItem } from '../generated/table.js';
 import type { Limit, TokenBucket } from '../rate-limit/token-bucket.js';

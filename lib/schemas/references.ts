@@ -5,7 +5,7 @@
  */
 import { ConflictError, ValidationError } from '../errors.js';
 import { REGISTRY_URI_PREFIX, type ReferencedDefinition, type Json } from '../engines/types.js';
-import type { SchemaVersionItem } from '../generated/table.js';
+import { SHARED_ATTRIBUTES, type SchemaVersionItem } from '../generated/table.js';
 import type { SchemaStore } from '../store/schemas.js';
 
 /** One version a definition references, as recorded on the referencing version. */
@@ -21,7 +21,11 @@ export const MAX_DIRECT_REFERENCES = 20;
 /** Most versions one definition may reach through references, all embedded whenever it is read. */
 export const MAX_REFERENCED_VERSIONS = 50;
 
-const REGISTRY_URI = /^registry:\/\/([a-z0-9][a-z0-9-]{0,62})\/([a-z][a-z0-9_]{0,62})\/([1-9][0-9]{0,9})$/;
+/** The pattern of a shared attribute without its anchors, to embed in a larger one. */
+const unanchored = (pattern: string) => pattern.replace(/^\^/, '').replace(/\$$/, '');
+const REGISTRY_URI = new RegExp(
+  `^registry://(${unanchored(SHARED_ATTRIBUTES.workspace_id.pattern)})/(${unanchored(SHARED_ATTRIBUTES.schema_name.pattern)})/([1-9][0-9]{0,9})$`,
+);
 
 /** The URI of a version. */
 export const registryUri = (v: { workspace_id: string; name: string; version: number }) => `${REGISTRY_URI_PREFIX}${v.workspace_id}/${v.name}/${v.version}`;

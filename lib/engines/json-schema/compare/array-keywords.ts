@@ -2,7 +2,7 @@
  * Array keywords. Items are compared position by position over the longer tuple, each side's positions
  * past its prefix falling back to its rest schema (`additionalItems`, or `items` beside `prefixItems`).
  */
-import type { Change, Json } from '../../types.js';
+import type { Change } from '../../types.js';
 import * as explain from './explain.js';
 import { count, tupleForm } from './facts.js';
 import { own } from './json.js';
