@@ -1,5 +1,5 @@
 /** Every command end to end: the real CLI, in-process, against the real local server on DynamoDB Local. */
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -218,6 +218,42 @@ describe('schema requests, migrations, audit and notifications', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.json()).toMatchObject({ status: 'approved', decided_by: 'bob' });
     expect((await h.cli(['schemas', 'show', 'caricatures', '--json', ...admin])).json().version).toBe(1);
+  });
+
+  it('applies on the default sink (never by the requester), reports the sink status, exports the files and rolls back', async () => {
+    const own = await h.cli(['migrations', 'apply', requestId, '--profile', 'alice']);
+    expect(own.code).toBe(1);
+    expect(own.stderr).toMatch(/error: .*\(403\)/);
+    const applied = await h.cli(['migrations', 'apply', requestId, '--json', '--profile', 'bob']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.json()).toMatchObject({ request: { id: requestId, status: 'migrated' }, attempt: { sink: 'default', operation: 'apply', outcome: 'applied' } });
+    expect(applied.json().attempt.statements.join('\n')).toMatch(/CREATE TABLE IF NOT EXISTS "caricatures"/);
+    expect((await h.cli(['migrations', 'apply', requestId, '--profile', 'bob'])).stdout).toMatch(/already applied, nothing ran; the request is now migrated/);
+
+    const status = (await h.cli(['migrations', 'status', '--json', '--profile', 'bob'])).json();
+    expect(status).toMatchObject({ sink: 'default', in_agreement: true });
+    expect(status.items).toEqual([expect.objectContaining({ migration_id: requestId, schema_name: 'caricatures', schema_version: 1, status: 'applied' })]);
+    const human = (await h.cli(['migrations', 'status', '--profile', 'bob'])).stdout.split('\n');
+    expect(human[0]).toMatch(/the sink and the registry agree/);
+    expect(human[1]).toMatch(/^MIGRATION\s+SCHEMA\s+STATUS\s+APPLIED\s+BY\s+DISAGREEMENT$/);
+    expect(human[2]).toMatch(new RegExp(`^${requestId}\\s+caricatures@1\\s+applied\\s+\\S+\\s+bob$`));
+
+    const dir = join(mkdtempSync(join(tmpdir(), 'cli-export-')), 'migrations');
+    const exported = await h.cli(['migrations', 'export', dir, '--dialect', 'sqlite', '--json', '--profile', 'bob']);
+    expect(exported.code, exported.stderr).toBe(0);
+    const files = exported.json().files as { request_id: string; up: string; down: string }[];
+    expect(files).toEqual([{ request_id: requestId, up: expect.stringMatching(/^0001_\d{8}_\d{6}_create_caricatures\.sql$/), down: expect.stringMatching(/^0001_.*_down\.sql$/) }]);
+    expect(readdirSync(dir).sort()).toEqual([files[0]!.up, files[0]!.down].sort());
+    expect(readFileSync(join(dir, files[0]!.up), 'utf8')).toMatch(new RegExp(`^-- schema-registry migration 0001: request ${requestId} \\(caricatures\\), sqlite\\n[^]*CREATE TABLE IF NOT EXISTS "caricatures"`));
+    expect(readFileSync(join(dir, files[0]!.down), 'utf8')).toMatch(/DROP TABLE/);
+
+    const rolledBack = await h.cli(['migrations', 'rollback', requestId, '--json', '--profile', 'bob']);
+    expect(rolledBack.code, rolledBack.stderr).toBe(0);
+    expect(rolledBack.json()).toMatchObject({ request: { status: 'rolled_back' }, attempt: { operation: 'rollback', outcome: 'rolled_back' } });
+    expect((await h.cli(['migrations', 'status', '--json', '--profile', 'bob'])).json().items[0]).toMatchObject({ migration_id: requestId, status: 'rolled_back' });
+    const unknownSink = await h.cli(['migrations', 'status', '--sink', 'nowhere', '--profile', 'bob']);
+    expect(unknownSink.code).toBe(1);
+    expect(unknownSink.stderr).toMatch(/\(404\)/);
   });
 
   it('rejects (a comment is required: exit 2 without) and withdraws, printing the allowed transitions on a conflict', async () => {

@@ -1,12 +1,13 @@
 /**
  * The CLI against the real registry: a test registry signing with a dev key file (as `npm start` does),
- * a temporary HOME for profiles, and `cli(args)` running the real command line in-process with its own
+ * its embedded default sink, a temporary HOME for profiles, and `cli(args)` running the real command line in-process with its own
  * streams and environment (nothing of this process's environment leaks in).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../clients/cli/main.js';
+import { createSinkConnector } from '../../lib/sinks/index.js';
 import { useRegistry, type TestRegistry } from '../support/registry.js';
 
 export interface CliResult {
@@ -41,7 +42,8 @@ export function useCli(): CliHarness {
   const home = mkdtempSync(join(tmpdir(), 'cli-home-'));
   const keyFile = join(home, 'dev-jwk.json');
   const h: CliHarness = {
-    registry: useRegistry({ keyFile }),
+    // The embedded default sink (PGlite in memory), so migrations apply and roll back for real.
+    registry: useRegistry({ keyFile, sinks: async () => ({ connector: createSinkConnector({ env: {}, embeddedDataDir: 'memory://' }), defaultSink: { kind: 'embedded', dir: 'memory://' }, grants: {} }) }),
     home,
     keyFile,
     file(name, content) {

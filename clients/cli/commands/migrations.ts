@@ -1,11 +1,19 @@
 /**
- * `schema-registry migrations show`: a request's migration preview. apply, rollback, status and export
- * come with the API routes for applying migrations, which do not exist yet.
+ * `schema-registry migrations show|apply|rollback|status|export`: a request's migration SQL, running it on
+ * a sink of the workspace (reviewers), what a sink has applied, and the approved migrations as files for
+ * teams that apply through pull requests.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { contextFor } from '../context.js';
+import { contextFor, type Context } from '../context.js';
+import { UsageError } from '../errors.js';
 import { examples } from '../help.js';
 import type { Io } from '../io.js';
+import { pages } from './refs.js';
+
+const DIALECTS = ['postgres', 'sqlite', 'mysql'] as const;
+type Dialect = (typeof DIALECTS)[number];
 
 interface Migration {
   file_name: string;
@@ -15,16 +23,133 @@ interface Migration {
   reversible: boolean;
 }
 
+interface Attempt {
+  id: string;
+  sink: string;
+  operation: 'apply' | 'rollback';
+  outcome: string;
+  dialect: string;
+  statements: string[];
+  duration_ms: number;
+  checksum?: string;
+  error?: string;
+}
+
+interface RunResult {
+  request: { id: string; schema_name: string; status: string };
+  attempt: Attempt;
+}
+
+interface SinkMigration {
+  migration_id: string;
+  schema_name: string;
+  schema_version: number | null;
+  status: string;
+  sink: { applied_at?: string | null; applied_by?: string | null } | null;
+  disagreements: string[];
+}
+
+interface SinkMigrations {
+  sink: string;
+  dialect: string;
+  namespace?: string;
+  in_agreement: boolean;
+  items: SinkMigration[];
+}
+
+interface RunOptions {
+  sink?: string;
+}
+
+const sinkOption = () => new Option('--sink <name>', 'the sink of the workspace to run on (default: the workspace\u2019s "default" sink)');
+
+async function run(ctx: Context, operation: 'apply' | 'rollback', id: string, o: RunOptions): Promise<void> {
+  const { data } = await ctx.client.POST(`/api/v1/schema-requests/{id}/migration/${operation}`, {
+    params: { path: { id } },
+    body: o.sink ? { sink: o.sink } : {},
+  });
+  const { request, attempt } = data as unknown as RunResult;
+  ctx.out.result({ request, attempt }, () => {
+    const what = attempt.outcome === 'unchanged' ? `already ${operation === 'apply' ? 'applied' : 'rolled back'}, nothing ran` : `${attempt.outcome} in ${attempt.duration_ms} ms`;
+    ctx.out.line(`request ${request.id} (${request.schema_name}) on sink ${attempt.sink} (${attempt.dialect}): ${what}; the request is now ${request.status}`);
+    for (const s of attempt.statements) ctx.out.line(ctx.out.color.dim(`  ${s}`));
+  });
+}
+
+async function status(ctx: Context, sink: string): Promise<void> {
+  const { data } = await ctx.client.GET('/api/v1/workspaces/{workspace_id}/sinks/{sink}/migrations', { params: { path: { workspace_id: ctx.workspace, sink } } });
+  const s = data as unknown as SinkMigrations;
+  ctx.out.result(s, () => {
+    const c = ctx.out.color;
+    ctx.out.line(`sink ${s.sink} (${s.dialect}${s.namespace ? `, schema ${s.namespace}` : ''}): ${s.in_agreement ? c.green('the sink and the registry agree') : c.red('the sink and the registry disagree')}`);
+    ctx.out.table(s.items, [
+      { header: 'MIGRATION', value: (m) => m.migration_id },
+      { header: 'SCHEMA', value: (m) => (m.schema_version === null ? m.schema_name : `${m.schema_name}@${m.schema_version}`) },
+      { header: 'STATUS', value: (m) => m.status, color: (t, m) => (m.status === 'applied' ? c.green(t) : m.status === 'failed' ? c.red(t) : t) },
+      { header: 'APPLIED', value: (m) => m.sink?.applied_at ?? '' },
+      { header: 'BY', value: (m) => m.sink?.applied_by ?? '' },
+      { header: 'DISAGREEMENT', value: (m) => m.disagreements.join('; '), color: (t) => c.red(t) },
+    ]);
+  });
+}
+
+/** Every request of these statuses, oldest first: their migrations are what reached (or may reach) a sink. */
+async function* approvedRequests(ctx: Context): AsyncGenerator<{ id: string; schema_name: string; created_at: string }> {
+  const all: { id: string; schema_name: string; created_at: string }[] = [];
+  for (const status of ['approved', 'migrated', 'migration_failed', 'rolled_back'] as const) {
+    const list = pages((cursor) =>
+      ctx.client
+        .GET('/api/v1/schema-requests', { params: { query: { workspace_id: ctx.workspace, status, limit: '500', ...(cursor ? { cursor } : {}) } } })
+        .then(({ data }) => data as unknown as { items: { id: string; schema_name: string; created_at: string }[]; next_cursor: string | null }),
+    );
+    for await (const r of list) all.push(r);
+  }
+  // Ids are ULIDs: their order is creation order, the order the migrations were approved to build on each other.
+  yield* all.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function exportFiles(ctx: Context, dir: string, dialect: Dialect): Promise<void> {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`cannot create ${dir}: ${(e as Error).message}`);
+  }
+  const written: { request_id: string; up: string; down: string }[] = [];
+  for await (const r of approvedRequests(ctx)) {
+    const { data } = await ctx.client.GET('/api/v1/schema-requests/{id}/migration', { params: { path: { id: r.id }, query: { dialect } } });
+    const m = data as unknown as Migration;
+    const number = String(written.length + 1).padStart(4, '0');
+    const header = `-- schema-registry migration ${number}: request ${r.id} (${r.schema_name}), ${m.dialect}\n`;
+    const up = `${number}_${m.file_name}.sql`;
+    const down = `${number}_${m.file_name}_down.sql`;
+    writeFileSync(join(dir, up), `${header}${m.up_sql}\n`);
+    writeFileSync(join(dir, down), `${header}${m.reversible ? '' : '-- NOT reversible: this loses data\n'}${m.down_sql}\n`);
+    written.push({ request_id: r.id, up, down });
+  }
+  ctx.out.result({ dir, dialect, files: written }, () => {
+    ctx.out.line(`${written.length} migration${written.length === 1 ? '' : 's'} (${dialect}) written to ${dir}`);
+    ctx.out.table(written, [
+      { header: 'REQUEST', value: (f) => f.request_id },
+      { header: 'UP', value: (f) => f.up },
+      { header: 'DOWN', value: (f) => f.down },
+    ]);
+  });
+}
+
 export function migrationsCommand(io: Io): Command {
-  const migrations = examples(new Command('migrations').description("schema requests' migrations for relational sinks"), 'schema-registry migrations show 01JABCDEFGHJKMNPQRSTVWXYZ0 --dialect sqlite');
+  const migrations = examples(
+    new Command('migrations').description("schema requests' migrations for relational sinks"),
+    'schema-registry migrations show 01JABCDEFGHJKMNPQRSTVWXYZ0 --dialect sqlite',
+    'schema-registry migrations apply 01JABCDEFGHJKMNPQRSTVWXYZ0',
+  );
   examples(
     migrations
       .command('show')
       .description('the up and down SQL of a schema request, per dialect')
       .argument('<request-id>')
-      .addOption(new Option('--dialect <dialect>').choices(['postgres', 'sqlite', 'mysql']).default('postgres'))
+      .addOption(new Option('--dialect <dialect>').choices(DIALECTS).default('postgres'))
       .addOption(new Option('--only <part>', 'print only the up or the down SQL (to pipe into a client)').choices(['up', 'down']))
-      .action(async (id: string, o: { dialect: 'postgres' | 'sqlite' | 'mysql'; only?: 'up' | 'down' }, cmd: Command) => {
+      .action(async (id: string, o: { dialect: Dialect; only?: 'up' | 'down' }, cmd: Command) => {
         const ctx = contextFor(cmd, io);
         const { data } = await ctx.client.GET('/api/v1/schema-requests/{id}/migration', { params: { path: { id }, query: { dialect: o.dialect } } });
         const m = data as unknown as Migration;
@@ -38,6 +163,38 @@ export function migrationsCommand(io: Io): Command {
         });
       }),
     'schema-registry migrations show 01JABCDEFGHJKMNPQRSTVWXYZ0 --only up | psql "$DATABASE_URL"',
+  );
+  for (const operation of ['apply', 'rollback'] as const) {
+    examples(
+      migrations
+        .command(operation)
+        .description(
+          operation === 'apply'
+            ? 'run an approved request\u2019s up SQL on a sink, tracked there (reviewers; never your own request)'
+            : 'run a migrated request\u2019s down SQL on a sink (refused while later migrations depend on it)',
+        )
+        .argument('<request-id>')
+        .addOption(sinkOption())
+        .action(async (id: string, o: RunOptions, cmd: Command) => run(contextFor(cmd, io), operation, id, o)),
+      `schema-registry migrations ${operation} 01JABCDEFGHJKMNPQRSTVWXYZ0 --sink analytics`,
+    );
+  }
+  examples(
+    migrations
+      .command('status')
+      .description('what a sink has applied, from its tracking table and the registry, with every disagreement')
+      .addOption(sinkOption().default('default'))
+      .action(async (o: { sink: string }, cmd: Command) => status(contextFor(cmd, io), o.sink)),
+    'schema-registry migrations status --sink default',
+  );
+  examples(
+    migrations
+      .command('export')
+      .description('write the approved migrations as numbered files, NNNN_<name>.sql and NNNN_<name>_down.sql, for a pull request')
+      .argument('<dir>')
+      .addOption(new Option('--dialect <dialect>').choices(DIALECTS).default('postgres'))
+      .action(async (dir: string, o: { dialect: Dialect }, cmd: Command) => exportFiles(contextFor(cmd, io), dir, o.dialect)),
+    'schema-registry migrations export db/migrations --dialect mysql',
   );
   return migrations;
 }
