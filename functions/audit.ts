@@ -12,7 +12,7 @@ group.route({
   role: 'admin',
   summary: 'The workspace\u2019s audit feed, in time order',
   query: 'AuditQuery',
-  response: { status: 200, list: true },
+  response: { status: 200, contract: 'AuditEvent', list: true },
   example: { query: { workspace_id: 'acme' } },
   handle: async ({ principal, query: q }, { audit }) => audit.list(principal, q, pageSize(q.limit), q.cursor),
 });

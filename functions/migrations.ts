@@ -18,7 +18,7 @@ group.route({
   role: 'reviewer',
   summary: 'Run the request\u2019s up SQL on a sink of its workspace (default "default"), tracked and locked there; the request becomes migrated, or migration_failed with the error and the failing statement (nobody applies their own request)',
   body: 'MigrationRun',
-  response: { status: 200 },
+  response: { status: 200, contract: 'MigrationRunResult' },
   example: { path: { id: '<request>' }, body: {} },
   handle: async ({ principal, id, body }, { migrations }) => migrations.apply(principal, id, body),
 });
@@ -30,7 +30,7 @@ group.route({
   role: 'reviewer',
   summary: 'Run the request\u2019s down SQL on the sink; the request becomes rolled_back (409 naming the later migrations that depend on it)',
   body: 'MigrationRun',
-  response: { status: 200 },
+  response: { status: 200, contract: 'MigrationRunResult' },
   example: { path: { id: '<request>' }, body: {} },
   handle: async ({ principal, id, body }, { migrations }) => migrations.rollback(principal, id, body),
 });
@@ -41,7 +41,7 @@ group.route({
   operation: 'listSinkMigrations',
   role: 'reader',
   summary: 'Applied, pending, failed and rolled back migrations of a sink, from its tracking table and the registry, with every disagreement between the two',
-  response: { status: 200 },
+  response: { status: 200, contract: 'SinkMigrations' },
   example: { path: { sink: 'default' } },
   handle: async ({ principal, workspaceId, event }, { sinkStatus }) => sinkStatus.migrations(principal, workspaceId, sinkParam(event)),
 });

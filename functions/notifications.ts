@@ -14,7 +14,7 @@ group.route({
   role: 'user',
   summary: 'Your own notifications, newest first',
   query: 'NotificationsQuery',
-  response: { status: 200, list: true },
+  response: { status: 200, contract: 'Notification', list: true },
   handle: async ({ principal, query: q }, { notifications }) =>
     notifications.list(principal, q.delivered === undefined ? undefined : q.delivered === 'true', pageSize(q.limit), q.cursor),
 });
@@ -26,7 +26,7 @@ group.route({
   role: 'user',
   summary: 'Mark one of your notifications delivered',
   body: 'NotificationUpdate',
-  response: { status: 200 },
+  response: { status: 200, contract: 'Notification' },
   example: { path: { id: '<notification>' }, body: { delivered: true } },
   handle: async ({ principal, id }, { notifications }) => notifications.markDelivered(principal, id),
 });

@@ -16,7 +16,7 @@ group.route({
   role: 'writer',
   summary: 'Request a new schema, or the next version of one: policy violations, risk, diff, compatibility and a migration preview',
   body: 'CreateSchemaRequest',
-  response: { status: 201 },
+  response: { status: 201, contract: 'SchemaRequest' },
   headers: [IDEMPOTENCY_KEY_HEADER],
   raises: [TooManyRequestsError],
   example: { body: { workspace_id: 'acme', schema_name: 'authz_req', definition: { type: 'object' } } },
@@ -33,7 +33,7 @@ group.route({
   role: 'reader',
   summary: 'A workspace\u2019s requests by status (default pending) or requester, newest first',
   query: 'ListSchemaRequestsQuery',
-  response: { status: 200, list: true },
+  response: { status: 200, contract: 'SchemaRequest', list: true },
   example: { query: { workspace_id: 'acme' } },
   handle: async ({ principal, query: q }, { requests }) => requests.list(principal, q, pageSize(q.limit), q.cursor),
 });
@@ -44,7 +44,7 @@ group.route({
   operation: 'getSchemaRequest',
   role: 'reader',
   summary: 'One schema request with its review',
-  response: { status: 200 },
+  response: { status: 200, contract: 'SchemaRequest' },
   example: { path: { id: '<request>' } },
   handle: async ({ principal, id }, { requests }) => requests.get(principal, id),
 });
@@ -56,7 +56,7 @@ group.route({
   role: 'writer',
   summary: 'Submit, approve, reject or withdraw (approval publishes the version; nobody approves their own request)',
   body: 'TransitionSchemaRequest',
-  response: { status: 200 },
+  response: { status: 200, contract: 'SchemaRequest' },
   // Withdrawing a pending request is its requester's (the test's "member", a writer).
   example: { path: { id: '<pending_request>' }, body: { status: 'withdrawn' } },
   handle: async ({ principal, id, body }, { requests }) => requests.transition(principal, id, body.status, body.comment),
@@ -69,7 +69,7 @@ group.route({
   role: 'reader',
   summary: 'Up and down SQL for a relational sink, per dialect',
   query: 'MigrationQuery',
-  response: { status: 200 },
+  response: { status: 200, contract: 'MigrationPreview' },
   raises: [ValidationError],
   example: { path: { id: '<request>' } },
   handle: async ({ principal, id, query }, { requests }) => requests.migrationPreview(principal, id, query.dialect ?? 'postgres'),
@@ -82,7 +82,7 @@ group.route({
   role: 'reader',
   summary: 'The request\u2019s history',
   query: 'PageQuery',
-  response: { status: 200, list: true },
+  response: { status: 200, contract: 'AuditEvent', list: true },
   example: { path: { id: '<request>' } },
   handle: async ({ principal, id, query: q }, { requests, audit }) => {
     const r = await requests.get(principal, id);

@@ -97,7 +97,7 @@ group.route({
   role: 'admin',
   summary: 'What auto-create did with each request: created, skipped or failed, with details, newest first',
   query: 'PageQuery',
-  response: { status: 200, list: true },
+  response: { status: 200, contract: 'AutoCreateLogEntry', list: true },
   handle: async ({ principal, workspaceId, query: q }, { autoCreate }) => autoCreate.list(principal, workspaceId, pageSize(q.limit), q.cursor),
 });
 

@@ -1,6 +1,6 @@
 /**
- * JSON Schemas of the API's requests and responses: the one source for request validation (compiled once,
- * at module load) and for the OpenAPI document. Field names are snake_case.
+ * JSON Schemas of the API's requests and responses: the one source for request validation and for the
+ * OpenAPI document. Field names are snake_case.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -264,6 +264,277 @@ export const contracts = {
       updated_by: { type: 'string' },
     },
   },
+  // Response bodies: documented in OpenAPI (so the typed client, the CLI and the console share their types)
+  // and checked against every answer the integration tests see (test/support/registry.ts).
+  Change: {
+    type: 'object',
+    required: ['type', 'path', 'backward_compatible', 'forward_compatible', 'explanation'],
+    properties: {
+      type: { type: 'string', description: 'What changed, e.g. property_added or type_narrowed (the engine\u2019s change types).' },
+      path: { type: 'string', description: 'JSON pointer into the definition.' },
+      before: {},
+      after: {},
+      backward_compatible: { type: 'boolean' },
+      forward_compatible: { type: 'boolean' },
+      explanation: { type: 'string' },
+    },
+  },
+  CompatibilityVerdict: {
+    type: 'object',
+    required: ['compatibility', 'compatible', 'checked_against', 'breaking_changes', 'changes'],
+    properties: {
+      compatibility: { enum: COMPATIBILITY_MODES },
+      compatible: { type: 'boolean' },
+      checked_against: { type: 'array', items: { type: 'integer' }, description: 'The versions checked, newest first.' },
+      breaking_changes: { type: 'array', items: { $ref: '#/components/schemas/Change' }, description: 'The changes that break the mode (empty when compatible).' },
+      changes: { type: 'array', items: { $ref: '#/components/schemas/Change' }, description: 'Every change against the latest version, breaking or not.' },
+      truncated: { const: true, description: 'More changes were found than are listed.' },
+    },
+  },
+  DefinitionWarning: {
+    type: 'object',
+    required: ['code', 'path', 'message'],
+    properties: { code: { type: 'string', description: 'Stable, e.g. unknown_format: a workspace may refuse chosen codes.' }, path: { type: 'string' }, message: { type: 'string' } },
+  },
+  SchemaDryRun: {
+    type: 'object',
+    required: ['dry_run', 'compatible', 'would_create_version', 'existing_version', 'compatibility', 'warnings'],
+    properties: {
+      dry_run: { const: true },
+      compatible: { type: 'boolean' },
+      would_create_version: { type: ['integer', 'null'], description: 'The number the publish would get; null when the definition already is a version.' },
+      existing_version: { anyOf: [{ $ref: '#/components/schemas/SchemaVersion' }, { type: 'null' }] },
+      compatibility: { anyOf: [{ $ref: '#/components/schemas/CompatibilityVerdict' }, { type: 'null' }] },
+      warnings: { type: 'array', items: { $ref: '#/components/schemas/DefinitionWarning' } },
+    },
+  },
+  SchemaDiff: {
+    type: 'object',
+    required: ['changes', 'backward_compatible', 'forward_compatible'],
+    properties: {
+      changes: { type: 'array', items: { $ref: '#/components/schemas/Change' }, description: 'Those that break compatibility first.' },
+      truncated: { type: 'object', required: ['total_changes', 'reported_changes'], properties: { total_changes: { type: 'integer' }, reported_changes: { type: 'integer' } } },
+      backward_compatible: { type: 'boolean' },
+      forward_compatible: { type: 'boolean' },
+    },
+  },
+  SchemaFields: {
+    type: 'object',
+    required: ['fields'],
+    properties: {
+      fields: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['path', 'name', 'types', 'required', 'nullable'],
+          properties: {
+            path: { type: 'string', description: 'JSON pointer of the field in a document; array items are "-".' },
+            name: { type: 'string' },
+            types: { type: 'array', items: { type: 'string' } },
+            required: { type: 'boolean' },
+            nullable: { type: 'boolean' },
+            description: { type: 'string' },
+            default: {},
+            enum: { type: 'array' },
+            format: { type: 'string' },
+            maxLength: { type: 'integer' },
+          },
+        },
+      },
+    },
+  },
+  MigrationPreview: {
+    type: 'object',
+    required: ['file_name', 'dialect', 'up_sql', 'down_sql', 'reversible'],
+    properties: {
+      file_name: { type: 'string', description: 'e.g. 20231205_120000_create_caricatures: the request\u2019s creation time (UTC), what it does, the table.' },
+      dialect: { type: 'string' },
+      up_sql: { type: 'string' },
+      down_sql: { type: 'string' },
+      reversible: { type: 'boolean', description: 'false when the down SQL loses data the up SQL kept.' },
+    },
+  },
+  SchemaRequest: {
+    type: 'object',
+    required: ['id', 'workspace_id', 'schema_name', 'status', 'requester', 'proposal', 'violations', 'risk', 'risk_reasons', 'migration_preview', 'created_at', 'updated_at'],
+    properties: {
+      id: ulid,
+      workspace_id: workspaceId,
+      schema_name: schemaName,
+      status: { enum: ATTRIBUTE_ENUMS.schema_request.status },
+      requester: { type: 'string' },
+      description: { type: 'string' },
+      justification: { type: 'string' },
+      related_issue: { type: 'string' },
+      proposal: { type: 'object', properties: { definition: {}, table: {} }, description: 'The definition, or the table it was made from.' },
+      violations: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['rule', 'severity', 'message', 'suggestion', 'path'],
+          properties: { rule: { type: 'string' }, severity: { enum: ['error', 'warning', 'info'] }, message: { type: 'string' }, suggestion: { type: 'string' }, path: { type: 'string' } },
+        },
+      },
+      risk: { enum: ['low', 'moderate', 'high'] },
+      risk_reasons: { type: 'array', items: { type: 'string' } },
+      diff: { $ref: '#/components/schemas/SchemaDiff' },
+      compatibility: { $ref: '#/components/schemas/CompatibilityVerdict' },
+      migration_preview: { anyOf: [{ $ref: '#/components/schemas/MigrationPreview' }, { type: 'null' }] },
+      migration_note: { type: 'string', description: 'Why there is no migration preview.' },
+      warnings: { type: 'array', items: { $ref: '#/components/schemas/DefinitionWarning' } },
+      auto_approval: { type: 'object', required: ['decision', 'reason', 'at'], properties: { decision: { enum: ['approved', 'skipped', 'failed'] }, reason: { type: 'string' }, at: timestamp } },
+      schema_ref: { ...ulid, description: 'The version the approval published.' },
+      decided_by: { type: 'string' },
+      decision_comment: { type: 'string' },
+      migrations: {
+        type: 'object',
+        description: 'Per sink, where the request\u2019s migration stands after its last attempt there.',
+        additionalProperties: {
+          type: 'object',
+          required: ['sink', 'dialect', 'state', 'attempt_id', 'at', 'by'],
+          properties: {
+            sink: { type: 'string' },
+            dialect: { type: 'string' },
+            namespace: { type: 'string' },
+            state: { enum: ['applied', 'rolled_back', 'failed', 'waiting', 'blocked'] },
+            checksum: { type: 'string' },
+            attempt_id: ulid,
+            at: timestamp,
+            by: { type: 'string' },
+            error: { type: 'string' },
+            failed_statement: { type: 'string' },
+            waiting_on: { type: 'array', items: { type: 'string' } },
+            dependents: { type: 'array', items: { type: 'string' } },
+          },
+        },
+      },
+      created_at: timestamp,
+      updated_at: timestamp,
+    },
+  },
+  MigrationAttempt: {
+    type: 'object',
+    required: ['id', 'workspace_id', 'sink', 'request_id', 'schema_name', 'schema_version', 'operation', 'outcome', 'dialect', 'statements', 'duration_ms', 'actor', 'at'],
+    properties: {
+      id: ulid,
+      workspace_id: workspaceId,
+      sink: { type: 'string' },
+      request_id: ulid,
+      schema_name: schemaName,
+      schema_version: { type: 'integer', minimum: 1 },
+      operation: { enum: ATTRIBUTE_ENUMS.migration_attempt.operation },
+      outcome: { enum: ATTRIBUTE_ENUMS.migration_attempt.outcome },
+      dialect: { type: 'string' },
+      statements: { type: 'array', items: { type: 'string' }, description: 'The SQL executed, in order.' },
+      checksum: { type: 'string' },
+      duration_ms: { type: 'integer', minimum: 0 },
+      error: { type: 'string' },
+      failed_statement: { type: 'string' },
+      actor: { type: 'string' },
+      at: timestamp,
+    },
+  },
+  MigrationRunResult: {
+    type: 'object',
+    required: ['request', 'attempt'],
+    properties: { request: { $ref: '#/components/schemas/SchemaRequest' }, attempt: { $ref: '#/components/schemas/MigrationAttempt' } },
+  },
+  SinkMigrations: {
+    type: 'object',
+    required: ['workspace_id', 'sink', 'dialect', 'in_agreement', 'items'],
+    properties: {
+      workspace_id: workspaceId,
+      sink: { type: 'string' },
+      dialect: { type: 'string' },
+      namespace: { type: 'string' },
+      in_agreement: { type: 'boolean', description: 'Every item\u2019s disagreements are empty.' },
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['migration_id', 'request_id', 'schema_name', 'schema_version', 'status', 'checksum', 'sink', 'registry', 'disagreements'],
+          properties: {
+            migration_id: { type: 'string' },
+            request_id: { type: 'string' },
+            schema_name: { type: 'string' },
+            schema_version: { type: ['integer', 'null'] },
+            status: { enum: ['applied', 'rolled_back', 'failed', 'waiting', 'pending'], description: 'The sink\u2019s word when it has a row, else the registry\u2019s.' },
+            checksum: { type: ['string', 'null'] },
+            sink: {
+              anyOf: [
+                {
+                  type: 'object',
+                  required: ['status', 'checksum', 'applied_sequence'],
+                  properties: {
+                    status: { type: 'string' },
+                    checksum: { type: 'string' },
+                    applied_sequence: { type: 'integer' },
+                    applied_at: { type: ['string', 'null'] },
+                    applied_by: { type: ['string', 'null'] },
+                    rolled_back_at: { type: ['string', 'null'] },
+                    error: { type: ['string', 'null'] },
+                    failed_statement: { type: ['string', 'null'] },
+                  },
+                },
+                { type: 'null' },
+              ],
+              description: 'The sink\u2019s tracking row, null when it has none.',
+            },
+            registry: {
+              type: 'object',
+              required: ['status', 'checksum', 'last_attempt_at'],
+              properties: { status: { type: 'string' }, checksum: { type: ['string', 'null'] }, last_attempt_at: { type: ['string', 'null'] }, last_error: { type: 'string' } },
+            },
+            disagreements: { type: 'array', items: { type: 'string' }, description: 'Empty when both sides agree.' },
+          },
+        },
+      },
+    },
+  },
+  AuditEvent: {
+    type: 'object',
+    required: ['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'workspace_id', 'before', 'after', 'details'],
+    properties: {
+      id: ulid,
+      at: timestamp,
+      actor: { type: 'string' },
+      action: { type: 'string', description: 'e.g. schema_version.published' },
+      entity_type: { enum: ATTRIBUTE_ENUMS.audit_event.entity_type },
+      entity_id: { type: 'string' },
+      workspace_id: workspaceId,
+      before: { description: 'The entity before the change (null when created).' },
+      after: { description: 'The entity after the change.' },
+      details: {},
+    },
+  },
+  Notification: {
+    type: 'object',
+    required: ['id', 'workspace_id', 'kind', 'subject', 'delivered', 'delivery_channel', 'created_at'],
+    properties: {
+      id: ulid,
+      workspace_id: workspaceId,
+      kind: { type: 'string', description: 'e.g. schema_request.approved' },
+      subject: { description: 'What the notification is about, e.g. {request_id, schema_name, comment}.' },
+      delivered: { type: 'boolean' },
+      delivery_channel: { type: 'string' },
+      created_at: timestamp,
+    },
+  },
+  AutoCreateLogEntry: {
+    type: 'object',
+    required: ['id', 'workspace_id', 'request_id', 'schema_name', 'table_name', 'action', 'details', 'created_at'],
+    properties: {
+      id: ulid,
+      workspace_id: workspaceId,
+      request_id: ulid,
+      schema_name: schemaName,
+      table_name: { type: 'string' },
+      action: { enum: ATTRIBUTE_ENUMS.auto_create_log_entry.action },
+      sink: { type: 'string' },
+      details: { description: 'created: the SQL run and its timing; skipped: why; failed: the error and failing statement.' },
+      created_at: timestamp,
+    },
+  },
 } as const;
 
 export type ContractName = keyof typeof contracts;
@@ -277,10 +548,14 @@ export type ContractTypes = { [N in ContractName]: JsonIfUnknown<FromSchema<(typ
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 addFormats.default(ajv);
-const validators = Object.fromEntries(Object.entries(contracts).map(([name, schema]) => [name, ajv.compile(schema)])) as Record<
-  ContractName,
-  ReturnType<typeof ajv.compile>
->;
+// Compiled on first use: a function compiles only the contracts of its own routes' requests, and the
+// response contracts (which $ref each other as OpenAPI components) never at all.
+const validators = new Map<ContractName, ReturnType<typeof ajv.compile>>();
+function validatorOf(contract: ContractName): ReturnType<typeof ajv.compile> {
+  let validate = validators.get(contract);
+  if (!validate) validators.set(contract, (validate = ajv.compile(contracts[contract])));
+  return validate;
+}
 
 /** Key attributes a cursor may name: the table's and the GSIs' (all strings in schema.yaml). */
 const CURSOR_KEY = /^(PK|SK|GSI\d+PK|GSI\d+SK)$/;
@@ -306,7 +581,7 @@ function checkCursor(cursor: string): void {
 
 /** Checks a request body or query against its contract; every problem comes back in one 400. */
 export function check<T>(contract: ContractName, value: unknown, where: 'body' | 'query' = 'body'): T {
-  const validate = validators[contract];
+  const validate = validatorOf(contract);
   if (validate(value ?? (where === 'query' ? {} : value))) {
     const cursor = where === 'query' ? (value as { cursor?: unknown } | undefined)?.cursor : undefined;
     if (typeof cursor === 'string') checkCursor(cursor);

@@ -83,7 +83,10 @@ function operation(route: Route): Obj {
   const body = { content: { 'application/json': { schema } } };
   // A 204 carries no body.
   const responses: Obj = { [String(success.status)]: success.status === 204 ? { description: 'Success' } : { description: 'Success', ...body } };
-  for (const alt of success.alternatives ?? []) responses[String(alt.status)] = { description: alt.description, ...body };
+  for (const alt of success.alternatives ?? []) {
+    const schemas = alt.contracts?.map((c) => ({ $ref: `#/components/schemas/${c}` }));
+    responses[String(alt.status)] = { description: alt.description, ...(schemas ? { content: { 'application/json': { schema: schemas.length === 1 ? schemas[0] : { anyOf: schemas } } } } : body) };
+  }
   Object.assign(responses, errorResponses(route));
 
   return {

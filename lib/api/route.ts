@@ -93,9 +93,9 @@ export interface RouteSpec<S, B extends ContractName | undefined, Q extends Cont
   query?: Q;
   /**
    * The success status and the contract of its body (a page of them when `list`); `alternatives`: other
-   * success statuses the handler picks with `reply`, and when.
+   * success statuses the handler picks with `reply`, and when (with `contracts` when their body is not the main one).
    */
-  response: { status: number; contract?: ContractName; list?: boolean; alternatives?: { status: number; description: string }[] };
+  response: { status: number; contract?: ContractName; list?: boolean; alternatives?: { status: number; description: string; contracts?: ContractName[] }[] };
   /**
    * Errors this route raises beyond those every route of its kind may (lib/api/openapi.ts lists those),
    * documented in OpenAPI with the status the error declares.

@@ -4,6 +4,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { exportJWK, generateKeyPair } from 'jose';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll } from 'vitest';
@@ -16,24 +18,55 @@ import type { Settings } from '../../lib/config.js';
 import { createLocalServer, type LambdaHandler } from '../../lib/local/server.js';
 import { useTestTable } from './dynamo.js';
 
-let documented: { regex: RegExp; method: string; statuses: Set<string> }[] | undefined;
+interface DocumentedOperation {
+  regex: RegExp;
+  method: string;
+  /** Per documented status, the schema of its JSON body (absent when it documents none). */
+  responses: Map<string, object | undefined>;
+}
+let documented: DocumentedOperation[] | undefined;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+const bodyValidators = new Map<object, ValidateFunction>();
 
-/**
- * Every status a test observes must be in the OpenAPI document for that operation: the document is
- * generated from the routes and the error classes, and this keeps it from leaving out what the API answers.
- */
-function assertDocumented(method: string, path: string, status: number): void {
-  documented ??= Object.entries(openApiDocument(ROUTES).paths as Record<string, Record<string, { responses: object }>>).flatMap(([template, ops]) =>
+function operations(): DocumentedOperation[] {
+  if (documented) return documented;
+  const doc = openApiDocument(ROUTES) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
+  // The body schemas name components as "#/components/...": resolve them in the document itself.
+  ajv.addSchema({ $id: 'openapi', ...doc });
+  documented = Object.entries(doc.paths).flatMap(([template, ops]) =>
     Object.entries(ops).map(([m, op]) => ({
       regex: new RegExp(`^${template.replace(/\{[a-z_]+\}/g, '[^/]+')}$`),
       method: m.toUpperCase(),
-      statuses: new Set(Object.keys(op.responses)),
+      responses: new Map(
+        Object.entries(op.responses).map(([status, r]) => {
+          const schema = Object.values(r.content ?? {})[0]?.schema;
+          return [status, schema && Object.keys(schema).length ? (JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/')) as object) : undefined];
+        }),
+      ),
     })),
   );
+  return documented;
+}
+
+/**
+ * Every answer a test observes must be in the OpenAPI document for that operation, with a body its schema
+ * accepts: the document is generated from the routes, their response contracts and the error classes, and
+ * this keeps it (and the typed client, the CLI and the console built on it) from drifting from what the API answers.
+ */
+function assertDocumented(method: string, path: string, status: number, body: unknown): void {
   const pathname = path.split('?')[0]!;
-  const op = documented.find((d) => d.method === method.toUpperCase() && d.regex.test(pathname));
-  if (op && !op.statuses.has(String(status))) {
-    throw new Error(`${method} ${pathname} answered ${status}, which the OpenAPI document does not list for that operation (${[...op.statuses].join(', ')})`);
+  const op = operations().find((d) => d.method === method.toUpperCase() && d.regex.test(pathname));
+  if (!op) return;
+  if (!op.responses.has(String(status))) {
+    throw new Error(`${method} ${pathname} answered ${status}, which the OpenAPI document does not list for that operation (${[...op.responses.keys()].join(', ')})`);
+  }
+  const schema = op.responses.get(String(status));
+  if (!schema || typeof body !== 'object' || body === null) return;
+  let validate = bodyValidators.get(schema);
+  if (!validate) bodyValidators.set(schema, (validate = ajv.compile(schema)));
+  if (!validate(body)) {
+    throw new Error(`${method} ${pathname} answered ${status} with a body its OpenAPI schema refuses: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 2000)}`);
   }
 }
 
@@ -91,7 +124,7 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
       } catch {
         // Not JSON (e.g. the HTML docs page): keep the text.
       }
-      assertDocumented(method, path, res.status);
+      assertDocumented(method, path, res.status, body);
       return { status: res.status, headers: res.headers, body };
     };
   });

@@ -5,18 +5,11 @@ import { contextFor, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { examples, positiveInt } from '../help.js';
 import type { Io } from '../io.js';
+import type { Schemas } from '../../typescript/src/index.js';
 import { pages } from './refs.js';
 
-interface AuditEvent {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-}
-
-type EntityType = 'schema' | 'schema_version' | 'schema_request' | 'workspace';
+type AuditEvent = Schemas['AuditEvent'];
+type EntityType = AuditEvent['entity_type'];
 interface TailOptions {
   lines: number;
   since?: string;
@@ -38,7 +31,7 @@ function feed(ctx: Context, since: string, filter: { entity_type?: EntityType; e
   return pages((cursor) =>
     ctx.client
       .GET('/api/v1/audit', { params: { query: { workspace_id: ctx.workspace, since, ...filter, limit: '500', ...(cursor ? { cursor } : {}) } } })
-      .then((r) => r.data as unknown as { items: AuditEvent[]; next_cursor: string | null }),
+      .then((r) => r.data!),
   );
 }
 

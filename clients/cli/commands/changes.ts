@@ -1,13 +1,8 @@
 /** The explained changes of a diff, a dry run or a refused publish, as one table everywhere. */
+import type { Schemas } from '../../typescript/src/index.js';
 import type { Output } from '../output.js';
 
-export interface Change {
-  type: string;
-  path: string;
-  backward_compatible: boolean;
-  forward_compatible: boolean;
-  explanation: string;
-}
+export type Change = Schemas['Change'];
 
 export function printChanges(out: Output, changes: readonly Change[], to: 'stdout' | 'stderr' = 'stdout'): void {
   const c = to === 'stdout' ? out.color : out.err;

@@ -10,52 +10,11 @@ import { contextFor, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { examples } from '../help.js';
 import type { Io } from '../io.js';
+import type { Schemas } from '../../typescript/src/index.js';
 import { pages } from './refs.js';
 
 const DIALECTS = ['postgres', 'sqlite', 'mysql'] as const;
 type Dialect = (typeof DIALECTS)[number];
-
-interface Migration {
-  file_name: string;
-  dialect: string;
-  up_sql: string;
-  down_sql: string;
-  reversible: boolean;
-}
-
-interface Attempt {
-  id: string;
-  sink: string;
-  operation: 'apply' | 'rollback';
-  outcome: string;
-  dialect: string;
-  statements: string[];
-  duration_ms: number;
-  checksum?: string;
-  error?: string;
-}
-
-interface RunResult {
-  request: { id: string; schema_name: string; status: string };
-  attempt: Attempt;
-}
-
-interface SinkMigration {
-  migration_id: string;
-  schema_name: string;
-  schema_version: number | null;
-  status: string;
-  sink: { applied_at?: string | null; applied_by?: string | null } | null;
-  disagreements: string[];
-}
-
-interface SinkMigrations {
-  sink: string;
-  dialect: string;
-  namespace?: string;
-  in_agreement: boolean;
-  items: SinkMigration[];
-}
 
 interface RunOptions {
   sink?: string;
@@ -68,7 +27,7 @@ async function run(ctx: Context, operation: 'apply' | 'rollback', id: string, o:
     params: { path: { id } },
     body: o.sink ? { sink: o.sink } : {},
   });
-  const { request, attempt } = data as unknown as RunResult;
+  const { request, attempt } = data!;
   ctx.out.result({ request, attempt }, () => {
     const what = attempt.outcome === 'unchanged' ? `already ${operation === 'apply' ? 'applied' : 'rolled back'}, nothing ran` : `${attempt.outcome} in ${attempt.duration_ms} ms`;
     ctx.out.line(`request ${request.id} (${request.schema_name}) on sink ${attempt.sink} (${attempt.dialect}): ${what}; the request is now ${request.status}`);
@@ -78,7 +37,7 @@ async function run(ctx: Context, operation: 'apply' | 'rollback', id: string, o:
 
 async function status(ctx: Context, sink: string): Promise<void> {
   const { data } = await ctx.client.GET('/api/v1/workspaces/{workspace_id}/sinks/{sink}/migrations', { params: { path: { workspace_id: ctx.workspace, sink } } });
-  const s = data as unknown as SinkMigrations;
+  const s = data!;
   ctx.out.result(s, () => {
     const c = ctx.out.color;
     ctx.out.line(`sink ${s.sink} (${s.dialect}${s.namespace ? `, schema ${s.namespace}` : ''}): ${s.in_agreement ? c.green('the sink and the registry agree') : c.red('the sink and the registry disagree')}`);
@@ -94,13 +53,13 @@ async function status(ctx: Context, sink: string): Promise<void> {
 }
 
 /** Every request of these statuses, oldest first: their migrations are what reached (or may reach) a sink. */
-async function* approvedRequests(ctx: Context): AsyncGenerator<{ id: string; schema_name: string; created_at: string }> {
-  const all: { id: string; schema_name: string; created_at: string }[] = [];
+async function* approvedRequests(ctx: Context): AsyncGenerator<Schemas['SchemaRequest']> {
+  const all: Schemas['SchemaRequest'][] = [];
   for (const status of ['approved', 'migrated', 'migration_failed', 'rolled_back'] as const) {
     const list = pages((cursor) =>
       ctx.client
         .GET('/api/v1/schema-requests', { params: { query: { workspace_id: ctx.workspace, status, limit: '500', ...(cursor ? { cursor } : {}) } } })
-        .then(({ data }) => data as unknown as { items: { id: string; schema_name: string; created_at: string }[]; next_cursor: string | null }),
+        .then(({ data }) => data!),
     );
     for await (const r of list) all.push(r);
   }
@@ -117,7 +76,7 @@ async function exportFiles(ctx: Context, dir: string, dialect: Dialect): Promise
   const written: { request_id: string; up: string; down: string }[] = [];
   for await (const r of approvedRequests(ctx)) {
     const { data } = await ctx.client.GET('/api/v1/schema-requests/{id}/migration', { params: { path: { id: r.id }, query: { dialect } } });
-    const m = data as unknown as Migration;
+    const m = data!;
     const number = String(written.length + 1).padStart(4, '0');
     const header = `-- schema-registry migration ${number}: request ${r.id} (${r.schema_name}), ${m.dialect}\n`;
     const up = `${number}_${m.file_name}.sql`;
@@ -152,7 +111,7 @@ export function migrationsCommand(io: Io): Command {
       .action(async (id: string, o: { dialect: Dialect; only?: 'up' | 'down' }, cmd: Command) => {
         const ctx = contextFor(cmd, io);
         const { data } = await ctx.client.GET('/api/v1/schema-requests/{id}/migration', { params: { path: { id }, query: { dialect: o.dialect } } });
-        const m = data as unknown as Migration;
+        const m = data!;
         ctx.out.result(m, () => {
           if (o.only) return ctx.out.line(o.only === 'up' ? m.up_sql : m.down_sql);
           ctx.out.line(ctx.out.color.dim(`-- ${m.file_name} (${m.dialect})${m.reversible ? '' : ' -- NOT reversible: down loses data'}`));

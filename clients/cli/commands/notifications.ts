@@ -5,15 +5,6 @@ import { examples } from '../help.js';
 import type { Io } from '../io.js';
 import { listOptions, pageQuery, printList, type ListOptions } from './listing.js';
 
-interface Notification {
-  id: string;
-  workspace_id: string;
-  kind: string;
-  subject: unknown;
-  delivered: boolean;
-  created_at: string;
-}
-
 export function notificationsCommand(io: Io): Command {
   const notifications = examples(new Command('notifications').description('your notifications (approvals, rejections, publications)'), 'schema-registry notifications', 'schema-registry notifications ack 01JABCDEFGHJKMNPQRSTVWXYZ0');
   examples(
@@ -24,7 +15,7 @@ export function notificationsCommand(io: Io): Command {
         await printList(
           ctx,
           o,
-          (cursor) => ctx.client.GET('/api/v1/notifications', { params: { query: { ...(o.allStates ? {} : { delivered: 'false' }), ...pageQuery(o, cursor) } } }).then((r) => r.data as unknown as { items: Notification[]; next_cursor: string | null }),
+          (cursor) => ctx.client.GET('/api/v1/notifications', { params: { query: { ...(o.allStates ? {} : { delivered: 'false' }), ...pageQuery(o, cursor) } } }).then((r) => r.data!),
           [
             { header: 'ID', value: (n) => n.id },
             { header: 'KIND', value: (n) => n.kind },

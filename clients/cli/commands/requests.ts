@@ -4,36 +4,13 @@ import { contextFor, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { examples } from '../help.js';
 import type { Io } from '../io.js';
-import { printChanges, type Change } from './changes.js';
+import type { Schemas } from '../../typescript/src/index.js';
+import { printChanges } from './changes.js';
 import { readJsonFile } from './files.js';
 import { ULID } from './refs.js';
 import { listOptions, pageQuery, printList, type ListOptions } from './listing.js';
 
-interface Violation {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  suggestion: string;
-  path: string;
-}
-
-interface SchemaRequest {
-  id: string;
-  workspace_id: string;
-  schema_name: string;
-  status: string;
-  requester: string;
-  risk: string;
-  risk_reasons?: string[];
-  violations: Violation[];
-  compatibility?: { compatibility: string; compatible: boolean; breaking_changes: Change[] };
-  diff?: { changes: Change[] };
-  schema_ref?: string;
-  decided_by?: string;
-  decision_comment?: string;
-  created_at: string;
-  updated_at: string;
-}
+type SchemaRequest = Schemas['SchemaRequest'];
 
 const STATUSES = ['draft', 'pending', 'approved', 'rejected', 'withdrawn'] as const;
 
@@ -69,7 +46,7 @@ function printRequest(ctx: Context, r: SchemaRequest): void {
 
 async function transition(ctx: Context, id: string, status: 'pending' | 'approved' | 'rejected' | 'withdrawn', comment?: string): Promise<void> {
   const { data } = await ctx.client.PATCH('/api/v1/schema-requests/{id}', { params: { path: { id } }, body: { status, ...(comment ? { comment } : {}) } });
-  const r = data as unknown as SchemaRequest;
+  const r = data!;
   ctx.out.result(r, () => ctx.out.line(`request ${r.id} (${r.schema_name}) is now ${r.status}${r.schema_ref ? `; published as ${r.schema_ref}` : ''}`));
 }
 
@@ -108,7 +85,7 @@ export function requestsCommand(io: Io): Command {
             ...(o.draft ? { submit: false } : {}),
           },
         });
-        const r = data as unknown as SchemaRequest;
+        const r = data!;
         ctx.out.result(r, () => printRequest(ctx, r));
         if (r.status === 'draft') ctx.out.note(`a draft: nobody reviews it until \`schema-registry requests submit ${r.id}\``);
       }),
@@ -127,7 +104,7 @@ export function requestsCommand(io: Io): Command {
         await printList(
           ctx,
           o,
-          (cursor) => ctx.client.GET('/api/v1/schema-requests', { params: { query: { workspace_id: ctx.workspace, ...filter, ...pageQuery(o, cursor) } } }).then((r) => r.data as unknown as { items: SchemaRequest[]; next_cursor: string | null }),
+          (cursor) => ctx.client.GET('/api/v1/schema-requests', { params: { query: { workspace_id: ctx.workspace, ...filter, ...pageQuery(o, cursor) } } }).then((r) => r.data!),
           [
             { header: 'ID', value: (r) => r.id },
             { header: 'SCHEMA', value: (r) => r.schema_name },
@@ -149,7 +126,7 @@ export function requestsCommand(io: Io): Command {
       .action(async (id: string, _o, cmd: Command) => {
         const ctx = contextFor(cmd, io);
         const { data } = await ctx.client.GET('/api/v1/schema-requests/{id}', { params: { path: { id } } });
-        const r = data as unknown as SchemaRequest;
+        const r = data!;
         ctx.out.result(r, () => printRequest(ctx, r));
       }),
     'schema-registry requests show 01JABCDEFGHJKMNPQRSTVWXYZ0',

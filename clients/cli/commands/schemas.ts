@@ -4,7 +4,8 @@ import { contextFor, type Context } from '../context.js';
 import { ReportedFailure, EXIT } from '../errors.js';
 import { examples } from '../help.js';
 import type { Io } from '../io.js';
-import { printChanges, type Change } from './changes.js';
+import type { Schemas } from '../../typescript/src/index.js';
+import { printChanges } from './changes.js';
 import { readJsonFile } from './files.js';
 import { listOptions, pageQuery, printList, type ListOptions } from './listing.js';
 import { REF_HELP, resolveVersion, type SchemaVersion } from './refs.js';
@@ -36,18 +37,12 @@ function printVersion(ctx: Context, v: SchemaVersion): void {
   ctx.out.document(v.definition);
 }
 
-interface DryRun {
-  compatible: boolean;
-  would_create_version: number | null;
-  existing_version: SchemaVersion | null;
-  compatibility: { compatibility: string; checked_against: number[]; breaking_changes: Change[]; changes: Change[] } | null;
-}
-
 async function publish(ctx: Context, file: string, o: { name: string; description?: string; engine?: string; dryRun?: boolean }): Promise<void> {
   const body = { workspace_id: ctx.workspace, name: o.name, definition: readJsonFile(file), ...(o.description ? { description: o.description } : {}), ...(o.engine ? { engine: o.engine } : {}) };
   if (o.dryRun) {
     const { data } = await ctx.client.POST('/api/v1/schemas', { params: { query: { dry_run: 'true' } }, body });
-    const result = data as unknown as DryRun;
+    // dry_run=true answers the check, never a version.
+    const result = data as Schemas['SchemaDryRun'];
     ctx.out.result(result, () => {
       const c = ctx.out.color;
       if (result.existing_version) ctx.out.line(`${o.name} version ${result.existing_version.version} already has this definition: publishing would change nothing.`);
@@ -71,7 +66,7 @@ async function publish(ctx: Context, file: string, o: { name: string; descriptio
     return;
   }
   const { data, response } = await ctx.client.POST('/api/v1/schemas', { body });
-  const v = data!;
+  const v = data as SchemaVersion;
   ctx.out.result(v, () => ctx.out.line(response.status === 201 ? `published ${v.name} version ${v.version} (${v.id})` : `${v.name} version ${v.version} already has this definition (${v.id}); nothing published`));
 }
 
@@ -144,7 +139,7 @@ export function schemasCommand(io: Io): Command {
         const to = await resolveVersion(ctx, ref);
         const from = await resolveVersion(ctx, o.against ?? `${to.name}@${Math.max(1, to.version - 1)}`);
         const { data } = await ctx.client.GET('/api/v1/schemas/{id}/diff', { params: { path: { id: to.id }, query: { against: from.id } } });
-        const diff = data as unknown as { changes: Change[]; backward_compatible: boolean; forward_compatible: boolean };
+        const diff = data!;
         ctx.out.result(diff, () => {
           ctx.out.line(`${to.name} version ${from.version} -> ${to.version}: backward compatible ${diff.backward_compatible ? 'yes' : 'no'}, forward compatible ${diff.forward_compatible ? 'yes' : 'no'}`);
           printChanges(ctx.out, diff.changes);
@@ -162,7 +157,7 @@ export function schemasCommand(io: Io): Command {
         const ctx = contextFor(cmd, io);
         const v = await resolveVersion(ctx, ref);
         const { data } = await ctx.client.GET('/api/v1/schemas/{id}/fields', { params: { path: { id: v.id } } });
-        const fields = (data as unknown as { fields: { path: string; types: string[]; required: boolean; nullable: boolean; format?: string; description?: string }[] }).fields;
+        const { fields } = data!;
         ctx.out.result({ fields }, () =>
           ctx.out.table(fields, [
             { header: 'PATH', value: (f) => f.path },

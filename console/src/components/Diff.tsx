@@ -5,16 +5,7 @@
 import { useState } from 'preact/hooks';
 import { Badge } from './common.js';
 import { jsonLines, linesOf } from './json-lines.js';
-
-export interface Change {
-  type: string;
-  path: string;
-  explanation: string;
-  backward_compatible: boolean;
-  forward_compatible: boolean;
-  before?: unknown;
-  after?: unknown;
-}
+import type { Change } from '../types.js';
 
 export function CompatBadges({ backward, forward }: { backward: boolean; forward: boolean }) {
   return (

@@ -9,26 +9,7 @@ import { ErrorBox, Loading, useLoad, when } from '../components/common.js';
 import type { Ctx } from '../main.js';
 import { atLeast } from '../roles.js';
 import type { RouteState } from '../route.js';
-
-interface AuditEvent {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  details: unknown;
-}
-interface Notification {
-  id: string;
-  workspace_id: string;
-  kind: string;
-  subject: unknown;
-  delivered: boolean;
-  created_at: string;
-}
+import type { AuditEvent, AutoCreateLogEntry, Notification } from '../types.js';
 
 /** "request_approved: caricatures (v1)" from the subject's usual members, else its JSON. */
 const describe = (n: Notification) => {
@@ -104,13 +85,8 @@ function AuditFeed({ ctx }: { ctx: Ctx }) {
 
 const summary = (e: AuditEvent) => [e.before && `from ${JSON.stringify(e.before)}`, e.after && `to ${JSON.stringify(e.after)}`, e.details && JSON.stringify(e.details)].filter(Boolean).join(' ').slice(0, 240);
 
-interface AutoCreateEntry {
-  action: 'created' | 'skipped' | 'failed';
-  created_at: string;
-}
-
 /** The newest entries of the workspace's auto-create log, counted per day, oldest day first. */
-function perDay(entries: AutoCreateEntry[]): DayCounts[] {
+function perDay(entries: AutoCreateLogEntry[]): DayCounts[] {
   const days = new Map<string, DayCounts>();
   for (const e of entries) {
     const day = e.created_at.slice(0, 10);
@@ -124,7 +100,7 @@ function perDay(entries: AutoCreateEntry[]): DayCounts[] {
 /** The auto-create log (admins): what the worker created, skipped or failed to create, per day. */
 function AutoCreateLog({ ctx }: { ctx: Ctx }) {
   const admin = atLeast(ctx.role, 'admin');
-  const log = useLoad(async () => (admin ? api<{ items: AutoCreateEntry[] }>('GET', `workspaces/${encodeURIComponent(ctx.workspace)}/auto-create-log${qs({ limit: '500' })}`) : undefined), [ctx.workspace, admin]);
+  const log = useLoad(async () => (admin ? api<{ items: AutoCreateLogEntry[] }>('GET', `workspaces/${encodeURIComponent(ctx.workspace)}/auto-create-log${qs({ limit: '500' })}`) : undefined), [ctx.workspace, admin]);
   if (!admin) return null;
   return (
     <section aria-labelledby="auto-h">

@@ -3,22 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, qs, type FieldError } from '../api.js';
 import { ErrorBox, Loading, useLoad, when } from '../components/common.js';
 import { SchemaForm } from '../components/SchemaForm.js';
+import type { JsonSchema } from '../components/schema.js';
 import { SchemaView } from '../components/SchemaView.js';
 import type { Ctx } from '../main.js';
 import { atLeast } from '../roles.js';
 import { href, type RouteState } from '../route.js';
-import { stateBadge, type SchemaVersion } from './Schemas.js';
-
-interface Payload {
-  id: string;
-  schema_ref: string;
-  schema_name: string;
-  schema_version: number;
-  data: unknown;
-  meta?: unknown;
-  created_at: string;
-  created_by?: string;
-}
+import type { Payload, SchemaVersion } from '../types.js';
+import { stateBadge } from './Schemas.js';
 
 export function Payloads({ ctx, route }: { ctx: Ctx; route: RouteState }) {
   const ref = route.query.get('schema') ?? '';
@@ -69,7 +60,7 @@ function VersionPayloads({ ctx, version, selected }: { ctx: Ctx; version: Schema
         {payload.data && (
           <section aria-labelledby="pl-view-h">
             <h3 id="pl-view-h">Payload {payload.data.id}</h3>
-            <SchemaView definition={version.definition} value={payload.data.data} />
+            <SchemaView definition={version.definition as JsonSchema} value={payload.data.data} />
           </section>
         )}
       </section>
@@ -106,7 +97,7 @@ function NewPayload({ version, onCreated }: { version: SchemaVersion; onCreated:
     <section aria-labelledby="new-pl-h">
       <h2 id="new-pl-h">New payload</h2>
       <form id="new-payload" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <SchemaForm definition={version.definition} value={value} onChange={setValue} errors={errors} />
+        <SchemaForm definition={version.definition as JsonSchema} value={value} onChange={setValue} errors={errors} />
         {status && (
           <div role={status.ok ? 'status' : 'alert'} class={status.ok ? 'notice' : 'error'}>
             <p>{status.text}</p>

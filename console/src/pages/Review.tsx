@@ -6,50 +6,12 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, qs, type FieldError } from '../api.js';
 import { Badge, ErrorBox, Loading, useLoad, when } from '../components/common.js';
-import { Diff, type Change } from '../components/Diff.js';
+import { Diff } from '../components/Diff.js';
 import { Sql } from '../components/Sql.js';
 import type { Ctx } from '../main.js';
 import { atLeast } from '../roles.js';
 import { href, type RouteState } from '../route.js';
-import type { SchemaVersion } from './Schemas.js';
-
-interface Violation {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  suggestion?: string;
-  path?: string;
-}
-interface Migration {
-  file_name: string;
-  dialect: string;
-  up_sql: string;
-  down_sql: string;
-  reversible: boolean;
-}
-export interface SchemaRequest {
-  id: string;
-  workspace_id: string;
-  schema_name: string;
-  status: string;
-  requester: string;
-  risk: 'low' | 'moderate' | 'high';
-  risk_reasons: string[];
-  violations: Violation[];
-  diff?: { changes: Change[]; backward_compatible: boolean; forward_compatible: boolean };
-  compatibility?: { compatibility: string; compatible: boolean; checked_against: number[]; breaking_changes: Change[] };
-  migration_preview: Migration | null;
-  migration_note?: string;
-  proposal: { definition?: unknown; table?: unknown };
-  description?: string;
-  justification?: string;
-  related_issue?: string;
-  decided_by?: string;
-  decision_comment?: string;
-  auto_approval?: { decision: string; reason: string; at: string };
-  migrations?: Record<string, { state: string; dialect: string; namespace?: string; error?: string; failed_statement?: string; at: string; by: string }>;
-  created_at: string;
-}
+import type { MigrationPreview, SchemaRequest, SchemaVersion } from '../types.js';
 
 const RISK_KIND = { low: 'ok', moderate: 'warn', high: 'bad' } as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -175,7 +137,7 @@ function RequestDetail({ ctx, id }: { ctx: Ctx; id: string }) {
 
 function Migrations({ r }: { r: SchemaRequest }) {
   const [dialect, setDialect] = useState<(typeof DIALECTS)[number]>('postgres');
-  const m = useLoad(async () => (r.migration_preview ? api<Migration>('GET', `schema-requests/${r.id}/migration?dialect=${dialect}`) : undefined), [r.id, dialect]);
+  const m = useLoad(async () => (r.migration_preview ? api<MigrationPreview>('GET', `schema-requests/${r.id}/migration?dialect=${dialect}`) : undefined), [r.id, dialect]);
   return (
     <section aria-labelledby="mig-h">
       <h2 id="mig-h">Migration preview</h2>

@@ -3,27 +3,11 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, qs, type FieldError } from '../api.js';
 import { Badge, ErrorBox, Loading, useLoad, when } from '../components/common.js';
 import { Confirm } from '../components/Confirm.js';
-import { Diff, type Change } from '../components/Diff.js';
+import { Diff } from '../components/Diff.js';
 import type { Ctx } from '../main.js';
 import { atLeast } from '../roles.js';
 import { href, type RouteState } from '../route.js';
-
-export interface SchemaVersion {
-  id: string;
-  workspace_id: string;
-  name: string;
-  version: number;
-  engine: string;
-  definition: any;
-  state: 'active' | 'deprecated' | 'disabled';
-  created_at: string;
-  created_by: string;
-  description?: string;
-}
-interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
+import type { Change, FieldDescription as Field, Page, SchemaVersion } from '../types.js';
 
 /** Every property name in a definition, however deep (for the search by field). */
 export function fieldNames(def: unknown, out = new Set<string>()): Set<string> {
@@ -140,18 +124,6 @@ function Publish({ ctx, onPublished }: { ctx: Ctx; onPublished: () => void }) {
       )}
     </section>
   );
-}
-
-interface Field {
-  path: string;
-  name: string;
-  types: string[];
-  required: boolean;
-  nullable: boolean;
-  description?: string;
-  default?: unknown;
-  enum?: unknown[];
-  format?: string;
 }
 
 const COMPAT = ['NONE', 'BACKWARD', 'FORWARD', 'FULL', 'BACKWARD_TRANSITIVE', 'FORWARD_TRANSITIVE', 'FULL_TRANSITIVE'];

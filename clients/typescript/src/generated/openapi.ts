@@ -960,6 +960,275 @@ export interface components {
             updated_at?: string;
             updated_by?: string;
         };
+        Change: {
+            /** @description What changed, e.g. property_added or type_narrowed (the engine’s change types). */
+            type: string;
+            /** @description JSON pointer into the definition. */
+            path: string;
+            before?: unknown;
+            after?: unknown;
+            backward_compatible: boolean;
+            forward_compatible: boolean;
+            explanation: string;
+        };
+        CompatibilityVerdict: {
+            /** @enum {unknown} */
+            compatibility: "NONE" | "BACKWARD" | "BACKWARD_TRANSITIVE" | "FORWARD" | "FORWARD_TRANSITIVE" | "FULL" | "FULL_TRANSITIVE";
+            compatible: boolean;
+            /** @description The versions checked, newest first. */
+            checked_against: number[];
+            /** @description The changes that break the mode (empty when compatible). */
+            breaking_changes: components["schemas"]["Change"][];
+            /** @description Every change against the latest version, breaking or not. */
+            changes: components["schemas"]["Change"][];
+            /**
+             * @description More changes were found than are listed.
+             * @constant
+             */
+            truncated?: true;
+        };
+        DefinitionWarning: {
+            /** @description Stable, e.g. unknown_format: a workspace may refuse chosen codes. */
+            code: string;
+            path: string;
+            message: string;
+        };
+        SchemaDryRun: {
+            /** @constant */
+            dry_run: true;
+            compatible: boolean;
+            /** @description The number the publish would get; null when the definition already is a version. */
+            would_create_version: number | null;
+            existing_version: components["schemas"]["SchemaVersion"] | null;
+            compatibility: components["schemas"]["CompatibilityVerdict"] | null;
+            warnings: components["schemas"]["DefinitionWarning"][];
+        };
+        SchemaDiff: {
+            /** @description Those that break compatibility first. */
+            changes: components["schemas"]["Change"][];
+            truncated?: {
+                total_changes: number;
+                reported_changes: number;
+            };
+            backward_compatible: boolean;
+            forward_compatible: boolean;
+        };
+        SchemaFields: {
+            fields: {
+                /** @description JSON pointer of the field in a document; array items are "-". */
+                path: string;
+                name: string;
+                types: string[];
+                required: boolean;
+                nullable: boolean;
+                description?: string;
+                default?: unknown;
+                enum?: unknown[];
+                format?: string;
+                maxLength?: number;
+            }[];
+        };
+        MigrationPreview: {
+            /** @description e.g. 20231205_120000_create_caricatures: the request’s creation time (UTC), what it does, the table. */
+            file_name: string;
+            dialect: string;
+            up_sql: string;
+            down_sql: string;
+            /** @description false when the down SQL loses data the up SQL kept. */
+            reversible: boolean;
+        };
+        SchemaRequest: {
+            /** @description A ULID. */
+            id: string;
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            /** @description snake_case, at most 63 characters, e.g. "user_preferences". */
+            schema_name: string;
+            /** @enum {unknown} */
+            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back";
+            requester: string;
+            description?: string;
+            justification?: string;
+            related_issue?: string;
+            /** @description The definition, or the table it was made from. */
+            proposal: {
+                definition?: unknown;
+                table?: unknown;
+            };
+            violations: {
+                rule: string;
+                /** @enum {unknown} */
+                severity: "error" | "warning" | "info";
+                message: string;
+                suggestion: string;
+                path: string;
+            }[];
+            /** @enum {unknown} */
+            risk: "low" | "moderate" | "high";
+            risk_reasons: string[];
+            diff?: components["schemas"]["SchemaDiff"];
+            compatibility?: components["schemas"]["CompatibilityVerdict"];
+            migration_preview: components["schemas"]["MigrationPreview"] | null;
+            /** @description Why there is no migration preview. */
+            migration_note?: string;
+            warnings?: components["schemas"]["DefinitionWarning"][];
+            auto_approval?: {
+                /** @enum {unknown} */
+                decision: "approved" | "skipped" | "failed";
+                reason: string;
+                /** Format: date-time */
+                at: string;
+            };
+            /** @description The version the approval published. */
+            schema_ref?: string;
+            decided_by?: string;
+            decision_comment?: string;
+            /** @description Per sink, where the request’s migration stands after its last attempt there. */
+            migrations?: {
+                [key: string]: {
+                    sink: string;
+                    dialect: string;
+                    namespace?: string;
+                    /** @enum {unknown} */
+                    state: "applied" | "rolled_back" | "failed" | "waiting" | "blocked";
+                    checksum?: string;
+                    /** @description A ULID. */
+                    attempt_id: string;
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    error?: string;
+                    failed_statement?: string;
+                    waiting_on?: string[];
+                    dependents?: string[];
+                };
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MigrationAttempt: {
+            /** @description A ULID. */
+            id: string;
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            sink: string;
+            /** @description A ULID. */
+            request_id: string;
+            /** @description snake_case, at most 63 characters, e.g. "user_preferences". */
+            schema_name: string;
+            schema_version: number;
+            /** @enum {unknown} */
+            operation: "apply" | "rollback";
+            /** @enum {unknown} */
+            outcome: "applied" | "rolled_back" | "unchanged" | "failed" | "waiting" | "blocked";
+            dialect: string;
+            /** @description The SQL executed, in order. */
+            statements: string[];
+            checksum?: string;
+            duration_ms: number;
+            error?: string;
+            failed_statement?: string;
+            actor: string;
+            /** Format: date-time */
+            at: string;
+        };
+        MigrationRunResult: {
+            request: components["schemas"]["SchemaRequest"];
+            attempt: components["schemas"]["MigrationAttempt"];
+        };
+        SinkMigrations: {
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            sink: string;
+            dialect: string;
+            namespace?: string;
+            /** @description Every item’s disagreements are empty. */
+            in_agreement: boolean;
+            items: {
+                migration_id: string;
+                request_id: string;
+                schema_name: string;
+                schema_version: number | null;
+                /**
+                 * @description The sink’s word when it has a row, else the registry’s.
+                 * @enum {unknown}
+                 */
+                status: "applied" | "rolled_back" | "failed" | "waiting" | "pending";
+                checksum: string | null;
+                /** @description The sink’s tracking row, null when it has none. */
+                sink: {
+                    status: string;
+                    checksum: string;
+                    applied_sequence: number;
+                    applied_at?: string | null;
+                    applied_by?: string | null;
+                    rolled_back_at?: string | null;
+                    error?: string | null;
+                    failed_statement?: string | null;
+                } | null;
+                registry: {
+                    status: string;
+                    checksum: string | null;
+                    last_attempt_at: string | null;
+                    last_error?: string;
+                };
+                /** @description Empty when both sides agree. */
+                disagreements: string[];
+            }[];
+        };
+        AuditEvent: {
+            /** @description A ULID. */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            /** @description e.g. schema_version.published */
+            action: string;
+            /** @enum {unknown} */
+            entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload";
+            entity_id: string;
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            /** @description The entity before the change (null when created). */
+            before: unknown;
+            /** @description The entity after the change. */
+            after: unknown;
+            details: unknown;
+        };
+        Notification: {
+            /** @description A ULID. */
+            id: string;
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            /** @description e.g. schema_request.approved */
+            kind: string;
+            /** @description What the notification is about, e.g. {request_id, schema_name, comment}. */
+            subject: unknown;
+            delivered: boolean;
+            delivery_channel: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AutoCreateLogEntry: {
+            /** @description A ULID. */
+            id: string;
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            /** @description A ULID. */
+            request_id: string;
+            /** @description snake_case, at most 63 characters, e.g. "user_preferences". */
+            schema_name: string;
+            table_name: string;
+            /** @enum {unknown} */
+            action: "created" | "skipped" | "failed";
+            sink?: string;
+            /** @description created: the SQL run and its timing; skipped: why; failed: the error and failing statement. */
+            details: unknown;
+            /** Format: date-time */
+            created_at: string;
+        };
         Problem: {
             type: string;
             title: string;
@@ -1493,7 +1762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SchemaVersion"];
+                    "application/json": components["schemas"]["SchemaVersion"] | components["schemas"]["SchemaDryRun"];
                 };
             };
             /** @description Success */
@@ -1869,7 +2138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SchemaDiff"];
                 };
             };
             /** @description Bad request: an RFC 9457 problem */
@@ -2411,7 +2680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SchemaFields"];
                 };
             };
             /** @description Bad request: an RFC 9457 problem */
@@ -3429,7 +3698,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: unknown[];
+                        items: components["schemas"]["AutoCreateLogEntry"][];
                         next_cursor: string | null;
                     };
                 };
@@ -4495,7 +4764,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: unknown[];
+                        items: components["schemas"]["SchemaRequest"][];
                         next_cursor: string | null;
                     };
                 };
@@ -4598,7 +4867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SchemaRequest"];
                 };
             };
             /** @description Bad request: an RFC 9457 problem */
@@ -4741,7 +5010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SchemaRequest"];
                 };
             };
             /** @description Bad request: an RFC 9457 problem */
@@ -4841,7 +5110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SchemaRequest"];
                 };
             };
             /** @description Bad request: an RFC 9457 problem */
@@ -4975,7 +5244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MigrationPreview"];
                 };
             };
             /** @description Bad request: an RFC 9457 problem */
@@ -5086,7 +5355,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: unknown[];
+                        items: components["schemas"]["AuditEvent"][];
                         next_cursor: string | null;
                     };
                 };
@@ -5188,7 +5457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MigrationRunResult"];
                 };
             };
             /** @description Bad request: an RFC 9457 problem */
@@ -5324,7 +5593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MigrationRunResult"];
                 };
             };
             /** @description Bad request: an RFC 9457 problem */
@@ -5457,7 +5726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SinkMigrations"];
                 };
             };
             /** @description Bad request: an RFC 9457 problem */
@@ -5562,7 +5831,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: unknown[];
+                        items: components["schemas"]["AuditEvent"][];
                         next_cursor: string | null;
                     };
                 };
@@ -5665,7 +5934,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: unknown[];
+                        items: components["schemas"]["Notification"][];
                         next_cursor: string | null;
                     };
                 };
@@ -5767,7 +6036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Notification"];
                 };
             };
             /** @description Bad request: an RFC 9457 problem */
