@@ -28,6 +28,8 @@ export interface UpdatePayloadInput {
   schema_ref?: string;
 }
 
+/** Attempts of a change whose payload a backfill indexed meanwhile. */
+const RETRIES = 3;
 /** Kept revisions erased per transaction (DynamoDB allows 100 items; the marker and audit event take two). */
 const ERASE_BATCH = 90;
 
@@ -43,43 +45,45 @@ export class PayloadChanges {
 
   /** Replaces `data` (and `meta`) of the revision `expected` names, validated once; answers the new revision. */
   async update(principal: Principal, id: string, input: UpdatePayloadInput, expected: IfMatch): Promise<Payload> {
-    const current = await this.current(principal, id, 'writer');
-    const revision = revisionOf(current);
-    if (!matches(expected, revision)) throw this.stale(id, revision);
-    const version = await this.target(principal, current, input.schema_ref);
-    const doc = checkedDocument(input);
-    await validateAgainst(this.engines, this.versions, version, input.data);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.current(principal, id, 'writer');
+      const revision = revisionOf(current);
+      if (!matches(expected, revision)) throw this.stale(id, revision);
+      const version = await this.target(principal, current, input.schema_ref);
+      const doc = checkedDocument(input);
+      await validateAgainst(this.engines, this.versions, version, input.data);
 
-    const at = this.clock.now().toISOString();
-    const { meta: _old, ...kept } = current;
-    const fields = [...new Set([...declaredFields(JSON.parse(version.definition) as Json), ...indexedFields(current)])];
-    const unindexed: PayloadItem = {
-      ...kept,
-      ...doc,
-      schema_ref: version.id,
-      schema_version: version.version,
-      revision: revision + 1,
-      updated_at: at,
-      updated_by: principal.id,
-    };
-    const next = withIndexedFields(unindexed, fields);
-    const changed = (['data', 'meta', 'schema_ref'] as const).filter((f) => current[f] !== next[f]);
-    await this.commit(id, revision, [
-      this.stores.payloads.replace(next, revision),
-      this.stores.payloads.keepRevision(this.revisionItem(current, principal, at)),
-      this.stores.audit.put({
-        workspace_id: current.workspace_id,
-        actor: principal.id,
-        action: 'payload.updated',
-        entity_type: 'payload',
-        entity_id: id,
-        before: { revision, schema_ref: current.schema_ref, schema_version: current.schema_version },
-        after: { revision: revision + 1, schema_ref: next.schema_ref, schema_version: next.schema_version },
-        details: { changed },
-      }),
-      ...indexWrites(this.stores.index, current, next),
-    ]);
-    return toPayload(next);
+      const at = this.clock.now().toISOString();
+      const { meta: _old, ...kept } = current;
+      const fields = [...new Set([...declaredFields(JSON.parse(version.definition) as Json), ...indexedFields(current)])];
+      const unindexed: PayloadItem = {
+        ...kept,
+        ...doc,
+        schema_ref: version.id,
+        schema_version: version.version,
+        revision: revision + 1,
+        updated_at: at,
+        updated_by: principal.id,
+      };
+      const next = withIndexedFields(unindexed, fields);
+      const changed = (['data', 'meta', 'schema_ref'] as const).filter((f) => current[f] !== next[f]);
+      const done = await this.commit(current, attempt, [
+        this.stores.payloads.replace(next, current),
+        this.stores.payloads.keepRevision(this.revisionItem(current, principal, at)),
+        this.stores.audit.put({
+          workspace_id: current.workspace_id,
+          actor: principal.id,
+          action: 'payload.updated',
+          entity_type: 'payload',
+          entity_id: id,
+          before: { revision, schema_ref: current.schema_ref, schema_version: current.schema_version },
+          after: { revision: revision + 1, schema_ref: next.schema_ref, schema_version: next.schema_version },
+          details: { changed },
+        }),
+        ...indexWrites(this.stores.index, current, next),
+      ]);
+      if (done) return toPayload(next);
+    }
   }
 
   /**
@@ -87,28 +91,31 @@ export class PayloadChanges {
    * is done already (true: nothing changed), whatever `If-Match` says.
    */
   async delete(principal: Principal, id: string, expected: IfMatch): Promise<void> {
-    const { payload, deletion } = await this.stores.payloads.find([...principal.roles.keys()], id, true);
-    const found = payload ?? deletion;
-    if (!found) throw new NotFoundError(`payload ${id} not found`);
-    authorize(principal, found.workspace_id, 'writer', `payload ${id}`);
-    if (!payload) return;
-    const revision = revisionOf(payload);
-    if (!matches(expected, revision)) throw this.stale(id, revision);
-    const at = this.clock.now().toISOString();
-    await this.commit(id, revision, [
-      this.stores.payloads.remove(payload, revision),
-      this.stores.payloads.keepRevision(this.revisionItem(payload, principal, at)),
-      this.stores.payloads.markDeleted({ id, workspace_id: payload.workspace_id, schema_name: payload.schema_name, last_revision: revision, deleted_at: at, deleted_by: principal.id }),
-      this.stores.audit.put({
-        workspace_id: payload.workspace_id,
-        actor: principal.id,
-        action: 'payload.deleted',
-        entity_type: 'payload',
-        entity_id: id,
-        before: { revision, schema_ref: payload.schema_ref, schema_version: payload.schema_version },
-      }),
-      ...indexWrites(this.stores.index, payload, undefined),
-    ]);
+    for (let attempt = 1; ; attempt++) {
+      const { payload, deletion } = await this.stores.payloads.find([...principal.roles.keys()], id, true);
+      const found = payload ?? deletion;
+      if (!found) throw new NotFoundError(`payload ${id} not found`);
+      authorize(principal, found.workspace_id, 'writer', `payload ${id}`);
+      if (!payload) return;
+      const revision = revisionOf(payload);
+      if (!matches(expected, revision)) throw this.stale(id, revision);
+      const at = this.clock.now().toISOString();
+      const done = await this.commit(payload, attempt, [
+        this.stores.payloads.remove(payload),
+        this.stores.payloads.keepRevision(this.revisionItem(payload, principal, at)),
+        this.stores.payloads.markDeleted({ id, workspace_id: payload.workspace_id, schema_name: payload.schema_name, last_revision: revision, deleted_at: at, deleted_by: principal.id }),
+        this.stores.audit.put({
+          workspace_id: payload.workspace_id,
+          actor: principal.id,
+          action: 'payload.deleted',
+          entity_type: 'payload',
+          entity_id: id,
+          before: { revision, schema_ref: payload.schema_ref, schema_version: payload.schema_version },
+        }),
+        ...indexWrites(this.stores.index, payload, undefined),
+      ]);
+      if (done) return;
+    }
   }
 
   /**
@@ -195,12 +202,21 @@ export class PayloadChanges {
   }
 
   /** Commits a change guarded by the payload's revision: a lost race is a stale If-Match (412). */
-  private async commit(id: string, revision: number, items: Parameters<Transactor['transact']>[0]): Promise<void> {
+  /**
+   * Commits a change made from `read` (the payload's Put or Delete comes first): false when only its index
+   * entries moved on meanwhile (a backfill: same revision), so the caller reads it again and redoes the
+   * change, at most `RETRIES` times; a new revision is a 412.
+   */
+  private async commit(read: PayloadItem, attempt: number, items: Parameters<Transactor['transact']>[0]): Promise<boolean> {
     try {
       await this.tx.transact(items);
+      return true;
     } catch (e) {
-      if (cancellationCodes(e)?.[0] === 'ConditionalCheckFailed') throw this.stale(id, revision);
-      throw e;
+      if (cancellationCodes(e)?.[0] !== 'ConditionalCheckFailed') throw e;
+      const { payload } = await this.stores.payloads.find([read.workspace_id], read.id);
+      const revision = payload ? revisionOf(payload) : revisionOf(read);
+      if (!payload || revision !== revisionOf(read) || attempt >= RETRIES) throw this.stale(read.id, revision);
+      return false;
     }
   }
 

@@ -14,7 +14,7 @@ import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import type { PayloadIndexStore } from '../store/payload-index.js';
 import type { PayloadStore } from '../store/payloads.js';
 import { declaredFields, encodeText, indexedFields, indexWrites, payloadOfEntry, withIndexedFields } from './index-entries.js';
-import { revisionOf, toPayload, type Payload } from './model.js';
+import { toPayload, type Payload } from './model.js';
 
 /** Payloads read per backfill page. */
 export const BACKFILL_PAGE = 100;
@@ -106,7 +106,7 @@ export class PayloadFieldIndex {
       if (fields.every((f) => have.includes(f))) return false;
       const next = withIndexedFields(item, [...new Set([...have, ...fields])]);
       try {
-        await this.tx.transact([this.stores.payloads.replace(next, revisionOf(item)), ...indexWrites(this.stores.index, item, next)]);
+        await this.tx.transact([this.stores.payloads.replace(next, item), ...indexWrites(this.stores.index, item, next)]);
         return true;
       } catch (e) {
         if (cancellationCodes(e)?.[0] !== 'ConditionalCheckFailed') throw e;

@@ -20,13 +20,15 @@ export interface StoredPayload {
 }
 
 /**
- * The condition that the stored payload is still at `revision`; payloads written before revisions existed
- * have no attribute and are revision 1.
+ * The condition that the stored payload is still the one `read`: at its revision, and with the index entries
+ * it had. A backfill adds entries without making a revision, and a writer working from the older read would
+ * leave the added entries behind. Payloads written before revisions existed have no attribute and are revision 1.
  */
-function atRevision(revision: number) {
-  return revision === 1
-    ? { expression: 'attribute_exists(PK) AND (attribute_not_exists(revision) OR revision = :rev)', values: { ':rev': 1 } }
-    : { expression: 'revision = :rev', values: { ':rev': revision } };
+function asRead(read: Pick<PayloadItem, 'revision' | 'indexed_fields'>) {
+  const revision = read.revision ?? 1;
+  const atRevision = revision === 1 ? 'attribute_exists(PK) AND (attribute_not_exists(revision) OR revision = :rev)' : 'revision = :rev';
+  const sameEntries = read.indexed_fields === undefined ? 'attribute_not_exists(indexed_fields)' : 'indexed_fields = :indexed';
+  return { expression: `${atRevision} AND ${sameEntries}`, values: { ':rev': revision, ...(read.indexed_fields === undefined ? {} : { ':indexed': read.indexed_fields }) } };
 }
 
 const primaryKey = (keys: Record<string, string>) => ({ PK: keys.PK!, SK: keys.SK! });
@@ -65,14 +67,14 @@ export class PayloadStore {
     return { ...(payload ? { payload } : {}), ...(deletion ? { deletion } : {}) };
   }
 
-  /** The Put replacing a payload, conditional on it still being at `expectedRevision`. */
-  replace(item: PayloadItem, expectedRevision: number): TransactItem {
-    return this.table.put('payload', item, atRevision(expectedRevision));
+  /** The Put replacing a payload, conditional on it still being the one `read`. */
+  replace(item: PayloadItem, read: PayloadItem): TransactItem {
+    return this.table.put('payload', item, asRead(read));
   }
 
-  /** The Delete of a payload, conditional on it still being at `expectedRevision`. */
-  remove(item: PayloadItem, expectedRevision: number): TransactItem {
-    return this.table.remove(primaryKey(payloadKeys.all(item)), atRevision(expectedRevision));
+  /** The Delete of a payload, conditional on it still being as it was read. */
+  remove(read: PayloadItem): TransactItem {
+    return this.table.remove(primaryKey(payloadKeys.all(read)), asRead(read));
   }
 
   /** The Put of a replaced revision (each revision number is kept once). */

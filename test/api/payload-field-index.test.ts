@@ -91,4 +91,37 @@ describe('the backfill of an index added in a later version', () => {
     const again = await reg.call('POST', `/api/v1/schemas/${v2}/index-backfill`, { token: admin, body: {} });
     expect(again.body).toMatchObject({ status: 'done', scanned: total });
   });
+  it('keeps entries right when an update or a delete races the backfill of the same payload', async () => {
+    const v1 = (await reg.call('POST', '/api/v1/schemas', { token: admin, body: { workspace_id: 'acme', name: 'raced', definition: definition() } })).body.id;
+    const updated = await create(v1, { user_id: 'before' });
+    const deleted = await create(v1, { user_id: 'doomed' });
+    const v2 = (await reg.call('POST', '/api/v1/schemas', { token: admin, body: { workspace_id: 'acme', name: 'raced', definition: definition({ 'x-registry-index': ['user_id'] }) } })).body.id;
+
+    // The backfill indexes both payloads after each change read them and before it commits.
+    let raced = false;
+    const race = 'raceTheBackfill';
+    reg.deps.dynamo.raw.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'TransactWriteItemsCommand' && !raced) {
+          raced = true;
+          expect((await reg.call('POST', `/api/v1/schemas/${v2}/index-backfill`, { token: admin, body: {} })).body).toMatchObject({ status: 'done', indexed: 2 });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: race },
+    );
+    try {
+      const put = await reg.call('PUT', `/api/v1/payloads/${updated.id}`, { token: writer, body: { data: { user_id: 'after' } }, headers: { 'If-Match': '"1"' } });
+      expect(put.status).toBe(200);
+      expect(raced).toBe(true);
+      raced = false;
+      expect((await reg.call('DELETE', `/api/v1/payloads/${deleted.id}`, { token: writer, headers: { 'If-Match': '"1"' } })).status).toBe(204);
+      expect(raced).toBe(true);
+    } finally {
+      reg.deps.dynamo.raw.middlewareStack.remove(race);
+    }
+    expect(ids(await where('raced', 'where[user_id]=before'))).toEqual([]);
+    expect((await where('raced', 'where[user_id]=after')).body.items).toMatchObject([{ id: updated.id, revision: 2, data: { user_id: 'after' } }]);
+    expect(ids(await where('raced', 'where[user_id]=doomed'))).toEqual([]);
+  });
 });
