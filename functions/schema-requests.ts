@@ -1,6 +1,6 @@
 /** Route group `schema-requests`: request, review and decide new schemas and versions. */
 import { pageSize } from '../lib/api/contracts.js';
-import { TooManyRequestsError, ValidationError } from '../lib/errors.js';
+import { ConflictError, TooManyRequestsError, ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
 
@@ -70,7 +70,8 @@ group.route({
   summary: 'Up and down SQL for a relational sink, per dialect',
   query: 'MigrationQuery',
   response: { status: 200, contract: 'MigrationPreview' },
-  raises: [ValidationError],
+  // 409: the request has no relational projection (its definition is not an object of columns).
+  raises: [ValidationError, ConflictError],
   example: { path: { id: '<request>' } },
   handle: async ({ principal, id, query }, { requests }) => requests.migrationPreview(principal, id, query.dialect ?? 'postgres'),
 });

@@ -52,6 +52,9 @@ beforeAll(async () => {
 
 const resolve = (schema: Obj): Obj => (schema.$ref ? components[String(schema.$ref).split('/').pop()!]! : schema);
 
+/** `arbitrary` one time in `n`, else null. */
+const sometimes = <T>(arbitrary: fc.Arbitrary<T>, n: number) => fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
+
 /** Strings that satisfy the API's patterns (names, workspace ids, ULIDs), and ones that do not. */
 const strings = fc.oneof(
   fc.constantFrom('acme', 'other', 'fuzzed', 'fuzz_req', 'a', '', 'Ünïcode', '__proto__', 'constructor', '../x', '%00', ' '),
@@ -66,12 +69,14 @@ function valueFor(schema: Obj | undefined, depth = 0): fc.Arbitrary<unknown> {
   let fitting: fc.Arbitrary<unknown>;
   if (Array.isArray(s.enum)) fitting = fc.constantFrom(...(s.enum as unknown[]));
   else if ('const' in s) fitting = fc.constant(s.const);
+  else if (s.type === 'string' && s.pattern) fitting = fc.oneof({ weight: 4, arbitrary: fc.stringMatching(new RegExp(String(s.pattern))) }, { weight: 1, arbitrary: strings });
+  else if (s.type === 'string' && s.format === 'date-time') fitting = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
   else if (s.type === 'string') fitting = strings;
   else if (s.type === 'boolean') fitting = fc.boolean();
   else if (s.type === 'integer' || s.type === 'number') fitting = fc.integer({ min: -5, max: 600 });
   else if (s.type === 'object' && s.properties && depth < 3) fitting = objectFor(s, depth + 1);
   else fitting = fc.oneof(fc.constant({ type: 'object' }), fc.constant({ enum: [1, 2] }), fc.jsonValue({ maxDepth: 3 }));
-  return fc.oneof({ weight: 4, arbitrary: fitting }, { weight: 1, arbitrary: around });
+  return fc.oneof({ weight: 9, arbitrary: fitting }, { weight: 1, arbitrary: around });
 }
 
 /** An object of the contract's properties (required ones usually present), sometimes with a name it does not know. */
@@ -81,13 +86,21 @@ function objectFor(schema: Obj, depth = 0): fc.Arbitrary<Obj> {
   const record = fc.record(Object.fromEntries(properties.map(([name, p]) => [name, valueFor(p, depth)])), {
     requiredKeys: properties.map(([name]) => name).filter((name) => required.has(name)),
   });
-  const extra = fc.option(fc.tuple(fc.constantFrom('__proto__', 'unknown', 'constructor', 'PK'), fc.jsonValue({ maxDepth: 2 })), { freq: 4 });
-  return fc.tuple(record, extra, fc.nat(5).map((n) => n === 0)).map(([value, more, dropRequired]) => {
+  const extra = sometimes(fc.tuple(fc.constantFrom('__proto__', 'unknown', 'constructor', 'PK'), fc.jsonValue({ maxDepth: 2 })), 6);
+  return fc.tuple(record, extra, fc.nat(9).map((n) => n === 0)).map(([value, more, dropRequired]) => {
     const out: Obj = { ...(value as Obj) };
     if (dropRequired && required.size > 0) delete out[[...required][0]!];
     if (more) Object.defineProperty(out, more[0], { value: more[1], enumerable: true, writable: true, configurable: true });
     return out;
   });
+}
+
+/** A path parameter: mostly a fixture that exists (so requests get past the lookup), sometimes not. */
+function pathValue(path: string, name: string): fc.Arbitrary<string> {
+  const fixture = path.startsWith('/api/v1/payloads') ? 'payload' : path.startsWith('/api/v1/schema-requests') ? 'request' : 'schema';
+  const existing = name === 'workspace_id' ? fc.constant('acme') : name === 'sink' ? fc.constant('default') : fc.constant(null).map(() => fixtures[fixture]!);
+  const other = name === 'workspace_id' ? fc.constantFrom('other', 'BAD', '-') : fc.oneof(strings.filter((v) => v.length > 0), fc.constant('01ARZ3NDEKTSV4RRFFQ69G5FAV'));
+  return fc.oneof({ weight: 3, arbitrary: existing }, { weight: 1, arbitrary: other });
 }
 
 const request = fc.constantFrom(...Array.from({ length: 64 }, (_, i) => i)).chain((i) => {
@@ -96,13 +109,14 @@ const request = fc.constantFrom(...Array.from({ length: 64 }, (_, i) => i)).chai
   const queryParams = op.parameters.filter((p) => p.in === 'query');
   return fc.record({
     op: fc.constant(op),
-    role: fc.constantFrom(...ROLES, 'outsider', 'none'),
-    path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, p.name === 'workspace_id' ? fc.constantFrom('acme', 'other', 'BAD', '-') : fc.oneof({ weight: 3, arbitrary: strings.filter((v) => v.length > 0) }, { weight: 1, arbitrary: fc.constant('01ARZ3NDEKTSV4RRFFQ69G5FAV') })]))),
-    query: fc.record(Object.fromEntries(queryParams.map((p) => [p.name, valueFor(p.schema).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))])), { requiredKeys: [] }),
-    extraQuery: fc.option(fc.constantFrom('__proto__', 'verbose', 'limit'), { freq: 8 }),
+    role: fc.oneof({ weight: 3, arbitrary: fc.constant('admin') }, { weight: 3, arbitrary: fc.constantFrom(...ROLES, 'outsider', 'none') }),
+    path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, pathValue(op.path, p.name)]))),
+    // Each parameter one time in three (a cursor more rarely: only one the API issued is valid).
+    query: fc.record(Object.fromEntries(queryParams.map((p) => [p.name, sometimes(valueFor(p.schema).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))), p.name === 'cursor' ? 10 : 3)]))),
+    extraQuery: sometimes(fc.constantFrom('__proto__', 'verbose', 'limit'), 8),
     body: op.body ? fc.oneof({ weight: 5, arbitrary: objectFor(resolve(op.body)) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }) : fc.constant(undefined),
-    contentType: fc.constantFrom('application/json', 'application/json', 'application/json', 'Application/JSON; charset=utf-8', 'text/plain'),
-    idempotencyKey: fc.option(fc.constantFrom('fuzz-key-1', 'fuzz-key-2', 'bad key'), { freq: 3 }),
+    contentType: fc.constantFrom(...Array<string>(6).fill('application/json'), 'Application/JSON; charset=utf-8', 'text/plain'),
+    idempotencyKey: sometimes(fc.constantFrom('fuzz-key-1', 'fuzz-key-2', 'bad key'), 3),
   });
 });
 
@@ -124,7 +138,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         const path = r.op.path.replace(/\{([a-z_]+)\}/g, (_m, name: string) => encodeURIComponent(String((r.path as Record<string, unknown>)[name])));
-        const query = new URLSearchParams(Object.entries(r.query).filter(([, v]) => v !== undefined) as [string, string][]);
+        const query = new URLSearchParams(Object.entries(r.query).filter(([, v]) => v !== null) as [string, string][]);
         if (r.extraQuery) query.append(r.extraQuery, '1');
         const headers: Record<string, string> = { 'content-type': r.contentType };
         if (r.idempotencyKey) headers['idempotency-key'] = r.idempotencyKey;
@@ -145,9 +159,10 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
-    // The generator must reach past the front door, or the property says little.
+    // The generator must reach past the front door, or the property says little: a good share succeeds.
     console.log(`fuzz statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
-    expect([...statuses.keys()].filter((s) => s < 300).length).toBeGreaterThan(0);
+    const succeeded = [...statuses].filter(([s]) => s < 300).reduce((n, [, count]) => n + count, 0);
+    expect(succeeded).toBeGreaterThanOrEqual(RUNS * 0.15);
     expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
   });
 });
