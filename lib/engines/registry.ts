@@ -2,6 +2,7 @@
 import { BadRequestError } from '../errors.js';
 import { AvroEngine } from './avro/engine.js';
 import { JsonSchemaEngine } from './json-schema/engine.js';
+import { ProtobufEngine } from './protobuf/engine.js';
 import type { Json, SchemaEngine } from './types.js';
 import { fingerprint } from '../util/canonical-json.js';
 
@@ -35,9 +36,9 @@ export class EngineRegistry {
   }
 }
 
-/** The registry with the engines the service ships: JSON Schema (the default), Avro. */
+/** The registry with the engines the service ships: JSON Schema (the default), Avro, Protobuf. */
 export function defaultEngines(): EngineRegistry {
-  return new EngineRegistry([new JsonSchemaEngine(), new AvroEngine()]);
+  return new EngineRegistry([new JsonSchemaEngine(), new AvroEngine(), new ProtobufEngine()]);
 }
 
 /** The fingerprint that makes two definitions the same version under `engine`. */

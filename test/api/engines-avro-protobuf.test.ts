@@ -65,3 +65,45 @@ describe('an Avro schema', () => {
     expect(bad.status).toBe(422);
   });
 });
+
+describe('a Protobuf schema', () => {
+  const v1 = 'syntax = "proto3";\npackage acme.v1;\nmessage Order {\n  string order_id = 1;\n  int64 amount_cents = 2;\n  repeated string items = 3;\n}\n';
+
+  it('is published, validates payloads in the JSON mapping, and re-publishing it respaced is the same version', async () => {
+    const published = await reg.call('POST', '/api/v1/schemas', { token: tokens.ada, body: { workspace_id: 'acme', name: 'proto_orders', engine: 'protobuf', definition: v1 } });
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ version: 1, engine: 'protobuf', dialect: 'proto3' });
+    const again = await reg.call('POST', '/api/v1/schemas', { token: tokens.ada, body: { workspace_id: 'acme', name: 'proto_orders', engine: 'protobuf', definition: v1.replace('string order_id = 1;', '// the key\n  string   order_id = 1 ;') } });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(published.body.id);
+
+    const ok = await reg.call('POST', '/api/v1/payloads', { token: tokens.carol, body: { schema_ref: published.body.id, data: { orderId: 'o1', amountCents: '1250', items: ['a'] } } });
+    expect(ok.status).toBe(201);
+    const bad = await reg.call('POST', '/api/v1/payloads', { token: tokens.carol, body: { schema_ref: published.body.id, data: { orderId: 1, amount: 2 } } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['/orderId', '/amount']);
+
+    const start = await reg.call('GET', `/api/v1/schemas/${published.body.id}/default`, { token: tokens.carol });
+    expect(start.status).toBe(200);
+    expect(JSON.stringify(start.body)).toContain('"orderId":""');
+  });
+
+  it('refuses a field number change under BACKWARD with the rule explained, and diffs an added field', async () => {
+    const moved = await reg.call('POST', '/api/v1/schemas', { token: tokens.ada, body: { workspace_id: 'acme', name: 'proto_orders', engine: 'protobuf', definition: v1.replace('amount_cents = 2', 'amount_cents = 4') } });
+    expect(moved.status).toBe(409);
+    expect(moved.body.breaking_changes[0]).toMatchObject({ type: 'field_number_changed' });
+    const v2 = await reg.call('POST', '/api/v1/schemas', { token: tokens.ada, body: { workspace_id: 'acme', name: 'proto_orders', engine: 'protobuf', definition: v1.replace('repeated string items = 3;', 'repeated string items = 3;\n  string note = 4;') } });
+    expect(v2.status).toBe(201);
+    const first = await reg.call('GET', '/api/v1/schemas?workspace_id=acme&prefix=proto_orders', { token: tokens.carol });
+    const versions = await reg.call('GET', `/api/v1/schemas/${first.body.items[0].id}/versions`, { token: tokens.carol });
+    const diff = await reg.call('GET', `/api/v1/schemas/${v2.body.id}/diff?against=${versions.body.items[0].id}`, { token: tokens.carol });
+    expect(diff.status).toBe(200);
+    expect(JSON.stringify(diff.body)).toContain('field_added');
+  });
+
+  it('refuses a definition that is not a .proto source with 422', async () => {
+    const bad = await reg.call('POST', '/api/v1/schemas', { token: tokens.ada, body: { workspace_id: 'acme', name: 'proto_bad', engine: 'protobuf', definition: { type: 'object' } } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.detail).toContain('.proto source');
+  });
+});

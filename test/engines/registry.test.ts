@@ -13,7 +13,7 @@ describe('EngineRegistry', () => {
   it('refuses an unknown engine with a 400 naming it and the known ones', () => {
     const registry = defaultEngines();
     expect(() => registry.get('xml')).toThrow(BadRequestError);
-    expect(() => registry.get('xml')).toThrow('unknown schema engine "xml"; known engines: "avro", "json-schema"');
+    expect(() => registry.get('xml')).toThrow('unknown schema engine "xml"; known engines: "avro", "json-schema", "protobuf"');
   });
 
   it('refuses two engines under one name', () => {
