@@ -101,6 +101,16 @@ describe('a Protobuf schema', () => {
     expect(JSON.stringify(diff.body)).toContain('field_added');
   });
 
+  it('is requested and reviewed like any other definition', async () => {
+    const created = await reg.call('POST', '/api/v1/schema-requests', { token: tokens.carol, body: { workspace_id: 'acme', schema_name: 'proto_events', engine: 'protobuf', definition: 'syntax = "proto3";\nmessage Event { string event_id = 1; int64 at = 2; }\n' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'pending', proposal: { engine: 'protobuf' } });
+    const approved = await reg.call('PATCH', `/api/v1/schema-requests/${created.body.id}`, { token: tokens.rex, body: { status: 'approved' } });
+    expect(approved.status).toBe(200);
+    const ok = await reg.call('POST', '/api/v1/payloads', { token: tokens.carol, body: { schema_ref: approved.body.schema_ref, data: { eventId: 'e1', at: 5 } } });
+    expect(ok.status).toBe(201);
+  });
+
   it('refuses a definition that is not a .proto source with 422', async () => {
     const bad = await reg.call('POST', '/api/v1/schemas', { token: tokens.ada, body: { workspace_id: 'acme', name: 'proto_bad', engine: 'protobuf', definition: { type: 'object' } } });
     expect(bad.status).toBe(422);
