@@ -50,7 +50,7 @@ describe('Protobuf documents in the JSON mapping', () => {
   const definition = proto(`
 import "google/protobuf/timestamp.proto";
 message User {
-  reserved 9; reserved "legacy";
+  reserved 9, 11; reserved "legacy", "old_name";
   string user_id = 1;
   int64 visits = 2;
   bytes avatar = 3;
@@ -64,7 +64,7 @@ message User {
 
   it('accepts JSON names, proto names, 64-bit integers as strings, base64, enums by name or number, and RFC 3339 timestamps', () => {
     expect(engine.validate({ userId: 'u1', visits: '9007199254740993', avatar: 'AQID', tags: ['a'], counts: { a: 1 }, email: 'a@b.c', color: 'GREEN', createdAt: '2026-12-02T23:00:00Z' }, definition)).toEqual({ valid: true });
-    expect(engine.validate({ user_id: 'u1', visits: 3, color: 1, legacy: 'ignored: a reserved name' }, definition)).toEqual({ valid: true });
+    expect(engine.validate({ user_id: 'u1', visits: 3, color: 1, legacy: 'ignored: a reserved name', oldName: 'also, in its JSON spelling' }, definition)).toEqual({ valid: true });
   });
 
   it('names every problem with its path', () => {

@@ -107,7 +107,7 @@ export function protoProblems(message: protobuf.Type, data: unknown): ErrorDetai
       const at = `${path}/${token(key)}`;
       if (!field) {
         // A reserved name is a removed field's: old documents carrying it stay valid (and it is ignored).
-        if (type.isReservedName(key)) continue;
+        if (reservedNames(type).has(key)) continue;
         fail(at, 'additionalProperties', `message ${type.fullName.slice(1)} has no field "${key}"`);
         continue;
       }
@@ -147,8 +147,15 @@ export function protoProblems(message: protobuf.Type, data: unknown): ErrorDetai
   return errors;
 }
 
+const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
 /** The field's name in the JSON mapping: its `json_name`, else lowerCamelCase of the proto name. */
 export function jsonName(field: protobuf.Field): string {
-  const declared = field.options?.json_name as string | undefined;
-  return declared ?? field.name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return (field.options?.json_name as string | undefined) ?? camel(field.name);
+}
+
+/** A message's reserved names, as written and in their JSON (lowerCamelCase) spelling. */
+function reservedNames(type: protobuf.Type): Set<string> {
+  const names = (type.reserved ?? []).filter((r): r is string => typeof r === 'string');
+  return new Set([...names, ...names.map(camel)]);
 }
