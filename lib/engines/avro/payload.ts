@@ -6,7 +6,7 @@
 import type { ErrorDetail } from '../../errors.js';
 import { MAX_DOCUMENT_DEPTH } from '../limits.js';
 import { isObject } from '../../util/json.js';
-import { branchName, token, type AvroNode } from './model.js';
+import { branchName, token, type AvroNode, type RecordNode } from './model.js';
 
 /** Most problems reported for one document; the rest are counted out. */
 const MAX_ERRORS = 100;
@@ -40,12 +40,11 @@ export function avroProblems(node: AvroNode, data: unknown): ErrorDetail[] {
         return;
       case 'record': {
         if (!isObject(value)) return fail(path, 'type', `must be an object (record ${n.fullname})`);
-        const names = new Set<string>();
         for (const field of n.fields) {
-          names.add(field.name);
           if (Object.hasOwn(value, field.name)) check(field.type, value[field.name], `${path}/${token(field.name)}`, depth + 1);
           else if (!field.hasDefault) fail(`${path}/${token(field.name)}`, 'required', `must have field "${field.name}" (it has no default)`);
         }
+        const names = fieldNames(n);
         for (const key of Object.keys(value)) {
           if (!names.has(key)) fail(`${path}/${token(key)}`, 'additionalProperties', `record ${n.fullname} has no field "${key}"`);
         }
@@ -68,6 +67,14 @@ export function avroProblems(node: AvroNode, data: unknown): ErrorDetail[] {
   };
   check(node, data, '', 0);
   return errors;
+}
+
+/** A record's field names, built once per record node (nodes are immutable once read). */
+const NAMES = new WeakMap<RecordNode, Set<string>>();
+function fieldNames(record: RecordNode): Set<string> {
+  let names = NAMES.get(record);
+  if (!names) NAMES.set(record, (names = new Set(record.fields.map((f) => f.name))));
+  return names;
 }
 
 function isByteString(value: unknown): value is string {

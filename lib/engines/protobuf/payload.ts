@@ -96,11 +96,7 @@ export function protoProblems(message: protobuf.Type, data: unknown): ErrorDetai
     if (depth > MAX_DOCUMENT_DEPTH) return fail(path, 'maxDepth', `document nests deeper than ${MAX_DOCUMENT_DEPTH} levels`);
     if (wellKnown(type, v, path)) return;
     if (!isObject(v)) return fail(path, 'type', `must be an object (message ${type.fullName.slice(1)})`);
-    const byName = new Map<string, protobuf.Field>();
-    for (const field of type.fieldsArray) {
-      byName.set(field.name, field);
-      byName.set(jsonName(field), field);
-    }
+    const byName = fieldsByName(type);
     const setOneofs = new Map<string, string>();
     for (const [key, item] of Object.entries(v)) {
       const field = byName.get(key);
@@ -145,6 +141,18 @@ export function protoProblems(message: protobuf.Type, data: unknown): ErrorDetai
   };
   check(message, data, '', 0);
   return errors;
+}
+
+/** Fields by proto and JSON name, built once per message type (types are immutable once resolved). */
+const FIELDS = new WeakMap<protobuf.Type, Map<string, protobuf.Field>>();
+function fieldsByName(type: protobuf.Type): Map<string, protobuf.Field> {
+  let byName = FIELDS.get(type);
+  if (!byName) {
+    byName = new Map();
+    for (const field of type.fieldsArray) byName.set(field.name, field).set(jsonName(field), field);
+    FIELDS.set(type, byName);
+  }
+  return byName;
 }
 
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
