@@ -95,7 +95,8 @@ export const contracts = {
       justification: { type: 'string', maxLength: 4096 },
       related_issue: { type: 'string', maxLength: 256 },
       submit: { type: 'boolean', default: true, description: 'Absent or true: the request is created pending, in the review queue; false keeps it a draft (submit it later with PATCH {"status": "pending"}).' },
-      definition: { description: 'A JSON Schema (send this or table).' },
+      definition: { description: 'The definition, for the engine of the schema (send this or table).' },
+      engine: { type: 'string', pattern: SHARED_ATTRIBUTES.engine.pattern, description: 'The engine of a new schema (avro, protobuf, json-schema; default json-schema); a schema that exists keeps its own.' },
       table: {
         type: 'object',
         description:
@@ -366,7 +367,7 @@ export const contracts = {
       description: { type: 'string' },
       justification: { type: 'string' },
       related_issue: { type: 'string' },
-      proposal: { type: 'object', properties: { definition: {}, table: {} }, description: 'The definition, or the table it was made from.' },
+      proposal: { type: 'object', properties: { definition: {}, engine: { type: 'string' }, table: {} }, description: 'The definition (with the engine named for a new schema), or the table it was made from.' },
       violations: {
         type: 'array',
         items: {

@@ -1,7 +1,10 @@
 /** The schema engines the registry knows, looked up by the name stored with each schema. */
 import { BadRequestError } from '../errors.js';
+import { AvroEngine } from './avro/engine.js';
 import { JsonSchemaEngine } from './json-schema/engine.js';
-import type { SchemaEngine } from './types.js';
+import { ProtobufEngine } from './protobuf/engine.js';
+import type { Json, SchemaEngine } from './types.js';
+import { fingerprint } from '../util/canonical-json.js';
 
 export class EngineRegistry {
   readonly #engines = new Map<string, SchemaEngine>();
@@ -33,7 +36,12 @@ export class EngineRegistry {
   }
 }
 
-/** The registry with the engines the service ships: JSON Schema. */
+/** The registry with the engines the service ships: JSON Schema (the default), Avro, Protobuf. */
 export function defaultEngines(): EngineRegistry {
-  return new EngineRegistry([new JsonSchemaEngine()]);
+  return new EngineRegistry([new JsonSchemaEngine(), new AvroEngine(), new ProtobufEngine()]);
+}
+
+/** The fingerprint that makes two definitions the same version under `engine`. */
+export function definitionFingerprint(engine: SchemaEngine, definition: Json): string {
+  return engine.fingerprint ? engine.fingerprint(definition) : fingerprint(definition);
 }

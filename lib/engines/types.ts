@@ -70,6 +70,32 @@ export type ChangeType =
   | 'schema_tightened'
   | 'schema_relaxed'
   | 'annotation_changed'
+  /** Avro and Protobuf: a record field or message field added, removed or renamed (Avro, through aliases). */
+  | 'field_added'
+  | 'field_removed'
+  | 'field_renamed'
+  /** Avro: a field's or an enum's default added, removed or changed (what a reader fills in for missing data). */
+  | 'default_added'
+  | 'default_removed'
+  | 'default_changed'
+  /** Avro: aliases of a named type or field; the full name of a named type. */
+  | 'alias_added'
+  | 'alias_removed'
+  | 'name_changed'
+  | 'union_branch_added'
+  | 'union_branch_removed'
+  /** Avro: a fixed type's size. */
+  | 'size_changed'
+  /** Protobuf: a field's number, a number or name reserved or released, oneof membership, cardinality. */
+  | 'field_number_changed'
+  | 'reserved_added'
+  | 'reserved_removed'
+  | 'reserved_reused'
+  | 'oneof_changed'
+  | 'cardinality_changed'
+  /** Protobuf: a message or enum type added or removed. */
+  | 'type_added'
+  | 'type_removed'
   | 'unknown_change';
 
 /** One difference between two definitions, explained. */
@@ -176,4 +202,14 @@ export interface SchemaEngine {
   describeFields(definition: Json, options?: DialectOptions): FieldDescription[];
   defaultValue(definition: Json, options?: DialectOptions): Json;
   compare(previous: Json, next: Json, options?: CompareOptions): CompareResult;
+  /**
+   * The definition in the engine's own canonical text (Avro's Parsing Canonical Form, a normalized
+   * `.proto`); absent: the canonical JSON of the definition (RFC 8785).
+   */
+  canonicalForm?(definition: Json, options?: DialectOptions): string;
+  /**
+   * What makes two definitions the same version (SHA-256, hex); absent: of the definition's canonical
+   * JSON. An engine whose definitions are text (Protobuf) fingerprints their meaning, not their spacing.
+   */
+  fingerprint?(definition: Json): string;
 }

@@ -7,7 +7,7 @@ import { ConflictError } from '../errors.js';
 import type { SchemaItem, SchemaRequestItem } from '../generated/table.js';
 import type { SchemaService } from '../schemas/service.js';
 import type { SchemaStore } from '../store/schemas.js';
-import { fingerprint } from '../util/canonical-json.js';
+import { definitionFingerprint } from '../engines/registry.js';
 import type { TransactItem } from '../dynamo/table.js';
 import type { RequestChanges } from './changes.js';
 import { toSchemaRequest, type AutoApprovalDecision, type SchemaRequest } from './model.js';
@@ -40,7 +40,7 @@ export class Approval {
         });
       }
     }
-    const fp = fingerprint(definition);
+    const fp = definitionFingerprint(resolved.engine, definition);
     const existing = await schemaStore.fingerprint(current.workspace_id, current.schema_name, fp);
     const items: TransactItem[] = [];
     let schemaRef: string;

@@ -75,6 +75,8 @@ export interface RequestMigration {
 
 export interface Proposal {
   definition?: Json;
+  /** The engine named for a new schema; the schema's own engine judges a proposal for one that exists. */
+  engine?: string;
   table?: Json;
 }
 

@@ -8,11 +8,11 @@ import type { SchemaItem } from '../generated/table.js';
 import { DEFAULT_ENGINE } from '../schemas/model.js';
 import { parseTableDefinition, tableToJsonSchema, type TableDefinition } from '../sql/index.js';
 import type { Proposal } from './model.js';
-import { ValidationError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import { inexactNumbers } from '../util/json-numbers.js';
 
 /** Tables are converted to JSON Schema (lib/sql/table-to-json-schema.ts), so that engine judges them. */
-const TABLE_ENGINE = 'json-schema';
+export const TABLE_ENGINE = 'json-schema';
 
 export interface ResolvedProposal {
   engine: SchemaEngine;
@@ -42,7 +42,10 @@ export function resolveProposal(engines: EngineRegistry, schemaName: string, pro
     if (stored) return { engine, definition, table };
     return { engine, definition, table, warnings: engine.checkDefinition(definition, read).warnings };
   }
-  const engine = engines.get(head?.engine ?? DEFAULT_ENGINE);
+  if (!stored && head && proposal.engine !== undefined && proposal.engine !== head.engine) {
+    throw new ConflictError(`schema "${schemaName}" uses engine "${head.engine}"; a version cannot switch to "${proposal.engine}"`);
+  }
+  const engine = engines.get(head?.engine ?? proposal.engine ?? DEFAULT_ENGINE);
   if (stored) return { engine, definition: proposal.definition! };
   return { engine, definition: proposal.definition!, warnings: engine.checkDefinition(proposal.definition!, read).warnings };
 }

@@ -8,6 +8,7 @@ import type { ContractTypes } from '../api/contracts.js';
 import { authorize, type Principal } from '../auth/principal.js';
 import { BadRequestError, NotFoundError, PayloadTooLargeError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
+import { TABLE_ENGINE } from './proposal.js';
 import type { Clock, IdGenerator, Page, Transactor } from '../dynamo/table.js';
 import type { SchemaRequestItem } from '../generated/table.js';
 import type { Limit, TokenBucket } from '../rate-limit/token-bucket.js';
@@ -78,7 +79,10 @@ export class SchemaRequestService {
         errors: [{ path: '', message: 'exactly one of definition or table is required', keyword: 'oneOf' }],
       });
     }
-    const proposal: Proposal = input.definition !== undefined ? { definition: input.definition } : { table: input.table! };
+    if (input.engine !== undefined && input.table !== undefined && input.engine !== TABLE_ENGINE) {
+      throw new BadRequestError(`a table is converted to JSON Schema; send "definition" to propose a schema for engine "${input.engine}"`);
+    }
+    const proposal: Proposal = input.definition !== undefined ? { definition: input.definition, ...(input.engine !== undefined && { engine: input.engine }) } : { table: input.table! };
     // Reviewed first: a proposal refused on its own (read-only work, within the work budgets) costs the
     // requester no token.
     const created = this.deps.clock.now();

@@ -6,7 +6,7 @@
 import { authorize, type Principal } from '../auth/principal.js';
 import type { AuditInput } from '../audit/events.js';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors.js';
-import type { EngineRegistry } from '../engines/registry.js';
+import { definitionFingerprint, type EngineRegistry } from '../engines/registry.js';
 import type { DefinitionWarning, Json, ReferencedDefinition } from '../engines/types.js';
 import { cancellationCodes } from '../dynamo/errors.js';
 import type { Clock, IdGenerator, Page, Transactor, TransactItem } from '../dynamo/table.js';
@@ -17,7 +17,6 @@ import type { IdempotencyStore } from '../store/idempotency.js';
 import type { SchemaReferenceStore } from '../store/references.js';
 import type { SchemaStore } from '../store/schemas.js';
 import type { WorkspaceStore } from '../store/workspaces.js';
-import { fingerprint } from '../util/canonical-json.js';
 import type { Role } from '../auth/roles.js';
 import { checkCompatibility, describeVerdict, DEFAULT_COMPATIBILITY, isTransitive, type Compatibility, type CompatibilityVerdict, type VersionDefinition } from './compatibility.js';
 import { DEFAULT_ENGINE, toSchemaVersion, type SchemaVersion } from './model.js';
@@ -135,7 +134,7 @@ export class SchemaService {
     const read = await this.readSettings(input.workspace_id, await this.repo.head(input.workspace_id, input.name));
     const references = await this.refs.resolve(input.workspace_id, engine.referencedUris(input.definition));
     const { dialect, warnings } = engine.checkDefinition(input.definition, { ...read, references: references.all });
-    const fp = fingerprint(input.definition);
+    const fp = definitionFingerprint(engine, input.definition);
 
     for (let attempt = 0; attempt < MAX_PUBLISH_ATTEMPTS; attempt++) {
       // Read again after a lost race too: the winner may have been this request's own earlier attempt.

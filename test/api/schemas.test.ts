@@ -115,9 +115,9 @@ describe('publishing schemas', () => {
   });
 
   it('refuses an unknown engine with 400 listing the known ones', async () => {
-    const res = await publish('avro_thing', objectWith(1), { engine: 'avro' });
+    const res = await publish('xml_thing', objectWith(1), { engine: 'xml' });
     expect(res.status).toBe(400);
-    expect(res.body.detail).toContain('"json-schema"');
+    expect(res.body.detail).toContain('known engines: "avro", "json-schema", "protobuf"');
   });
 });
 

@@ -87,6 +87,17 @@ describe('schemas', () => {
     expect((await h.cli(['schemas', 'show', 'people', '--json', ...admin])).json().version).toBe(1);
   });
 
+  it('publishes a .proto source as text and an Avro schema as JSON, each under its engine', async () => {
+    const proto = h.file('orders.proto', 'syntax = "proto3";\nmessage Order { string order_id = 1; }\n');
+    const p = await h.cli(['schemas', 'publish', proto, '--name', 'cli_orders', '--engine', 'protobuf', '--json', ...admin]);
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.json()).toMatchObject({ engine: 'protobuf', dialect: 'proto3', definition: expect.stringContaining('message Order') });
+    const avro = h.file('user.avsc', { type: 'record', name: 'User', fields: [{ name: 'id', type: 'string' }] });
+    const a = await h.cli(['schemas', 'publish', avro, '--name', 'cli_users', '--engine', 'avro', '--json', ...admin]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.json()).toMatchObject({ engine: 'avro', version: 1 });
+  });
+
   it('refuses an incompatible publish with exit 3, the problem and its breaking changes', async () => {
     const r = await h.cli(['schemas', 'publish', h.file('bad.json', peopleBreaking), '--name', 'people', ...admin]);
     expect(r.code).toBe(3);

@@ -12,8 +12,8 @@ describe('EngineRegistry', () => {
 
   it('refuses an unknown engine with a 400 naming it and the known ones', () => {
     const registry = defaultEngines();
-    expect(() => registry.get('avro')).toThrow(BadRequestError);
-    expect(() => registry.get('avro')).toThrow('unknown schema engine "avro"; known engines: "json-schema"');
+    expect(() => registry.get('xml')).toThrow(BadRequestError);
+    expect(() => registry.get('xml')).toThrow('unknown schema engine "xml"; known engines: "avro", "json-schema", "protobuf"');
   });
 
   it('refuses two engines under one name', () => {

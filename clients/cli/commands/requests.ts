@@ -6,7 +6,7 @@ import { examples } from '../help.js';
 import type { Io } from '../io.js';
 import type { Schemas } from '../../typescript/src/index.js';
 import { printChanges } from './changes.js';
-import { readJsonFile } from './files.js';
+import { readDefinitionFile } from './files.js';
 import { ULID } from './refs.js';
 import { listOptions, pageQuery, printList, type ListOptions } from './listing.js';
 
@@ -63,15 +63,16 @@ export function requestsCommand(io: Io): Command {
       .option('--description <text>')
       .option('--justification <text>', 'why the change is needed')
       .option('--issue <ref>', 'related issue, e.g. JIRA-123')
-      .action(async (file: string, o: { name?: string; draft?: boolean; description?: string; justification?: string; issue?: string }, cmd: Command) => {
+      .option('--engine <engine>', 'with FILE: the engine of a new schema: json-schema (default), avro, protobuf')
+      .action(async (file: string, o: { name?: string; draft?: boolean; description?: string; justification?: string; issue?: string; engine?: string }, cmd: Command) => {
         const ctx = contextFor(cmd, io);
         if (o.name === undefined) {
           if (!ULID.test(file)) throw new UsageError(`give --name N to submit the file "${file}", or the id of a draft to submit it for review`);
-          if (o.draft || o.description || o.justification || o.issue) throw new UsageError('submitting a draft takes only its id: --draft, --description, --justification and --issue go with FILE --name N');
+          if (o.draft || o.description || o.justification || o.issue || o.engine) throw new UsageError('submitting a draft takes only its id: --draft, --description, --justification, --issue and --engine go with FILE --name N');
           await transition(ctx, file, 'pending');
           return;
         }
-        const proposal = readJsonFile(file) as Record<string, unknown>;
+        const proposal = readDefinitionFile(file) as Record<string, unknown>;
         const isTable = proposal !== null && typeof proposal === 'object' && Array.isArray(proposal.columns);
         const { data } = await ctx.client.POST('/api/v1/schema-requests', {
           body: {
@@ -79,6 +80,7 @@ export function requestsCommand(io: Io): Command {
             schema_name: o.name,
             // The contract leaves the table open (the server checks it); the generated type is an empty object.
             ...(isTable ? { table: proposal as never } : { definition: proposal }),
+            ...(o.engine ? { engine: o.engine } : {}),
             ...(o.description ? { description: o.description } : {}),
             ...(o.justification ? { justification: o.justification } : {}),
             ...(o.issue ? { related_issue: o.issue } : {}),

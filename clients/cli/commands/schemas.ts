@@ -6,7 +6,7 @@ import { examples } from '../help.js';
 import type { Io } from '../io.js';
 import type { Schemas } from '../../typescript/src/index.js';
 import { printChanges } from './changes.js';
-import { readJsonFile } from './files.js';
+import { readDefinitionFile } from './files.js';
 import { listOptions, pageQuery, printList, type ListOptions } from './listing.js';
 import { REF_HELP, resolveVersion, type SchemaVersion } from './refs.js';
 
@@ -38,7 +38,7 @@ function printVersion(ctx: Context, v: SchemaVersion): void {
 }
 
 async function publish(ctx: Context, file: string, o: { name: string; description?: string; engine?: string; dryRun?: boolean }): Promise<void> {
-  const body = { workspace_id: ctx.workspace, name: o.name, definition: readJsonFile(file), ...(o.description ? { description: o.description } : {}), ...(o.engine ? { engine: o.engine } : {}) };
+  const body = { workspace_id: ctx.workspace, name: o.name, definition: readDefinitionFile(file), ...(o.description ? { description: o.description } : {}), ...(o.engine ? { engine: o.engine } : {}) };
   if (o.dryRun) {
     const { data } = await ctx.client.POST('/api/v1/schemas', { params: { query: { dry_run: 'true' } }, body });
     // dry_run=true answers the check, never a version.
@@ -83,11 +83,11 @@ export function schemasCommand(io: Io): Command {
   examples(
     schemas
       .command('publish')
-      .description('publish FILE (a JSON definition) as the next version of --name; --dry-run checks compatibility only (exit 3 when incompatible)')
-      .argument('<file>', 'the definition, a JSON file (- for stdin)')
+      .description('publish FILE (a definition: JSON, or the source of an engine with its own language, e.g. .proto) as the next version of --name; --dry-run checks compatibility only (exit 3 when incompatible)')
+      .argument('<file>', 'the definition file (- for stdin)')
       .requiredOption('--name <name>', 'schema name (snake_case)')
       .option('--description <text>', 'what the schema is for')
-      .option('--engine <engine>', 'schema engine (default json-schema)')
+      .option('--engine <engine>', 'schema engine of a new schema: json-schema (default), avro, protobuf')
       .option('--dry-run', 'explain the changes and the compatibility verdict; publish nothing')
       .action(async (file: string, o, cmd: Command) => publish(contextFor(cmd, io), file, o)),
     'schema-registry schemas publish people.json --name people',

@@ -73,20 +73,27 @@ function SchemaList({ ctx }: { ctx: Ctx }) {
   );
 }
 
+/** The engines the registry ships (lib/engines/registry.ts). */
+const ENGINES = ['json-schema', 'avro', 'protobuf'];
+
 function Publish({ ctx, onPublished }: { ctx: Ctx; onPublished: () => void }) {
   const [name, setName] = useState('');
   const [definition, setDefinition] = useState('{\n  "type": "object",\n  "required": ["id"],\n  "properties": {\n    "id": { "type": "string" }\n  }\n}');
+  const [engine, setEngine] = useState('json-schema');
   const [result, setResult] = useState<{ ok: boolean; text: string; errors?: FieldError[]; breaking?: Change[] } | undefined>();
   const submit = async (dryRun: boolean) => {
-    let def: unknown;
-    try {
-      def = JSON.parse(definition);
-    } catch (e) {
-      setResult({ ok: false, text: `The definition is not JSON: ${(e as Error).message}` });
-      return;
+    // JSON when it starts as JSON does; otherwise the text itself, for engines with their own language (.proto).
+    let def: unknown = definition;
+    if (/^\s*[[{"]/.test(definition)) {
+      try {
+        def = JSON.parse(definition);
+      } catch (e) {
+        setResult({ ok: false, text: `The definition is not JSON: ${(e as Error).message}` });
+        return;
+      }
     }
     try {
-      const r = await api<any>('POST', `schemas${dryRun ? '?dry_run=true' : ''}`, { workspace_id: ctx.workspace, name, definition: def });
+      const r = await api<any>('POST', `schemas${dryRun ? '?dry_run=true' : ''}`, { workspace_id: ctx.workspace, name, definition: def, engine });
       if (dryRun) setResult({ ok: r.compatible, text: r.compatible ? `Compatible: would create version ${r.would_create_version}.` : 'Not compatible.', breaking: r.compatibility?.breaking_changes });
       else {
         setResult({ ok: true, text: `Published ${r.name} version ${r.version}.` });
@@ -107,7 +114,14 @@ function Publish({ ctx, onPublished }: { ctx: Ctx; onPublished: () => void }) {
           <input id="pub-name" aria-describedby="pub-name-help" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </div>
         <div class="field">
-          <label for="pub-def">Definition (JSON Schema)</label>
+          <label for="pub-engine">Engine</label>
+          <small id="pub-engine-help">of a new schema; an existing one keeps its own.</small>
+          <select id="pub-engine" aria-describedby="pub-engine-help" value={engine} onChange={(e) => setEngine(e.currentTarget.value)}>
+            {ENGINES.map((e) => <option key={e} value={e}>{e}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="pub-def">Definition (JSON, or the .proto source)</label>
           <textarea id="pub-def" class="mono" rows={10} value={definition} onInput={(e) => setDefinition(e.currentTarget.value)} />
         </div>
         <div class="actions">

@@ -738,8 +738,10 @@ export interface components {
              * @default true
              */
             submit?: boolean;
-            /** @description A JSON Schema (send this or table). */
+            /** @description The definition, for the engine of the schema (send this or table). */
             definition?: unknown;
+            /** @description The engine of a new schema (avro, protobuf, json-schema; default json-schema); a schema that exists keeps its own. */
+            engine?: string;
             /** @description Columns and indexes (send this or definition); converted to a JSON Schema by the documented mapping. A column is {name, type, primary_key?, nullable?, default?, description?}: primary_key defaults to false, nullable to true (primary-key columns are never null). */
             table?: Record<string, never>;
         };
@@ -1050,9 +1052,10 @@ export interface components {
             description?: string;
             justification?: string;
             related_issue?: string;
-            /** @description The definition, or the table it was made from. */
+            /** @description The definition (with the engine named for a new schema), or the table it was made from. */
             proposal: {
                 definition?: unknown;
+                engine?: string;
                 table?: unknown;
             };
             violations: {
