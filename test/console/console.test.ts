@@ -95,7 +95,7 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
 
   it('shows the server\u2019s validation errors at their fields, then writes a valid payload and shows it', async () => {
     await nav('Payloads').click();
-    await page.getByLabel('Schema').selectOption({ label: 'people' });
+    await page.getByLabel('Schema', { exact: true }).selectOption({ label: 'people' });
     // The default document (/default) fills the form: the name's default is there.
     await eventually(() => page.getByLabel('Full name').inputValue()).toBe('Ada');
     // The default document picks kind's first value; un-choosing it leaves a required field missing.
@@ -240,7 +240,7 @@ describe.skipIf(browserMissing)(`the console in Chromium${skipNote}`, { timeout:
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await eventually(() => page.getByRole('status').textContent()).toContain('Published orders_avro version 1');
     await nav('Payloads').click();
-    await page.getByLabel('Schema').selectOption({ label: 'orders_avro' });
+    await page.getByLabel('Schema', { exact: true }).selectOption({ label: 'orders_avro' });
     // The form shows what it cannot express field by field as JSON, filled with the starting document (/default).
     await eventually(() => page.locator('#new-payload textarea').inputValue()).toContain('order_id');
     await page.getByRole('button', { name: 'Write payload' }).click();
