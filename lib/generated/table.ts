@@ -1230,7 +1230,6 @@ export interface EntityDeps {
 /** ElectroDB entities for every record type, with explicit key templates and no case change. */
 export function createEntities(deps: EntityDeps) {
   const now = () => deps.now().toISOString();
-  const nowEpochSeconds = () => Math.floor(deps.now().getTime() / 1000);
   const config = { client: deps.client, table: deps.table };
   return {
     schema: new Entity(

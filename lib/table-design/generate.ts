@@ -67,10 +67,6 @@ function electroAttribute(a: AttributeDef): string {
   return `{ ${parts.join(', ')} }`;
 }
 
-function placeholderSpecs(rt: RecordType, pattern: KeyPattern): string {
-  return q(pattern.specs);
-}
-
 export function generateModule(design: TableDesign): string {
   const out: string[] = [];
   const emit = (s = '') => out.push(s);
@@ -142,8 +138,8 @@ export function generateModule(design: TableDesign): string {
     emit(`const ${camel(rt.name)}Patterns = {`);
     for (const [index, k] of Object.entries(rt.keys)) {
       emit(`  ${index}: {`);
-      emit(`    pk: compilePattern(${q(k.pk.source)}, ${placeholderSpecs(rt, k.pk)}),`);
-      emit(`    sk: compilePattern(${q(k.sk.source)}, ${placeholderSpecs(rt, k.sk)}),`);
+      emit(`    pk: compilePattern(${q(k.pk.source)}, ${q(k.pk.specs)}),`);
+      emit(`    sk: compilePattern(${q(k.sk.source)}, ${q(k.sk.specs)}),`);
       emit('  },');
     }
     emit('} as const;');
@@ -167,7 +163,7 @@ export function generateModule(design: TableDesign): string {
     const allT = keyAttrs.length ? `Pick<${T}Item, ${keyAttrs.map(q).join(' | ')}>` : 'Record<string, never>';
     emit(`  /** Every key attribute (primary and GSI) of an item. */`);
     emit(`  all: (item: ${allT}): Record<string, string> => ({`);
-    for (const [index, k] of Object.entries(rt.keys)) {
+    for (const index of Object.keys(rt.keys)) {
       const ix = indexDef(design, index)!;
       emit(`    ${ix.partitionKey}: buildKey(${camel(rt.name)}Patterns.${index}.pk, item),`);
       emit(`    ${ix.sortKey}: buildKey(${camel(rt.name)}Patterns.${index}.sk, item),`);
@@ -202,7 +198,8 @@ export function generateModule(design: TableDesign): string {
   emit('/** ElectroDB entities for every record type, with explicit key templates and no case change. */');
   emit('export function createEntities(deps: EntityDeps) {');
   emit('  const now = () => deps.now().toISOString();');
-  emit('  const nowEpochSeconds = () => Math.floor(deps.now().getTime() / 1000);');
+  const usesEpochSeconds = Object.values(design.recordTypes).some((rt) => Object.values(rt.attributes).some((a) => a.default === 'now_epoch_seconds'));
+  if (usesEpochSeconds) emit('  const nowEpochSeconds = () => Math.floor(deps.now().getTime() / 1000);');
   emit('  const config = { client: deps.client, table: deps.table };');
   emit('  return {');
   for (const rt of Object.values(design.recordTypes)) {

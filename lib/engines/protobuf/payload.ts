@@ -54,7 +54,7 @@ export function protoProblems(message: protobuf.Type, data: unknown): ErrorDetai
     if (errors.length < MAX_ERRORS) errors.push({ path, keyword, message: msg });
   };
 
-  const value = (field: protobuf.Field, resolved: protobuf.Type | protobuf.Enum | null, type: string, v: unknown, path: string, depth: number) => {
+  const value = (resolved: protobuf.Type | protobuf.Enum | null, type: string, v: unknown, path: string, depth: number) => {
     if (resolved instanceof protobuf.Enum) {
       const ok = typeof v === 'string' ? Object.hasOwn(resolved.values, v) : Number.isInteger(v) && (v as number) >= -(2 ** 31) && (v as number) < 2 ** 31;
       if (!ok) fail(path, 'enum', `must be one of ${Object.keys(resolved.values).join(', ')} (or a number) for enum ${resolved.fullName.slice(1)}`);
@@ -123,16 +123,16 @@ export function protoProblems(message: protobuf.Type, data: unknown): ErrorDetai
         for (const [k, mv] of Object.entries(item)) {
           const keyProblem = keyType === 'string' ? undefined : keyType === 'bool' ? (k === 'true' || k === 'false' ? undefined : 'must be "true" or "false"') : scalarProblem(keyType, k);
           if (keyProblem) fail(`${at}/${token(k)}`, 'propertyNames', `map key ${JSON.stringify(k)} ${keyProblem}`);
-          value(field, field.resolvedType, field.type, mv, `${at}/${token(k)}`, depth);
+          value(field.resolvedType, field.type, mv, `${at}/${token(k)}`, depth);
         }
       } else if (field.repeated) {
         if (!Array.isArray(item)) {
           fail(at, 'type', 'must be an array (a repeated field)');
           continue;
         }
-        item.forEach((e, i) => value(field, field.resolvedType, field.type, e, `${at}/${i}`, depth));
+        item.forEach((e, i) => value(field.resolvedType, field.type, e, `${at}/${i}`, depth));
       } else {
-        value(field, field.resolvedType, field.type, item, at, depth);
+        value(field.resolvedType, field.type, item, at, depth);
       }
     }
     for (const field of type.fieldsArray) {
