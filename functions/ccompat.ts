@@ -28,7 +28,10 @@ group.route({
   role: 'user',
   summary: 'The schema types: AVRO, JSON, PROTOBUF',
   response: { status: 200 },
-  handle: async () => SCHEMA_TYPES,
+  handle: async ({ principal }) => {
+    void principal.id; // Any valid token will do; reading the caller answers 401 without one.
+    return SCHEMA_TYPES;
+  },
 });
 
 group.route({
@@ -74,6 +77,7 @@ group.route({
   role: 'reader',
   summary: 'Every subject of the workspace (soft-deleted ones with deleted=true)',
   response: { status: 200 },
+  example: { query: { subjectPrefix: ':.acme:' } },
   handle: async (req, { ccompat }) => ccompat.subjects(req.principal, workspaceOf(req), flag(req, 'deleted')),
 });
 
@@ -84,7 +88,7 @@ group.route({
   role: 'reader',
   summary: 'The version numbers of a subject',
   response: { status: 200 },
-  example: { path: { subject: 'authz' } },
+  example: { path: { subject: ':.acme:authz' } },
   handle: async (req, { ccompat }) => ccompat.versions(req.principal, subjectOf(req), flag(req, 'deleted')),
 });
 
@@ -96,7 +100,7 @@ group.route({
   summary: 'Register a schema under a subject (publish it); answers its id',
   body: 'ConfluentSchemaRequest',
   response: { status: 200 },
-  example: { path: { subject: 'authz' }, body: { schema: '{"type":"object"}', schemaType: 'JSON' } },
+  example: { path: { subject: ':.acme:authz' }, body: { schema: '{"type":"object"}', schemaType: 'JSON' } },
   handle: async (req, { ccompat }) => ccompat.register(req.principal, subjectOf(req), contentOf(req)),
 });
 
@@ -108,7 +112,7 @@ group.route({
   summary: 'The version of the subject with this schema',
   body: 'ConfluentSchemaRequest',
   response: { status: 200 },
-  example: { path: { subject: 'authz' }, body: { schema: '{"type":"object"}', schemaType: 'JSON' } },
+  example: { path: { subject: ':.acme:authz' }, body: { schema: '{"type":"object"}', schemaType: 'JSON' } },
   handle: async (req, { ccompat }) => ccompat.lookup(req.principal, subjectOf(req), contentOf(req), flag(req, 'deleted')),
 });
 
@@ -119,7 +123,7 @@ group.route({
   role: 'admin',
   summary: 'Soft-delete every version of a subject (disables them); permanent=true is refused (versions are immutable)',
   response: { status: 200 },
-  example: { path: { subject: 'authz_ccompat_subject' } },
+  example: { path: { subject: ':.acme:authz_ccompat_subject' } },
   handle: async (req, { ccompat }) => ccompat.deleteSubject(req.principal, subjectOf(req), flag(req, 'permanent')),
 });
 
@@ -130,7 +134,7 @@ group.route({
   role: 'reader',
   summary: 'One version of a subject (a number, or latest)',
   response: { status: 200 },
-  example: { path: { subject: 'authz', version: 'latest' } },
+  example: { path: { subject: ':.acme:authz', version: 'latest' } },
   handle: async (req, { ccompat }) => ccompat.version(req.principal, subjectOf(req), versionOf(req), flag(req, 'deleted')),
 });
 
@@ -141,7 +145,7 @@ group.route({
   role: 'reader',
   summary: 'The schema of one version of a subject, alone',
   response: { status: 200 },
-  example: { path: { subject: 'authz', version: '1' } },
+  example: { path: { subject: ':.acme:authz', version: '1' } },
   handle: async (req, { ccompat }) => schemaOnly(await ccompat.version(req.principal, subjectOf(req), versionOf(req), flag(req, 'deleted'))),
 });
 
@@ -152,7 +156,7 @@ group.route({
   role: 'admin',
   summary: 'Soft-delete one version (disables it); permanent=true is refused (versions are immutable)',
   response: { status: 200 },
-  example: { path: { subject: 'authz_ccompat_version', version: '1' } },
+  example: { path: { subject: ':.acme:authz_ccompat_version', version: '1' } },
   handle: async (req, { ccompat }) => ccompat.deleteVersion(req.principal, subjectOf(req), versionOf(req), flag(req, 'permanent')),
 });
 
@@ -164,7 +168,7 @@ group.route({
   summary: 'Whether the schema could be registered to the subject now (verbose=true: why not)',
   body: 'ConfluentSchemaRequest',
   response: { status: 200 },
-  example: { path: { subject: 'authz', version: 'latest' }, body: { schema: '{"type":"object"}', schemaType: 'JSON' } },
+  example: { path: { subject: ':.acme:authz', version: 'latest' }, body: { schema: '{"type":"object"}', schemaType: 'JSON' } },
   handle: async (req, { ccompatConfig }) => ccompatConfig.check(req.principal, subjectOf(req), versionOf(req), contentOf(req), flag(req, 'verbose')),
 });
 
@@ -175,6 +179,7 @@ group.route({
   role: 'reader',
   summary: 'The workspace\u2019s default compatibility level',
   response: { status: 200 },
+  example: { query: { subjectPrefix: ':.acme:' } },
   handle: async (req, { ccompatConfig }) => ccompatConfig.get(req.principal, workspaceOf(req)),
 });
 
@@ -186,7 +191,7 @@ group.route({
   summary: 'Set the workspace\u2019s default compatibility level',
   body: 'ConfluentConfigUpdate',
   response: { status: 200 },
-  example: { body: { compatibility: 'BACKWARD' } },
+  example: { query: { subjectPrefix: ':.acme:' }, body: { compatibility: 'BACKWARD' } },
   handle: async (req, { ccompatConfig }) => ccompatConfig.set(req.principal, workspaceOf(req), req.body.compatibility),
 });
 
@@ -197,7 +202,7 @@ group.route({
   role: 'reader',
   summary: 'The compatibility level in force for a subject',
   response: { status: 200 },
-  example: { path: { subject: 'authz' } },
+  example: { path: { subject: ':.acme:authz' } },
   handle: async (req, { ccompatConfig }) => ccompatConfig.get(req.principal, subjectOf(req).workspace, subjectOf(req)),
 });
 
@@ -209,7 +214,7 @@ group.route({
   summary: 'Set a subject\u2019s compatibility level',
   body: 'ConfluentConfigUpdate',
   response: { status: 200 },
-  example: { path: { subject: 'authz' }, body: { compatibility: 'BACKWARD' } },
+  example: { path: { subject: ':.acme:authz' }, body: { compatibility: 'BACKWARD' } },
   handle: async (req, { ccompatConfig }) => ccompatConfig.set(req.principal, subjectOf(req).workspace, req.body.compatibility, subjectOf(req)),
 });
 
@@ -220,6 +225,7 @@ group.route({
   role: 'reader',
   summary: 'The mode: always READWRITE',
   response: { status: 200 },
+  example: { query: { subjectPrefix: ':.acme:' } },
   handle: async (req, { ccompatConfig }) => ccompatConfig.mode(req.principal, workspaceOf(req)),
 });
 
@@ -231,7 +237,7 @@ group.route({
   summary: 'Set the mode: only READWRITE is accepted',
   body: 'ConfluentModeUpdate',
   response: { status: 200 },
-  example: { body: { mode: 'READWRITE' } },
+  example: { query: { subjectPrefix: ':.acme:' }, body: { mode: 'READWRITE' } },
   handle: async (req, { ccompatConfig }) => ccompatConfig.setMode(req.principal, workspaceOf(req), req.body.mode),
 });
 

@@ -89,7 +89,7 @@ export class CcompatService {
   async versions(principal: Principal, s: Subject, deleted = false): Promise<number[]> {
     await this.head(principal, s);
     const numbers = (await this.versionItems(s, deleted)).map((v) => v.version);
-    if (numbers.length === 0) throw new SubjectNotFoundError(`subject ${s.name} not found`);
+    if (numbers.length === 0) throw new SubjectNotFoundError('subject not found');
     return numbers;
   }
 
@@ -109,16 +109,16 @@ export class CcompatService {
     refusePermanent(permanent);
     await this.head(principal, s, 'admin');
     const live = await this.versionItems(s, false);
-    if (live.length === 0) throw new SubjectNotFoundError(`subject ${s.name} not found`);
+    if (live.length === 0) throw new SubjectNotFoundError('subject not found');
     for (const item of live) await this.d.schemas.setState(principal, item.id, 'disabled');
     return live.map((v) => v.version);
   }
 
   /** The head of the subject, authorized; 40401 when it does not exist. */
   async head(principal: Principal, s: Subject, role: Role = 'reader') {
-    authorize(principal, s.workspace, role, `subject ${s.name}`);
+    authorize(principal, s.workspace, role, 'subject');
     const head = await this.d.store.head(s.workspace, s.name);
-    if (!head) throw new SubjectNotFoundError(`subject ${s.name} not found`);
+    if (!head) throw new SubjectNotFoundError('subject not found');
     return head;
   }
 
