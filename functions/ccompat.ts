@@ -66,7 +66,7 @@ group.route({
   example: { path: { schema_id: '<ccompat_id>' } },
   handle: async (req, { ccompat }) => {
     const { record } = await ccompat.byId(req.principal, schemaIdOf(req));
-    return [{ subject: record.name, version: record.version }];
+    return [{ subject: await ccompat.subjectOf(record.workspace_id, record.name), version: record.version }];
   },
 });
 

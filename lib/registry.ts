@@ -75,7 +75,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
   const runner = runtime && createMigrationRunner({ connect: (sink) => runtime.connector.connect(sink), clock: deps.now });
   const sinks = new SinkService({ stores, tx: table, clock, ...(runtime ? { runtime } : {}) });
   const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: new MigrationPreviewer(stores.schemas, engines), ...(runner ? { runner } : {}) });
-  const ccompat = new CcompatService({ schemas, store: stores.schemas, ids: stores.ccompatIds, engines, now: deps.now });
+  const ccompat = new CcompatService({ schemas, store: stores.schemas, ids: stores.ccompat, engines, now: deps.now });
   return {
     table,
     stores,

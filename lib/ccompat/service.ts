@@ -10,7 +10,8 @@ import type { Json } from '../engines/types.js';
 import type { SchemaVersionItem } from '../generated/table.js';
 import { recordedReferences } from '../schemas/references.js';
 import type { SchemaService } from '../schemas/service.js';
-import { COUNTER_SHARDS, type CcompatIdStore } from '../store/ccompat-ids.js';
+import { COUNTER_SHARDS, type CcompatStore } from '../store/ccompat.js';
+import { ConflictError } from '../errors.js';
 import type { SchemaStore } from '../store/schemas.js';
 import { OperationNotPermittedError, SchemaNotFoundError, SubjectNotFoundError, VersionNotFoundError } from './errors.js';
 import { toConfluent, type ConfluentSchema } from './schema-types.js';
@@ -19,7 +20,7 @@ import type { Subject } from './subjects.js';
 export interface CcompatDeps {
   schemas: SchemaService;
   store: SchemaStore;
-  ids: CcompatIdStore;
+  ids: CcompatStore;
   engines: EngineRegistry;
   now: () => Date;
   /** Picks the counter shard of a new id. @default Math.random */
@@ -42,6 +43,8 @@ export class CcompatService {
 
   /** Publishes the schema to the subject (or finds it there) and answers its id. */
   async register(principal: Principal, s: Subject, content: { engine: string; definition: Json }): Promise<{ id: number }> {
+    authorize(principal, s.workspace, 'admin', 'subject');
+    await this.claim(s);
     const { version } = await this.d.schemas.publish(principal, { workspace_id: s.workspace, name: s.name, ...content });
     // Registering a soft-deleted schema again brings it back, as Confluent does.
     if (version.state === 'disabled') await this.d.schemas.setState(principal, version.id, 'active');
@@ -58,7 +61,7 @@ export class CcompatService {
     return this.subjectVersion(item);
   }
 
-  async byId(principal: Principal, id: number): Promise<{ record: NonNullable<Awaited<ReturnType<CcompatIdStore['byId']>>>; item: SchemaVersionItem }> {
+  async byId(principal: Principal, id: number): Promise<{ record: NonNullable<Awaited<ReturnType<CcompatStore['byId']>>>; item: SchemaVersionItem }> {
     const record = await this.d.ids.byId(id);
     const item = record && principal.roles.has(record.workspace_id) ? await this.d.store.versionByNumber(record.workspace_id, record.name, record.version) : undefined;
     if (!record || !item) throw new SchemaNotFoundError(`schema ${id} not found`);
@@ -71,18 +74,24 @@ export class CcompatService {
     return this.confluentOf(item);
   }
 
+  /** Every subject of the workspace: schemas under the subject they were registered as, else their name. */
   async subjects(principal: Principal, workspace: string, deleted = false): Promise<string[]> {
     authorize(principal, workspace, 'reader', 'workspace');
-    const names: string[] = [];
+    const subjects: string[] = [];
     let cursor: string | undefined;
     do {
       const page = await this.d.store.heads(workspace, undefined, PAGE, cursor);
-      for (const head of page.items) {
-        if (deleted || (await this.liveVersions({ workspace, name: head.name }, 1)).length > 0) names.push(head.name);
+      const names = page.items.map((h) => h.name);
+      const [latest, spelled] = await Promise.all([this.d.store.latestVersions(page.items), this.d.ids.subjects(workspace, names)]);
+      const latestLive = new Set(latest.filter((v) => v.state !== 'disabled').map((v) => v.name));
+      for (const name of names) {
+        // Only a schema whose latest version is soft-deleted needs its other versions read.
+        const live = deleted || latestLive.has(name) || (await this.liveVersions({ workspace, name, subject: name }, 1)).length > 0;
+        if (live) subjects.push(spelled.get(name) ?? name);
       }
       cursor = page.next_cursor ?? undefined;
-    } while (cursor && names.length < MAX_LISTED);
-    return names;
+    } while (cursor && subjects.length < MAX_LISTED);
+    return subjects;
   }
 
   /** The numbers of the subject's versions (soft-deleted ones only with `deleted`). */
@@ -150,8 +159,27 @@ export class CcompatService {
     return items;
   }
 
+  /** The subject a schema answers to: as first registered, else its name. */
+  async subjectOf(workspace: string, name: string): Promise<string> {
+    return (await this.d.ids.subject(workspace, name))?.subject ?? name;
+  }
+
+  /**
+   * Records the subject's spelling on first registration; another spelling of the same schema is a 409,
+   * so `orders-value` and `orders.value` never share versions.
+   */
+  private async claim(s: Subject): Promise<void> {
+    const item = { workspace_id: s.workspace, name: s.name, subject: s.subject, created_at: this.d.now().toISOString() };
+    if (await this.d.ids.createSubject(item)) return;
+    const held = await this.d.ids.subject(s.workspace, s.name);
+    if (held && held.subject !== s.subject) {
+      throw new ConflictError(`subject ${s.subject} maps to schema ${s.name}, which subject ${held.subject} already uses; register under ${held.subject} or another name`);
+    }
+  }
+
   private async subjectVersion(item: SchemaVersionItem): Promise<SubjectVersion> {
-    return { subject: item.name, version: item.version, id: await this.idOf(item), ...this.confluentOf(item) };
+    const [subject, id] = await Promise.all([this.subjectOf(item.workspace_id, item.name), this.idOf(item)]);
+    return { subject, version: item.version, id, ...this.confluentOf(item) };
   }
 
   private confluentOf(item: SchemaVersionItem): ConfluentSchema {

@@ -12,6 +12,8 @@ import { InvalidVersionError } from './errors.js';
 export interface Subject {
   workspace: string;
   name: string;
+  /** As the client spelled it, without the context prefix. */
+  subject: string;
 }
 
 const CONTEXT = /^:\.([a-z0-9][a-z0-9-]{0,62}):(.*)$/s;
@@ -37,7 +39,7 @@ export function parseSubject(raw: string, principal: Principal, basicUser: strin
   if (!NAME.test(name)) {
     throw new ValidationError(`subject ${JSON.stringify(subject.slice(0, 80))} maps to no schema name: it must start with a letter and hold at most 63 letters, digits, "_", "-" or ".", e.g. "orders-value"`);
   }
-  return { workspace: context ? context[1]! : defaultWorkspace(principal, basicUser), name };
+  return { workspace: context ? context[1]! : defaultWorkspace(principal, basicUser), name, subject };
 }
 
 /** A version path segment: a positive number, or `latest` (and -1, Confluent's spelling of it). */

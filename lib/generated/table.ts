@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.5.0 (sha256 886af6760f471141f49ed539d041792ef4e74683e9534946e7d6b389b92125b1).
+// version 2.5.0 (sha256 efe89e27c90e6f3f3c259e4e9774f4d7c00f144f97bd4b154d6c1650905592bd).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -8,14 +8,14 @@ import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } 
 
 export const TABLE_DESIGN = {
   version: "2.5.0",
-  hash: "886af6760f471141f49ed539d041792ef4e74683e9534946e7d6b389b92125b1",
+  hash: "efe89e27c90e6f3f3c259e4e9774f4d7c00f144f97bd4b154d6c1650905592bd",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
   entityIdentifiers: {"entity":"__edb_e__","version":"__edb_v__"},
 } as const;
 
-export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY","ccompat_id":"CCOMPAT_ID","ccompat_counter":"CCOMPAT_COUNTER","sink":"SINK","sinks":"SINKS","attempt":"ATTEMPT","auto_create":"AUTO_CREATE","revision":"REVISION","deleted":"DELETED","index":"INDEX","value":"VALUE","backfill":"BACKFILL"} as const;
+export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY","ccompat_id":"CCOMPAT_ID","ccompat_counter":"CCOMPAT_COUNTER","ccompat_subject":"CCOMPAT_SUBJECT","sink":"SINK","sinks":"SINKS","attempt":"ATTEMPT","auto_create":"AUTO_CREATE","revision":"REVISION","deleted":"DELETED","index":"INDEX","value":"VALUE","backfill":"BACKFILL"} as const;
 
 /** The value rules of schema.yaml's shared attributes, for code that checks the same values before they reach a key. */
 export const SHARED_ATTRIBUTES = {
@@ -68,6 +68,8 @@ export const ACCESS_PATTERNS = {
   ccompat_id_by_content: { recordType: "ccompat_schema_id", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** The content and first version of one integer id. */
   ccompat_id_by_id: { recordType: "ccompat_schema_id", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
+  /** The Confluent subject of one schema (GetItem). */
+  ccompat_subject_by_schema: { recordType: "ccompat_subject", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** One counter shard (UpdateItem ADD). */
   ccompat_counter_shard: { recordType: "ccompat_id_counter", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** One payload by its id. */
@@ -400,6 +402,44 @@ export const ccompatSchemaIdKeys = {
     SK: buildKey(ccompatSchemaIdPatterns.primary.sk, item),
     GSI1PK: buildKey(ccompatSchemaIdPatterns.GSI1.pk, item),
     GSI1SK: buildKey(ccompatSchemaIdPatterns.GSI1.sk, item),
+  }),
+};
+
+// ---- ccompat_subject ----
+
+/** The Confluent subject a schema was first registered under through the Confluent-compatible API, as the client spelled it (`orders-value` for schema orders_value): answers name it so, and another spelling that maps to the same schema (`orders.value`) is refused instead of sharing its versions. */
+export interface CcompatSubjectItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  name: string;
+  /** The subject, without a context prefix. */
+  subject: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+}
+
+const ccompatSubjectPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{name}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+    sk: compilePattern("CCOMPAT_SUBJECT", {}),
+  },
+} as const;
+
+/** Key builders and parsers of ccompat_subject: `parse(build(x))` gives `x` back. */
+export const ccompatSubjectKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; name: string }): string => buildKey(ccompatSubjectPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(ccompatSubjectPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(ccompatSubjectPatterns.primary.pk, key) as { workspace_id: string; name: string },
+    parseSk: (key: string) => parseKey(ccompatSubjectPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(ccompatSubjectPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<CcompatSubjectItem, "workspace_id" | "name">): Record<string, string> => ({
+    PK: buildKey(ccompatSubjectPatterns.primary.pk, item),
+    SK: buildKey(ccompatSubjectPatterns.primary.sk, item),
   }),
 };
 
@@ -1303,6 +1343,7 @@ export interface RecordItems {
   schema_fingerprint: SchemaFingerprintItem;
   schema_reference: SchemaReferenceItem;
   ccompat_schema_id: CcompatSchemaIdItem;
+  ccompat_subject: CcompatSubjectItem;
   ccompat_id_counter: CcompatIdCounterItem;
   payload: PayloadItem;
   payload_revision: PayloadRevisionItem;
@@ -1463,6 +1504,24 @@ export function createEntities(deps: EntityDeps) {
             index: "GSI1",
             pk: { field: "GSI1PK", composite: ["id"], template: "CCOMPAT_ID#${id}", casing: "none" },
             sk: { field: "GSI1SK", composite: [], template: "CCOMPAT_ID", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    ccompat_subject: new Entity(
+      {
+        model: { entity: "ccompat_subject", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          subject: { type: "string", required: true, readOnly: true, validate: new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,62}$") },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+        },
+        indexes: {
+          ccompat_subject_by_schema: {
+            pk: { field: "PK", composite: ["workspace_id","name"], template: "WS#${workspace_id}#SCHEMA#${name}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "CCOMPAT_SUBJECT", casing: "none" },
           },
         },
       },

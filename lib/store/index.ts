@@ -6,7 +6,7 @@
 import type { Table } from '../dynamo/table.js';
 import { AuditStore } from './audit.js';
 import { AutoCreateLogStore } from './auto-create-log.js';
-import { CcompatIdStore } from './ccompat-ids.js';
+import { CcompatStore } from './ccompat.js';
 import { IdempotencyStore } from './idempotency.js';
 import { MigrationAttemptStore } from './migrations.js';
 import { NotificationStore } from './notifications.js';
@@ -33,7 +33,7 @@ export interface Stores {
   sinks: SinkStore;
   migrations: MigrationAttemptStore;
   autoCreateLog: AutoCreateLogStore;
-  ccompatIds: CcompatIdStore;
+  ccompat: CcompatStore;
 }
 
 export function createStores(table: Table): Stores {
@@ -51,6 +51,6 @@ export function createStores(table: Table): Stores {
     sinks: new SinkStore(table),
     migrations: new MigrationAttemptStore(table),
     autoCreateLog: new AutoCreateLogStore(table),
-    ccompatIds: new CcompatIdStore(table),
+    ccompat: new CcompatStore(table),
   };
 }

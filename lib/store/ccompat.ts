@@ -1,16 +1,16 @@
 /**
- * The integer schema ids of the Confluent-compatible API: one record per content of a workspace (found by
- * engine and fingerprint, or by id on GSI1) and the 16 counter shards the ids come from (schema.yaml,
- * ccompat_schema_id and ccompat_id_counter).
+ * The Confluent-compatible API's records (schema.yaml): the integer id of each content of a workspace
+ * (found by engine and fingerprint, or by id on GSI1), the 16 counter shards the ids come from, and the
+ * subject each schema was registered under.
  */
-import { ccompatIdCounterKeys, type CcompatSchemaIdItem } from '../generated/table.js';
+import { ccompatIdCounterKeys, ccompatSubjectKeys, type CcompatSchemaIdItem, type CcompatSubjectItem } from '../generated/table.js';
 import { isConditionFailure } from '../dynamo/errors.js';
 import type { Table } from '../dynamo/table.js';
 
 /** schema.yaml's ccompat_id_counter: shards 0-15, id = (n - 1) * SHARDS + shard + 1. */
 export const COUNTER_SHARDS = 16;
 
-export class CcompatIdStore {
+export class CcompatStore {
   constructor(private readonly table: Table) {}
 
   async byContent(workspace_id: string, engine: string, fingerprint: string): Promise<CcompatSchemaIdItem | undefined> {
@@ -36,9 +36,30 @@ export class CcompatIdStore {
   }
 
   /** Records the id of a content; false when another writer recorded one first (its id stands). */
-  async create(item: CcompatSchemaIdItem): Promise<boolean> {
+  create(item: CcompatSchemaIdItem): Promise<boolean> {
+    return this.createOnce(this.table.put('ccompat_schema_id', item, { expression: 'attribute_not_exists(PK)' }));
+  }
+
+  async subject(workspace_id: string, name: string): Promise<CcompatSubjectItem | undefined> {
+    const { data } = await this.table.entities.ccompat_subject.get({ workspace_id, name }).go({ consistent: true });
+    return (data ?? undefined) as CcompatSubjectItem | undefined;
+  }
+
+  /** The subjects of several schemas of a workspace, in one BatchGetItem (schemas without one left out). */
+  async subjects(workspace_id: string, names: string[]): Promise<Map<string, string>> {
+    const keys = names.map((name) => ({ PK: ccompatSubjectKeys.primary.pk({ workspace_id, name }), SK: ccompatSubjectKeys.primary.sk() }));
+    const items = (await this.table.batchGet(keys)) as unknown as CcompatSubjectItem[];
+    return new Map(items.map((i) => [i.name, i.subject]));
+  }
+
+  /** Records a schema's subject; false when it already has one. */
+  createSubject(item: CcompatSubjectItem): Promise<boolean> {
+    return this.createOnce(this.table.put('ccompat_subject', item, { expression: 'attribute_not_exists(PK)' }));
+  }
+
+  private async createOnce(put: ReturnType<Table['put']>): Promise<boolean> {
     try {
-      await this.table.putItem(this.table.put('ccompat_schema_id', item, { expression: 'attribute_not_exists(PK)' }));
+      await this.table.putItem(put);
       return true;
     } catch (e) {
       if (isConditionFailure(e)) return false;
