@@ -5,9 +5,8 @@
  * README's "Confluent-compatible API" documents it and how it differs from Confluent's.
  */
 import { CCOMPAT_PREFIX, CCOMPAT_WIRE } from '../lib/ccompat/wire.js';
-import { flag, schemaIdOf, schemaOnly, subjectOf, versionOf, workspaceOf } from '../lib/ccompat/request.js';
-import { SCHEMA_TYPES, toDefinition } from '../lib/ccompat/schema-types.js';
-import { basicCredentials } from '../lib/auth/basic.js';
+import { contentOf, flag, schemaIdOf, schemaOnly, subjectOf, versionOf, workspaceOf } from '../lib/ccompat/request.js';
+import { SCHEMA_TYPES } from '../lib/ccompat/schema-types.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 
 export const group = registryGroup('ccompat', 'read-write', { wire: CCOMPAT_WIRE });
@@ -16,10 +15,6 @@ const subjects = `${CCOMPAT_PREFIX}/subjects`;
 const one = `${subjects}/{subject}`;
 const version = `${one}/versions/{version}`;
 const ids = `${CCOMPAT_PREFIX}/schemas/ids/{schema_id}`;
-const basicUser = (authorization: string | undefined) => basicCredentials(authorization)?.user || undefined;
-/** The schema of a body, for the subject it is sent to. */
-const contentOf = (req: Parameters<typeof subjectOf>[0] & { body: Parameters<typeof toDefinition>[0]; header(n: string): string | undefined }) =>
-  toDefinition(req.body, subjectOf(req), req.principal, basicUser(req.header('authorization')));
 
 group.route({
   method: 'GET',

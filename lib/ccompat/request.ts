@@ -5,7 +5,7 @@ import { rawReply } from '../api/route.js';
 import type { HttpEvent } from '../http/handler.js';
 import { query } from '../http/params.js';
 import { CONFLUENT_CONTENT_TYPE, SchemaNotFoundError } from './errors.js';
-import type { ConfluentSchema } from './schema-types.js';
+import { toDefinition, type ConfluentSchema } from './schema-types.js';
 import { defaultWorkspace, parseSubject, parseVersion, type Subject } from './subjects.js';
 
 interface Request {
@@ -16,6 +16,9 @@ interface Request {
 const basicUser = (event: HttpEvent) => basicCredentials(event.headers.authorization)?.user || undefined;
 
 export const subjectOf = ({ event, principal }: Request): Subject => parseSubject(event.pathParameters?.subject ?? '', principal, basicUser(event));
+
+/** The engine and definition of a schema body, for the subject of the path. */
+export const contentOf = (req: Request & { body: ConfluentSchema }) => toDefinition(req.body, subjectOf(req), req.principal, basicUser(req.event));
 
 export const versionOf = ({ event }: Request) => parseVersion(event.pathParameters?.version ?? '');
 

@@ -10,7 +10,8 @@ import type { Json } from '../engines/types.js';
 import type { SchemaVersionItem } from '../generated/table.js';
 import { recordedReferences } from '../schemas/references.js';
 import type { SchemaService } from '../schemas/service.js';
-import { COUNTER_SHARDS, type CcompatStore } from '../store/ccompat.js';
+import type { CcompatStore } from '../store/ccompat.js';
+import { CcompatIds } from './ids.js';
 import { ConflictError } from '../errors.js';
 import type { SchemaStore } from '../store/schemas.js';
 import { OperationNotPermittedError, SchemaNotFoundError, SubjectNotFoundError, VersionNotFoundError } from './errors.js';
@@ -39,7 +40,10 @@ const MAX_LISTED = 1000;
 const PAGE = 100;
 
 export class CcompatService {
-  constructor(private readonly d: CcompatDeps) {}
+  private readonly idsOf: CcompatIds;
+  constructor(private readonly d: CcompatDeps) {
+    this.idsOf = new CcompatIds(d.ids, d.now, d.random);
+  }
 
   /** Publishes the schema to the subject (or finds it there) and answers its id. */
   async register(principal: Principal, s: Subject, content: { engine: string; definition: Json }): Promise<{ id: number }> {
@@ -48,7 +52,7 @@ export class CcompatService {
     const { version } = await this.d.schemas.publish(principal, { workspace_id: s.workspace, name: s.name, ...content });
     // Registering a soft-deleted schema again brings it back, as Confluent does.
     if (version.state === 'disabled') await this.d.schemas.setState(principal, version.id, 'active');
-    return { id: await this.idOf({ ...version, workspace_id: s.workspace }) };
+    return { id: await this.idsOf.idOf({ ...version, workspace_id: s.workspace }) };
   }
 
   /** The version of the subject with this content (`POST /subjects/{subject}`). */
@@ -178,7 +182,7 @@ export class CcompatService {
   }
 
   private async subjectVersion(item: SchemaVersionItem): Promise<SubjectVersion> {
-    const [subject, id] = await Promise.all([this.subjectOf(item.workspace_id, item.name), this.idOf(item)]);
+    const [subject, id] = await Promise.all([this.subjectOf(item.workspace_id, item.name), this.idsOf.idOf(item)]);
     return { subject, version: item.version, id, ...this.confluentOf(item) };
   }
 
@@ -186,18 +190,7 @@ export class CcompatService {
     return toConfluent(item.engine, JSON.parse(item.definition) as Json, recordedReferences(item));
   }
 
-  /**
-   * The id of a version's content, allocated on first use: the content record is created only if absent,
-   * so concurrent first uses agree on the id the winner allocated.
-   */
-  private async idOf(v: Pick<SchemaVersionItem, 'workspace_id' | 'engine' | 'fingerprint' | 'name' | 'version' | 'id'>): Promise<number> {
-    const existing = await this.d.ids.byContent(v.workspace_id, v.engine, v.fingerprint);
-    if (existing) return existing.id;
-    const id = await this.d.ids.allocate(Math.floor((this.d.random ?? Math.random)() * COUNTER_SHARDS));
-    const created = await this.d.ids.create({ id, workspace_id: v.workspace_id, engine: v.engine, fingerprint: v.fingerprint, name: v.name, version: v.version, schema_version_id: v.id, created_at: this.d.now().toISOString() });
-    if (created) return id;
-    return (await this.d.ids.byContent(v.workspace_id, v.engine, v.fingerprint))!.id;
-  }
+
 }
 
 function refusePermanent(permanent: boolean): void {
