@@ -4,6 +4,7 @@
  * themselves are defined in their group modules.
  */
 import { group as audit } from './audit.js';
+import { group as ccompat } from './ccompat.js';
 import { group as consoleFiles } from './console.js';
 import { group as docs } from './docs.js';
 import { group as health } from './health.js';
@@ -15,7 +16,7 @@ import { group as schemas } from './schemas.js';
 import { group as workspaces } from './workspaces.js';
 import type { Route, TableAccess } from '../lib/api/route.js';
 
-const GROUPS = [health, docs, consoleFiles, schemas, workspaces, payloads, schemaRequests, migrations, audit, notifications] as const;
+const GROUPS = [health, docs, consoleFiles, schemas, workspaces, payloads, schemaRequests, migrations, audit, notifications, ccompat] as const;
 
 export type RouteGroup = (typeof GROUPS)[number]['name'];
 

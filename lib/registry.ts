@@ -4,6 +4,8 @@
  * generator they use.
  */
 import { AuditService } from './audit/service.js';
+import { CcompatConfig } from './ccompat/config.js';
+import { CcompatService } from './ccompat/service.js';
 import { DEFAULT_SETTINGS, type Settings } from './config.js';
 import { DesignGuard } from './dynamo/design-record.js';
 import { Table, type TableDeps } from './dynamo/table.js';
@@ -45,6 +47,9 @@ export interface Services {
   migrations: MigrationService;
   sinkStatus: SinkStatus;
   autoCreate: AutoCreator;
+  /** The Confluent-compatible API (/apis/ccompat/v7). */
+  ccompat: CcompatService;
+  ccompatConfig: CcompatConfig;
 }
 
 export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: SinkRuntime }, engines: EngineRegistry = defaultEngines()): Services {
@@ -70,6 +75,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
   const runner = runtime && createMigrationRunner({ connect: (sink) => runtime.connector.connect(sink), clock: deps.now });
   const sinks = new SinkService({ stores, tx: table, clock, ...(runtime ? { runtime } : {}) });
   const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: new MigrationPreviewer(stores.schemas, engines), ...(runner ? { runner } : {}) });
+  const ccompat = new CcompatService({ schemas, store: stores.schemas, ids: stores.ccompat, engines, now: deps.now });
   return {
     table,
     stores,
@@ -87,5 +93,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
     migrations,
     sinkStatus: new SinkStatus({ sinks, attempts: stores.migrations, requests: stores.requests, ...(runner ? { runner } : {}) }),
     autoCreate: new AutoCreator({ log: stores.autoCreateLog, requests: stores.requests, workspaces, migrations }),
+    ccompat,
+    ccompatConfig: new CcompatConfig({ ccompat, schemas, workspaces }),
   };
 }

@@ -536,6 +536,31 @@ export const contracts = {
       created_at: timestamp,
     },
   },
+  // The Confluent-compatible API's request bodies, in Confluent's own (camelCase) field names. Fields
+  // Confluent's newer clients send that the registry does not use (metadata, ruleSet, id, version) are ignored.
+  ConfluentSchemaRequest: {
+    type: 'object',
+    required: ['schema'],
+    properties: {
+      schema: { type: 'string', minLength: 1, description: 'The schema: Avro or JSON Schema as JSON text, Protobuf as .proto source.' },
+      schemaType: { enum: ['AVRO', 'JSON', 'PROTOBUF'], description: 'AVRO when absent.' },
+      references: {
+        type: 'array',
+        maxItems: 20,
+        items: {
+          type: 'object',
+          required: ['name', 'subject', 'version'],
+          properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, subject: { type: 'string', minLength: 1, maxLength: 200 }, version: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+  },
+  ConfluentConfigUpdate: {
+    type: 'object',
+    required: ['compatibility'],
+    properties: { compatibility: { type: 'string', maxLength: 40, description: 'A compatibility level, e.g. BACKWARD.' } },
+  },
+  ConfluentModeUpdate: { type: 'object', required: ['mode'], properties: { mode: { type: 'string', maxLength: 40 } } },
 } as const;
 
 export type ContractName = keyof typeof contracts;

@@ -108,10 +108,14 @@ function operation(route: Route): Obj {
   };
 }
 
-/** The document of the given routes (functions/routes.ts assembles them). */
+/**
+ * The document of the given routes (functions/routes.ts assembles them). Routes of another API's wire
+ * format (the Confluent-compatible API) are left out: that API is Confluent's, documented by Confluent,
+ * with its own error bodies; README's "Confluent-compatible API" lists what differs.
+ */
 export function openApiDocument(routes: readonly Route[]): Obj {
   const paths: Record<string, Obj> = {};
-  for (const route of routes) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  for (const route of routes.filter((r) => !r.wire)) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
   return {
     openapi: '3.1.0',
     info: {

@@ -4,10 +4,10 @@
  */
 import { defaultDeps, type Deps } from '../deps.js';
 import { buildServices } from '../registry.js';
-import { routeGroup, type TableAccess } from './route.js';
+import { routeGroup, type TableAccess, type WireFormat } from './route.js';
 
-/** `sinks`: the group applies migrations (its function reaches the deployment's sinks). */
-export function registryGroup<N extends string>(name: N, access: Exclude<TableAccess, 'none' | 'describe'>, options: { sinks?: boolean } = {}) {
+/** `sinks`: the group applies migrations (its function reaches the deployment's sinks); `wire`: it speaks another API. */
+export function registryGroup<N extends string>(name: N, access: Exclude<TableAccess, 'none' | 'describe'>, options: { sinks?: boolean; wire?: WireFormat } = {}) {
   return routeGroup({
     name,
     access,

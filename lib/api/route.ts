@@ -15,6 +15,19 @@ import { check, type ContractName, type ContractTypes } from './contracts.js';
 
 export const API_PREFIX = '/api/v1';
 
+/**
+ * The wire format of a group that speaks another registry's API (the Confluent-compatible one): the
+ * content type of its answers, its error bodies, the request media types it reads as JSON, and whether
+ * HTTP Basic carries the token (for clients that can send nothing else).
+ */
+export interface WireFormat {
+  readonly name: string;
+  readonly contentType: string;
+  readonly errorResponse: (error: unknown) => HttpResult;
+  readonly jsonMediaTypes: readonly string[];
+  readonly basicAuth: boolean;
+}
+
 /** The header of every create made safe to retry (lib/idempotency.ts), as its routes document it. */
 export const IDEMPOTENCY_KEY_HEADER = {
   name: 'Idempotency-Key',
@@ -113,6 +126,8 @@ export interface Route<G extends string = string> extends Omit<RouteSpec<never, 
   body?: ContractName;
   query?: ContractName;
   group: G;
+  /** Set on the routes of a group that speaks another API (not in the OpenAPI document). */
+  wire?: WireFormat;
 }
 
 export type ErrorClass = new (message: string) => RegistryError;
@@ -136,6 +151,8 @@ export interface GroupSpec<N extends string, S, D> {
   beforeWrite?: (services: S) => Promise<unknown>;
   /** Overrides middy's security headers, e.g. the Content-Security-Policy of an HTML page (read when the handler is built). */
   securityHeaders?: () => Parameters<typeof httpSecurityHeaders>[0];
+  /** Another API's wire format instead of JSON with problem+json errors. @default - the registry's own */
+  wire?: WireFormat;
 }
 
 export interface RouteGroup<N extends string, S, D> {
@@ -172,11 +189,14 @@ export function routeGroup<N extends string, S, D>(spec: GroupSpec<N, S, D>): Ro
           const s = await ready();
           if (spec.beforeWrite && !READ_METHODS.has(event.requestContext.http.method)) await spec.beforeWrite(s);
           const result = await handle(requestOf(route, event, context) as never, s);
-          return isReply(result) ? withoutBrand(result) : json(route.response.status, result);
+          return isReply(result) ? withoutBrand(result) : json(route.response.status, result, spec.wire ? { 'Content-Type': spec.wire.contentType } : {});
         },
       ]),
     );
-    return routeHandler(dispatch, spec.securityHeaders ? { securityHeaders: spec.securityHeaders() } : {});
+    return routeHandler(dispatch, {
+      ...(spec.securityHeaders ? { securityHeaders: spec.securityHeaders() } : {}),
+      ...(spec.wire ? { errorResponse: spec.wire.errorResponse, jsonMediaTypes: spec.wire.jsonMediaTypes } : {}),
+    });
   };
   return {
     name: spec.name,
@@ -184,7 +204,7 @@ export function routeGroup<N extends string, S, D>(spec: GroupSpec<N, S, D>): Ro
     sinks: spec.sinks ?? false,
     routes,
     route({ handle, ...described }) {
-      const route: Route<N> = { ...described, group: spec.name };
+      const route: Route<N> = { ...described, group: spec.name, ...(spec.wire ? { wire: spec.wire } : {}) };
       routes.push(route);
       handles.set(routeKey(route), { route, handle: handle as StoredHandle<S> });
     },

@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.4.0 (sha256 b3998caa9d5d8ed0919ffb29a861d45ab9b8fc4c8cc5b5834170be5b95dc8306).
+// version 2.5.0 (sha256 efe89e27c90e6f3f3c259e4e9774f4d7c00f144f97bd4b154d6c1650905592bd).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,15 +7,15 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "2.4.0",
-  hash: "b3998caa9d5d8ed0919ffb29a861d45ab9b8fc4c8cc5b5834170be5b95dc8306",
+  version: "2.5.0",
+  hash: "efe89e27c90e6f3f3c259e4e9774f4d7c00f144f97bd4b154d6c1650905592bd",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
   entityIdentifiers: {"entity":"__edb_e__","version":"__edb_v__"},
 } as const;
 
-export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY","sink":"SINK","sinks":"SINKS","attempt":"ATTEMPT","auto_create":"AUTO_CREATE","revision":"REVISION","deleted":"DELETED","index":"INDEX","value":"VALUE","backfill":"BACKFILL"} as const;
+export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY","ccompat_id":"CCOMPAT_ID","ccompat_counter":"CCOMPAT_COUNTER","ccompat_subject":"CCOMPAT_SUBJECT","sink":"SINK","sinks":"SINKS","attempt":"ATTEMPT","auto_create":"AUTO_CREATE","revision":"REVISION","deleted":"DELETED","index":"INDEX","value":"VALUE","backfill":"BACKFILL"} as const;
 
 /** The value rules of schema.yaml's shared attributes, for code that checks the same values before they reach a key. */
 export const SHARED_ATTRIBUTES = {
@@ -64,6 +64,14 @@ export const ACCESS_PATTERNS = {
   schema_fingerprint_by_schema: { recordType: "schema_fingerprint", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** The versions that reference one version (its "used by" list). */
   schema_references_by_referenced: { recordType: "schema_reference", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** The integer id of one content of a workspace (GetItem, consistent). */
+  ccompat_id_by_content: { recordType: "ccompat_schema_id", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** The content and first version of one integer id. */
+  ccompat_id_by_id: { recordType: "ccompat_schema_id", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
+  /** The Confluent subject of one schema (GetItem). */
+  ccompat_subject_by_schema: { recordType: "ccompat_subject", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
+  /** One counter shard (UpdateItem ADD). */
+  ccompat_counter_shard: { recordType: "ccompat_id_counter", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** One payload by its id. */
   payload_by_id: { recordType: "payload", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
   /** Payloads of one schema version in creation order. */
@@ -334,6 +342,138 @@ export const schemaReferenceKeys = {
   all: (item: Pick<SchemaReferenceItem, "workspace_id" | "referenced_id" | "referrer_id">): Record<string, string> => ({
     PK: buildKey(schemaReferencePatterns.primary.pk, item),
     SK: buildKey(schemaReferencePatterns.primary.sk, item),
+  }),
+};
+
+// ---- ccompat_schema_id ----
+
+/** The integer id the Confluent-compatible API (/apis/ccompat/v7) gives one distinct content (engine and fingerprint) of a workspace, and the first version that had it. Created with a conditional put, so the same content always keeps the id it first got; the id itself comes from a ccompat_id_counter shard. */
+export interface CcompatSchemaIdItem {
+  /** The global schema id: (n - 1) * 16 + shard + 1 for the n-th id of its counter shard. */
+  id: number;
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Name of the SchemaEngine that interprets the definition. */
+  engine: string;
+  /** SHA-256 (hex) of the canonical JSON (RFC 8785) of a definition. */
+  fingerprint: string;
+  /** Schema (subject) of the first version with this content. */
+  name: string;
+  /** Number of that version. */
+  version: number;
+  /** Id of that version. */
+  schema_version_id: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+}
+
+const ccompatSchemaIdPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#CCOMPAT_ID#{engine}#{fingerprint}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"engine":{"type":"string","maxLength":32,"pattern":"^[a-z][a-z0-9-]{0,31}$"},"fingerprint":{"type":"string","maxLength":64,"pattern":"^[0-9a-f]{64}$"}}),
+    sk: compilePattern("CCOMPAT_ID", {}),
+  },
+  GSI1: {
+    pk: compilePattern("CCOMPAT_ID#{id}", {"id":{"type":"integer","padWidth":12,"minimum":1}}),
+    sk: compilePattern("CCOMPAT_ID", {}),
+  },
+} as const;
+
+/** Key builders and parsers of ccompat_schema_id: `parse(build(x))` gives `x` back. */
+export const ccompatSchemaIdKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; engine: string; fingerprint: string }): string => buildKey(ccompatSchemaIdPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(ccompatSchemaIdPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(ccompatSchemaIdPatterns.primary.pk, key) as { workspace_id: string; engine: string; fingerprint: string },
+    parseSk: (key: string) => parseKey(ccompatSchemaIdPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(ccompatSchemaIdPatterns.primary.sk, v, partial),
+  },
+  GSI1: {
+    pk: (v: { id: number }): string => buildKey(ccompatSchemaIdPatterns.GSI1.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(ccompatSchemaIdPatterns.GSI1.sk, v),
+    parsePk: (key: string) => parseKey(ccompatSchemaIdPatterns.GSI1.pk, key) as { id: number },
+    parseSk: (key: string) => parseKey(ccompatSchemaIdPatterns.GSI1.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(ccompatSchemaIdPatterns.GSI1.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<CcompatSchemaIdItem, "workspace_id" | "engine" | "fingerprint" | "id">): Record<string, string> => ({
+    PK: buildKey(ccompatSchemaIdPatterns.primary.pk, item),
+    SK: buildKey(ccompatSchemaIdPatterns.primary.sk, item),
+    GSI1PK: buildKey(ccompatSchemaIdPatterns.GSI1.pk, item),
+    GSI1SK: buildKey(ccompatSchemaIdPatterns.GSI1.sk, item),
+  }),
+};
+
+// ---- ccompat_subject ----
+
+/** The Confluent subject a schema was first registered under through the Confluent-compatible API, as the client spelled it (`orders-value` for schema orders_value): answers name it so, and another spelling that maps to the same schema (`orders.value`) is refused instead of sharing its versions. */
+export interface CcompatSubjectItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** Schema name; snake_case so it can become a SQL table name. */
+  name: string;
+  /** The subject, without a context prefix. */
+  subject: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+}
+
+const ccompatSubjectPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{name}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+    sk: compilePattern("CCOMPAT_SUBJECT", {}),
+  },
+} as const;
+
+/** Key builders and parsers of ccompat_subject: `parse(build(x))` gives `x` back. */
+export const ccompatSubjectKeys = {
+  primary: {
+    pk: (v: { workspace_id: string; name: string }): string => buildKey(ccompatSubjectPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(ccompatSubjectPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(ccompatSubjectPatterns.primary.pk, key) as { workspace_id: string; name: string },
+    parseSk: (key: string) => parseKey(ccompatSubjectPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(ccompatSubjectPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<CcompatSubjectItem, "workspace_id" | "name">): Record<string, string> => ({
+    PK: buildKey(ccompatSubjectPatterns.primary.pk, item),
+    SK: buildKey(ccompatSubjectPatterns.primary.sk, item),
+  }),
+};
+
+// ---- ccompat_id_counter ----
+
+/** One of the 16 shards (0-15) of the counter that allocates ccompat_schema_id ids, so no single item takes every allocation: a writer picks a shard at random, adds 1 to `next` (UpdateItem ADD, atomic) and gets the id (next - 1) * 16 + shard + 1; shards never yield the same id. An id whose content record loses its conditional put is left unused (ids may have gaps). */
+export interface CcompatIdCounterItem {
+  /** 0 to 15. */
+  shard: number;
+  /** How many ids this shard has handed out. */
+  next: number;
+}
+
+const ccompatIdCounterPatterns = {
+  primary: {
+    pk: compilePattern("CCOMPAT_COUNTER#{shard}", {"shard":{"type":"integer","padWidth":2,"minimum":0}}),
+    sk: compilePattern("CCOMPAT_COUNTER", {}),
+  },
+} as const;
+
+/** Key builders and parsers of ccompat_id_counter: `parse(build(x))` gives `x` back. */
+export const ccompatIdCounterKeys = {
+  primary: {
+    pk: (v: { shard: number }): string => buildKey(ccompatIdCounterPatterns.primary.pk, v),
+    sk: (v: Record<string, never> = {}): string => buildKey(ccompatIdCounterPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(ccompatIdCounterPatterns.primary.pk, key) as { shard: number },
+    parseSk: (key: string) => parseKey(ccompatIdCounterPatterns.primary.sk, key) as Record<string, never>,
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(ccompatIdCounterPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<CcompatIdCounterItem, "shard">): Record<string, string> => ({
+    PK: buildKey(ccompatIdCounterPatterns.primary.pk, item),
+    SK: buildKey(ccompatIdCounterPatterns.primary.sk, item),
   }),
 };
 
@@ -1202,6 +1342,9 @@ export interface RecordItems {
   schema_version: SchemaVersionItem;
   schema_fingerprint: SchemaFingerprintItem;
   schema_reference: SchemaReferenceItem;
+  ccompat_schema_id: CcompatSchemaIdItem;
+  ccompat_subject: CcompatSubjectItem;
+  ccompat_id_counter: CcompatIdCounterItem;
   payload: PayloadItem;
   payload_revision: PayloadRevisionItem;
   payload_deletion: PayloadDeletionItem;
@@ -1333,6 +1476,67 @@ export function createEntities(deps: EntityDeps) {
           schema_references_by_referenced: {
             pk: { field: "PK", composite: ["workspace_id","referenced_id"], template: "WS#${workspace_id}#SCHEMA_VERSION#${referenced_id}", casing: "none" },
             sk: { field: "SK", composite: ["referrer_id"], template: "REFERENCED_BY#${referrer_id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    ccompat_schema_id: new Entity(
+      {
+        model: { entity: "ccompat_schema_id", version: "1", service: "schema_registry" },
+        attributes: {
+          id: { type: "number", required: true, readOnly: true, padding: { length: 12, char: "0" } },
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          engine: { type: "string", required: true, readOnly: true, default: "json-schema", validate: new RegExp("^[a-z][a-z0-9-]{0,31}$") },
+          fingerprint: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
+          name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          version: { type: "number", required: true, readOnly: true },
+          schema_version_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+        },
+        indexes: {
+          ccompat_id_by_content: {
+            pk: { field: "PK", composite: ["workspace_id","engine","fingerprint"], template: "WS#${workspace_id}#CCOMPAT_ID#${engine}#${fingerprint}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "CCOMPAT_ID", casing: "none" },
+          },
+          ccompat_id_by_id: {
+            index: "GSI1",
+            pk: { field: "GSI1PK", composite: ["id"], template: "CCOMPAT_ID#${id}", casing: "none" },
+            sk: { field: "GSI1SK", composite: [], template: "CCOMPAT_ID", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    ccompat_subject: new Entity(
+      {
+        model: { entity: "ccompat_subject", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          subject: { type: "string", required: true, readOnly: true, validate: new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,62}$") },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+        },
+        indexes: {
+          ccompat_subject_by_schema: {
+            pk: { field: "PK", composite: ["workspace_id","name"], template: "WS#${workspace_id}#SCHEMA#${name}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "CCOMPAT_SUBJECT", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    ccompat_id_counter: new Entity(
+      {
+        model: { entity: "ccompat_id_counter", version: "1", service: "schema_registry" },
+        attributes: {
+          shard: { type: "number", required: true, readOnly: true, padding: { length: 2, char: "0" } },
+          next: { type: "number", required: true },
+        },
+        indexes: {
+          ccompat_counter_shard: {
+            pk: { field: "PK", composite: ["shard"], template: "CCOMPAT_COUNTER#${shard}", casing: "none" },
+            sk: { field: "SK", composite: [], template: "CCOMPAT_COUNTER", casing: "none" },
           },
         },
       },

@@ -34,11 +34,12 @@ const parser = httpJsonBodyParser({ disableContentTypeCheck: true } as Parameter
  * middy's JSON parser, applied only to methods that carry a body (it refuses body-less GETs with 415),
  * with malformed JSON reported as the client error it is (400) rather than middy's 415.
  */
-const jsonBody: middy.MiddlewareObj<HttpEvent, HttpResult> = {
+const jsonBody = (aliases: readonly string[]): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
   before: async (request) => {
     const method = request.event.requestContext.http.method;
     if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'OPTIONS') return;
-    requireJsonMediaType(request.event.headers['content-type']);
+    const type = request.event.headers['content-type'];
+    if (!aliases.includes((type ?? '').split(';')[0]!.trim().toLowerCase())) requireJsonMediaType(type);
     try {
       await parser.before!(request as never);
     } catch (e) {
@@ -48,7 +49,7 @@ const jsonBody: middy.MiddlewareObj<HttpEvent, HttpResult> = {
       throw e;
     }
   },
-};
+});
 
 type SecurityHeaderOptions = NonNullable<Parameters<typeof httpSecurityHeaders>[0]>;
 
@@ -75,7 +76,14 @@ function securityHeaders(overrides: SecurityHeaderOptions = {}): ReturnType<type
  */
 export function routeHandler(
   routes: Record<string, RouteFn>,
-  options: { corsOrigin?: string; securityHeaders?: SecurityHeaderOptions } = {},
+  options: {
+    corsOrigin?: string;
+    securityHeaders?: SecurityHeaderOptions;
+    /** Builds error responses instead of problem+json (another API's error bodies). */
+    errorResponse?: (error: unknown) => HttpResult;
+    /** Request media types read as JSON besides JSON's own (e.g. application/octet-stream). */
+    jsonMediaTypes?: readonly string[];
+  } = {},
 ) {
   const dispatch: RouteFn = async (event, context) => {
     const fn = routes[event.routeKey];
@@ -90,13 +98,13 @@ export function routeHandler(
     },
   })
     .use(httpHeaderNormalizer())
-    .use(jsonBody)
+    .use(jsonBody(options.jsonMediaTypes ?? []))
     .use(securityHeaders(options.securityHeaders));
   const origin = options.corsOrigin ?? corsOrigin();
   if (origin) handler.use(httpCors({ origins: [origin] }));
   return handler.use({
     onError: async (request) => {
-      request.response = problemResponse(request.error, request.event.rawPath);
+      request.response = options.errorResponse ? options.errorResponse(request.error) : problemResponse(request.error, request.event.rawPath);
       if (request.response.statusCode! >= 500) logger.error('request failed', { routeKey: request.event.routeKey, error: request.error as Error });
     },
   });

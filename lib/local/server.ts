@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { BadRequestError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError, RegistryError, UnauthorizedError } from '../errors.js';
 import { bearerToken } from '../auth/bearer.js';
+import { tokenOfBearerOrBasic } from '../auth/basic.js';
 import { problemResponse } from '../http/problem.js';
 import { routeKey, type Route } from '../api/route.js';
 import { answerClientError } from './client-error.js';
@@ -145,6 +146,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
     const requestId = randomUUID();
     const method = (req.method ?? 'GET').toUpperCase();
     let instance: string | undefined;
+    let matched: Route | undefined;
     try {
       const url = parseTarget(req.url ?? '/');
       instance = url.pathname;
@@ -158,6 +160,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
         }
         throw new NotFoundError(`no route for ${method} ${url.pathname}`);
       }
+      matched = match.route;
       const values = match.regex.exec(url.pathname)!.slice(1);
       let pathParameters: Record<string, string>;
       try {
@@ -201,7 +204,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
       };
       if (match.route.role !== 'public') {
         if (!options.verifyToken) throw new UnauthorizedError('this server has no token verifier');
-        const token = bearerToken(headers.authorization);
+        const token = match.route.wire?.basicAuth ? tokenOfBearerOrBasic(headers.authorization) : bearerToken(headers.authorization);
         let claims: Record<string, unknown>;
         try {
           claims = await options.verifyToken(token);
@@ -218,7 +221,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
       if (!(e instanceof RegistryError)) console.error(`[local] ${method} ${instance ?? req.url} failed`, e);
       // A request refused before its body was read: the body would be parsed as the next request.
       if (!req.complete) res.shouldKeepAlive = false;
-      send(res, problemResponse(e, instance));
+      send(res, matched?.wire ? matched.wire.errorResponse(e) : problemResponse(e, instance));
     }
   });
   return server.on('clientError', answerClientError);

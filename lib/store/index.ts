@@ -6,6 +6,7 @@
 import type { Table } from '../dynamo/table.js';
 import { AuditStore } from './audit.js';
 import { AutoCreateLogStore } from './auto-create-log.js';
+import { CcompatStore } from './ccompat.js';
 import { IdempotencyStore } from './idempotency.js';
 import { MigrationAttemptStore } from './migrations.js';
 import { NotificationStore } from './notifications.js';
@@ -32,6 +33,7 @@ export interface Stores {
   sinks: SinkStore;
   migrations: MigrationAttemptStore;
   autoCreateLog: AutoCreateLogStore;
+  ccompat: CcompatStore;
 }
 
 export function createStores(table: Table): Stores {
@@ -49,5 +51,6 @@ export function createStores(table: Table): Stores {
     sinks: new SinkStore(table),
     migrations: new MigrationAttemptStore(table),
     autoCreateLog: new AutoCreateLogStore(table),
+    ccompat: new CcompatStore(table),
   };
 }

@@ -15,7 +15,7 @@ import { useRegistry } from '../support/registry.js';
 
 // The embedded default sink, so apply, rollback and the sink routes succeed for real.
 const reg = useRegistry({ sinks: async () => ({ connector: createSinkConnector({ env: {}, embeddedDataDir: 'memory://' }), defaultSink: { kind: 'embedded', dir: 'memory://' }, grants: {} }) });
-const ids = { schema: '', payload: '', deletablePayload: '', request: '', pendingRequest: '', notification: '' };
+const ids = { schema: '', payload: '', deletablePayload: '', request: '', pendingRequest: '', notification: '', ccompatId: '' };
 
 /** The route's example request (defined beside the route), with the fixtures below filled in. */
 function requestFor(route: Route): { path: string; body?: unknown; headers?: Record<string, string> } {
@@ -26,6 +26,7 @@ function requestFor(route: Route): { path: string; body?: unknown; headers?: Rec
     request: ids.request,
     pending_request: ids.pendingRequest,
     notification: ids.notification,
+    ccompat_id: ids.ccompatId,
   };
   const fill = (text: string) => text.replace(/<([a-z_]+)>/g, (_m, name: string) => fixtures[name] ?? _m);
   const example = route.example ?? {};
@@ -61,6 +62,11 @@ beforeAll(async () => {
   ids.notification = n.body.items[0].id;
   const pending = await reg.call('POST', '/api/v1/schema-requests', { token: requester, body: { workspace_id: 'acme', schema_name: 'authz_pending', definition: { type: 'object' } } });
   ids.pendingRequest = pending.body.id;
+  // The Confluent-compatible routes: an integer id, and subjects their delete examples may delete.
+  const register = (subject: string) => reg.call('POST', `/apis/ccompat/v7/subjects/:.acme:${subject}/versions`, { token: admin, body: { schema: '{"type":"object"}', schemaType: 'JSON' } });
+  ids.ccompatId = String((await register('authz')).body.id);
+  await register('authz_ccompat_subject');
+  await register('authz_ccompat_version');
 });
 
 describe('authorization on every protected route', () => {
@@ -108,7 +114,8 @@ describe('authorization on every protected route', () => {
     const { path, body, headers } = requestFor(route);
     const res = await reg.call(route.method, path, { token, body, headers });
     expect(res.status).toBe(403);
-    expect(res.body.detail).toContain(`needs the ${route.role} role`);
+    // Confluent-compatible routes answer Confluent's error body, whose text is its `message`.
+    expect(route.wire ? res.body.message : res.body.detail).toContain(`needs the ${route.role} role`);
   });
 });
 
@@ -144,9 +151,14 @@ describe('handlers given API Gateway events without valid authorizer claims', ()
     ] as const) {
       const res = await invoke(route, authorizer);
       expect(res.statusCode).toBe(401);
-      expect(res.headers?.['Content-Type']).toBe('application/problem+json');
       expect(res.headers?.['WWW-Authenticate']).toBe(challenge);
-      expect(JSON.parse(String(res.body))).toMatchObject({ status: 401, title: 'Unauthorized', detail: expect.stringContaining('subject') });
+      if (route.wire) {
+        expect(res.headers?.['Content-Type']).toBe(route.wire.contentType);
+        expect(JSON.parse(String(res.body))).toEqual({ error_code: 40101, message: expect.stringContaining('subject') });
+      } else {
+        expect(res.headers?.['Content-Type']).toBe('application/problem+json');
+        expect(JSON.parse(String(res.body))).toMatchObject({ status: 401, title: 'Unauthorized', detail: expect.stringContaining('subject') });
+      }
     }
   });
 });

@@ -1232,6 +1232,27 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        ConfluentSchemaRequest: {
+            /** @description The schema: Avro or JSON Schema as JSON text, Protobuf as .proto source. */
+            schema: string;
+            /**
+             * @description AVRO when absent.
+             * @enum {unknown}
+             */
+            schemaType?: "AVRO" | "JSON" | "PROTOBUF";
+            references?: {
+                name: string;
+                subject: string;
+                version: number;
+            }[];
+        };
+        ConfluentConfigUpdate: {
+            /** @description A compatibility level, e.g. BACKWARD. */
+            compatibility: string;
+        };
+        ConfluentModeUpdate: {
+            mode: string;
+        };
         Problem: {
             type: string;
             title: string;
