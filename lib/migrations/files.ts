@@ -86,14 +86,11 @@ export class MigrationFiles {
     }
     const version = request.schema_ref ? (await this.deps.schemas.versionById(request.schema_ref))?.version : undefined;
     if (version === undefined) return { request_id: request.id, schema_name: request.schema_name, reason: 'its published version is not found' };
-    const about = `request ${request.id}, schema ${request.schema_name} version ${version}, ${dialect}`;
-    const approver = `-- approved by ${request.decided_by ?? 'unknown'}`;
-    const up = file(`${number}_${preview.file_name}.sql`, [`-- schema-registry migration ${number} (up): ${about}`, approver], preview.up_sql);
-    const down = file(
-      `${number}_${preview.file_name}_down.sql`,
-      [`-- schema-registry migration ${number} (down): ${about}`, approver, ...(preview.reversible ? [] : ['-- NOT reversible: this loses data'])],
-      preview.down_sql,
-    );
+    // The first line is the one the CLI always wrote, so files exported before this route still compare equal.
+    const head = `-- schema-registry migration ${number}: request ${request.id} (${request.schema_name}), ${dialect}`;
+    const about = (direction: string) => `-- ${direction}: schema ${request.schema_name} version ${version}, approved by ${request.decided_by ?? 'unknown'}`;
+    const up = file(`${number}_${preview.file_name}.sql`, [head, about('up')], preview.up_sql);
+    const down = file(`${number}_${preview.file_name}_down.sql`, [head, about('down'), ...(preview.reversible ? [] : ['-- NOT reversible: this loses data'])], preview.down_sql);
     return { number, request_id: request.id, schema_name: request.schema_name, schema_version: version, approved_by: request.decided_by ?? 'unknown', reversible: preview.reversible, up, down };
   }
 }
