@@ -3,6 +3,8 @@
  * sink's status. Its own function, so only it (with schema-requests, for apply on approval, and the
  * auto-approval worker) reaches the sinks' secrets and clusters.
  */
+import { ValidationError } from '../lib/errors.js';
+import { MAX_MIGRATION_FILES } from '../lib/migrations/files.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { API_PREFIX } from '../lib/api/route.js';
 import { sinkParam } from '../lib/http/params.js';
@@ -44,6 +46,19 @@ group.route({
   response: { status: 200, contract: 'SinkMigrations' },
   example: { path: { sink: 'default' } },
   handle: async ({ principal, workspaceId, event }, { sinkStatus }) => sinkStatus.migrations(principal, workspaceId, sinkParam(event)),
+});
+
+group.route({
+  method: 'GET',
+  path: `${API_PREFIX}/workspaces/{workspace_id}/migrations`,
+  operation: 'exportMigrationFiles',
+  role: 'reader',
+  summary: `The approved migrations as an ordered file set, NNNN_<name>.sql and NNNN_<name>_down.sql with a header naming the request, approver and checksum, oldest approval first, at most ${MAX_MIGRATION_FILES} per answer (next_since pages on)`,
+  query: 'MigrationFilesQuery',
+  response: { status: 200, contract: 'MigrationFileSet' },
+  raises: [ValidationError],
+  example: {},
+  handle: async ({ principal, workspaceId, query }, { migrationFiles }) => migrationFiles.export(principal, workspaceId, query),
 });
 
 export const { buildHandler, handler } = group;

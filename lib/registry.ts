@@ -25,6 +25,7 @@ import type { SinkRuntime } from './deps.js';
 import { AutoCreator } from './migrations/auto-create.js';
 import { MigrationService } from './migrations/service.js';
 import { SinkService } from './migrations/sinks.js';
+import { MigrationFiles } from './migrations/files.js';
 import { SinkStatus } from './migrations/status.js';
 import { MigrationPreviewer } from './requests/preview.js';
 import { createMigrationRunner } from './sinks/index.js';
@@ -46,6 +47,7 @@ export interface Services {
   sinks: SinkService;
   migrations: MigrationService;
   sinkStatus: SinkStatus;
+  migrationFiles: MigrationFiles;
   autoCreate: AutoCreator;
   /** The Confluent-compatible API (/apis/ccompat/v7). */
   ccompat: CcompatService;
@@ -74,7 +76,8 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
   const runtime = deps.sinks;
   const runner = runtime && createMigrationRunner({ connect: (sink) => runtime.connector.connect(sink), clock: deps.now });
   const sinks = new SinkService({ stores, tx: table, clock, ...(runtime ? { runtime } : {}) });
-  const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: new MigrationPreviewer(stores.schemas, engines), ...(runner ? { runner } : {}) });
+  const previews = new MigrationPreviewer(stores.schemas, engines);
+  const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: previews, ...(runner ? { runner } : {}) });
   const ccompat = new CcompatService({ schemas, store: stores.schemas, ids: stores.ccompat, engines, now: deps.now });
   return {
     table,
@@ -92,6 +95,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
     sinks,
     migrations,
     sinkStatus: new SinkStatus({ sinks, attempts: stores.migrations, requests: stores.requests, ...(runner ? { runner } : {}) }),
+    migrationFiles: new MigrationFiles({ requests: stores.requests, schemas: stores.schemas, previews }),
     autoCreate: new AutoCreator({ log: stores.autoCreateLog, requests: stores.requests, workspaces, migrations }),
     ccompat,
     ccompatConfig: new CcompatConfig({ ccompat, schemas, workspaces }),

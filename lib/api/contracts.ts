@@ -33,6 +33,16 @@ const page = {
   cursor: { type: 'string', maxLength: 4096, description: 'Opaque cursor from the previous page\u2019s next_cursor.' },
 } as const;
 
+const migrationFile = {
+  type: 'object',
+  required: ['name', 'content', 'sha256'],
+  properties: {
+    name: { type: 'string', description: 'e.g. 0001_20231205_120000_create_caricatures.sql, or ..._down.sql.' },
+    content: { type: 'string', description: 'A header comment (migration number and direction, request, schema and version, dialect, approver, checksum), then the body.' },
+    sha256: { type: 'string', description: 'sha256 (hex) of the body, the content after the header\u2019s comment lines.' },
+  },
+} as const;
+
 export const contracts = {
   PublishSchemaRequest: {
     type: 'object',
@@ -122,6 +132,15 @@ export const contracts = {
     properties: { status: { enum: TRANSITION_TARGETS }, comment: { type: 'string', maxLength: 4096 } },
   },
   MigrationQuery: { type: 'object', additionalProperties: false, properties: { dialect: { enum: DIALECTS, default: 'postgres' } } },
+  MigrationFilesQuery: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      // Checked by the service, so an unknown dialect is a 422 naming the dialects, not a 400.
+      dialect: { type: 'string', maxLength: 32, default: 'postgres', description: `One of ${DIALECTS.join(', ')}.` },
+      since: { ...ulid, description: 'A request id: only the migrations approved after it (the request_id of the last file you have, or the previous answer\u2019s next_since).' },
+    },
+  },
   AuditQuery: {
     type: 'object',
     additionalProperties: false,
@@ -353,6 +372,38 @@ export const contracts = {
       up_sql: { type: 'string' },
       down_sql: { type: 'string' },
       reversible: { type: 'boolean', description: 'false when the down SQL loses data the up SQL kept.' },
+    },
+  },
+  MigrationFileSet: {
+    type: 'object',
+    required: ['workspace_id', 'dialect', 'files', 'skipped', 'next_since'],
+    properties: {
+      workspace_id: workspaceId,
+      dialect: { enum: DIALECTS },
+      files: {
+        type: 'array',
+        description: 'Oldest approval first; numbered by place among all the workspace\u2019s approved migrations, so numbers never change between exports.',
+        items: {
+          type: 'object',
+          required: ['number', 'request_id', 'schema_name', 'schema_version', 'approved_by', 'reversible', 'up', 'down'],
+          properties: {
+            number: { type: 'string', pattern: '^[0-9]{4,}$' },
+            request_id: ulid,
+            schema_name: schemaName,
+            schema_version: { type: 'integer', minimum: 1 },
+            approved_by: { type: 'string' },
+            reversible: { type: 'boolean' },
+            up: migrationFile,
+            down: migrationFile,
+          },
+        },
+      },
+      skipped: {
+        type: 'array',
+        description: 'Approved requests with no migration (no relational projection); their numbers are left out.',
+        items: { type: 'object', required: ['request_id', 'schema_name', 'reason'], properties: { request_id: ulid, schema_name: schemaName, reason: { type: 'string' } } },
+      },
+      next_since: { type: ['string', 'null'], description: 'More migrations follow: ask again with since set to this.' },
     },
   },
   SchemaRequest: {

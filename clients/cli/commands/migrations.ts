@@ -10,8 +10,6 @@ import { contextFor, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { examples } from '../help.js';
 import type { Io } from '../io.js';
-import type { Schemas } from '../../typescript/src/index.js';
-import { pages } from './refs.js';
 
 const DIALECTS = ['postgres', 'sqlite', 'mysql'] as const;
 type Dialect = (typeof DIALECTS)[number];
@@ -52,21 +50,6 @@ async function status(ctx: Context, sink: string): Promise<void> {
   });
 }
 
-/** Every request of these statuses, oldest first: their migrations are what reached (or may reach) a sink. */
-async function* approvedRequests(ctx: Context): AsyncGenerator<Schemas['SchemaRequest']> {
-  const all: Schemas['SchemaRequest'][] = [];
-  for (const status of ['approved', 'migrated', 'migration_failed', 'rolled_back'] as const) {
-    const list = pages((cursor) =>
-      ctx.client
-        .GET('/api/v1/schema-requests', { params: { query: { workspace_id: ctx.workspace, status, limit: '500', ...(cursor ? { cursor } : {}) } } })
-        .then(({ data }) => data!),
-    );
-    for await (const r of list) all.push(r);
-  }
-  // Ids are ULIDs: their order is creation order, the order the migrations were approved to build on each other.
-  yield* all.sort((a, b) => a.id.localeCompare(b.id));
-}
-
 async function exportFiles(ctx: Context, dir: string, dialect: Dialect): Promise<void> {
   try {
     mkdirSync(dir, { recursive: true });
@@ -74,17 +57,18 @@ async function exportFiles(ctx: Context, dir: string, dialect: Dialect): Promise
     throw new UsageError(`cannot create ${dir}: ${(e as Error).message}`);
   }
   const written: { request_id: string; up: string; down: string }[] = [];
-  for await (const r of approvedRequests(ctx)) {
-    const { data } = await ctx.client.GET('/api/v1/schema-requests/{id}/migration', { params: { path: { id: r.id }, query: { dialect } } });
-    const m = data!;
-    const number = String(written.length + 1).padStart(4, '0');
-    const header = `-- schema-registry migration ${number}: request ${r.id} (${r.schema_name}), ${m.dialect}\n`;
-    const up = `${number}_${m.file_name}.sql`;
-    const down = `${number}_${m.file_name}_down.sql`;
-    writeFileSync(join(dir, up), `${header}${m.up_sql}\n`);
-    writeFileSync(join(dir, down), `${header}${m.reversible ? '' : '-- NOT reversible: this loses data\n'}${m.down_sql}\n`);
-    written.push({ request_id: r.id, up, down });
-  }
+  let since: string | null | undefined;
+  do {
+    const { data } = await ctx.client.GET('/api/v1/workspaces/{workspace_id}/migrations', {
+      params: { path: { workspace_id: ctx.workspace }, query: { dialect, ...(since ? { since } : {}) } },
+    });
+    for (const m of data!.files) {
+      writeFileSync(join(dir, m.up.name), m.up.content);
+      writeFileSync(join(dir, m.down.name), m.down.content);
+      written.push({ request_id: m.request_id, up: m.up.name, down: m.down.name });
+    }
+    since = data!.next_since;
+  } while (since);
   ctx.out.result({ dir, dialect, files: written }, () => {
     ctx.out.line(`${written.length} migration${written.length === 1 ? '' : 's'} (${dialect}) written to ${dir}`);
     ctx.out.table(written, [

@@ -598,6 +598,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The approved migrations as an ordered file set, NNNN_<name>.sql and NNNN_<name>_down.sql with a header naming the request, approver and checksum, oldest approval first, at most 100 per answer (next_since pages on)
+         * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        get: operations["exportMigrationFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -770,6 +790,15 @@ export interface components {
              * @enum {unknown}
              */
             dialect?: "postgres" | "sqlite" | "mysql";
+        };
+        MigrationFilesQuery: {
+            /**
+             * @description One of postgres, sqlite, mysql.
+             * @default postgres
+             */
+            dialect?: string;
+            /** @description A request id: only the migrations approved after it (the request_id of the last file you have, or the previous answer’s next_since). */
+            since?: string;
         };
         AuditQuery: {
             /** @description Workspace id, e.g. "acme". */
@@ -1038,6 +1067,49 @@ export interface components {
             down_sql: string;
             /** @description false when the down SQL loses data the up SQL kept. */
             reversible: boolean;
+        };
+        MigrationFileSet: {
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            /** @enum {unknown} */
+            dialect: "postgres" | "sqlite" | "mysql";
+            /** @description Oldest approval first; numbered by place among all the workspace’s approved migrations, so numbers never change between exports. */
+            files: {
+                number: string;
+                /** @description A ULID. */
+                request_id: string;
+                /** @description snake_case, at most 63 characters, e.g. "user_preferences". */
+                schema_name: string;
+                schema_version: number;
+                approved_by: string;
+                reversible: boolean;
+                up: {
+                    /** @description e.g. 0001_20231205_120000_create_caricatures.sql, or ..._down.sql. */
+                    name: string;
+                    /** @description A header comment (migration number and direction, request, schema and version, dialect, approver, checksum), then the body. */
+                    content: string;
+                    /** @description sha256 (hex) of the body, the content after the header’s comment lines. */
+                    sha256: string;
+                };
+                down: {
+                    /** @description e.g. 0001_20231205_120000_create_caricatures.sql, or ..._down.sql. */
+                    name: string;
+                    /** @description A header comment (migration number and direction, request, schema and version, dialect, approver, checksum), then the body. */
+                    content: string;
+                    /** @description sha256 (hex) of the body, the content after the header’s comment lines. */
+                    sha256: string;
+                };
+            }[];
+            /** @description Approved requests with no migration (no relational projection); their numbers are left out. */
+            skipped: {
+                /** @description A ULID. */
+                request_id: string;
+                /** @description snake_case, at most 63 characters, e.g. "user_preferences". */
+                schema_name: string;
+                reason: string;
+            }[];
+            /** @description More migrations follow: ask again with since set to this. */
+            next_since: string | null;
         };
         SchemaRequest: {
             /** @description A ULID. */
@@ -5800,6 +5872,116 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMigrationFiles: {
+        parameters: {
+            query?: {
+                /** @description One of postgres, sqlite, mysql. */
+                dialect?: string;
+                /** @description A request id: only the migrations approved after it (the request_id of the last file you have, or the previous answer’s next_since). */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationFileSet"];
+                };
+            };
+            /** @description Bad request: an RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: an RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: an RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: an RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
