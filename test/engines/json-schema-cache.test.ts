@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
 import { LruCache } from '../../lib/util/lru.js';
 
@@ -30,6 +30,34 @@ describe('validator cache', () => {
     engine.validator(definition, 'v3');
     expect(engine.validator(definition, 'v1')).toBe(v1);
     expect(engine.validator(definition, 'v2')).not.toBe(v2);
+  });
+});
+
+describe('first-error and all-errors validators', () => {
+  const order = { type: 'object', required: ['id', 'lines'], properties: { id: { type: 'string', pattern: '^ord_[0-9]+$' }, lines: { type: 'array', items: { type: 'integer', minimum: 1 } } } };
+
+  it('passes a valid document without compiling the all-errors validator', () => {
+    const engine = new JsonSchemaEngine();
+    const allErrors = vi.spyOn(engine.validator(order, 'v1'), 'allErrors');
+    expect(engine.validate({ id: 'ord_1', lines: [1, 2] }, order, 'v1')).toEqual({ valid: true });
+    expect(allErrors).not.toHaveBeenCalled();
+  });
+
+  it('reports every error of a failing document, though the deciding validator stops at the first', () => {
+    const engine = new JsonSchemaEngine();
+    const validators = engine.validator(order, 'v1');
+    const invalid = { id: 'order 1', lines: [0, 'two'] };
+    expect(validators.firstError(invalid)).toBe(false);
+    expect(validators.firstError.errors).toHaveLength(1);
+    expect(engine.validate(invalid, order, 'v1')).toEqual({
+      valid: false,
+      errors: [
+        { path: '/id', keyword: 'pattern', message: 'must match pattern "^ord_[0-9]+$"' },
+        { path: '/lines/0', keyword: 'minimum', message: 'must be >= 1' },
+        { path: '/lines/1', keyword: 'type', message: 'must be integer' },
+      ],
+    });
+    expect(validators.allErrors()).toBe(validators.allErrors());
   });
 });
 

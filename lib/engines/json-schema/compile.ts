@@ -19,8 +19,19 @@ export const WARNING_CODES = ['unknown_format', 'unknown_keyword', 'inert_keywor
 /** Typed so that every warning reported has one of WARNING_CODES. */
 type Warning = DefinitionWarning & { code: (typeof WARNING_CODES)[number] };
 
+/**
+ * A definition's validators. `firstError` decides (it stops at the first error); `allErrors` reports every
+ * error of a document `firstError` refused. It is compiled on first use, since most versions only ever see
+ * valid documents; both are compiled from the same checked copy of the definition, with the same options
+ * but `allErrors`, so their verdicts agree.
+ */
+export interface Validators {
+  firstError: ValidateFunction;
+  allErrors: () => ValidateFunction;
+}
+
 export interface Compiled {
-  validator: ValidateFunction;
+  validators: Validators;
   draft: Draft;
   warnings: DefinitionWarning[];
 }
@@ -42,9 +53,12 @@ export function compileDefinition(definition: Json): Compiled {
   const schema = definition as AnySchema;
   if (!ajv.validateSchema(schema)) refuse(metaSchemaErrors(ajv.errors ?? []));
   const formats = unknownFormats(ajv, definition);
-  const { result: validator, notes } = collectStrictNotes(() => compileIsolated(ajv, withSteps(schema) as AnySchema, definition, formats));
+  const stepped = withSteps(schema) as AnySchema;
+  const { result: firstError, notes } = collectStrictNotes(() => compileIsolated(draft.firstErrorAjv, stepped, definition, formats));
+  let allErrors: ValidateFunction | undefined;
+  const validators = { firstError, allErrors: () => (allErrors ??= compileIsolated(ajv, stepped, definition, formats)) };
   const warnings = [...formatWarnings(formats), ...patternWarnings(definition), ...notes.map((note) => strictWarning(note, definition))];
-  return { validator, draft, warnings: dedupe(warnings) };
+  return { validators, draft, warnings: dedupe(warnings) };
 }
 
 function dedupe(warnings: DefinitionWarning[]): DefinitionWarning[] {

@@ -23,7 +23,7 @@ export const REGISTRY_INDEX_KEYWORD = 'x-registry-index';
 const REGISTRY_INDEX_SHAPE = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,62}$' }, uniqueItems: true, minItems: 1, maxItems: 8 };
 
 const AJV_OPTIONS: Options = {
-  // Every payload error is reported, not just the first.
+  // Every payload error is reported, not just the first (see FIRST_ERROR_OPTIONS for the other instance).
   allErrors: true,
   // A definition's `$id` must never become resolvable by another definition (another workspace may
   // publish the same `$id`); compile.ts also drops what ajv records about embedded `$id`s.
@@ -56,6 +56,12 @@ const AJV_OPTIONS: Options = {
   // No `loadSchema`: nothing is ever fetched.
 };
 
+/**
+ * Options of each draft's second instance, whose validators stop at the first error: most documents are
+ * valid, and collecting every error costs ajv about twice the work on every document, valid or not.
+ */
+const FIRST_ERROR_OPTIONS: Options = { ...AJV_OPTIONS, allErrors: false };
+
 /** Strict-mode notes of the compile in progress (compilation is synchronous: one at a time). */
 let notes: string[] | undefined;
 
@@ -76,7 +82,10 @@ export interface Draft {
   name: string;
   /** The `$schema` URI that selects the draft (without the optional trailing `#`). */
   uri: string;
+  /** Reports every error: meta-schema checks, and the validators that explain a failed document. */
   ajv: Ajv;
+  /** Configured as `ajv` but stops at the first error: the validators that decide whether a document is valid. */
+  firstErrorAjv: Ajv;
 }
 
 function configure(ajv: Ajv, { hasAnchors }: { hasAnchors: boolean }): Ajv {
@@ -93,11 +102,22 @@ const DRAFT_2020: Draft = {
   name: '2020-12',
   uri: 'https://json-schema.org/draft/2020-12/schema',
   ajv: configure(new Ajv2020(AJV_OPTIONS), { hasAnchors: true }),
+  firstErrorAjv: configure(new Ajv2020(FIRST_ERROR_OPTIONS), { hasAnchors: true }),
 };
 const DRAFTS: Draft[] = [
   DRAFT_2020,
-  { name: '2019-09', uri: 'https://json-schema.org/draft/2019-09/schema', ajv: configure(new Ajv2019(AJV_OPTIONS), { hasAnchors: true }) },
-  { name: 'draft-07', uri: 'http://json-schema.org/draft-07/schema', ajv: configure(new Ajv(AJV_OPTIONS), { hasAnchors: false }) },
+  {
+    name: '2019-09',
+    uri: 'https://json-schema.org/draft/2019-09/schema',
+    ajv: configure(new Ajv2019(AJV_OPTIONS), { hasAnchors: true }),
+    firstErrorAjv: configure(new Ajv2019(FIRST_ERROR_OPTIONS), { hasAnchors: true }),
+  },
+  {
+    name: 'draft-07',
+    uri: 'http://json-schema.org/draft-07/schema',
+    ajv: configure(new Ajv(AJV_OPTIONS), { hasAnchors: false }),
+    firstErrorAjv: configure(new Ajv(FIRST_ERROR_OPTIONS), { hasAnchors: false }),
+  },
 ];
 
 /** ajv's URI resolver: resolving `$id`s and `$ref`s with it keeps our view of a definition equal to ajv's. */

@@ -2,13 +2,13 @@
  * The default SchemaEngine: JSON Schema (draft-07, 2019-09, 2020-12) on ajv, hardened for untrusted
  * definitions (see check.ts and drafts.ts).
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { ErrorDetail } from '../../errors.js';
 import type { CheckOptions, CompareOptions, CompareResult, DefinitionReport, DialectOptions, FieldDescription, Json, SchemaEngine, ValidationResult } from '../types.js';
 import { compareJsonSchemas } from './compare.js';
 import { bundle, embeddedPrefix, registryReferences } from './bundle.js';
 import { assertSafeDefinition, refuse } from './check.js';
-import { compileDefinition } from './compile.js';
+import { compileDefinition, type Validators } from './compile.js';
 import { startingValue } from './default-value.js';
 import { DEFAULT_DRAFT, draftOf, inDraft } from './drafts.js';
 import { flattenFields } from './describe.js';
@@ -47,10 +47,14 @@ function shapeOfSafe(definition: Json, budget: OutputBudget, options: DialectOpt
   return shapeOf(bundled, assertSafeDefinition(bundled, draftOf(bundled).uri), budget);
 }
 
+function compileValidators(definition: Json, options: DialectOptions): Validators {
+  return compileDefinition(read(definition, options)).validators;
+}
+
 export class JsonSchemaEngine implements SchemaEngine {
   readonly name: string = 'json-schema';
   readonly defaultDialect: string = DEFAULT_DRAFT;
-  readonly #validators: LruCache<string, ValidateFunction>;
+  readonly #validators: LruCache<string, Validators>;
 
   constructor(options: JsonSchemaEngineOptions = {}) {
     this.#validators = new LruCache(options.cacheSize ?? 1000);
@@ -77,23 +81,27 @@ export class JsonSchemaEngine implements SchemaEngine {
   }
 
   /**
-   * The compiled validator of `definition`. With a `cacheKey` (a schema version id: versions are
-   * immutable, so an entry never goes stale) it is compiled once and reused.
+   * The compiled validators of `definition`. With a `cacheKey` (a schema version id: versions are
+   * immutable, so an entry never goes stale) they are compiled once and reused.
    */
-  validator(definition: Json, cacheKey?: string, options: DialectOptions = {}): ValidateFunction {
-    const compile = () => compileDefinition(read(definition, options)).validator;
-    if (cacheKey === undefined) return compile();
-    let validator = this.#validators.get(cacheKey);
-    if (validator === undefined) {
-      validator = compile();
-      this.#validators.set(cacheKey, validator);
+  validator(definition: Json, cacheKey?: string, options: DialectOptions = {}): Validators {
+    // No closure for the compile: allocating one on every call cost more than a whole validation.
+    if (cacheKey === undefined) return compileValidators(definition, options);
+    let validators = this.#validators.get(cacheKey);
+    if (validators === undefined) {
+      validators = compileValidators(definition, options);
+      this.#validators.set(cacheKey, validators);
     }
-    return validator;
+    return validators;
   }
 
   validate(data: unknown, definition: Json, cacheKey?: string, options?: DialectOptions): ValidationResult {
-    const validator = this.validator(definition, cacheKey, options);
-    return withinBudget(() => validator(data)) ? VALID : { valid: false, errors: (validator.errors ?? []).map(toErrorDetail) };
+    const validators = this.validator(definition, cacheKey, options);
+    if (withinBudget(() => validators.firstError(data))) return VALID;
+    // A refused document is answered by the all-errors validator, under a budget of its own as the single
+    // pass had before: the same verdict and errors as before, at a cost of two budgets at most.
+    const allErrors = validators.allErrors();
+    return withinBudget(() => allErrors(data)) ? VALID : { valid: false, errors: (allErrors.errors ?? []).map(toErrorDetail) };
   }
 
   describeFields(definition: Json, options?: DialectOptions): FieldDescription[] {
