@@ -16,7 +16,7 @@ import {
 import { ConflictError, ServiceUnavailableError } from '../errors.js';
 import { createEntities, type Entities, type RecordItems } from '../generated/table.js';
 import type { DynamoClients } from './client.js';
-import { cancellationCodes, translate } from './errors.js';
+import { cancellationCodes, isConditionFailure, translate } from './errors.js';
 
 export interface Clock {
   now: () => Date;
@@ -113,6 +113,17 @@ export class Table implements Transactor {
   /** One PutItem call of a Put built by `put` (no transaction: the cheapest single write). */
   async putItem(put: TransactItem): Promise<void> {
     await this.#doc.send(new PutCommand(put.Put!));
+  }
+
+  /** One PutItem of a conditional Put: false, not an error, when its condition does not hold. */
+  async putItemIf(put: TransactItem): Promise<boolean> {
+    try {
+      await this.putItem(put);
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
   }
 
   /** One strongly consistent GetItem of the raw item (every attribute, attribute families included). */

@@ -4,7 +4,6 @@
  * subject each schema was registered under.
  */
 import { ccompatIdCounterKeys, ccompatSubjectKeys, type CcompatSchemaIdItem, type CcompatSubjectItem } from '../generated/table.js';
-import { isConditionFailure } from '../dynamo/errors.js';
 import type { Table } from '../dynamo/table.js';
 
 /** schema.yaml's ccompat_id_counter: shards 0-15, id = (n - 1) * SHARDS + shard + 1. */
@@ -37,7 +36,7 @@ export class CcompatStore {
 
   /** Records the id of a content; false when another writer recorded one first (its id stands). */
   create(item: CcompatSchemaIdItem): Promise<boolean> {
-    return this.createOnce(this.table.put('ccompat_schema_id', item, { expression: 'attribute_not_exists(PK)' }));
+    return this.table.putItemIf(this.table.put('ccompat_schema_id', item, { expression: 'attribute_not_exists(PK)' }));
   }
 
   async subject(workspace_id: string, name: string): Promise<CcompatSubjectItem | undefined> {
@@ -54,16 +53,6 @@ export class CcompatStore {
 
   /** Records a schema's subject; false when it already has one. */
   createSubject(item: CcompatSubjectItem): Promise<boolean> {
-    return this.createOnce(this.table.put('ccompat_subject', item, { expression: 'attribute_not_exists(PK)' }));
-  }
-
-  private async createOnce(put: ReturnType<Table['put']>): Promise<boolean> {
-    try {
-      await this.table.putItem(put);
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
+    return this.table.putItemIf(this.table.put('ccompat_subject', item, { expression: 'attribute_not_exists(PK)' }));
   }
 }

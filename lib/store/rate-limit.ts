@@ -2,7 +2,6 @@
  * Token-bucket items (rate_limit_bucket): read whole, attribute families included, and replaced with a
  * conditional Put built by the generated entity, so keys and entity identifiers come from schema.yaml.
  */
-import { isConditionFailure } from '../dynamo/errors.js';
 import type { Table } from '../dynamo/table.js';
 import { rateLimitBucketKeys, type RateLimitBucketItem } from '../generated/table.js';
 
@@ -31,12 +30,6 @@ export class RateLimitStore implements BucketStore {
     );
     // The entity knows the fixed attributes; the per-limit families are added to the item it built.
     Object.assign(put.Put!.Item!, families);
-    try {
-      await this.table.putItem(put);
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
+    return this.table.putItemIf(put);
   }
 }

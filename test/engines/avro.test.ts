@@ -2,21 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { AvroEngine } from '../../lib/engines/avro/engine.js';
 import type { ChangeType, Json } from '../../lib/engines/types.js';
-import { PayloadTooLargeError, ValidationError } from '../../lib/errors.js';
+import { PayloadTooLargeError } from '../../lib/errors.js';
+import { refusalOf } from './refusal.js';
 
 const engine = new AvroEngine();
 const record = (fields: Json[], rest: Record<string, Json> = {}): Json => ({ type: 'record', name: 'User', namespace: 'com.acme', fields, ...rest });
 const id = { name: 'id', type: 'long' };
 
-function refusal(definition: Json): ValidationError {
-  try {
-    engine.checkDefinition(definition);
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('definition was accepted');
-}
+const refusal = (definition: Json) => refusalOf(engine, definition);
 
 describe('Avro definitions', () => {
   it('accepts a record and records the Avro dialect', () => {

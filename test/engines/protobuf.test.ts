@@ -1,22 +1,15 @@
 /** The Protobuf engine: .proto sources refused with 4xx, documents in the JSON mapping, fields, starting documents, and Protobuf's evolution rules. */
 import { describe, expect, it } from 'vitest';
 import { ProtobufEngine } from '../../lib/engines/protobuf/engine.js';
-import type { ChangeType } from '../../lib/engines/types.js';
-import { PayloadTooLargeError, ValidationError } from '../../lib/errors.js';
+import type { ChangeType, Json } from '../../lib/engines/types.js';
+import { PayloadTooLargeError } from '../../lib/errors.js';
+import { refusalOf } from './refusal.js';
 
 const engine = new ProtobufEngine();
 const proto = (body: string, head = 'syntax = "proto3";\npackage acme.v1;\n') => `${head}${body}`;
 const user = (fields: string) => proto(`message User {\n${fields}\n}\n`);
 
-function refusal(definition: unknown): ValidationError {
-  try {
-    engine.checkDefinition(definition as string);
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('definition was accepted');
-}
+const refusal = (definition: unknown) => refusalOf(engine, definition as Json);
 
 describe('Protobuf definitions', () => {
   it('accepts a .proto source and records its syntax', () => {

@@ -1,9 +1,8 @@
 /** The ValidationError a definition is refused with; fails the test when the engine accepts it. */
 import { ValidationError } from '../../lib/errors.js';
-import type { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
-import type { Json } from '../../lib/engines/types.js';
+import type { Json, SchemaEngine } from '../../lib/engines/types.js';
 
-export function refusalOf(engine: JsonSchemaEngine, definition: Json): ValidationError {
+export function refusalOf(engine: Pick<SchemaEngine, 'checkDefinition'>, definition: Json): ValidationError {
   try {
     engine.checkDefinition(definition);
   } catch (error) {
