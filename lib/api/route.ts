@@ -50,7 +50,7 @@ export type RouteRole = 'public' | 'user' | Role;
 
 type ContractType<N> = N extends ContractName ? ContractTypes[N] : undefined;
 
-/** What a handler receives: the validated body and query, and the caller, read when first used. */
+/** What a handler receives: the validated body and query, and the caller (verified before the handler runs, except on public routes). */
 export interface RouteRequest<B extends ContractName | undefined, Q extends ContractName | undefined> {
   readonly event: HttpEvent;
   readonly context: Context;
@@ -223,13 +223,15 @@ function requestOf(route: Route, event: HttpEvent, context: Context): RouteReque
   // pages are the exception: a sign-in redirect brings the identity provider's parameters to them.
   const query = route.query ? check(route.query, queryOf(event), 'query') : route.path.startsWith(API_PREFIX) ? check('NoQuery', queryOf(event), 'query') : undefined;
   const body = route.body ? check(route.body, event.body) : undefined;
+  // Only public routes may serve a caller without a valid token, whether or not the handler reads it.
+  const caller = route.role === 'public' ? undefined : principalFromEvent(event);
   return {
     event,
     context,
     body: body as undefined,
     query: query as undefined,
     get principal() {
-      return principalFromEvent(event);
+      return caller ?? principalFromEvent(event);
     },
     get id() {
       return idParam(event);
