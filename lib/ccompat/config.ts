@@ -22,16 +22,17 @@ function level(raw: string): Compatibility {
 export class CcompatConfig {
   constructor(private readonly d: { ccompat: CcompatService; schemas: SchemaService; workspaces: WorkspaceService }) {}
 
-  async get(principal: Principal, workspace: string, s?: Subject): Promise<{ compatibilityLevel: Compatibility }> {
-    if (!s) return { compatibilityLevel: (await this.d.workspaces.config(principal, workspace)).compatibility };
-    const head = await this.d.ccompat.head(principal, s);
+  /** The level of a workspace (Confluent's global level), or of a subject. */
+  async get(principal: Principal, of: string | Subject): Promise<{ compatibilityLevel: Compatibility }> {
+    if (typeof of === 'string') return { compatibilityLevel: (await this.d.workspaces.config(principal, of)).compatibility };
+    const head = await this.d.ccompat.head(principal, of);
     return { compatibilityLevel: (await this.d.schemas.config(principal, head.latest_version_id)).compatibility };
   }
 
-  async set(principal: Principal, workspace: string, raw: string, s?: Subject): Promise<{ compatibility: Compatibility }> {
+  async set(principal: Principal, of: string | Subject, raw: string): Promise<{ compatibility: Compatibility }> {
     const compatibility = level(raw);
-    if (!s) await this.d.workspaces.setConfig(principal, workspace, { compatibility });
-    else await this.d.schemas.setConfig(principal, (await this.d.ccompat.head(principal, s, 'admin')).latest_version_id, { compatibility });
+    if (typeof of === 'string') await this.d.workspaces.setConfig(principal, of, { compatibility });
+    else await this.d.schemas.setConfig(principal, (await this.d.ccompat.head(principal, of, 'admin')).latest_version_id, { compatibility });
     return { compatibility };
   }
 

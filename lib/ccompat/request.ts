@@ -6,7 +6,7 @@ import type { HttpEvent } from '../http/handler.js';
 import { query } from '../http/params.js';
 import { CONFLUENT_CONTENT_TYPE, SchemaNotFoundError } from './errors.js';
 import { toDefinition, type ConfluentSchema } from './schema-types.js';
-import { defaultWorkspace, parseSubject, parseVersion, type Subject } from './subjects.js';
+import { contextOf, defaultWorkspace, parseSubject, parseVersion, type Subject } from './subjects.js';
 
 interface Request {
   event: HttpEvent;
@@ -24,8 +24,7 @@ export const versionOf = ({ event }: Request) => parseVersion(event.pathParamete
 
 /** The workspace of a route without a subject: `?subjectPrefix=:.acme:` names it, as for a subject. */
 export function workspaceOf({ event, principal }: Request): string {
-  const prefix = /^:\.([a-z0-9][a-z0-9-]{0,62}):/.exec(query(event).subjectPrefix ?? '');
-  return prefix ? prefix[1]! : defaultWorkspace(principal, basicUser(event));
+  return contextOf(query(event).subjectPrefix ?? '')?.workspace ?? defaultWorkspace(principal, basicUser(event));
 }
 
 /** `?name=true` (Confluent's boolean parameters; unknown parameters are ignored, as Confluent does). */

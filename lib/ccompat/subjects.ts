@@ -7,6 +7,7 @@
 import type { Principal } from '../auth/principal.js';
 import { SCHEMA_NAME_PATTERN } from '../api/contracts.js';
 import { ValidationError } from '../errors.js';
+import { SHARED_ATTRIBUTES } from '../generated/table.js';
 import { InvalidVersionError } from './errors.js';
 
 export interface Subject {
@@ -16,7 +17,7 @@ export interface Subject {
   subject: string;
 }
 
-const CONTEXT = /^:\.([a-z0-9][a-z0-9-]{0,62}):(.*)$/s;
+const CONTEXT = new RegExp(`^:\\.(${SHARED_ATTRIBUTES.workspace_id.pattern.slice(1, -1)}):(.*)$`, 's');
 const NAME = new RegExp(SCHEMA_NAME_PATTERN);
 
 /** The workspace a request without a context prefix works in. */
@@ -31,15 +32,21 @@ export function defaultWorkspace(principal: Principal, basicUser: string | undef
   );
 }
 
+/** The workspace a context prefix names (`:.acme:orders-value`, or `:.acme:` alone) and what follows it. */
+export function contextOf(raw: string): { workspace: string; rest: string } | undefined {
+  const context = CONTEXT.exec(raw);
+  return context ? { workspace: context[1]!, rest: context[2]! } : undefined;
+}
+
 /** The schema a subject names; a subject that maps to no schema name is a 422 naming the fix. */
 export function parseSubject(raw: string, principal: Principal, basicUser: string | undefined): Subject {
-  const context = CONTEXT.exec(raw);
-  const subject = context ? context[2]! : raw;
+  const context = contextOf(raw);
+  const subject = context ? context.rest : raw;
   const name = subject.toLowerCase().replace(/[-.]/g, '_');
   if (!NAME.test(name)) {
     throw new ValidationError(`subject ${JSON.stringify(subject.slice(0, 80))} maps to no schema name: it must start with a letter and hold at most 63 letters, digits, "_", "-" or ".", e.g. "orders-value"`);
   }
-  return { workspace: context ? context[1]! : defaultWorkspace(principal, basicUser), name, subject };
+  return { workspace: context ? context.workspace : defaultWorkspace(principal, basicUser), name, subject };
 }
 
 /** A version path segment: a positive number, or `latest` (and -1, Confluent's spelling of it). */
