@@ -225,3 +225,15 @@ export function consoleAuth(env: NodeJS.ProcessEnv = process.env): ConsoleAuth {
   if (!/^https:\/\/[a-z0-9.-]+$/.test(domain)) throw new ConfigError('CONSOLE_COGNITO_DOMAIN_URL', `must be an https origin such as https://registry.auth.eu-west-1.amazoncognito.com, got "${domain}"`);
   return { type: 'cognito', domain_url: domain, client_id: client };
 }
+
+/**
+ * The issuer and audiences the Lambda authorizer trusts (JWT_ISSUER, JWT_AUDIENCE comma-separated), set by
+ * the CDK stack to what API Gateway's JWT authorizer is given, so both accept exactly the same tokens.
+ */
+export function jwtTrust(env: NodeJS.ProcessEnv = process.env): { issuer: string; audience: string[] } {
+  const issuer = env.JWT_ISSUER;
+  const audience = (env.JWT_AUDIENCE ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  if (!issuer) throw new ConfigError('JWT_ISSUER', 'is required: the iss of the tokens the API accepts');
+  if (audience.length === 0) throw new ConfigError('JWT_AUDIENCE', 'is required: the aud (or client_id) values the API accepts, comma-separated');
+  return { issuer, audience };
+}

@@ -1,6 +1,7 @@
 /**
- * The HTTP API: one route per entry of the route table, each integrated with its group's function, a JWT
- * authorizer on every route that is not public, throttling and JSON access logs on the default stage.
+ * The HTTP API: one route per entry of the route table, each integrated with its group's function, an
+ * authorizer on every route that is not public (API Gateway's JWT authorizer, or the Lambda authorizer
+ * where a route accepts HTTP Basic), throttling and JSON access logs on the default stage.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -11,7 +12,7 @@ import {
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpJwtAuthorizer, HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -33,6 +34,12 @@ export interface RegistryApiProps {
   readonly functions: Readonly<Partial<Record<RouteGroup, IFunction>>>;
   /** Issuer of the bearer tokens that non-public routes require. */
   readonly jwt: JwtIssuer;
+  /**
+   * The authorizer function (functions/authorizer.ts) of the routes that accept HTTP Basic, trusting the
+   * same issuer and audiences as `jwt`.
+   * @default - none; required when a route accepts HTTP Basic
+   */
+  readonly basicAuthorizer?: IFunction;
   /**
    * Routes to serve.
    * @default ROUTES of functions/routes.ts
@@ -66,6 +73,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
     sourceIp: '$context.identity.sourceIp',
     userAgent: '$context.identity.userAgent',
     sub: '$context.authorizer.claims.sub',
+    basicSub: '$context.authorizer.sub',
     responseLength: '$context.responseLength',
     responseLatency: '$context.responseLatency',
     integrationLatency: '$context.integrationLatency',
@@ -111,6 +119,20 @@ export class RegistryApi extends Construct {
       jwtAudience: [...props.jwt.audience],
       identitySource: ['$request.header.Authorization'],
     });
+    // No result cache: a cached answer would outlive the token's expiry, and the routes behind it (a
+    // serializer's schema look-ups, which it caches itself) are not hot.
+    const basicAuthorizer = props.basicAuthorizer
+      ? new HttpLambdaAuthorizer('BasicAuthorizer', props.basicAuthorizer, {
+          responseTypes: [HttpLambdaResponseType.SIMPLE],
+          identitySource: ['$request.header.Authorization'],
+          resultsCacheTtl: Duration.seconds(0),
+        })
+      : undefined;
+    const authorizerOf = (route: Route<RouteGroup>) => {
+      if (!route.wire?.basicAuth) return authorizer;
+      if (!basicAuthorizer) throw new Error(`route ${routeKey(route)} accepts HTTP Basic, which the JWT authorizer cannot read; give RegistryApi a basicAuthorizer (functions/authorizer.ts)`);
+      return basicAuthorizer;
+    };
     const integrations = new Map<RouteGroup, HttpLambdaIntegration>();
     for (const route of routes) {
       const fn = props.functions[route.group];
@@ -122,7 +144,7 @@ export class RegistryApi extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
-        ...(isPublic ? {} : { authorizer }),
+        ...(isPublic ? {} : { authorizer: authorizerOf(route) }),
       });
       if (isPublic) {
         const reason = `${routeKey(route)} is public by design: its role in functions/routes.ts is "public", so it takes no token.`;

@@ -2,7 +2,7 @@
  * The code around the data: one function per route group of functions/routes.ts, the HTTP API, the
  * workers and the alarms. Nothing here holds state, so it can be deployed often or rebuilt at will.
  */
-import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import { OAuthScope, UserPoolClient, type IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -73,6 +73,8 @@ export class StatelessStack extends Stack {
   /** The function of each route group. */
   readonly functions: Readonly<Record<RouteGroup, RegistryFunction>>;
   readonly workers: ReadonlyMap<string, Worker>;
+  /** The Lambda authorizer of the routes that accept HTTP Basic. */
+  readonly basicAuthorizer: RegistryFunction;
   readonly api: RegistryApi;
   readonly alarms: RegistryAlarms;
 
@@ -116,9 +118,21 @@ export class StatelessStack extends Stack {
     // the authorizer takes the client id lazily, once the client exists.
     let consoleClient: UserPoolClient | undefined;
     const consoleAudience = props.consoleSignIn ? [Lazy.string({ produce: () => consoleClient!.userPoolClientId })] : [];
+    const jwt = { issuer: props.jwt.issuer, audience: [...props.jwt.audience, ...consoleAudience] };
+    // HTTP Basic's authorizer trusts exactly what the JWT authorizer trusts (read by lib/config.ts jwtTrust).
+    this.basicAuthorizer = new RegistryFunction(this, 'BasicAuthorizerFunction', {
+      entry: 'functions/authorizer.ts',
+      table,
+      access: 'none',
+      logRetention,
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+      environment: { JWT_ISSUER: jwt.issuer, JWT_AUDIENCE: Fn.join(',', jwt.audience) },
+    });
     this.api = new RegistryApi(this, 'Api', {
       functions: mapValues(functions, (f) => f.function),
-      jwt: { issuer: props.jwt.issuer, audience: [...props.jwt.audience, ...consoleAudience] },
+      jwt,
+      basicAuthorizer: this.basicAuthorizer.function,
       throttle: props.throttle,
       corsOrigins: props.corsOrigins,
       accessLogRetention: logRetention,
@@ -146,6 +160,7 @@ export class StatelessStack extends Stack {
     const watched: Record<string, IFunction> = {};
     const deadLetterQueues: Record<string, IQueue> = {};
     for (const [group, f] of Object.entries(functions)) watched[pascalCase(group)] = f.function;
+    watched.BasicAuthorizer = this.basicAuthorizer.function;
     for (const [workerId, w] of workers) {
       watched[workerId] = w.function.function;
       deadLetterQueues[workerId] = w.deadLetterQueue;

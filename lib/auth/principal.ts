@@ -3,6 +3,7 @@
  * (or the local server) verified. Groups are named `{workspace_id}:{role}`.
  */
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.js';
+import { parseGroups } from './groups.js';
 import { parseGroup, roleRank, type Role } from './roles.js';
 import { KEY_VALUE_CHARSET } from '../table-design/pattern.js';
 
@@ -16,19 +17,6 @@ export interface Principal {
   roles: ReadonlyMap<string, Role>;
 }
 
-
-/**
- * `cognito:groups` arrives as a JSON array in the token itself (local tokens) and as the string "[a b]"
- * through the HTTP API JWT authorizer, which joins an array's elements with single spaces. Cognito group
- * names may hold commas, brackets and quotes but never whitespace, so whitespace is the one separator;
- * reading commas or JSON here would let one oddly named group grant a role in another workspace.
- */
-export function parseGroups(claim: unknown): string[] {
-  if (Array.isArray(claim)) return claim.filter((g): g is string => typeof g === 'string');
-  if (typeof claim !== 'string') return [];
-  const text = claim.startsWith('[') && claim.endsWith(']') ? claim.slice(1, -1) : claim;
-  return text.split(/\s+/).filter(Boolean);
-}
 
 export function principalFromClaims(claims: Record<string, unknown> | undefined): Principal {
   const sub = claims?.sub;
@@ -53,10 +41,13 @@ export function principalFromClaims(claims: Record<string, unknown> | undefined)
   return { id: sub, roles };
 }
 
-/** The principal of an API Gateway HTTP API event (payload format 2.0). */
+/**
+ * The principal of an API Gateway HTTP API event (payload format 2.0): the claims of the JWT authorizer,
+ * or those the Lambda authorizer of the HTTP Basic routes passed on (lib/auth/lambda-authorizer.ts).
+ */
 export function principalFromEvent(event: { requestContext: unknown }): Principal {
-  const ctx = event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
-  return principalFromClaims(ctx.authorizer?.jwt?.claims);
+  const ctx = event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> }; lambda?: Record<string, unknown> } };
+  return principalFromClaims(ctx.authorizer?.jwt?.claims ?? ctx.authorizer?.lambda);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, parseGroups, principalFromClaims } from '../../lib/auth/principal.js';
+import { parseGroups } from '../../lib/auth/groups.js';
+import { authorize, principalFromClaims } from '../../lib/auth/principal.js';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../lib/errors.js';
 
 describe('principals from JWT claims', () => {

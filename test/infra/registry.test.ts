@@ -22,6 +22,7 @@ beforeAll(() => {
 
 const tableId = () => logicalId(r.data, r.data.table);
 const fnId = (group: RouteGroup) => logicalId(r.api, r.api.functions[group].function);
+const basicAuthorizerId = () => logicalId(r.api, r.api.basicAuthorizer.function);
 
 describe('the table', () => {
   const table = () => Object.values(r.dataTemplate.findResources('AWS::DynamoDB::Table'))[0]!;
@@ -73,8 +74,8 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route group, each bundled from functions/<group>.ts into an ESM file', () => {
-    r.apiTemplate.resourceCountIs('AWS::Lambda::Function', Object.keys(ROUTE_GROUPS).length);
+  it('are one per route group and the Basic authorizer, each bundled from functions/<group>.ts into an ESM file', () => {
+    r.apiTemplate.resourceCountIs('AWS::Lambda::Function', Object.keys(ROUTE_GROUPS).length + 1);
     for (const group of Object.keys(ROUTE_GROUPS) as RouteGroup[]) {
       const fn = r.apiTemplate.toJSON().Resources[fnId(group)];
       expect(fn.Properties.Handler).toBe('index.handler');
@@ -121,7 +122,7 @@ describe('the HTTP API', () => {
     expect(keys.sort()).toEqual(ROUTES.map(routeKey).sort());
   });
 
-  it('sends each route to the function of its group, behind the JWT authorizer unless the route is public', () => {
+  it('sends each route to the function of its group, behind the JWT authorizer, the Lambda one where it takes HTTP Basic, none where public', () => {
     const resources = r.apiTemplate.toJSON().Resources;
     for (const route of ROUTES) {
       const [id, cfn] = Object.entries(r.apiTemplate.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey(route) } }))[0]!;
@@ -130,6 +131,9 @@ describe('the HTTP API', () => {
       if (route.role === 'public') {
         expect(cfn.Properties.AuthorizationType, id).toBe('NONE');
         expect(cfn.Properties.AuthorizerId, id).toBeUndefined();
+      } else if (route.wire?.basicAuth) {
+        expect(cfn.Properties.AuthorizationType, id).toBe('CUSTOM');
+        expect(resources[cfn.Properties.AuthorizerId.Ref].Properties.AuthorizerUri['Fn::Join'][1]).toContainEqual({ 'Fn::GetAtt': [basicAuthorizerId(), 'Arn'] });
       } else {
         expect(cfn.Properties.AuthorizationType, id).toBe('JWT');
         expect(resources[cfn.Properties.AuthorizerId.Ref].Properties.AuthorizerType).toBe('JWT');
@@ -192,9 +196,9 @@ describe('the alarms', () => {
   const topicId = () => logicalId(r.api, r.api.alarms.topic);
 
   it('watch errors and throttles of every function', () => {
-    for (const group of Object.keys(ROUTE_GROUPS) as RouteGroup[]) {
+    for (const id of [...(Object.keys(ROUTE_GROUPS) as RouteGroup[]).map(fnId), basicAuthorizerId()]) {
       for (const metric of ['Errors', 'Throttles']) {
-        expect(alarms().filter((a) => a.MetricName === metric && a.Dimensions?.[0]?.Value?.Ref === fnId(group)), `${group} ${metric}`).toHaveLength(1);
+        expect(alarms().filter((a) => a.MetricName === metric && a.Dimensions?.[0]?.Value?.Ref === id), `${id} ${metric}`).toHaveLength(1);
       }
     }
   });
@@ -207,7 +211,7 @@ describe('the alarms', () => {
   });
 
   it('fire on the first occurrence and notify the alarm topic, which refuses unencrypted publishing', () => {
-    expect(alarms().length).toBe(2 * Object.keys(ROUTE_GROUPS).length + 2);
+    expect(alarms().length).toBe(2 * (Object.keys(ROUTE_GROUPS).length + 1) + 2);
     for (const a of alarms()) {
       expect(a).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [{ Ref: topicId() }] });
     }
@@ -219,7 +223,7 @@ describe('the alarms', () => {
   it('cost what docs/deploy.md says: $0.10 per alarm metric a month, for today\'s route groups', () => {
     const metrics = alarms().reduce((n, a) => n + (a.MetricName ? 1 : a.Metrics.filter((m: { MetricStat?: unknown }) => m.MetricStat).length), 0);
     const docs = readFileSync(join(PROJECT_ROOT, 'docs/deploy.md'), 'utf8').replace(/\s+/g, ' ');
-    const m = /about \$(\d+\.\d\d) a month with today's (\w+) route groups/.exec(docs);
+    const m = /about \$(\d+\.\d\d) a month with today's (\w+) route groups and the Basic authorizer/.exec(docs);
     expect(m, 'the alarm cost sentence of docs/deploy.md').not.toBeNull();
     const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
     expect(words.indexOf(m![2]!)).toBe(Object.keys(ROUTE_GROUPS).length);
@@ -243,14 +247,14 @@ describe('cdk-nag', () => {
 
 describe('the bundle of each route group', () => {
   const t = useTestTable();
-  const bundleOf = (group: RouteGroup) => {
-    const fn = r.apiTemplate.toJSON().Resources[fnId(group)];
+  const bundleOf = (group: RouteGroup | 'authorizer') => {
+    const fn = r.apiTemplate.toJSON().Resources[group === 'authorizer' ? basicAuthorizerId() : fnId(group)];
     return pathToFileURL(join(r.assembly.directory, `asset.${(fn.Properties.Code.S3Key as string).replace(/\.zip$/, '')}`, 'index.mjs')).href;
   };
   /** Runs `script` in a plain Node.js ES module, as Lambda loads a handler, with the function's environment. */
-  const runNode = async (script: string, args: string[]) => {
+  const runNode = async (script: string, args: string[], env: Record<string, string> = {}) => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script, ...args], {
-      env: { PATH: process.env.PATH, TABLE_NAME: t.tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: t.endpoint },
+      env: { PATH: process.env.PATH, TABLE_NAME: t.tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: t.endpoint, ...env },
     });
     return JSON.parse(stdout.trim().split('\n').pop()!);
   };
@@ -259,6 +263,12 @@ describe('the bundle of each route group', () => {
     const script = 'const out = {}; for (const url of process.argv.slice(1)) out[url] = typeof (await import(url)).handler; console.log(JSON.stringify(out));';
     const urls = (Object.keys(ROUTE_GROUPS) as RouteGroup[]).map(bundleOf);
     expect(await runNode(script, urls)).toEqual(Object.fromEntries(urls.map((u) => [u, 'function'])));
+  });
+
+  it('of the Basic authorizer loads with its issuer and refuses a request without credentials', async () => {
+    const script = 'const { handler } = await import(process.argv[1]); console.log(JSON.stringify(await handler({ headers: {} }, {})));';
+    const env = { JWT_ISSUER: 'https://issuer.example.com/pool', JWT_AUDIENCE: 'client-1' };
+    expect(await runNode(script, [bundleOf('authorizer')], env)).toEqual({ isAuthorized: false });
   });
 
   it('serves GET /api/v1/health from the table', async () => {
@@ -288,10 +298,13 @@ describe('the console sign-in', () => {
     expect(JSON.stringify(p.CallbackURLs)).toContain('/console');
   });
 
-  it('makes the authorizer trust the console client and tells the console function where to sign in', () => {
+  it('makes both authorizers trust the console client and tells the console function where to sign in', () => {
     const [clientId] = Object.keys(r.apiTemplate.findResources('AWS::Cognito::UserPoolClient'));
-    const [authorizer] = Object.values(r.apiTemplate.findResources('AWS::ApiGatewayV2::Authorizer'));
+    const [authorizer] = Object.values(r.apiTemplate.findResources('AWS::ApiGatewayV2::Authorizer', { Properties: { AuthorizerType: 'JWT' } }));
     expect(authorizer!.Properties.JwtConfiguration.Audience).toContainEqual({ Ref: clientId });
+    const basicEnv = r.apiTemplate.toJSON().Resources[basicAuthorizerId()].Properties.Environment.Variables;
+    expect(basicEnv.JWT_ISSUER).toEqual(authorizer!.Properties.JwtConfiguration.Issuer);
+    expect(basicEnv.JWT_AUDIENCE).toEqual({ 'Fn::Join': [',', authorizer!.Properties.JwtConfiguration.Audience] });
     const consoleFn = r.api.functions.console.function;
     const env = r.apiTemplate.toJSON().Resources[logicalId(r.api, consoleFn)].Properties.Environment.Variables;
     expect(env.CONSOLE_COGNITO_CLIENT_ID).toEqual({ Ref: clientId });
