@@ -1,8 +1,8 @@
-/** Route group `workspaces`: workspace-wide settings, sinks and the auto-create log. */
+/** Route group `workspaces`: workspace-wide settings, API keys, sinks and the auto-create log. */
 import { registryGroup } from '../lib/api/registry-group.js';
 import { pageSize } from '../lib/api/contracts.js';
 import { API_PREFIX, reply } from '../lib/api/route.js';
-import { sinkParam } from '../lib/http/params.js';
+import { idParam, sinkParam } from '../lib/http/params.js';
 
 const workspace = `${API_PREFIX}/workspaces/{workspace_id}`;
 
@@ -50,6 +50,39 @@ group.route({
   response: { status: 200 },
   example: { body: { auto_approve: false } },
   handle: async ({ principal, workspaceId, body }, { workspaces }) => workspaces.setPolicies(principal, workspaceId, body),
+});
+
+group.route({
+  method: 'POST',
+  path: `${workspace}/api-keys`,
+  operation: 'createApiKey',
+  role: 'admin',
+  summary: 'Create an API key of one role for the Confluent-compatible API; the answer holds the key, shown only this once',
+  body: 'ApiKeyCreate',
+  response: { status: 201, contract: 'ApiKey' },
+  example: { body: { name: 'orders-producer', role: 'writer' } },
+  handle: async ({ principal, workspaceId, body }, { apiKeys }) => apiKeys.create(principal, workspaceId, body),
+});
+
+group.route({
+  method: 'GET',
+  path: `${workspace}/api-keys`,
+  operation: 'listApiKeys',
+  role: 'admin',
+  summary: 'The workspace\u2019s API keys, oldest first, revoked and expired ones included (never a secret)',
+  response: { status: 200, contract: 'ApiKey', list: true },
+  handle: async ({ principal, workspaceId }, { apiKeys }) => ({ items: await apiKeys.list(principal, workspaceId), next_cursor: null }),
+});
+
+group.route({
+  method: 'DELETE',
+  path: `${workspace}/api-keys/{key_id}`,
+  operation: 'revokeApiKey',
+  role: 'admin',
+  summary: 'Revoke an API key: every later request presenting it is refused (the key stays listed as revoked)',
+  response: { status: 200, contract: 'ApiKey' },
+  example: { path: { key_id: '<api_key>' } },
+  handle: async ({ principal, workspaceId, event }, { apiKeys }) => apiKeys.revoke(principal, workspaceId, idParam(event, 'key_id')),
 });
 
 group.route({

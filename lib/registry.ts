@@ -3,6 +3,7 @@
  * Table, one store per record family on it, and services that receive the stores, clock and id
  * generator they use.
  */
+import { ApiKeyService } from './api-keys/service.js';
 import { AuditService } from './audit/service.js';
 import { CcompatConfig } from './ccompat/config.js';
 import { CcompatService } from './ccompat/service.js';
@@ -52,6 +53,8 @@ export interface Services {
   /** The Confluent-compatible API (/apis/ccompat/v7). */
   ccompat: CcompatService;
   ccompatConfig: CcompatConfig;
+  /** Credentials of the Confluent-compatible API's static-secret clients. */
+  apiKeys: ApiKeyService;
 }
 
 export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: SinkRuntime }, engines: EngineRegistry = defaultEngines()): Services {
@@ -99,5 +102,6 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
     autoCreate: new AutoCreator({ log: stores.autoCreateLog, requests: stores.requests, workspaces, migrations }),
     ccompat,
     ccompatConfig: new CcompatConfig({ ccompat, schemas, workspaces }),
+    apiKeys: new ApiKeyService({ stores, tx: table, clock }),
   };
 }

@@ -14,6 +14,7 @@ import { killAllDynamoDbLocal, startDynamoDbLocal, type DynamoDbLocal } from '..
 import { createLocalServer, type LambdaHandler } from '../lib/local/server.js';
 import { ROUTES } from '../functions/routes.js';
 import { devKey, devVerifier, mintToken } from '../lib/auth/dev-tokens.js';
+import { tableApiKeyVerifier } from '../lib/api-keys/verify.js';
 import { buildConsole } from '../console/build.js';
 import { defaultDeps } from '../lib/deps.js';
 
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
     devAdminToken: admin,
     routes: ROUTES,
     verifyToken: await devVerifier(key),
+    verifyApiKey: tableApiKeyVerifier(defaultDeps()),
     // Handlers are imported after the configuration is set, as Lambda loads them after its environment.
     loadHandler: async (group) => ((await import(`../functions/${group}.ts`)) as { handler: LambdaHandler }).handler,
   });

@@ -119,13 +119,13 @@ export class StatelessStack extends Stack {
     let consoleClient: UserPoolClient | undefined;
     const consoleAudience = props.consoleSignIn ? [Lazy.string({ produce: () => consoleClient!.userPoolClientId })] : [];
     const jwt = { issuer: props.jwt.issuer, audience: [...props.jwt.audience, ...consoleAudience] };
-    // HTTP Basic's authorizer trusts exactly what the JWT authorizer trusts (read by lib/config.ts jwtTrust).
+    // HTTP Basic's authorizer trusts exactly what the JWT authorizer trusts (read by lib/config.ts jwtTrust),
+    // and reads API keys (GetItem) from the table.
     this.basicAuthorizer = new RegistryFunction(this, 'BasicAuthorizerFunction', {
       entry: 'functions/authorizer.ts',
       table,
-      access: 'none',
+      access: 'read',
       logRetention,
-      memorySize: 256,
       timeout: Duration.seconds(5),
       environment: { JWT_ISSUER: jwt.issuer, JWT_AUDIENCE: Fn.join(',', jwt.audience) },
     });

@@ -363,6 +363,33 @@ export const contracts = {
       },
     },
   },
+  ApiKeyCreate: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'role'],
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x20-\\x7E]+$', description: 'What the key is for, e.g. orders-producer (printable ASCII).' },
+      role: { enum: ATTRIBUTE_ENUMS.api_key.role, description: 'The role the key holds in the workspace, at most the creator\u2019s.' },
+      valid_days: { type: 'integer', minimum: 1, maximum: 3650, description: 'Days until the key expires; absent: it does not expire (revoke it instead).' },
+    },
+  },
+  ApiKey: {
+    type: 'object',
+    required: ['id', 'workspace_id', 'name', 'role', 'state', 'created_at', 'created_by'],
+    properties: {
+      id: ulid,
+      workspace_id: workspaceId,
+      name: { type: 'string' },
+      role: { enum: ATTRIBUTE_ENUMS.api_key.role },
+      state: { enum: ['active', 'expired', 'revoked'] },
+      valid_until: timestamp,
+      created_at: timestamp,
+      created_by: { type: 'string' },
+      revoked_at: timestamp,
+      revoked_by: { type: 'string' },
+      key: { type: 'string', description: 'Only in the answer to the create: the whole key, srk_{workspace}_{id}_{secret}. It is not stored and cannot be shown again.' },
+    },
+  },
   MigrationPreview: {
     type: 'object',
     required: ['file_name', 'dialect', 'up_sql', 'down_sql', 'reversible'],

@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.5.0 (sha256 efe89e27c90e6f3f3c259e4e9774f4d7c00f144f97bd4b154d6c1650905592bd).
+// version 2.6.0 (sha256 85003610c6cb09bf6142cb962c6b41c664f46c7bbba08e3bc8b93d09de86ae9d).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,15 +7,15 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "2.5.0",
-  hash: "efe89e27c90e6f3f3c259e4e9774f4d7c00f144f97bd4b154d6c1650905592bd",
+  version: "2.6.0",
+  hash: "85003610c6cb09bf6142cb962c6b41c664f46c7bbba08e3bc8b93d09de86ae9d",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
   entityIdentifiers: {"entity":"__edb_e__","version":"__edb_v__"},
 } as const;
 
-export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY","ccompat_id":"CCOMPAT_ID","ccompat_counter":"CCOMPAT_COUNTER","ccompat_subject":"CCOMPAT_SUBJECT","sink":"SINK","sinks":"SINKS","attempt":"ATTEMPT","auto_create":"AUTO_CREATE","revision":"REVISION","deleted":"DELETED","index":"INDEX","value":"VALUE","backfill":"BACKFILL"} as const;
+export const PREFIXES = {"workspace":"WS","schema":"SCHEMA","schemas":"SCHEMAS","head":"HEAD","version":"VERSION","schema_version":"SCHEMA_VERSION","fingerprint":"FINGERPRINT","payload":"PAYLOAD","payloads":"PAYLOADS","request":"REQUEST","requests":"REQUESTS","requester":"REQUESTER","audit":"AUDIT","user":"USER","notification":"NOTIFICATION","principal":"PRINCIPAL","bucket":"BUCKET","idempotency":"IDEMPOTENCY","config":"CONFIG","registry":"REGISTRY","design":"DESIGN","referenced_by":"REFERENCED_BY","ccompat_id":"CCOMPAT_ID","ccompat_counter":"CCOMPAT_COUNTER","ccompat_subject":"CCOMPAT_SUBJECT","sink":"SINK","sinks":"SINKS","attempt":"ATTEMPT","auto_create":"AUTO_CREATE","revision":"REVISION","deleted":"DELETED","index":"INDEX","value":"VALUE","backfill":"BACKFILL","api_key":"APIKEY","api_keys":"APIKEYS"} as const;
 
 /** The value rules of schema.yaml's shared attributes, for code that checks the same values before they reach a key. */
 export const SHARED_ATTRIBUTES = {
@@ -34,11 +34,12 @@ export const ATTRIBUTE_ENUMS = {
   schema_version: { state: ["active","deprecated","disabled"] },
   payload_index_backfill: { status: ["running","done"] },
   schema_request: { status: ["draft","pending","approved","rejected","withdrawn","migrated","migration_failed","rolled_back"], risk: ["low","moderate","high"] },
-  audit_event: { entity_type: ["schema","schema_version","schema_request","workspace","sink","payload"] },
+  audit_event: { entity_type: ["schema","schema_version","schema_request","workspace","sink","payload","api_key"] },
   workspace_config: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], default_dialect: ["2020-12","draft-07"] },
   sink_config: { dialect: ["postgres","sqlite"] },
   migration_attempt: { operation: ["apply","rollback"], outcome: ["applied","rolled_back","unchanged","failed","waiting","blocked"], dialect: ["postgres","sqlite"] },
   auto_create_log_entry: { action: ["created","skipped","failed"] },
+  api_key: { role: ["reader","writer","reviewer","admin"] },
 } as const;
 
 /** Key attribute names of the primary index and every GSI. */
@@ -114,6 +115,8 @@ export const ACCESS_PATTERNS = {
   migration_attempts_by_sink: { recordType: "migration_attempt", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
   /** A workspace's auto-create log, newest first. */
   auto_create_log_by_workspace: { recordType: "auto_create_log_entry", index: "primary", sortKey: "begins_with", order: "descending", operation: "Query" },
+  /** A workspace's API keys, oldest first (one key, read on every request that presents it, is a GetItem on the same key). */
+  api_keys_by_workspace: { recordType: "api_key", index: "primary", sortKey: "begins_with", order: "ascending", operation: "Query" },
 } as const;
 export type AccessPatternName = keyof typeof ACCESS_PATTERNS;
 
@@ -906,7 +909,7 @@ export interface AuditEventItem {
 
   action: string;
 
-  entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload";
+  entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload" | "api_key";
   /** Id of the entity (a ULID, or a schema name for schema-level changes). */
   entity_id: string;
 
@@ -931,9 +934,9 @@ const auditEventPatterns = {
 /** Key builders and parsers of audit_event: `parse(build(x))` gives `x` back. */
 export const auditEventKeys = {
   primary: {
-    pk: (v: { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload"; entity_id: string }): string => buildKey(auditEventPatterns.primary.pk, v),
+    pk: (v: { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload" | "api_key"; entity_id: string }): string => buildKey(auditEventPatterns.primary.pk, v),
     sk: (v: { id: string }): string => buildKey(auditEventPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(auditEventPatterns.primary.pk, key) as { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload"; entity_id: string },
+    parsePk: (key: string) => parseKey(auditEventPatterns.primary.pk, key) as { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload" | "api_key"; entity_id: string },
     parseSk: (key: string) => parseKey(auditEventPatterns.primary.sk, key) as { id: string },
     /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
     skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(auditEventPatterns.primary.sk, v, partial),
@@ -1298,6 +1301,56 @@ export const autoCreateLogEntryKeys = {
   }),
 };
 
+// ---- api_key ----
+
+/** A long-lived credential for the clients of the Confluent-compatible API that can send only HTTP Basic or a static token (Kafka serializers): one role in one workspace, presented as `srk_{workspace_id}_{id}_{secret}`. Only the secret's SHA-256 is stored; the secret is shown once, when the key is created. A revoked key stays, as a tombstone, so the audit trail can name it. */
+export interface ApiKeyItem {
+  /** Workspace (tenant) id. */
+  workspace_id: string;
+  /** A ULID (Crockford base 32, time-ordered). */
+  id: string;
+  /** What the key is for, e.g. orders-producer. */
+  name: string;
+
+  role: "reader" | "writer" | "reviewer" | "admin";
+  /** SHA-256 (hex) of the key's secret part; the secret itself is never stored. */
+  secret_sha256: string;
+  /** ISO-8601 UTC; absent: the key does not expire. */
+  valid_until?: string;
+  /** ISO-8601 UTC with milliseconds. */
+  created_at: string;
+  /** A user id (the token's sub) or system:<name>. */
+  created_by: string;
+  /** Set when an admin revoked the key; it is refused from then on. */
+  revoked_at?: string;
+
+  revoked_by?: string;
+}
+
+const apiKeyPatterns = {
+  primary: {
+    pk: compilePattern("WS#{workspace_id}#APIKEYS", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
+    sk: compilePattern("APIKEY#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+  },
+} as const;
+
+/** Key builders and parsers of api_key: `parse(build(x))` gives `x` back. */
+export const apiKeyKeys = {
+  primary: {
+    pk: (v: { workspace_id: string }): string => buildKey(apiKeyPatterns.primary.pk, v),
+    sk: (v: { id: string }): string => buildKey(apiKeyPatterns.primary.sk, v),
+    parsePk: (key: string) => parseKey(apiKeyPatterns.primary.pk, key) as { workspace_id: string },
+    parseSk: (key: string) => parseKey(apiKeyPatterns.primary.sk, key) as { id: string },
+    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(apiKeyPatterns.primary.sk, v, partial),
+  },
+  /** Every key attribute (primary and GSI) of an item. */
+  all: (item: Pick<ApiKeyItem, "workspace_id" | "id">): Record<string, string> => ({
+    PK: buildKey(apiKeyPatterns.primary.pk, item),
+    SK: buildKey(apiKeyPatterns.primary.sk, item),
+  }),
+};
+
 // ---- registry_meta ----
 
 /** The design this table holds: one item recording the schema.yaml version and design hash it was written with. Created with the table (or by the first writer that finds none); every writer compares its own major version with it before writing and refuses a table of another major version. */
@@ -1359,6 +1412,7 @@ export interface RecordItems {
   sink_config: SinkConfigItem;
   migration_attempt: MigrationAttemptItem;
   auto_create_log_entry: AutoCreateLogEntryItem;
+  api_key: ApiKeyItem;
   registry_meta: RegistryMetaItem;
 }
 
@@ -1740,7 +1794,7 @@ export function createEntities(deps: EntityDeps) {
           at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           actor: { type: "string", required: true, readOnly: true },
           action: { type: "string", required: true, readOnly: true },
-          entity_type: { type: ["schema", "schema_version", "schema_request", "workspace", "sink", "payload"] as const, required: true, readOnly: true },
+          entity_type: { type: ["schema", "schema_version", "schema_request", "workspace", "sink", "payload", "api_key"] as const, required: true, readOnly: true },
           entity_id: { type: "string", required: true, readOnly: true },
           before: { type: "string", readOnly: true },
           after: { type: "string", readOnly: true },
@@ -1913,6 +1967,30 @@ export function createEntities(deps: EntityDeps) {
           auto_create_log_by_workspace: {
             pk: { field: "PK", composite: ["workspace_id"], template: "WS#${workspace_id}#AUTO_CREATE", casing: "none" },
             sk: { field: "SK", composite: ["id"], template: "AUTO_CREATE#${id}", casing: "none" },
+          },
+        },
+      },
+      config,
+    ),
+    api_key: new Entity(
+      {
+        model: { entity: "api_key", version: "1", service: "schema_registry" },
+        attributes: {
+          workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
+          name: { type: "string", required: true, readOnly: true },
+          role: { type: ["reader", "writer", "reviewer", "admin"] as const, required: true, readOnly: true },
+          secret_sha256: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
+          valid_until: { type: "string", readOnly: true },
+          created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          created_by: { type: "string", required: true, readOnly: true },
+          revoked_at: { type: "string" },
+          revoked_by: { type: "string" },
+        },
+        indexes: {
+          api_keys_by_workspace: {
+            pk: { field: "PK", composite: ["workspace_id"], template: "WS#${workspace_id}#APIKEYS", casing: "none" },
+            sk: { field: "SK", composite: ["id"], template: "APIKEY#${id}", casing: "none" },
           },
         },
       },

@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { BadRequestError, MethodNotAllowedError, NotFoundError, PayloadTooLargeError, RegistryError, UnauthorizedError } from '../errors.js';
 import { bearerToken } from '../auth/bearer.js';
 import { tokenOfBearerOrBasic } from '../auth/basic.js';
+import { isApiKey } from '../api-keys/key.js';
 import { problemResponse } from '../http/problem.js';
 import { routeKey, type Route } from '../api/route.js';
 import { answerClientError } from './client-error.js';
@@ -22,6 +23,8 @@ export interface LocalServerOptions {
   loadHandler: (group: string) => Promise<LambdaHandler>;
   /** Verifies a bearer token and returns its claims; throws when it is invalid. */
   verifyToken?: (token: string) => Promise<Record<string, unknown>>;
+  /** Verifies an API key on the routes that accept HTTP Basic, as the deployed Lambda authorizer does. */
+  verifyApiKey?: (key: string) => Promise<Record<string, unknown>>;
   /** `npm start` only: the admin token the console's one-click sign-in receives (see dev-admin-token.ts). */
   devAdminToken?: string;
   /** The deadline each request's Lambda context reports. @default REQUEST_TIMEOUT_MS */
@@ -204,10 +207,11 @@ export function createLocalServer(options: LocalServerOptions): Server {
       };
       if (match.route.role !== 'public') {
         if (!options.verifyToken) throw new UnauthorizedError('this server has no token verifier');
-        const token = match.route.wire?.basicAuth ? tokenOfBearerOrBasic(headers.authorization) : bearerToken(headers.authorization);
+        const basic = match.route.wire?.basicAuth;
+        const token = basic ? tokenOfBearerOrBasic(headers.authorization) : bearerToken(headers.authorization);
         let claims: Record<string, unknown>;
         try {
-          claims = await options.verifyToken(token);
+          claims = await (basic && options.verifyApiKey && isApiKey(token) ? options.verifyApiKey(token) : options.verifyToken(token));
         } catch (e) {
           throw new UnauthorizedError(`invalid token: ${(e as Error).message}`, { bearerError: 'invalid_token' });
         }

@@ -4,6 +4,7 @@
  * A new record type: declare it in schema.yaml, run `npm run codegen`, and add its store here.
  */
 import type { Table } from '../dynamo/table.js';
+import { ApiKeyStore } from './api-keys.js';
 import { AuditStore } from './audit.js';
 import { AutoCreateLogStore } from './auto-create-log.js';
 import { CcompatStore } from './ccompat.js';
@@ -34,6 +35,7 @@ export interface Stores {
   migrations: MigrationAttemptStore;
   autoCreateLog: AutoCreateLogStore;
   ccompat: CcompatStore;
+  apiKeys: ApiKeyStore;
 }
 
 export function createStores(table: Table): Stores {
@@ -52,5 +54,6 @@ export function createStores(table: Table): Stores {
     migrations: new MigrationAttemptStore(table),
     autoCreateLog: new AutoCreateLogStore(table),
     ccompat: new CcompatStore(table),
+    apiKeys: new ApiKeyStore(table),
   };
 }

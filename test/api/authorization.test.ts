@@ -15,7 +15,7 @@ import { useRegistry } from '../support/registry.js';
 
 // The embedded default sink, so apply, rollback and the sink routes succeed for real.
 const reg = useRegistry({ sinks: async () => ({ connector: createSinkConnector({ env: {}, embeddedDataDir: 'memory://' }), defaultSink: { kind: 'embedded', dir: 'memory://' }, grants: {} }) });
-const ids = { schema: '', payload: '', deletablePayload: '', request: '', pendingRequest: '', notification: '', ccompatId: '' };
+const ids = { schema: '', payload: '', deletablePayload: '', request: '', pendingRequest: '', notification: '', ccompatId: '', apiKey: '' };
 
 /** The route's example request (defined beside the route), with the fixtures below filled in. */
 function requestFor(route: Route): { path: string; body?: unknown; headers?: Record<string, string> } {
@@ -27,6 +27,7 @@ function requestFor(route: Route): { path: string; body?: unknown; headers?: Rec
     pending_request: ids.pendingRequest,
     notification: ids.notification,
     ccompat_id: ids.ccompatId,
+    api_key: ids.apiKey,
   };
   const fill = (text: string) => text.replace(/<([a-z_]+)>/g, (_m, name: string) => fixtures[name] ?? _m);
   const example = route.example ?? {};
@@ -67,6 +68,7 @@ beforeAll(async () => {
   ids.ccompatId = String((await register('authz')).body.id);
   await register('authz_ccompat_subject');
   await register('authz_ccompat_version');
+  ids.apiKey = (await reg.call('POST', '/api/v1/workspaces/acme/api-keys', { token: admin, body: { name: 'authz', role: 'reader' } })).body.id;
 });
 
 describe('authorization on every protected route', () => {

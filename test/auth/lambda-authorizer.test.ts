@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { authorizeRequest, type AuthorizerResult } from '../../lib/auth/lambda-authorizer.js';
+import { authorizeRequest, type AuthorizerResult, type CredentialVerifiers } from '../../lib/auth/lambda-authorizer.js';
 import { jwtVerifier, type TokenVerifier } from '../../lib/auth/jwt-verifier.js';
 import { principalFromClaims, principalFromEvent } from '../../lib/auth/principal.js';
 
@@ -60,11 +60,13 @@ async function token(o: TokenOptions = {}): Promise<string> {
 }
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const refusal = (r: AuthorizerResult) => (r.isAuthorized ? 'authorized' : r.reason);
+/** Tokens only: API keys are checked against their items (test/api/api-keys.test.ts). */
+const tokensOnly = (token: TokenVerifier): CredentialVerifiers => ({ token, apiKey: () => Promise.reject(new Error('an API key was not expected here')) });
 
 describe('the Lambda authorizer of the HTTP Basic routes', () => {
-  let verify: TokenVerifier;
+  let verify: CredentialVerifiers;
   beforeAll(() => {
-    verify = jwtVerifier({ issuer, audience: [AUDIENCE, 'console-client'] });
+    verify = tokensOnly(jwtVerifier({ issuer, audience: [AUDIENCE, 'console-client'] }));
   });
 
   it('accepts the token as a Basic password or a Bearer token, and passes on the principal the handler builds', async () => {
@@ -77,6 +79,20 @@ describe('the Lambda authorizer of the HTTP Basic routes', () => {
       expect(principal).toEqual(principalFromClaims({ sub: 'alice', 'cognito:groups': ['acme:writer', 'globex:reader'] }));
       expect([...principal.roles]).toEqual([['acme', 'writer'], ['globex', 'reader']]);
     }
+  });
+
+  it('sends an API key to the key check, not to the token verifier', async () => {
+    const seen: string[] = [];
+    const routed: CredentialVerifiers = {
+      token: () => Promise.reject(new Error('a token verifier was asked')),
+      apiKey: async (key) => (seen.push(key), { sub: 'apikey:01HF7YG000A1B2C3D4E5F6G7H8', 'cognito:groups': ['acme:writer'] }),
+    };
+    const key = `srk_acme_01HF7YG000A1B2C3D4E5F6G7H8_${'a'.repeat(43)}`;
+    expect(await authorizeRequest({ headers: { authorization: basic('acme', key) } }, routed)).toEqual({
+      isAuthorized: true,
+      context: { sub: 'apikey:01HF7YG000A1B2C3D4E5F6G7H8', 'cognito:groups': '[acme:writer]' },
+    });
+    expect(seen).toEqual([key]);
   });
 
   it('accepts client_id in place of a missing aud, as in Cognito access tokens', async () => {
@@ -112,7 +128,7 @@ describe('the Lambda authorizer of the HTTP Basic routes', () => {
   });
 
   it('retries the discovery after the issuer failed it, instead of refusing every token of the container', async () => {
-    const fresh = jwtVerifier({ issuer, audience: [AUDIENCE] });
+    const fresh = tokensOnly(jwtVerifier({ issuer, audience: [AUDIENCE] }));
     const t = await token();
     discoveryStatus = 503;
     const before = discoveries;
@@ -126,7 +142,7 @@ describe('the Lambda authorizer of the HTTP Basic routes', () => {
   it('takes keys over plain HTTP only from a plain-HTTP issuer', async () => {
     const https = 'https://issuer.example.com/pool';
     const discovery = async () => new Response(JSON.stringify({ issuer: https, jwks_uri: `${issuer}/jwks.json` }), { status: 200 });
-    const v = jwtVerifier({ issuer: https, audience: [AUDIENCE] }, discovery as typeof fetch);
+    const v = tokensOnly(jwtVerifier({ issuer: https, audience: [AUDIENCE] }, discovery as typeof fetch));
     expect(refusal(await authorizeRequest({ headers: { authorization: `Bearer ${await token({ issuer: https })}` } }, v))).toMatch(/no usable jwks_uri/);
   });
 

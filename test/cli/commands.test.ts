@@ -335,6 +335,25 @@ describe('schema requests, migrations, audit and notifications', () => {
   });
 });
 
+describe('API keys', () => {
+  it('creates a key (printed once, on stdout), lists it without its secret and revokes it; a writer may not', async () => {
+    const created = await h.cli(['api-keys', 'create', 'orders-producer', '--role', 'writer', '--valid-days', '30', ...admin]);
+    expect(created.code, created.stderr).toBe(0);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^srk_acme_[0-9A-Z]{26}_[A-Za-z0-9_-]{43}$/);
+    expect(created.stderr).toContain('not shown again');
+    const id = key.split('_')[2]!;
+    const listed = await h.cli(['api-keys', ...admin]);
+    expect(listed.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+ROLE\s+STATE\s+VALID UNTIL\s+CREATED\s+BY$/);
+    expect(listed.stdout).toMatch(new RegExp(`${id}\\s+orders-producer\\s+writer\\s+active`));
+    expect(listed.stdout).not.toContain(key.slice(-43));
+    const revoked = await h.cli(['api-keys', 'revoke', id, '--json', ...admin]);
+    expect(revoked.json()).toMatchObject({ id, state: 'revoked' });
+    expect((await h.cli(['api-keys', 'create', 'x', '--role', 'reader', '--profile', 'alice'])).code).toBe(1);
+    expect((await h.cli(['api-keys', 'create', 'x', '--role', 'owner', ...admin])).code).toBe(2);
+  });
+});
+
 describe('usage, help and output', () => {
   it('exits 2 on usage errors: unknown command or option, a bad value, a missing argument, conflicting options', async () => {
     for (const args of [['nope'], ['schemas', 'list', '--bogus'], ['schemas', 'list', '--limit', '0'], ['schemas', 'publish'], ['payloads', 'list', '--schema', 'a', '--schema-ref', 'b'], ['payloads', 'list'], []]) {

@@ -13,6 +13,7 @@ import { ROUTES } from '../../functions/routes.js';
 import { openApiDocument } from '../../lib/api/openapi.js';
 import type { Role } from '../../lib/auth/roles.js';
 import { devKey, devVerifier, mintToken } from '../../lib/auth/dev-tokens.js';
+import { tableApiKeyVerifier } from '../../lib/api-keys/verify.js';
 import type { Deps, SinkRuntime } from '../../lib/deps.js';
 import type { Settings } from '../../lib/config.js';
 import { createLocalServer, type LambdaHandler } from '../../lib/local/server.js';
@@ -98,6 +99,7 @@ export function useRegistry(options: { now?: () => Date; settings?: Settings; de
       routes: ROUTES,
       ...(options.devAdminToken ? { devAdminToken: await mintToken(jwk, { user: 'dev-admin', memberships: [{ workspace: 'default', role: 'admin' }] }) } : {}),
       verifyToken: await devVerifier(jwk),
+      verifyApiKey: tableApiKeyVerifier(r.deps),
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       loadHandler: async (group) => {
         const mod = (await import(`../../functions/${group}.ts`)) as { buildHandler(d: Deps): LambdaHandler };
