@@ -1,7 +1,7 @@
 /**
  * Which patterns may run on the native `RegExp` engine: those whose backtracking is proven to take
- * time linear in the input. RE2 (re2.ts) is linear for every pattern but, in JavaScript, about 20 times
- * slower than `RegExp`; most schema patterns (`^[A-Z]{3}-[0-9]{4}$`) need none of its guarantee.
+ * time linear in the input. RE2 (re2.ts) is linear for every pattern but, in JavaScript, an order of
+ * magnitude slower than `RegExp`; most schema patterns (`^[A-Z]{3}-[0-9]{4}$`) need none of its guarantee.
  *
  * The proof is conservative: a pattern qualifies when it is deterministic with one character of
  * lookahead. At every choice a backtracking engine makes (iterate a quantifier again or move on, take
