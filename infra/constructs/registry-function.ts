@@ -1,6 +1,6 @@
 /**
  * One Lambda function of the registry: a handler module bundled locally by esbuild into a single minified
- * ESM file, with its own log group and a role that can write only to that log group and touch the table
+ * ESM file (options in infra/bundling.ts), with its own log group and a role that can write only to that log group and touch the table
  * only as far as its access level allows.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
@@ -10,6 +10,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { FUNCTION_BUNDLING } from '../bundling.js';
 import { PROJECT_ROOT, projectPath } from '../paths.js';
 import { DEFAULT_LOG_RETENTION } from './defaults.js';
 import { grantTableAccess, type TableAccess } from './table-access.js';
@@ -48,12 +49,6 @@ export interface RegistryFunctionProps {
   readonly afterBundling?: (projectRoot: string, outputDir: string) => string[];
 }
 
-/**
- * The banner gives CommonJS dependencies bundled into the ESM output a working `require` (for Node
- * built-ins), which esbuild cannot provide in an ES module.
- */
-const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
-
 export class RegistryFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
@@ -86,19 +81,11 @@ export class RegistryFunction extends Construct {
         ...props.environment,
       },
       bundling: {
+        ...FUNCTION_BUNDLING,
         format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        // Stack traces need the mappings, not a second copy of the sources.
-        sourcesContent: false,
-        // The SDK version that ran in the tests is the one deployed, not whatever the runtime ships today.
-        bundleAwsSDK: true,
-        // Local-only sink drivers (a native module, a WASM PostgreSQL) and pg's optional native binding:
-        // loaded on first use only, which never happens in Lambda.
-        externalModules: ['better-sqlite3', '@electric-sql/pglite', 'pg-native'],
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        externalModules: [...FUNCTION_BUNDLING.externalModules],
+        tsconfig: projectPath('tsconfig.json'),
         forceDockerBundling: false,
         ...(props.afterBundling
           ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: props.afterBundling } }

@@ -12,6 +12,7 @@ import { tokenOfBearerOrBasic } from '../auth/basic.js';
 import { isApiKey } from '../api-keys/key.js';
 import { problemResponse } from '../http/problem.js';
 import { routeKey, type Route } from '../api/route.js';
+import { LruCache } from '../util/lru.js';
 import { answerClientError } from './client-error.js';
 import { DEV_ADMIN_TOKEN_PATH, serveDevAdminToken } from './dev-admin-token.js';
 
@@ -136,8 +137,31 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
   res.end(body);
 }
 
+/** Verified tokens remembered by one server (each a few hundred bytes). */
+const VERIFIED_TOKENS = 1000;
+
+/**
+ * `verify`, remembering each token it accepted until the token's `exp`. Deployed, API Gateway's JWT
+ * authorizer verifies tokens outside the function; verifying the signature again on every request (an
+ * ES256 check is most of the local server's own cost per request) would make local runs measure work
+ * the deployed function never does. A token is immutable, so its verdict only changes when it expires;
+ * one without `exp` is verified every time.
+ */
+function rememberVerified(verify: (token: string) => Promise<Record<string, unknown>>): (token: string) => Promise<Record<string, unknown>> {
+  const verified = new LruCache<string, { claims: Record<string, unknown>; expiresAtMs: number }>(VERIFIED_TOKENS);
+  return async (token) => {
+    const known = verified.get(token);
+    // As jose reads `exp`: expired once the current second reaches it.
+    if (known && known.expiresAtMs > Date.now()) return known.claims;
+    const claims = await verify(token);
+    if (typeof claims.exp === 'number') verified.set(token, { claims, expiresAtMs: claims.exp * 1000 });
+    return claims;
+  };
+}
+
 export function createLocalServer(options: LocalServerOptions): Server {
   const compiled = options.routes.map(compile);
+  const verifyToken = options.verifyToken && rememberVerified(options.verifyToken);
   const handlers = new Map<string, Promise<LambdaHandler>>();
   const handlerFor = (group: string) => {
     let h = handlers.get(group);
@@ -206,12 +230,13 @@ export function createLocalServer(options: LocalServerOptions): Server {
         ...(body.length ? { body: body.toString('utf8') } : {}),
       };
       if (match.route.role !== 'public') {
-        if (!options.verifyToken) throw new UnauthorizedError('this server has no token verifier');
+        if (!verifyToken) throw new UnauthorizedError('this server has no token verifier');
         const basic = match.route.wire?.basicAuth;
         const token = basic ? tokenOfBearerOrBasic(headers.authorization) : bearerToken(headers.authorization);
         let claims: Record<string, unknown>;
         try {
-          claims = await (basic && options.verifyApiKey && isApiKey(token) ? options.verifyApiKey(token) : options.verifyToken(token));
+          // API keys are never remembered: a revocation holds from the next request.
+          claims = await (basic && options.verifyApiKey && isApiKey(token) ? options.verifyApiKey(token) : verifyToken(token));
         } catch (e) {
           throw new UnauthorizedError(`invalid token: ${(e as Error).message}`, { bearerError: 'invalid_token' });
         }

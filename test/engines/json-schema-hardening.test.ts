@@ -275,6 +275,44 @@ describe('property names of Object.prototype', () => {
     expect(engine.validate({ a: 1 }, { type: 'object', dependentRequired: { a: ['hasOwnProperty'] } }).valid).toBe(false);
   });
 
+  // Only definitions naming such a property compile with own-property lookups (they cost half a validation):
+  // every name JSON objects inherit, in every keyword that looks a property up, at any depth, must still be
+  // looked up on the document itself.
+  const inherited = Object.getOwnPropertyNames(Object.prototype);
+  it.each(inherited)('looks "%s" up on the document, in every keyword that names a property', (name) => {
+    const missing = JSON.parse('{"a": 1}') as Json;
+    const present = JSON.parse(`{"a": 1, ${JSON.stringify(name)}: "s"}`) as Json;
+    // A "__proto__" key in a definition is refused (see the next test), so it is only named as a value.
+    const asKey = name !== '__proto__';
+    const forms: Json[] = [
+      { required: [name] },
+      ...(asKey ? [{ properties: { [name]: { type: 'string' } }, required: [name] }] : []),
+      { dependentRequired: { a: [name] } },
+      { dependencies: { a: [name] } },
+      { $defs: { deep: { properties: { x: { required: [name] } } } }, properties: { x: { $ref: '#/$defs/deep/properties/x' } }, required: ['x'] },
+    ];
+    for (const definition of forms) {
+      const wrap = (doc: Json) => (JSON.stringify(definition).includes('deep') ? { x: doc } : doc);
+      expect(engine.validate(wrap(missing), definition).valid, JSON.stringify(definition)).toBe(false);
+      expect(engine.validate(wrap(present), definition).valid, JSON.stringify(definition)).toBe(true);
+    }
+    if (!asKey) return;
+    // A property schema for an inherited name applies to the document's own value only.
+    expect(engine.validate(missing, { properties: { [name]: { type: 'string' } } }).valid).toBe(true);
+    expect(engine.validate(JSON.parse(`{${JSON.stringify(name)}: 5}`) as Json, { properties: { [name]: { type: 'string' } } }).valid).toBe(false);
+    expect(engine.validate(missing, { dependentSchemas: { [name]: false } }).valid).toBe(true);
+  });
+
+  it('never lets a "__proto__" key of a document supply or hide a property', () => {
+    // JSON.parse makes "__proto__" an own data property: the document's prototype stays Object.prototype.
+    const smuggled = JSON.parse('{"__proto__": {"id": "x", "n": 1}}') as Json;
+    expect(engine.validate(smuggled, { type: 'object', required: ['id'] }).valid).toBe(false);
+    expect(engine.validate(smuggled, { type: 'object', properties: { id: { type: 'string' } }, additionalProperties: false }).valid).toBe(false);
+    expect(engine.validate(smuggled, { type: 'object', propertyNames: { pattern: '^[a-z]+$' } }).valid).toBe(false);
+    expect(engine.validate(smuggled, { type: 'object', maxProperties: 0 }).valid).toBe(false);
+    expect(engine.validate(JSON.parse('{"__proto__": null, "id": 5}') as Json, { properties: { id: { type: 'string' } } }).valid).toBe(false);
+  });
+
   it('refuses a __proto__ key, which ajv would silently ignore, naming where it is', () => {
     // ajv skips `properties.__proto__`, so {"__proto__": 5} would pass a definition that says it must be a string.
     const error = refusal(JSON.parse('{"type": "object", "properties": {"__proto__": {"type": "string"}}}') as Json);

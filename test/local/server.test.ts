@@ -163,3 +163,36 @@ describe('the local server', () => {
     expect(JSON.parse(huge.body)).toMatchObject({ status: 431, title: 'Request header fields too large' });
   });
 });
+
+describe('token verification in the local server', () => {
+  it('verifies a token once until its exp, as a deployed function never pays for it, and refuses it once expired', async () => {
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    let verifications = 0;
+    const local = createLocalServer({
+      routes: [echoRoute],
+      loadHandler: async () => (async () => ({ statusCode: 200, body: '{}' })) as LambdaHandler,
+      // As jose checks: the signature (here, the token's text), then exp against the clock.
+      verifyToken: async (token) => {
+        verifications++;
+        if (token !== 'short-lived' && token !== 'no-exp') throw new Error('signature verification failed');
+        if (token === 'no-exp') return { sub: 'bob', 'cognito:groups': ['acme:reader'] };
+        if (expiresAt * 1000 <= Date.now()) throw new Error('"exp" claim timestamp check failed');
+        return { sub: 'alice', exp: expiresAt, 'cognito:groups': ['acme:reader'] };
+      },
+    });
+    await new Promise<void>((r) => local.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(local.address() as AddressInfo).port}/api/v1/echo/x`;
+    const get = (token: string) => fetch(url, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+    try {
+      expect([await get('short-lived'), await get('short-lived'), await get('short-lived')]).toEqual([200, 200, 200]);
+      expect(verifications).toBe(1);
+      expect([await get('no-exp'), await get('no-exp')]).toEqual([200, 200]);
+      expect(verifications).toBe(3);
+      expect(await get('forged')).toBe(401);
+      await new Promise((r) => setTimeout(r, expiresAt * 1000 - Date.now() + 50));
+      expect(await get('short-lived')).toBe(401);
+    } finally {
+      await new Promise<void>((r) => local.close(() => r()));
+    }
+  });
+});

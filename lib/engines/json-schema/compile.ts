@@ -8,11 +8,12 @@ import type { ErrorDetail } from '../../errors.js';
 import type { DefinitionWarning, Json } from '../types.js';
 import { assertSafeDefinition, protoKeyProblems, refuse } from './check.js';
 import { collectStrictNotes, draftOf, type Draft } from './drafts.js';
-import { translatePattern } from './re2.js';
+import { runsOnRe2, translatePattern } from './re2.js';
 import { DEFAULT_BASE_URI } from './refs.js';
 import { STEP_KEYWORD, withSteps } from './validation-budget.js';
 import { escapePointerToken } from '../../util/json-pointer.js';
 import { walkSchemas } from './walk.js';
+import { isObject } from '../../util/json.js';
 
 /** The codes of the warnings this engine reports (a workspace may refuse any of them). */
 export const WARNING_CODES = ['unknown_format', 'unknown_keyword', 'inert_keyword', 'property_matches_pattern', 'pattern_translated'] as const;
@@ -54,11 +55,36 @@ export function compileDefinition(definition: Json): Compiled {
   if (!ajv.validateSchema(schema)) refuse(metaSchemaErrors(ajv.errors ?? []));
   const formats = unknownFormats(ajv, definition);
   const stepped = withSteps(schema) as AnySchema;
-  const { result: firstError, notes } = collectStrictNotes(() => compileIsolated(draft.firstErrorAjv, stepped, definition, formats));
+  const ownProperties = namesInheritedProperty(definition);
+  const { result: firstError, notes } = collectStrictNotes(() => compileIsolated(draft.instance({ allErrors: false, ownProperties }), stepped, definition, formats));
   let allErrors: ValidateFunction | undefined;
-  const validators = { firstError, allErrors: () => (allErrors ??= compileIsolated(ajv, stepped, definition, formats)) };
+  const validators = { firstError, allErrors: () => (allErrors ??= compileIsolated(draft.instance({ allErrors: true, ownProperties }), stepped, definition, formats)) };
   const warnings = [...formatWarnings(formats), ...patternWarnings(definition), ...notes.map((note) => strictWarning(note, definition))];
   return { validators, draft, warnings: dedupe(warnings) };
+}
+
+/** What JSON objects inherit: every property name of Object.prototype, `__proto__` included. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Whether a keyword of `definition` looks a property up by a name documents inherit. Only then does the
+ * validator need ajv's `ownProperties` (see InstanceOptions): documents are JSON values, whose objects
+ * inherit from Object.prototype alone, so for any other name a lookup finds only the document's own.
+ */
+function namesInheritedProperty(definition: Json): boolean {
+  const inherited = (name: Json) => typeof name === 'string' && INHERITED.has(name);
+  let found = false;
+  walkSchemas(definition, undefined, (schema) => {
+    const { required, properties, dependentRequired, dependentSchemas, dependencies } = schema;
+    if (Array.isArray(required) && required.some(inherited)) found = true;
+    for (const map of [properties, dependentRequired, dependentSchemas, dependencies]) {
+      if (!isObject<Json>(map)) continue;
+      // Keys name properties; so do the arrays of names dependentRequired and dependencies map them to.
+      for (const [name, value] of Object.entries(map)) if (inherited(name) || (Array.isArray(value) && value.some(inherited))) found = true;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 function dedupe(warnings: DefinitionWarning[]): DefinitionWarning[] {
@@ -92,11 +118,11 @@ function formatWarnings(formats: Map<string, string[]>): Warning[] {
   );
 }
 
-/** Patterns RE2 runs only after a translation (exact: the verdicts are ECMAScript's). */
+/** Patterns RE2 runs only after a translation (exact: the verdicts are ECMAScript's); native ones need none. */
 function patternWarnings(definition: Json): Warning[] {
   const warnings: Warning[] = [];
   const note = (pattern: string, path: string) => {
-    if (translatePattern(pattern).changed) {
+    if (runsOnRe2(pattern) && translatePattern(pattern).changed) {
       warnings.push({ code: 'pattern_translated', path, message: `pattern ${JSON.stringify(pattern)} runs on the linear-time RE2 engine through an exact translation of its ECMAScript meaning (\\s, ., long Unicode property names)` });
     }
   };

@@ -1,6 +1,6 @@
 /**
- * The JSON Schema drafts the engine accepts, each with its one ajv instance, created once per process.
- * Every instance is configured for untrusted schemas; see `AJV_OPTIONS`.
+ * The JSON Schema drafts the engine accepts, each with its ajv instances (one per InstanceOptions),
+ * created once per process on first use. Every instance is configured for untrusted schemas; see `AJV_OPTIONS`.
  */
 import Ajv, { type Options } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019.js';
@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { ValidationError } from '../../errors.js';
 import type { Json } from '../types.js';
-import { re2RegExp } from './re2.js';
+import { schemaRegExp } from './re2.js';
 import { meteredRegExp, meterValidation } from './validation-budget.js';
 import { isObject } from '../../util/json.js';
 
@@ -23,8 +23,6 @@ export const REGISTRY_INDEX_KEYWORD = 'x-registry-index';
 const REGISTRY_INDEX_SHAPE = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,62}$' }, uniqueItems: true, minItems: 1, maxItems: 8 };
 
 const AJV_OPTIONS: Options = {
-  // Every payload error is reported, not just the first (see FIRST_ERROR_OPTIONS for the other instance).
-  allErrors: true,
   // A definition's `$id` must never become resolvable by another definition (another workspace may
   // publish the same `$id`); compile.ts also drops what ajv records about embedded `$id`s.
   addUsedSchema: false,
@@ -43,24 +41,15 @@ const AJV_OPTIONS: Options = {
   useDefaults: false,
   coerceTypes: false,
   removeAdditional: false,
-  // `required` and its kin look at the document's own properties: otherwise {} has "toString" and
-  // "constructor" through its prototype, and a document missing them passes.
-  ownProperties: true,
   // `$data` would let a payload choose the constraints it is checked against.
   $data: false,
-  // Patterns run on RE2: linear time, no catastrophic backtracking.
-  code: { regExp: meteredRegExp(re2RegExp) },
+  // Patterns run in linear time: natively when proven linear, else on RE2 (no catastrophic backtracking).
+  code: { regExp: meteredRegExp(schemaRegExp) },
   // Messages about attacker-controlled schemas do not belong in the service log: strict-mode notes go
   // to the collector of the compile in progress (see collectStrictNotes), failures are thrown.
   logger: { log: () => undefined, warn: (...args: unknown[]) => notes?.push(args.map(String).join(' ')), error: () => undefined },
   // No `loadSchema`: nothing is ever fetched.
 };
-
-/**
- * Options of each draft's second instance, whose validators stop at the first error: most documents are
- * valid, and collecting every error costs ajv about twice the work on every document, valid or not.
- */
-const FIRST_ERROR_OPTIONS: Options = { ...AJV_OPTIONS, allErrors: false };
 
 /** Strict-mode notes of the compile in progress (compilation is synchronous: one at a time). */
 let notes: string[] | undefined;
@@ -77,15 +66,32 @@ export function collectStrictNotes<T>(compile: () => T): { result: T; notes: str
   }
 }
 
+/** What distinguishes a draft's ajv instances. */
+export interface InstanceOptions {
+  /**
+   * Report every error (the meta-schema checks, and the validators that explain a refused document), or
+   * stop at the first: most documents are valid, and collecting every error costs ajv about twice the
+   * work on every document, valid or not.
+   */
+  allErrors: boolean;
+  /**
+   * `required`, `properties` and their kin look at the document's own properties only. Needed only for
+   * definitions naming a property that JSON objects inherit (`constructor`, `toString`...: otherwise {}
+   * has them through its prototype and a document missing them passes); it costs a `hasOwnProperty` call
+   * per property checked, more than half of a plain validation. compile.ts decides per definition.
+   */
+  ownProperties: boolean;
+}
+
 export interface Draft {
   /** Short name used in messages, e.g. `2020-12`. */
   name: string;
   /** The `$schema` URI that selects the draft (without the optional trailing `#`). */
   uri: string;
-  /** Reports every error: meta-schema checks, and the validators that explain a failed document. */
-  ajv: Ajv;
-  /** Configured as `ajv` but stops at the first error: the validators that decide whether a document is valid. */
-  firstErrorAjv: Ajv;
+  /** Every error, own properties: the meta-schema checks. */
+  readonly ajv: Ajv;
+  /** The instance with `options`, created on first use (an instance costs a cold start ~10 ms). */
+  instance(options: InstanceOptions): Ajv;
 }
 
 function configure(ajv: Ajv, { hasAnchors }: { hasAnchors: boolean }): Ajv {
@@ -98,30 +104,32 @@ function configure(ajv: Ajv, { hasAnchors }: { hasAnchors: boolean }): Ajv {
   return ajv;
 }
 
-const DRAFT_2020: Draft = {
-  name: '2020-12',
-  uri: 'https://json-schema.org/draft/2020-12/schema',
-  ajv: configure(new Ajv2020(AJV_OPTIONS), { hasAnchors: true }),
-  firstErrorAjv: configure(new Ajv2020(FIRST_ERROR_OPTIONS), { hasAnchors: true }),
-};
-const DRAFTS: Draft[] = [
-  DRAFT_2020,
-  {
-    name: '2019-09',
-    uri: 'https://json-schema.org/draft/2019-09/schema',
-    ajv: configure(new Ajv2019(AJV_OPTIONS), { hasAnchors: true }),
-    firstErrorAjv: configure(new Ajv2019(FIRST_ERROR_OPTIONS), { hasAnchors: true }),
-  },
-  {
-    name: 'draft-07',
-    uri: 'http://json-schema.org/draft-07/schema',
-    ajv: configure(new Ajv(AJV_OPTIONS), { hasAnchors: false }),
-    firstErrorAjv: configure(new Ajv(FIRST_ERROR_OPTIONS), { hasAnchors: false }),
-  },
-];
+function draft(name: string, uri: string, AjvClass: typeof Ajv, hasAnchors: boolean): Draft {
+  const instances = new Map<string, Ajv>();
+  const instance = (options: InstanceOptions): Ajv => {
+    const key = `${options.allErrors}/${options.ownProperties}`;
+    let ajv = instances.get(key);
+    if (ajv === undefined) {
+      ajv = configure(new AjvClass({ ...AJV_OPTIONS, ...options }), { hasAnchors });
+      instances.set(key, ajv);
+    }
+    return ajv;
+  };
+  return {
+    name,
+    uri,
+    get ajv() {
+      return instance({ allErrors: true, ownProperties: true });
+    },
+    instance,
+  };
+}
+
+const DRAFT_2020 = draft('2020-12', 'https://json-schema.org/draft/2020-12/schema', Ajv2020, true);
+const DRAFTS: Draft[] = [DRAFT_2020, draft('2019-09', 'https://json-schema.org/draft/2019-09/schema', Ajv2019, true), draft('draft-07', 'http://json-schema.org/draft-07/schema', Ajv, false)];
 
 /** ajv's URI resolver: resolving `$id`s and `$ref`s with it keeps our view of a definition equal to ajv's. */
-export const uriResolver = DRAFT_2020.ajv.opts.uriResolver;
+export const uriResolver = { resolve: (base: string, ref: string): string => DRAFT_2020.ajv.opts.uriResolver.resolve(base, ref) };
 
 /** Drafts a definition without `$schema` can be read in (a workspace or schema setting picks one). */
 export const DEFAULT_DRAFTS = ['2020-12', 'draft-07'] as const;

@@ -47,7 +47,7 @@ function shapeOfSafe(definition: Json, budget: OutputBudget, options: DialectOpt
   return shapeOf(bundled, assertSafeDefinition(bundled, draftOf(bundled).uri), budget);
 }
 
-function compileValidators(definition: Json, options: DialectOptions): Validators {
+function compileValidators(definition: Json, options: DialectOptions | undefined): Validators {
   return compileDefinition(read(definition, options)).validators;
 }
 
@@ -84,7 +84,7 @@ export class JsonSchemaEngine implements SchemaEngine {
    * The compiled validators of `definition`. With a `cacheKey` (a schema version id: versions are
    * immutable, so an entry never goes stale) they are compiled once and reused.
    */
-  validator(definition: Json, cacheKey?: string, options: DialectOptions = {}): Validators {
+  validator(definition: Json, cacheKey?: string, options?: DialectOptions): Validators {
     // No closure for the compile: allocating one on every call cost more than a whole validation.
     if (cacheKey === undefined) return compileValidators(definition, options);
     let validators = this.#validators.get(cacheKey);
@@ -97,11 +97,11 @@ export class JsonSchemaEngine implements SchemaEngine {
 
   validate(data: unknown, definition: Json, cacheKey?: string, options?: DialectOptions): ValidationResult {
     const validators = this.validator(definition, cacheKey, options);
-    if (withinBudget(() => validators.firstError(data))) return VALID;
+    if (withinBudget(validators.firstError, data)) return VALID;
     // A refused document is answered by the all-errors validator, under a budget of its own as the single
     // pass had before: the same verdict and errors as before, at a cost of two budgets at most.
     const allErrors = validators.allErrors();
-    return withinBudget(() => allErrors(data)) ? VALID : { valid: false, errors: (allErrors.errors ?? []).map(toErrorDetail) };
+    return withinBudget(allErrors, data) ? VALID : { valid: false, errors: (allErrors.errors ?? []).map(toErrorDetail) };
   }
 
   describeFields(definition: Json, options?: DialectOptions): FieldDescription[] {

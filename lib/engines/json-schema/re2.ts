@@ -1,6 +1,7 @@
 /**
  * Regular expressions of untrusted schemas run on RE2 (the re2js port), whose matching time is linear
- * in the input, instead of the backtracking engine of `RegExp`, where `^(a+)+$` takes exponential time.
+ * in the input, instead of the backtracking engine of `RegExp`, where `^(a+)+$` takes exponential time,
+ * unless linear-pattern.ts proves the backtracking engine linear for that pattern.
  *
  * JSON Schema patterns are ECMA-262 (with the `u` flag, as ajv compiles them), and RE2 reads some of the
  * same syntax differently: `\s`/`\S` are ASCII-only, `.` matches `\r`, U+2028 and U+2029, and only short
@@ -10,6 +11,7 @@
  */
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import { RE2JS } from 're2js';
+import { provenLinear } from './linear-pattern.js';
 
 /** ECMAScript's WhiteSpace and LineTerminator code points, which `\s` matches, as RE2 class content. */
 const WHITESPACE = '\\t\\n\\x{b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}';
@@ -97,12 +99,19 @@ export function compileRe2(pattern: string): RE2JS {
 }
 
 /**
- * ajv's `code.regExp` hook. RE2 is always Unicode-aware, so ajv's `u` flag needs no translation.
- * `code` only matters for ajv's standalone code generation, which the registry does not use.
+ * ajv's `code.regExp` hook: the native engine for patterns proven linear (linear-pattern.ts), RE2 for
+ * the rest. RE2 is always Unicode-aware, so ajv's `u` flag needs no translation. `code` only matters
+ * for ajv's standalone code generation, which the registry does not use.
  */
-export const re2RegExp: RegExpEngine = Object.assign((pattern: string) => compileRe2(pattern), {
-  code: 'require("re2js").RE2JS.compile',
-});
+export const schemaRegExp: RegExpEngine = Object.assign(
+  (pattern: string, flags: string): { test(input: string): boolean } => (provenLinear(pattern) ? new RegExp(pattern, flags) : compileRe2(pattern)),
+  { code: 'require("re2js").RE2JS.compile' },
+);
+
+/** Whether `pattern` runs on RE2 (it is not proven linear on the native engine). */
+export function runsOnRe2(pattern: string): boolean {
+  return !provenLinear(pattern);
+}
 
 /** Why RE2 refuses `pattern`, or undefined when it compiles. */
 export function re2Problem(pattern: string): string | undefined {
