@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ValidationError } from '../errors.js';
 import { isProtectedTable } from '../policies/names.js';
 import { renderStatements } from '../sql/index.js';
-import { TRACKING_TABLE } from './tracking.js';
+import { STEPS_TABLE, TRACKING_TABLE } from './tracking.js';
 import type { Migration, SinkDialect } from './types.js';
 
 export interface MigrationSql {
@@ -40,7 +40,7 @@ function checkMigration(migration: Migration): void {
   }
   if (!Number.isInteger(migration.schema_version) || migration.schema_version < 1) problems.push('schema_version must be a positive integer, e.g. 1');
   for (const table of [migration.plan.table, ...(migration.references ?? [])]) {
-    if (table === TRACKING_TABLE) problems.push(`table "${table}" is the sink's own tracking table; choose another name, e.g. "${table}_copy"`);
+    if (table === TRACKING_TABLE || table === STEPS_TABLE) problems.push(`table "${table}" is the sink's own tracking table; choose another name, e.g. "${table}_copy"`);
     else if (isProtectedTable(table)) problems.push(`table "${table}" is a protected platform table; migrations never create, change or reference it`);
   }
   if (problems.length > 0) {
