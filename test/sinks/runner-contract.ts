@@ -191,6 +191,7 @@ export function runnerContract(name: string, start: () => Promise<Engine>) {
       const definition = { columns: [{ name: 'id', type: 'text', primary_key: true }] };
       await expect(runner.apply(sink, createMigration('m-messages', 'messages', definition), actor)).rejects.toThrow(ValidationError);
       await expect(runner.apply(sink, createMigration('m-tracking', TRACKING_TABLE, definition), actor)).rejects.toThrow(/tracking table/);
+      await expect(runner.apply(sink, createMigration('m-steps', STEPS_TABLE, definition), actor)).rejects.toThrow(/tracking table/);
       await expect(runner.apply(sink, createMigration('m-fk', 'notes', definition, { references: ['user_profiles'] }), actor)).rejects.toThrow(/protected platform table/);
       expect(await tables(sink)).toEqual(['caricatures']);
     });
