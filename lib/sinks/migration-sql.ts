@@ -29,6 +29,21 @@ export function migrationSql(migration: Migration, dialect: SinkDialect): Migrat
   return { up, down, checksum: checksumOf(up), down_checksum: checksumOf(down) };
 }
 
+/**
+ * The statements that undo the first `kept` up statements of a migration where each plan step renders
+ * as one statement (MySQL): the down SQL of the plan cut to the steps those statements came from.
+ * Undefined when the first `kept` statements are not exactly such a cut.
+ */
+export function undoOfFirst(migration: Migration, dialect: SinkDialect, kept: number): string[] | undefined {
+  const up = migrationSql(migration, dialect).up.slice(0, kept);
+  for (let steps = 0; steps <= migration.plan.steps.length; steps++) {
+    const cut = migrationSql({ ...migration, plan: { ...migration.plan, steps: migration.plan.steps.slice(0, steps) } }, dialect);
+    if (cut.up.length > kept) return undefined;
+    if (cut.up.length === kept) return cut.up.every((s, i) => s === up[i]) ? cut.down : undefined;
+  }
+  return undefined;
+}
+
 export function checksumOf(statements: readonly string[]): string {
   return createHash('sha256').update(statements.join(';\n')).digest('hex');
 }

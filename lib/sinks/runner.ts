@@ -8,7 +8,7 @@
 import { RegistryError } from '../errors.js';
 import type { SinkDriver, SinkTransaction } from './drivers/driver.js';
 import { ChecksumMismatchError, MigrationFailedError, MigrationStateError, SinkUnavailableError, scrubMessage } from './errors.js';
-import { migrationSql, type MigrationSql } from './migration-sql.js';
+import { migrationSql, undoOfFirst, type MigrationSql } from './migration-sql.js';
 import { checkCanApply, checkCanRollBack } from './ordering.js';
 import { ensureStepsTable, forgetSteps, runStatements, StatementFailure, statementsDone, type Operation } from './steps.js';
 import { ensureTrackingTable, readTrackingRows, writeTrackingRow } from './tracking.js';
@@ -74,7 +74,7 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
         ? 'and nothing of it was kept'
         : `and statements 1 to ${kept} stay in effect, as ${sink.dialect === 'mysql' ? 'MySQL' : sink.dialect} commits each statement: fix the cause and ${operation === 'apply' ? 'apply' : 'roll back'} again to resume at statement ${kept + 1}`;
     return new MigrationFailedError(
-      `${operation} of migration ${migration.id} on sink "${sink.name}" failed at statement ${failure.index + 1} of ${operation === 'apply' ? sql.up.length : sql.down.length}, ${what}: ${databaseError}`,
+      `${operation} of migration ${migration.id} on sink "${sink.name}" failed at statement ${failure.index + 1} of ${failure.total}, ${what}: ${databaseError}`,
       { operation, statement_index: failure.index, failed_statement: failure.statement, database_error: databaseError, kept_statements: kept },
     );
   }
@@ -101,7 +101,7 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
         if (existing && existing.status !== 'failed') checkChecksums(existing, sql, sink);
         const rolledBackHalfway = await statementsDone(tx, driver, migration.id, 'rollback');
         if (rolledBackHalfway > 0) {
-          throw new MigrationStateError(`the rollback of migration ${migration.id} on sink "${sink.name}" stopped after statement ${rolledBackHalfway} of ${sql.down.length}; fix its cause and roll back again to finish it before applying`);
+          throw new MigrationStateError(`the rollback of migration ${migration.id} on sink "${sink.name}" stopped after its statement ${rolledBackHalfway}; fix its cause and roll back again to finish it before applying`);
         }
         if (existing?.status === 'applied') return outcome(sink, existing, 'unchanged', [], 0);
         checkCanApply(migration, rows, sink.name);
@@ -117,15 +117,13 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
     rollback: (sink, migration, { actor }) =>
       run(sink, migration, 'rollback', async (tx, rows, sql, driver) => {
         const existing = rows.find((r) => r.migration_id === migration.id);
-        if (!existing || existing.status === 'failed') {
-          const kept = existing ? await statementsDone(tx, driver, migration.id, 'apply') : 0;
-          const why = kept > 0 ? `its first ${kept} statements of ${sql.up.length} stay in effect; fix the cause of its failure and apply it again to resume at statement ${kept + 1}, then roll back` : 'there is nothing to roll back';
-          throw new MigrationStateError(`migration ${migration.id} is ${existing ? 'failed' : 'not applied'} on sink "${sink.name}"; ${why}`);
-        }
-        checkChecksums(existing, sql, sink);
+        if (!existing) throw new MigrationStateError(`migration ${migration.id} is not applied on sink "${sink.name}"; there is nothing to roll back`);
+        // A failed migration has something to undo only where its first statements were kept (MySQL).
+        const statements = existing.status === 'failed' ? await undoOfFailed(tx, driver, sink, migration) : sql.down;
+        if (existing.status !== 'failed') checkChecksums(existing, sql, sink);
         if (existing.status === 'rolled_back') return outcome(sink, existing, 'unchanged', [], 0);
         checkCanRollBack(existing, rows, sink.name);
-        const { ran, duration } = await execute(tx, driver, sink, migration, 'rollback', sql.down);
+        const { ran, duration } = await execute(tx, driver, sink, migration, 'rollback', statements);
         const row: TrackingRow = { ...existing, status: 'rolled_back', rolled_back_at: now(), rolled_back_by: actor, rollback_duration_ms: duration, attempts: existing.attempts + 1 };
         await writeTrackingRow(tx, row, sink.dialect);
         await forgetSteps(tx, driver, migration.id);
@@ -137,6 +135,15 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
       return locked(sink, driver, async (_tx, rows) => rows);
     },
   };
+}
+
+/** The reverses of the statements a failed migration kept, in reverse order; refused when it kept none. */
+async function undoOfFailed(tx: SinkTransaction, driver: SinkDriver, sink: Sink, migration: Migration): Promise<string[]> {
+  const kept = await statementsDone(tx, driver, migration.id, 'apply');
+  const undo = kept > 0 ? undoOfFirst(migration, sink.dialect, kept) : undefined;
+  if (undo) return undo;
+  const why = kept > 0 ? `its ${kept} kept statements do not match its plan's steps, so they are not undone automatically; apply it again to resume` : 'nothing of it was kept, so there is nothing to roll back';
+  throw new MigrationStateError(`migration ${migration.id} is failed on sink "${sink.name}"; ${why}`);
 }
 
 function newRow(migration: Migration, sql: MigrationSql): TrackingRow {
