@@ -75,7 +75,7 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
         : `and statements 1 to ${kept} stay in effect, as ${sink.dialect === 'mysql' ? 'MySQL' : sink.dialect} commits each statement: fix the cause and ${operation === 'apply' ? 'apply' : 'roll back'} again to resume at statement ${kept + 1}`;
     return new MigrationFailedError(
       `${operation} of migration ${migration.id} on sink "${sink.name}" failed at statement ${failure.index + 1} of ${failure.total}, ${what}: ${databaseError}`,
-      { operation, statement_index: failure.index, failed_statement: failure.statement, database_error: databaseError, kept_statements: kept },
+      { operation, statement_index: failure.index, failed_statement: failure.statement, database_error: databaseError, kept_statements: kept, statements: [...failure.ran, failure.statement] },
     );
   }
 

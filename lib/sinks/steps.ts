@@ -26,9 +26,12 @@ const CREATE_STEPS_TABLE = `CREATE TABLE IF NOT EXISTS ${STEPS_TABLE} (
 const COLUMNS = ['migration_id', 'operation', 'statement_index', 'checksum', 'state', 'updated_at'];
 const MARK = upsert(STEPS_TABLE, COLUMNS, COLUMNS.slice(0, 3), 'mysql');
 
-/** Statement `index` of `total` failed. On MySQL the `index` statements before it stay in effect. */
+/**
+ * Statement `index` of `total` failed, after this attempt ran `ran`. On MySQL the `index` statements
+ * before it stay in effect (some of them run by earlier attempts).
+ */
 export class StatementFailure extends Error {
-  constructor(readonly index: number, readonly total: number, readonly statement: string, readonly reason: unknown) {
+  constructor(readonly index: number, readonly total: number, readonly statement: string, readonly reason: unknown, readonly ran: readonly string[]) {
     super('statement failed');
   }
 }
@@ -48,7 +51,7 @@ export async function ensureStepsTable(tx: SinkTransaction, driver: SinkDriver):
 /** Runs the statements not done yet, in order; returns those it ran. Throws StatementFailure. */
 export async function runStatements(tx: SinkTransaction, driver: SinkDriver, run: StatementRun): Promise<string[]> {
   if (driver.transactionalDdl) {
-    for (const [index, statement] of run.statements.entries()) await runOne(tx, run, index, statement);
+    for (const [index, statement] of run.statements.entries()) await runOne(tx, run, index, statement, run.statements.slice(0, index));
     return [...run.statements];
   }
   const steps = await readSteps(tx, run.migrationId, run.operation);
@@ -61,7 +64,7 @@ export async function runStatements(tx: SinkTransaction, driver: SinkDriver, run
     const mark = (state: StepState) => tx.query(MARK, [run.migrationId, run.operation, index, checksum, state, run.now()]);
     await mark('started');
     try {
-      await runOne(tx, run, index, statement);
+      await runOne(tx, run, index, statement, ran);
     } catch (failure) {
       const interrupted = step?.state === 'started';
       if (!(interrupted && driver.alreadyInPlace?.((failure as StatementFailure).reason))) {
@@ -87,11 +90,11 @@ export async function forgetSteps(tx: SinkTransaction, driver: SinkDriver, migra
   if (!driver.transactionalDdl) await tx.query(`DELETE FROM ${STEPS_TABLE} WHERE migration_id = ?`, [migrationId]);
 }
 
-async function runOne(tx: SinkTransaction, run: StatementRun, index: number, statement: string): Promise<void> {
+async function runOne(tx: SinkTransaction, run: StatementRun, index: number, statement: string, ran: readonly string[]): Promise<void> {
   try {
     await tx.query(statement);
   } catch (reason) {
-    throw new StatementFailure(index, run.statements.length, statement, reason);
+    throw new StatementFailure(index, run.statements.length, statement, reason, [...ran]);
   }
 }
 

@@ -86,6 +86,15 @@ describe.skipIf(missing !== undefined)(`a MariaDB sink${missing ? ` [skipped: ${
     expect(failed.body.detail).toContain('statements 1 to 1 stay in effect, as MySQL commits each statement: fix the cause and apply again to resume at statement 2');
     expect((await reg.call('GET', `/api/v1/schema-requests/${v2}`, { token: t.reader })).body).toMatchObject({ status: 'migration_failed', migrations: { shop: { state: 'failed' } } });
     expect(await columns('drawings')).toEqual(['id', 'title', 'size']);
+    // Again before the fix: it resumes at the index, so that is all this attempt runs (and records).
+    const again = await apply(v2, t.reviewer);
+    expect(again.body).toMatchObject({ statement_index: 1, statements: [failed.body.failed_statement] });
+    const audit = await reg.call('GET', `/api/v1/schema-requests/${v2}/audit`, { token: t.reader });
+    const failures = audit.body.items.filter((e: { details?: { outcome?: string } }) => e.details?.outcome === 'failed');
+    expect(failures.map((e: { details: { sql: string[] } }) => e.details.sql).sort((a: string[], b: string[]) => a.length - b.length)).toEqual([
+      [failed.body.failed_statement],
+      [expect.stringMatching(/^ALTER TABLE `drawings` ADD COLUMN `size` INT NULL$/), failed.body.failed_statement],
+    ]);
 
     await probe("UPDATE drawings SET title = 'other' WHERE id = '6f1c0a52-0000-4000-8000-000000000002'");
     const retried = await apply(v2, t.reviewer);
