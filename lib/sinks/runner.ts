@@ -99,7 +99,7 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
       run(sink, migration, 'apply', async (tx, rows, sql, driver) => {
         const existing = rows.find((r) => r.migration_id === migration.id);
         if (existing && existing.status !== 'failed') checkChecksums(existing, sql, sink);
-        const rolledBackHalfway = await statementsDone(tx, driver, migration.id, 'rollback');
+        const rolledBackHalfway = await statementsDone(tx, driver, { sinkName: sink.name, migrationId: migration.id, operation: 'rollback' });
         if (rolledBackHalfway > 0) {
           throw new MigrationStateError(`the rollback of migration ${migration.id} on sink "${sink.name}" stopped after its statement ${rolledBackHalfway}; fix its cause and roll back again to finish it before applying`);
         }
@@ -119,7 +119,7 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
         const existing = rows.find((r) => r.migration_id === migration.id);
         if (!existing) throw new MigrationStateError(`migration ${migration.id} is not applied on sink "${sink.name}"; there is nothing to roll back`);
         // A failed migration has something to undo only where its first statements were kept (MySQL).
-        const statements = existing.status === 'failed' ? await undoOfFailed(tx, driver, sink, migration) : sql.down;
+        const statements = existing.status === 'failed' ? await undoOfFailed(tx, driver, sink, migration, sql) : sql.down;
         if (existing.status !== 'failed') checkChecksums(existing, sql, sink);
         if (existing.status === 'rolled_back') return outcome(sink, existing, 'unchanged', [], 0);
         checkCanRollBack(existing, rows, sink.name);
@@ -138,8 +138,9 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
 }
 
 /** The reverses of the statements a failed migration kept, in reverse order; refused when it kept none. */
-async function undoOfFailed(tx: SinkTransaction, driver: SinkDriver, sink: Sink, migration: Migration): Promise<string[]> {
-  const kept = await statementsDone(tx, driver, migration.id, 'apply');
+async function undoOfFailed(tx: SinkTransaction, driver: SinkDriver, sink: Sink, migration: Migration, sql: MigrationSql): Promise<string[]> {
+  // The kept statements must be the migration's first ones as it renders now, or their reverses are not these.
+  const kept = await statementsDone(tx, driver, { sinkName: sink.name, migrationId: migration.id, operation: 'apply', statements: sql.up });
   const undo = kept > 0 ? undoOfFirst(migration, sink.dialect, kept) : undefined;
   if (undo) return undo;
   const why = kept > 0 ? `its ${kept} kept statements do not match its plan's steps, so they are not undone automatically; apply it again to resume` : 'nothing of it was kept, so there is nothing to roll back';

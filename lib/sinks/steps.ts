@@ -79,10 +79,18 @@ export async function runStatements(tx: SinkTransaction, driver: SinkDriver, run
   return ran;
 }
 
-/** How many statements of `operation` are done and kept (MySQL); 0 where DDL is transactional. */
-export async function statementsDone(tx: SinkTransaction, driver: SinkDriver, migrationId: string, operation: Operation): Promise<number> {
+/**
+ * How many statements of the operation are done and kept (MySQL; 0 where DDL is transactional). With
+ * `statements`, each done one must still be the statement in its place (else ChecksumMismatchError).
+ */
+export async function statementsDone(tx: SinkTransaction, driver: SinkDriver, run: Omit<StatementRun, 'statements' | 'now'> & { statements?: readonly string[] }): Promise<number> {
   if (driver.transactionalDdl) return 0;
-  return [...(await readSteps(tx, migrationId, operation)).values()].filter((s) => s.state === 'done').length;
+  const done = [...(await readSteps(tx, run.migrationId, run.operation)).entries()].filter(([, s]) => s.state === 'done');
+  for (const [index, step] of done) {
+    const expected = run.statements && checksumOf([run.statements[index] ?? '']);
+    if (expected && step.checksum !== expected) throw changedStatement(run, index, step.checksum, expected);
+  }
+  return done.length;
 }
 
 /** Forgets a migration's progress once an operation on it has completed. */
@@ -106,7 +114,7 @@ async function readSteps(tx: SinkTransaction, migrationId: string, operation: Op
   return new Map(rows.map((r) => [Number(r.statement_index), { checksum: String(r.checksum), state: r.state === 'done' ? 'done' : 'started' }]));
 }
 
-function changedStatement(run: StatementRun, index: number, recorded: string, expected: string): ChecksumMismatchError {
+function changedStatement(run: Pick<StatementRun, 'operation' | 'migrationId' | 'sinkName'>, index: number, recorded: string, expected: string): ChecksumMismatchError {
   return new ChecksumMismatchError(
     `statement ${index + 1} of the ${run.operation} of migration ${run.migrationId} ran on sink "${run.sinkName}" with checksum ${recorded.slice(0, 12)}…, but the statement in that place now has checksum ${expected.slice(0, 12)}…; the migration's SQL changed between attempts, so nothing runs until someone checks the sink against the registry`,
     { extensions: { migration_id: run.migrationId, statement_index: index, recorded_checksum: recorded, expected_checksum: expected } },

@@ -90,6 +90,10 @@ describe.skipIf(unavailable !== undefined)(`real MariaDB${unavailable ? ` (skipp
       await runner.apply(sink, caricaturesCreate(), actor);
       await probe(sink, 'ALTER TABLE caricatures ADD COLUMN metadata INT NULL');
       await rejectionOf(runner.apply(sink, caricaturesAlter(), actor));
+      // A kept statement that is no longer the migration's first: its reverse is unknown, nothing runs.
+      await probe(sink, `UPDATE ${STEPS_TABLE} SET checksum = ? WHERE statement_index = 0`, ['0'.repeat(64)]);
+      await expect(runner.rollback(sink, caricaturesAlter(), actor)).rejects.toThrow(ChecksumMismatchError);
+      await probe(sink, `UPDATE ${STEPS_TABLE} SET checksum = ? WHERE statement_index = 0`, [checksumOf([up[0] as string])]);
       // Kept: the index and `description` dropped. Undone: `description` added back, then the index.
       const undone = await runner.rollback(sink, caricaturesAlter(), actor);
       expect(undone).toMatchObject({ outcome: 'rolled_back', statements: down.slice(-2) });
