@@ -3,7 +3,7 @@
  * PostgreSQL). There is no transaction around a migration: MySQL commits every DDL statement on its
  * own, so the session holds a named lock instead, and the runner records each statement as it runs.
  */
-import { createConnection, type Connection, type ConnectionOptions } from 'mysql2/promise';
+import type { Connection, ConnectionOptions } from 'mysql2/promise';
 import { SinkSettingsError, SinkUnavailableError, scrubMessage } from '../errors.js';
 import type { SinkDriver, SinkTransaction, SqlValue } from './driver.js';
 import { mysqlAlreadyInPlace, mysqlLockName, mysqlPrologue } from './mysql-session.js';
@@ -30,6 +30,9 @@ export class MysqlDriver implements SinkDriver {
   async transaction<T>(namespace: string | undefined, work: (tx: SinkTransaction) => Promise<T>): Promise<T> {
     let connection: Connection;
     try {
+      // Loaded on first use: only the functions that apply migrations ever open a MySQL sink, and the
+      // rest should not pay for evaluating the driver at cold start.
+      const { createConnection } = await import('mysql2/promise');
       connection = await createConnection(this.options);
     } catch (error) {
       throw new SinkUnavailableError(`cannot connect to the MySQL sink: ${scrubMessage(error, this.secrets)}`);
