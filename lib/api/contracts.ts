@@ -164,9 +164,9 @@ export const contracts = {
     // pasted credential; a schema check here would answer 400 for the same mistakes.
     description: 'A sink. The connection is a reference, never a URL or password.',
     properties: {
-      dialect: { description: '"postgres" or "sqlite".' },
+      dialect: { description: '"postgres", "sqlite" or "mysql" (MySQL, MariaDB, Aurora MySQL).' },
       connection: { description: '{kind: "env", variable} | {kind: "secret", secret_arn} | {kind: "data_api", cluster_arn, secret_arn, database} | {kind: "embedded"}' },
-      namespace: { description: 'PostgreSQL schema; on the shared database always the workspace\u2019s own.' },
+      namespace: { description: 'PostgreSQL schema or MySQL database; on the shared database always the workspace\u2019s own.' },
       apply_on_approval: { description: 'true: approving a request applies its migration here (default false).' },
     },
   },
@@ -175,7 +175,7 @@ export const contracts = {
     additionalProperties: false,
     properties: {
       sink: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,62}$', default: 'default', description: 'The workspace\u2019s sink to run on.' },
-      dialect: { enum: ['postgres', 'sqlite'], description: 'When given, must be the sink\u2019s dialect.' },
+      dialect: { enum: ['postgres', 'sqlite', 'mysql'], description: 'When given, must be the sink\u2019s dialect.' },
     },
   },
   PageQuery: { type: 'object', additionalProperties: false, properties: { ...page } },

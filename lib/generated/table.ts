@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.6.0 (sha256 85003610c6cb09bf6142cb962c6b41c664f46c7bbba08e3bc8b93d09de86ae9d).
+// version 2.6.0 (sha256 153e1e1cf934a7b6b3815a2ec4dd4837e9d7e3485ff88a5c6a55acff4d7ffb65).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -8,7 +8,7 @@ import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } 
 
 export const TABLE_DESIGN = {
   version: "2.6.0",
-  hash: "85003610c6cb09bf6142cb962c6b41c664f46c7bbba08e3bc8b93d09de86ae9d",
+  hash: "153e1e1cf934a7b6b3815a2ec4dd4837e9d7e3485ff88a5c6a55acff4d7ffb65",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
@@ -36,8 +36,8 @@ export const ATTRIBUTE_ENUMS = {
   schema_request: { status: ["draft","pending","approved","rejected","withdrawn","migrated","migration_failed","rolled_back"], risk: ["low","moderate","high"] },
   audit_event: { entity_type: ["schema","schema_version","schema_request","workspace","sink","payload","api_key"] },
   workspace_config: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], default_dialect: ["2020-12","draft-07"] },
-  sink_config: { dialect: ["postgres","sqlite"] },
-  migration_attempt: { operation: ["apply","rollback"], outcome: ["applied","rolled_back","unchanged","failed","waiting","blocked"], dialect: ["postgres","sqlite"] },
+  sink_config: { dialect: ["postgres","sqlite","mysql"] },
+  migration_attempt: { operation: ["apply","rollback"], outcome: ["applied","rolled_back","unchanged","failed","waiting","blocked"], dialect: ["postgres","sqlite","mysql"] },
   auto_create_log_entry: { action: ["created","skipped","failed"] },
   api_key: { role: ["reader","writer","reviewer","admin"] },
 } as const;
@@ -1152,10 +1152,10 @@ export interface SinkConfigItem {
   /** The sink's name in its workspace, e.g. default. */
   name: string;
 
-  dialect: "postgres" | "sqlite";
+  dialect: "postgres" | "sqlite" | "mysql";
   /** The reference: {kind: env, variable} | {kind: secret, secret_arn} | {kind: data_api, cluster_arn, secret_arn, database} | {kind: embedded}. */
   connection: string;
-  /** PostgreSQL schema of the workspace's tables on this sink. */
+  /** PostgreSQL schema (or MySQL database) of the workspace's tables on this sink. */
   namespace?: string;
 
   apply_on_approval: boolean;
@@ -1212,7 +1212,7 @@ export interface MigrationAttemptItem {
 
   outcome: "applied" | "rolled_back" | "unchanged" | "failed" | "waiting" | "blocked";
 
-  dialect: "postgres" | "sqlite";
+  dialect: "postgres" | "sqlite" | "mysql";
   /** The SQL executed, in order (a JSON array; empty when nothing ran). */
   statements: string;
   /** sha256 of the up statements, as the sink's tracking table keeps it. */
@@ -1902,7 +1902,7 @@ export function createEntities(deps: EntityDeps) {
         attributes: {
           workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
           name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
-          dialect: { type: ["postgres", "sqlite"] as const, required: true },
+          dialect: { type: ["postgres", "sqlite", "mysql"] as const, required: true },
           connection: { type: "string", required: true },
           namespace: { type: "string", validate: new RegExp("^[a-z_][a-z0-9_]{0,62}$") },
           apply_on_approval: { type: "boolean", required: true, default: false },
@@ -1931,7 +1931,7 @@ export function createEntities(deps: EntityDeps) {
           schema_version: { type: "number", required: true, readOnly: true },
           operation: { type: ["apply", "rollback"] as const, required: true, readOnly: true },
           outcome: { type: ["applied", "rolled_back", "unchanged", "failed", "waiting", "blocked"] as const, required: true, readOnly: true },
-          dialect: { type: ["postgres", "sqlite"] as const, required: true, readOnly: true },
+          dialect: { type: ["postgres", "sqlite", "mysql"] as const, required: true, readOnly: true },
           statements: { type: "string", required: true, readOnly: true },
           checksum: { type: "string", readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
           duration_ms: { type: "number", required: true, readOnly: true },

@@ -12,9 +12,10 @@ import type { AuditStore } from '../store/audit.js';
 import type { MigrationAttemptStore } from '../store/migrations.js';
 import type { NotificationStore } from '../store/notifications.js';
 import type { SchemaRequestStore } from '../store/requests.js';
+import type { SinkDialect } from '../sinks/index.js';
 
 export interface AttemptRecord {
-  sink: { name: string; dialect: 'postgres' | 'sqlite'; namespace?: string };
+  sink: { name: string; dialect: SinkDialect; namespace?: string };
   operation: 'apply' | 'rollback';
   outcome: MigrationAttemptItem['outcome'];
   schema_version: number;

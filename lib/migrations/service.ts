@@ -10,7 +10,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError, 
 import type { MigrationAttemptItem, SchemaRequestItem } from '../generated/table.js';
 import { APPROVED_STATUSES, toSchemaRequest, type SchemaRequest } from '../requests/model.js';
 import type { MigrationPreviewer } from '../requests/preview.js';
-import { migrationSql, MigrationFailedError, MigrationWaitingError, RollbackBlockedError, SinkUnavailableError, type Migration, type MigrationOutcome, type MigrationRunner, type Sink } from '../sinks/index.js';
+import { MigrationFailedError, MigrationWaitingError, RollbackBlockedError, SinkUnavailableError, type Migration, type MigrationOutcome, type MigrationRunner, type Sink } from '../sinks/index.js';
 import type { SchemaStore } from '../store/schemas.js';
 import { AttemptRecorder, type AttemptRecord, type RecordStores } from './record.js';
 import { DEFAULT_SINK, type SinkService } from './sinks.js';
@@ -109,7 +109,7 @@ export class MigrationService {
       if (operation === 'apply') migration.depends_on = await this.dependencies(runner, sink, current, base);
       done = operation === 'apply' ? await runner.apply(sink, migration, { actor }) : await runner.rollback(sink, migration, { actor });
     } catch (error) {
-      const failure = failureOf(error, () => migrationSql(migration, sink.dialect)[operation === 'apply' ? 'up' : 'down']);
+      const failure = failureOf(error);
       if (failure) await this.#recorder.record(current, { ...attempt, ...failure });
       throw error;
     }
@@ -132,15 +132,16 @@ export class MigrationService {
 }
 
 /**
- * What an error of the runner records: the statements executed up to the failing one (rolled back),
- * why, and what it waits on or would break. Undefined for errors that are no attempt (a bad migration).
+ * What an error of the runner records: the statements it executed, the failing one last (rolled back,
+ * except what MySQL keeps), why, and what it waits on or would break. Undefined for errors that are no
+ * attempt (a bad migration).
  */
-function failureOf(error: unknown, statements: () => string[]): Pick<AttemptRecord, 'outcome' | 'statements' | 'duration_ms' | 'error' | 'failed_statement' | 'waiting_on' | 'dependents'> | undefined {
+function failureOf(error: unknown): Pick<AttemptRecord, 'outcome' | 'statements' | 'duration_ms' | 'error' | 'failed_statement' | 'waiting_on' | 'dependents'> | undefined {
   const base = { statements: [] as string[], duration_ms: 0 };
   if (error instanceof MigrationWaitingError) return { ...base, outcome: 'waiting', error: error.message, waiting_on: error.waitingOn };
   if (error instanceof RollbackBlockedError) return { ...base, outcome: 'blocked', error: error.message, dependents: error.dependents };
   if (error instanceof MigrationFailedError) {
-    return { ...base, statements: statements().slice(0, error.details.statement_index + 1), outcome: 'failed', error: error.message, failed_statement: error.details.failed_statement };
+    return { ...base, statements: error.details.statements, outcome: 'failed', error: error.message, failed_statement: error.details.failed_statement };
   }
   if (error instanceof ConflictError || error instanceof ServiceUnavailableError) return { ...base, outcome: 'failed', error: error.message };
   return undefined;

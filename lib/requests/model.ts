@@ -2,6 +2,7 @@
 import type { CompareResult, DefinitionWarning, Json } from '../engines/types.js';
 import type { SchemaRequestItem } from '../generated/table.js';
 import type { CompatibilityVerdict } from '../schemas/compatibility.js';
+import type { SinkDialect } from '../sinks/types.js';
 import type { MigrationPreview } from '../sql/index.js';
 
 export type RequestStatus = SchemaRequestItem['status'];
@@ -59,7 +60,7 @@ export interface Review {
 /** Where a request's migration stands on one sink, after its last attempt there. */
 export interface RequestMigration {
   sink: string;
-  dialect: 'postgres' | 'sqlite';
+  dialect: SinkDialect;
   namespace?: string;
   /** applied, rolled_back, failed (the last apply failed), waiting (on what `waiting_on` names), blocked (a rollback refused). */
   state: 'applied' | 'rolled_back' | 'failed' | 'waiting' | 'blocked';

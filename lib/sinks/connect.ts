@@ -7,6 +7,7 @@ import type { RDSDataClient } from '@aws-sdk/client-rds-data';
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DataApiDriver } from './drivers/data-api.js';
 import type { SinkDriver } from './drivers/driver.js';
+import { MysqlDriver } from './drivers/mysql.js';
 import { PgliteDriver } from './drivers/pglite.js';
 import { PostgresDriver } from './drivers/postgres.js';
 import { SqliteDriver } from './drivers/sqlite.js';
@@ -37,14 +38,15 @@ export function createSinkConnector(options: SinkConnectorOptions): SinkConnecto
       const { connection } = sink;
       switch (connection.kind) {
         case 'embedded':
-          requirePostgres(sink, 'the embedded database');
+          requireDialect(sink, ['postgres'], 'the embedded database is PostgreSQL');
           if (!options.embeddedDataDir) throw new SinkUnavailableError(`sink "${sink.name}" uses the embedded database, which this deployment does not run`);
           embedded ??= PgliteDriver.open(options.embeddedDataDir);
           return embedded;
-        case 'data_api':
-          requirePostgres(sink, 'the RDS Data API');
+        case 'data_api': {
+          const dialect = requireDialect(sink, ['postgres', 'mysql'], 'the RDS Data API serves Aurora PostgreSQL and Aurora MySQL');
           if (!options.dataApi) throw new SinkUnavailableError(`sink "${sink.name}" uses the RDS Data API, which this deployment has no client for`);
-          return new DataApiDriver(options.dataApi, connection);
+          return new DataApiDriver(options.dataApi, connection, dialect);
+        }
         case 'env': {
           const url = options.env[connection.variable];
           if (!url) throw new SinkUnavailableError(`sink "${sink.name}": environment variable ${connection.variable} is not set; set it to the database URL`);
@@ -55,7 +57,7 @@ export function createSinkConnector(options: SinkConnectorOptions): SinkConnecto
           const value = await options.readSecret(connection.secret_arn).catch(() => {
             throw new SinkUnavailableError(`sink "${sink.name}": secret ${connection.secret_arn} cannot be read; check that it exists and that the apply function may read it`);
           });
-          return driverForUrl(sink, secretToUrl(value), `secret ${connection.secret_arn}`);
+          return driverForUrl(sink, secretToUrl(value, sink.dialect), `secret ${connection.secret_arn}`);
         }
       }
     },
@@ -76,22 +78,28 @@ export function secretsManagerReader(client: Pick<SecretsManagerClient, 'send'>)
   };
 }
 
-const SCHEMES: Record<SinkDialect, RegExp> = { postgres: /^postgres(?:ql)?:\/\//, sqlite: /^(?:sqlite|file):/ };
+const URLS: Record<SinkDialect, { scheme: RegExp; example: string; open: (url: string) => SinkDriver }> = {
+  postgres: { scheme: /^postgres(?:ql)?:\/\//, example: 'postgres://user:password@host:5432/database', open: (url) => new PostgresDriver(url) },
+  sqlite: { scheme: /^(?:sqlite|file):/, example: 'sqlite:/var/lib/app/app.db', open: (url) => new SqliteDriver(url) },
+  mysql: { scheme: /^(?:mysql|mariadb):\/\//, example: 'mysql://user:password@host:3306/database', open: (url) => new MysqlDriver(url) },
+};
 
 function driverForUrl(sink: Sink, url: string, source: string): SinkDriver {
-  if (!SCHEMES[sink.dialect].test(url)) {
-    const example = sink.dialect === 'postgres' ? 'postgres://user:password@host:5432/database' : 'sqlite:/var/lib/app/app.db';
-    throw new SinkUnavailableError(`sink "${sink.name}": ${source} does not hold a ${sink.dialect} URL; it must look like ${example}`);
-  }
-  return sink.dialect === 'postgres' ? new PostgresDriver(url) : new SqliteDriver(url);
+  const { scheme, example, open } = URLS[sink.dialect];
+  if (!scheme.test(url)) throw new SinkUnavailableError(`sink "${sink.name}": ${source} does not hold a ${sink.dialect} URL; it must look like ${example}`);
+  return open(url);
 }
 
-function requirePostgres(sink: Sink, what: string): void {
-  if (sink.dialect !== 'postgres') throw new SinkSettingsError(`sink "${sink.name}" is ${sink.dialect}, but ${what} is PostgreSQL; set dialect to "postgres"`);
+function requireDialect<D extends SinkDialect>(sink: Sink, dialects: readonly D[], why: string): D {
+  if ((dialects as readonly SinkDialect[]).includes(sink.dialect)) return sink.dialect as D;
+  throw new SinkSettingsError(`sink "${sink.name}" is ${sink.dialect}, but ${why}; set dialect to ${dialects.map((d) => `"${d}"`).join(' or ')}`);
 }
 
-/** A secret holds a URL, or RDS's generated JSON (`username`, `password`, `host`, `port`, `dbname`). */
-export function secretToUrl(value: string): string {
+/**
+ * A secret holds a URL, or RDS's generated JSON (`username`, `password`, `host`, `port`, `dbname`),
+ * made a URL of the sink's dialect.
+ */
+export function secretToUrl(value: string, dialect: SinkDialect = 'postgres'): string {
   const trimmed = value.trim();
   if (!trimmed.startsWith('{')) return trimmed;
   let secret: Record<string, unknown>;
@@ -102,5 +110,6 @@ export function secretToUrl(value: string): string {
   }
   const part = (key: string) => encodeURIComponent(String(secret[key] ?? ''));
   const port = secret.port === undefined ? '' : `:${part('port')}`;
-  return `postgres://${part('username')}:${part('password')}@${part('host')}${port}/${part('dbname') || 'postgres'}`;
+  const [scheme, database] = dialect === 'mysql' ? ['mysql', part('dbname')] : ['postgres', part('dbname') || 'postgres'];
+  return `${scheme}://${part('username')}:${part('password')}@${part('host')}${port}/${database}`;
 }

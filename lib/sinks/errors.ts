@@ -27,11 +27,15 @@ export class SinkUnavailableError extends ServiceUnavailableError {}
 /** The sink's settings are invalid (422). */
 export class SinkSettingsError extends ValidationError {}
 
-/** A statement of the migration failed; nothing of it stays applied (409: retry once the cause is fixed). */
+/**
+ * A statement of the migration failed (409: retry once the cause is fixed). Nothing of it stays
+ * applied, except on MySQL, where the `kept_statements` before the failing one stay and a retry resumes.
+ * `statements`: what this attempt ran, the failing one last.
+ */
 export class MigrationFailedError extends ConflictError {
   constructor(
     message: string,
-    readonly details: { operation: 'apply' | 'rollback'; statement_index: number; failed_statement: string; database_error: string },
+    readonly details: { operation: 'apply' | 'rollback'; statement_index: number; failed_statement: string; database_error: string; kept_statements: number; statements: string[] },
   ) {
     super(message, { extensions: details });
   }

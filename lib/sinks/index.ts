@@ -2,7 +2,7 @@
 export { createSinkConnector, secretsManagerReader, type SinkConnector, type SinkConnectorOptions } from './connect.js';
 export { createMigrationRunner, type MigrationRunner, type MigrationRunnerDeps, type RunOptions } from './runner.js';
 export { CLUSTER_ARN, namespaceForWorkspace, parseSinkSettings, SECRET_ARN } from './settings.js';
-export { TRACKING_TABLE } from './tracking.js';
+export { STEPS_TABLE, TRACKING_TABLE } from './tracking.js';
 export { migrationSql, type MigrationSql } from './migration-sql.js';
 export * from './errors.js';
 export * from './types.js';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ValidationError } from '../errors.js';
 import { isProtectedTable } from '../policies/names.js';
 import { renderStatements } from '../sql/index.js';
-import { TRACKING_TABLE } from './tracking.js';
+import { STEPS_TABLE, TRACKING_TABLE } from './tracking.js';
 import type { Migration, SinkDialect } from './types.js';
 
 export interface MigrationSql {
@@ -29,6 +29,21 @@ export function migrationSql(migration: Migration, dialect: SinkDialect): Migrat
   return { up, down, checksum: checksumOf(up), down_checksum: checksumOf(down) };
 }
 
+/**
+ * The statements that undo the first `kept` up statements of a migration where each plan step renders
+ * as one statement (MySQL): the down SQL of the plan cut to the steps those statements came from.
+ * Undefined when the first `kept` statements are not exactly such a cut.
+ */
+export function undoOfFirst(migration: Migration, dialect: SinkDialect, kept: number): string[] | undefined {
+  const up = migrationSql(migration, dialect).up.slice(0, kept);
+  for (let steps = 0; steps <= migration.plan.steps.length; steps++) {
+    const cut = migrationSql({ ...migration, plan: { ...migration.plan, steps: migration.plan.steps.slice(0, steps) } }, dialect);
+    if (cut.up.length > kept) return undefined;
+    if (cut.up.length === kept) return cut.up.every((s, i) => s === up[i]) ? cut.down : undefined;
+  }
+  return undefined;
+}
+
 export function checksumOf(statements: readonly string[]): string {
   return createHash('sha256').update(statements.join(';\n')).digest('hex');
 }
@@ -40,7 +55,7 @@ function checkMigration(migration: Migration): void {
   }
   if (!Number.isInteger(migration.schema_version) || migration.schema_version < 1) problems.push('schema_version must be a positive integer, e.g. 1');
   for (const table of [migration.plan.table, ...(migration.references ?? [])]) {
-    if (table === TRACKING_TABLE) problems.push(`table "${table}" is the sink's own tracking table; choose another name, e.g. "${table}_copy"`);
+    if (table === TRACKING_TABLE || table === STEPS_TABLE) problems.push(`table "${table}" is the sink's own tracking table; choose another name, e.g. "${table}_copy"`);
     else if (isProtectedTable(table)) problems.push(`table "${table}" is a protected platform table; migrations never create, change or reference it`);
   }
   if (problems.length > 0) {

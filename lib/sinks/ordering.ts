@@ -31,13 +31,17 @@ export function checkCanApply(migration: Migration, rows: readonly TrackingRow[]
   }
 }
 
-/** Throws unless rolling back `row` leaves every later applied migration's table and references in place. */
+/**
+ * Throws unless rolling back `row` leaves every later applied migration's table and references in place.
+ * A failed migration (MySQL keeps part of one) has no sequence: later is then applied since it failed.
+ */
 export function checkCanRollBack(row: TrackingRow, rows: readonly TrackingRow[], sinkName: string): void {
+  const later = (r: TrackingRow) => (row.applied_sequence === null ? (r.applied_at ?? '') > (row.failed_at ?? '') : (r.applied_sequence ?? 0) > row.applied_sequence);
   const dependents = rows.filter(
     (r) =>
       r.status === 'applied' &&
       r.migration_id !== row.migration_id &&
-      (r.applied_sequence ?? 0) > (row.applied_sequence ?? 0) &&
+      later(r) &&
       (r.table_name === row.table_name || r.referenced_tables.includes(row.table_name)),
   );
   if (dependents.length === 0) return;

@@ -1,13 +1,16 @@
 /**
  * The migration runner: applies a migration's up SQL on a sink, or its down SQL, in one transaction
  * under the sink's migration lock, and keeps the sink's tracking table. A statement that fails rolls
- * the whole migration back; the failure is then recorded in a transaction of its own.
+ * the whole migration back; the failure is then recorded in a transaction of its own. On MySQL, whose
+ * DDL commits statement by statement, the statements before the failing one stay, and the next
+ * attempt resumes at the failing one (lib/sinks/steps.ts).
  */
 import { RegistryError } from '../errors.js';
 import type { SinkDriver, SinkTransaction } from './drivers/driver.js';
 import { ChecksumMismatchError, MigrationFailedError, MigrationStateError, SinkUnavailableError, scrubMessage } from './errors.js';
-import { migrationSql, type MigrationSql } from './migration-sql.js';
+import { migrationSql, undoOfFirst, type MigrationSql } from './migration-sql.js';
 import { checkCanApply, checkCanRollBack } from './ordering.js';
+import { ensureStepsTable, forgetSteps, runStatements, StatementFailure, statementsDone, type Operation } from './steps.js';
 import { ensureTrackingTable, readTrackingRows, writeTrackingRow } from './tracking.js';
 import type { Migration, MigrationOutcome, Sink, TrackingRow } from './types.js';
 
@@ -31,13 +34,6 @@ export interface MigrationRunner {
   status(sink: Sink): Promise<TrackingRow[]>;
 }
 
-/** A statement failed inside the transaction; carries what the failure record needs. */
-class StatementFailure extends Error {
-  constructor(readonly index: number, readonly statement: string, readonly reason: unknown) {
-    super('statement failed');
-  }
-}
-
 export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunner {
   const stopwatch = deps.stopwatch ?? (() => performance.now());
   const now = () => deps.clock().toISOString();
@@ -46,7 +42,8 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
   async function locked<T>(sink: Sink, driver: SinkDriver, work: (tx: SinkTransaction, rows: TrackingRow[]) => Promise<T>): Promise<T> {
     try {
       return await driver.transaction(sink.namespace, async (tx) => {
-        await ensureTrackingTable(tx);
+        await ensureTrackingTable(tx, sink.dialect);
+        await ensureStepsTable(tx, driver);
         return work(tx, await readTrackingRows(tx));
       });
     } catch (error) {
@@ -55,30 +52,30 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
     }
   }
 
-  async function execute(tx: SinkTransaction, statements: readonly string[]): Promise<number> {
+  /** Runs what is left of the statements; returns those it ran, and how long they took. */
+  async function execute(tx: SinkTransaction, driver: SinkDriver, sink: Sink, migration: Migration, operation: Operation, statements: readonly string[]): Promise<{ ran: string[]; duration: number }> {
     const started = stopwatch();
-    for (const [index, statement] of statements.entries()) {
-      try {
-        await tx.query(statement);
-      } catch (reason) {
-        throw new StatementFailure(index, statement, reason);
-      }
-    }
-    return Math.round(stopwatch() - started);
+    const ran = await runStatements(tx, driver, { sinkName: sink.name, migrationId: migration.id, operation, statements, now });
+    return { ran, duration: Math.round(stopwatch() - started) };
   }
 
   /** Records the failure (best effort: the sink may be what failed) and returns the error to throw. */
-  async function failed(sink: Sink, driver: SinkDriver, migration: Migration, sql: MigrationSql, operation: 'apply' | 'rollback', failure: StatementFailure): Promise<MigrationFailedError> {
+  async function failed(sink: Sink, driver: SinkDriver, migration: Migration, sql: MigrationSql, operation: Operation, failure: StatementFailure): Promise<MigrationFailedError> {
     const databaseError = scrubMessage(failure.reason, driver.secrets);
     await locked(sink, driver, async (tx, rows) => {
       const existing = rows.find((r) => r.migration_id === migration.id);
       const base = existing ?? newRow(migration, sql);
       const status = operation === 'apply' ? 'failed' : base.status;
-      await writeTrackingRow(tx, { ...base, status, failed_at: now(), error: databaseError, failed_statement: failure.statement, attempts: base.attempts + 1 });
+      await writeTrackingRow(tx, { ...base, status, failed_at: now(), error: databaseError, failed_statement: failure.statement, attempts: base.attempts + 1 }, sink.dialect);
     }).catch(() => {});
+    const kept = driver.transactionalDdl ? 0 : failure.index;
+    const what =
+      kept === 0
+        ? 'and nothing of it was kept'
+        : `and statements 1 to ${kept} stay in effect, as ${sink.dialect === 'mysql' ? 'MySQL' : sink.dialect} commits each statement: fix the cause and ${operation === 'apply' ? 'apply' : 'roll back'} again to resume at statement ${kept + 1}`;
     return new MigrationFailedError(
-      `${operation} of migration ${migration.id} on sink "${sink.name}" failed at statement ${failure.index + 1} of ${operation === 'apply' ? sql.up.length : sql.down.length}, and nothing of it was kept: ${databaseError}`,
-      { operation, statement_index: failure.index, failed_statement: failure.statement, database_error: databaseError },
+      `${operation} of migration ${migration.id} on sink "${sink.name}" failed at statement ${failure.index + 1} of ${failure.total}, ${what}: ${databaseError}`,
+      { operation, statement_index: failure.index, failed_statement: failure.statement, database_error: databaseError, kept_statements: kept, statements: [...failure.ran, failure.statement] },
     );
   }
 
@@ -86,11 +83,11 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
     return { migration_id: row.migration_id, outcome: kind, sink: sink.name, dialect: sink.dialect, ...(sink.namespace ? { namespace: sink.namespace } : {}), statements, checksum: row.checksum, duration_ms: duration, row };
   }
 
-  async function run(sink: Sink, migration: Migration, operation: 'apply' | 'rollback', work: (tx: SinkTransaction, rows: TrackingRow[], sql: MigrationSql) => Promise<MigrationOutcome>): Promise<MigrationOutcome> {
+  async function run(sink: Sink, migration: Migration, operation: Operation, work: (tx: SinkTransaction, rows: TrackingRow[], sql: MigrationSql, driver: SinkDriver) => Promise<MigrationOutcome>): Promise<MigrationOutcome> {
     const sql = migrationSql(migration, sink.dialect);
     const driver = await deps.connect(sink);
     try {
-      return await locked(sink, driver, (tx, rows) => work(tx, rows, sql));
+      return await locked(sink, driver, (tx, rows) => work(tx, rows, sql, driver));
     } catch (error) {
       if (error instanceof StatementFailure) throw await failed(sink, driver, migration, sql, operation, error);
       throw error;
@@ -99,32 +96,38 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
 
   return {
     apply: (sink, migration, { actor }) =>
-      run(sink, migration, 'apply', async (tx, rows, sql) => {
+      run(sink, migration, 'apply', async (tx, rows, sql, driver) => {
         const existing = rows.find((r) => r.migration_id === migration.id);
         if (existing && existing.status !== 'failed') checkChecksums(existing, sql, sink);
+        const rolledBackHalfway = await statementsDone(tx, driver, { sinkName: sink.name, migrationId: migration.id, operation: 'rollback' });
+        if (rolledBackHalfway > 0) {
+          throw new MigrationStateError(`the rollback of migration ${migration.id} on sink "${sink.name}" stopped after its statement ${rolledBackHalfway}; fix its cause and roll back again to finish it before applying`);
+        }
         if (existing?.status === 'applied') return outcome(sink, existing, 'unchanged', [], 0);
         checkCanApply(migration, rows, sink.name);
-        const duration = await execute(tx, sql.up);
+        const { ran, duration } = await execute(tx, driver, sink, migration, 'apply', sql.up);
         const sequence = Math.max(0, ...rows.map((r) => r.applied_sequence ?? 0)) + 1;
         const base = existing ?? newRow(migration, sql);
         const row: TrackingRow = { ...base, checksum: sql.checksum, down_checksum: sql.down_checksum, status: 'applied', applied_sequence: sequence, applied_at: now(), applied_by: actor, duration_ms: duration, attempts: base.attempts + 1 };
-        await writeTrackingRow(tx, row);
-        return outcome(sink, row, 'applied', sql.up, duration);
+        await writeTrackingRow(tx, row, sink.dialect);
+        await forgetSteps(tx, driver, migration.id);
+        return outcome(sink, row, 'applied', ran, duration);
       }),
 
     rollback: (sink, migration, { actor }) =>
-      run(sink, migration, 'rollback', async (tx, rows, sql) => {
+      run(sink, migration, 'rollback', async (tx, rows, sql, driver) => {
         const existing = rows.find((r) => r.migration_id === migration.id);
-        if (!existing || existing.status === 'failed') {
-          throw new MigrationStateError(`migration ${migration.id} is ${existing ? 'failed' : 'not applied'} on sink "${sink.name}"; there is nothing to roll back`);
-        }
-        checkChecksums(existing, sql, sink);
+        if (!existing) throw new MigrationStateError(`migration ${migration.id} is not applied on sink "${sink.name}"; there is nothing to roll back`);
+        // A failed migration has something to undo only where its first statements were kept (MySQL).
+        const statements = existing.status === 'failed' ? await undoOfFailed(tx, driver, sink, migration, sql) : sql.down;
+        if (existing.status !== 'failed') checkChecksums(existing, sql, sink);
         if (existing.status === 'rolled_back') return outcome(sink, existing, 'unchanged', [], 0);
         checkCanRollBack(existing, rows, sink.name);
-        const duration = await execute(tx, sql.down);
+        const { ran, duration } = await execute(tx, driver, sink, migration, 'rollback', statements);
         const row: TrackingRow = { ...existing, status: 'rolled_back', rolled_back_at: now(), rolled_back_by: actor, rollback_duration_ms: duration, attempts: existing.attempts + 1 };
-        await writeTrackingRow(tx, row);
-        return outcome(sink, row, 'rolled_back', sql.down, duration);
+        await writeTrackingRow(tx, row, sink.dialect);
+        await forgetSteps(tx, driver, migration.id);
+        return outcome(sink, row, 'rolled_back', ran, duration);
       }),
 
     status: async (sink) => {
@@ -132,6 +135,16 @@ export function createMigrationRunner(deps: MigrationRunnerDeps): MigrationRunne
       return locked(sink, driver, async (_tx, rows) => rows);
     },
   };
+}
+
+/** The reverses of the statements a failed migration kept, in reverse order; refused when it kept none. */
+async function undoOfFailed(tx: SinkTransaction, driver: SinkDriver, sink: Sink, migration: Migration, sql: MigrationSql): Promise<string[]> {
+  // The kept statements must be the migration's first ones as it renders now, or their reverses are not these.
+  const kept = await statementsDone(tx, driver, { sinkName: sink.name, migrationId: migration.id, operation: 'apply', statements: sql.up });
+  const undo = kept > 0 ? undoOfFirst(migration, sink.dialect, kept) : undefined;
+  if (undo) return undo;
+  const why = kept > 0 ? `its ${kept} kept statements do not match its plan's steps, so they are not undone automatically; apply it again to resume` : 'nothing of it was kept, so there is nothing to roll back';
+  throw new MigrationStateError(`migration ${migration.id} is failed on sink "${sink.name}"; ${why}`);
 }
 
 function newRow(migration: Migration, sql: MigrationSql): TrackingRow {

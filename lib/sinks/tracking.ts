@@ -1,15 +1,18 @@
 /**
  * The tracking table each sink keeps about itself, `schema_registry_migrations` (in the sink's
  * namespace). One row per migration, updated in place as it is applied, rolled back or fails. Plain
- * TEXT and INTEGER columns, timestamps as ISO 8601 UTC text, so every dialect reads rows back alike.
+ * TEXT and INTEGER columns, timestamps as ISO 8601 UTC text, so every dialect reads rows back alike
+ * (MySQL only needs a bounded key: it cannot index TEXT whole).
  */
 import type { SinkTransaction } from './drivers/driver.js';
-import type { MigrationStatus, TrackingRow } from './types.js';
+import type { MigrationStatus, SinkDialect, TrackingRow } from './types.js';
 
 export const TRACKING_TABLE = 'schema_registry_migrations';
+/** MySQL sinks' statement-by-statement progress (lib/sinks/steps.ts). */
+export const STEPS_TABLE = 'schema_registry_migration_steps';
 
-const CREATE_TRACKING_TABLE = `CREATE TABLE IF NOT EXISTS ${TRACKING_TABLE} (
-  migration_id TEXT PRIMARY KEY,
+const createTrackingTable = (dialect: SinkDialect) => `CREATE TABLE IF NOT EXISTS ${TRACKING_TABLE} (
+  migration_id ${dialect === 'mysql' ? 'VARCHAR(200)' : 'TEXT'} PRIMARY KEY,
   request_id TEXT NOT NULL,
   schema_name TEXT NOT NULL,
   schema_version INTEGER NOT NULL,
@@ -29,7 +32,7 @@ const CREATE_TRACKING_TABLE = `CREATE TABLE IF NOT EXISTS ${TRACKING_TABLE} (
   error TEXT,
   failed_statement TEXT,
   attempts INTEGER NOT NULL
-)`;
+)${dialect === 'mysql' ? ' DEFAULT CHARSET = utf8mb4' : ''}`;
 
 const COLUMNS = [
   'migration_id',
@@ -54,11 +57,16 @@ const COLUMNS = [
   'attempts',
 ] as const satisfies readonly (keyof TrackingRow)[];
 
-const UPSERT = `INSERT INTO ${TRACKING_TABLE} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
-ON CONFLICT (migration_id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`;
+/** `INSERT … ON CONFLICT DO UPDATE` (PostgreSQL, SQLite) or `… ON DUPLICATE KEY UPDATE` (MySQL). */
+export function upsert(table: string, columns: readonly string[], keyColumns: readonly string[], dialect: SinkDialect): string {
+  const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  const updated = columns.filter((c) => !keyColumns.includes(c));
+  if (dialect === 'mysql') return `${insert}\nON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(', ')}`;
+  return `${insert}\nON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+}
 
-export async function ensureTrackingTable(tx: SinkTransaction): Promise<void> {
-  await tx.query(CREATE_TRACKING_TABLE);
+export async function ensureTrackingTable(tx: SinkTransaction, dialect: SinkDialect): Promise<void> {
+  await tx.query(createTrackingTable(dialect));
 }
 
 /** Every row, in the order migrations were applied (never-applied ones last). */
@@ -69,9 +77,9 @@ export async function readTrackingRows(tx: SinkTransaction): Promise<TrackingRow
   return rows.map(fromDatabase);
 }
 
-export async function writeTrackingRow(tx: SinkTransaction, row: TrackingRow): Promise<void> {
+export async function writeTrackingRow(tx: SinkTransaction, row: TrackingRow, dialect: SinkDialect): Promise<void> {
   await tx.query(
-    UPSERT,
+    upsert(TRACKING_TABLE, COLUMNS, ['migration_id'], dialect),
     COLUMNS.map((c) => (c === 'referenced_tables' ? JSON.stringify(row.referenced_tables) : row[c])),
   );
 }

@@ -5,17 +5,17 @@
  */
 import type { MigrationPlan } from '../sql/index.js';
 
-/** The dialects a sink can have today (MySQL previews exist; MySQL sinks come later). */
-export type SinkDialect = 'postgres' | 'sqlite';
-export const SINK_DIALECTS: readonly SinkDialect[] = ['postgres', 'sqlite'];
+/** The dialects a sink can have; `mysql` covers MySQL, MariaDB and Aurora MySQL. */
+export type SinkDialect = 'postgres' | 'sqlite' | 'mysql';
+export const SINK_DIALECTS: readonly SinkDialect[] = ['postgres', 'sqlite', 'mysql'];
 
 /** Where the connection comes from. Never the connection itself. */
 export type SinkConnection =
-  /** An environment variable of the registry's process holding a URL (`postgres://…`, `sqlite:/path`). */
+  /** An environment variable of the registry's process holding a URL (`postgres://…`, `mysql://…`, `sqlite:/path`). */
   | { kind: 'env'; variable: string }
   /** A Secrets Manager secret holding a URL, or RDS's JSON secret (`host`, `port`, `username`, …). */
   | { kind: 'secret'; secret_arn: string }
-  /** Aurora PostgreSQL through the RDS Data API: no VPC, no driver, the secret stays in AWS. */
+  /** Aurora PostgreSQL or Aurora MySQL through the RDS Data API: no VPC, no driver, the secret stays in AWS. */
   | { kind: 'data_api'; cluster_arn: string; secret_arn: string; database: string }
   /** The registry's own embedded PostgreSQL (PGlite), in a directory the deployment chooses. */
   | { kind: 'embedded' };
@@ -25,7 +25,10 @@ export interface Sink {
   name: string;
   dialect: SinkDialect;
   connection: SinkConnection;
-  /** PostgreSQL schema the workspace's tables and tracking table live in; absent: the search_path default. */
+  /**
+   * Where the workspace's tables and tracking table live: a PostgreSQL schema, or a MySQL database
+   * (created when missing); absent: the search_path default, or the database of the connection.
+   */
   namespace?: string;
 }
 

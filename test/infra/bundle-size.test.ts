@@ -10,7 +10,8 @@ import { BUNDLE_BUDGETS_KB, buildFunctionBundle } from '../../infra/bundling.js'
 import { WORKERS } from '../../infra/workers.js';
 import { ROUTE_GROUPS } from '../../functions/routes.js';
 
-const entries = [...Object.keys(ROUTE_GROUPS).map((group) => `functions/${group}.ts`), ...WORKERS.map((w) => w.entry)];
+// The route groups, the workers and the Lambda authorizer of the HTTP Basic routes.
+const entries = [...Object.keys(ROUTE_GROUPS).map((group) => `functions/${group}.ts`), ...WORKERS.map((w) => w.entry), 'functions/authorizer.ts'];
 const dir = mkdtempSync(join(tmpdir(), 'bundle-size-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,7 +4,7 @@
  */
 import { BeginTransactionCommand, ExecuteStatementCommand } from '@aws-sdk/client-rds-data';
 import { describe, expect, it } from 'vitest';
-import { createMigrationRunner, createSinkConnector, MigrationFailedError, SinkUnavailableError, type Sink } from '../../lib/sinks/index.js';
+import { createMigrationRunner, createSinkConnector, MigrationFailedError, migrationSql, SinkUnavailableError, type Sink } from '../../lib/sinks/index.js';
 import { caricaturesCreate, rejectionOf } from './fixtures.js';
 
 const target = {
@@ -23,7 +23,9 @@ function recordingClient(fail?: (sql: string) => Error | undefined) {
     if (command instanceof ExecuteStatementCommand) {
       const error = fail?.(String(command.input.sql));
       if (error) throw error;
-      return String(command.input.sql).startsWith('SELECT migration_id') ? { formattedRecords: '[]' } : {};
+      const sql = String(command.input.sql);
+      if (sql.startsWith('SELECT GET_LOCK')) return { formattedRecords: '[{"acquired":1}]' };
+      return sql.startsWith('SELECT migration_id') ? { formattedRecords: '[]' } : {};
     }
     return {};
   };
@@ -73,5 +75,50 @@ describe('RDS Data API driver', () => {
     expect(error).toBeInstanceOf(SinkUnavailableError);
     expect(error.message).not.toContain(target.secret_arn);
     expect(error.message).toMatch(/cannot begin a transaction on the Aurora sink/);
+  });
+
+  describe('on Aurora MySQL', () => {
+    const mysqlSink: Sink = { ...sink, dialect: 'mysql' };
+    const executed = (sent: Sent[]) => sent.filter((s) => s.command === 'ExecuteStatementCommand');
+
+    it('holds a named lock on the pinned connection, works in the namespace database, records each statement, and releases the lock before committing', async () => {
+      const { sent, client } = recordingClient();
+      const result = await runnerWith(client).apply(mysqlSink, caricaturesCreate(), { actor: 'u' });
+      expect(result).toMatchObject({ outcome: 'applied', dialect: 'mysql', statements: migrationSql(caricaturesCreate(), 'mysql').up });
+      const statements = executed(sent);
+      const sql = statements.map((s) => String(s.input.sql));
+      expect(sql.slice(0, 4)).toEqual([
+        "SET SESSION sql_mode = 'TRADITIONAL', time_zone = '+00:00'",
+        'SELECT GET_LOCK(:p1, :p2) AS acquired',
+        'CREATE DATABASE IF NOT EXISTS `ws_team_a` CHARACTER SET utf8mb4',
+        'USE `ws_team_a`',
+      ]);
+      expect(statements[1]?.input.parameters).toEqual([{ name: 'p1', value: { stringValue: expect.stringMatching(/^schema_registry_migrations:[0-9a-f]{32}$/) } }, { name: 'p2', value: { longValue: 60 } }]);
+      // Until the namespace exists the connection's database is named; from then on, the namespace.
+      expect(statements.slice(0, 4).map((s) => s.input.database)).toEqual(['analytics', 'analytics', 'analytics', 'analytics']);
+      expect(statements.slice(4).every((s) => s.input.database === 'ws_team_a' && s.input.transactionId === 'tx-1')).toBe(true);
+      // Every statement of the migration is marked started, then done, in the steps table.
+      const state = (s: Sent | undefined) => (s?.input.parameters as { value: { stringValue?: string } }[] | undefined)?.[4]?.value.stringValue;
+      for (const [index, statement] of result.statements.entries()) {
+        const at = sql.indexOf(statement);
+        expect(sql[at - 1]).toMatch(/^INSERT INTO schema_registry_migration_steps .*\sON DUPLICATE KEY UPDATE /s);
+        expect([state(statements[at - 1]), state(statements[at + 1])]).toEqual(['started', 'done']);
+        expect(statements[at + 1]?.input.parameters).toEqual(expect.arrayContaining([{ name: 'p3', value: { longValue: index } }]));
+      }
+      expect(sql).toContain('DELETE FROM schema_registry_migration_steps WHERE migration_id = :p1');
+      expect(sql.at(-1)).toBe('SELECT RELEASE_LOCK(:p1) AS released');
+      expect(sent.at(-1)?.command).toBe('CommitTransactionCommand');
+    });
+
+    it('keeps the statements before a failing one, says where a retry resumes, and releases the lock on the way out', async () => {
+      const duplicate = Object.assign(new Error("Database error code: 1061. Message: Duplicate key name 'idx_caricatures_created_at'."), { name: 'DatabaseErrorException' });
+      const { sent, client } = recordingClient((sql) => (sql.startsWith('CREATE INDEX `idx_caricatures_created_at`') ? duplicate : undefined));
+      const error = await rejectionOf<MigrationFailedError>(runnerWith(client).apply(mysqlSink, caricaturesCreate(), { actor: 'u' }));
+      expect(error.details).toMatchObject({ operation: 'apply', statement_index: 2, kept_statements: 2 });
+      expect(error.message).toContain('statements 1 to 2 stay in effect, as MySQL commits each statement: fix the cause and apply again to resume at statement 3');
+      const sql = executed(sent).map((s) => String(s.input.sql));
+      expect(sql).toContain('DELETE FROM schema_registry_migration_steps WHERE migration_id = :p1 AND operation = :p2 AND statement_index = :p3');
+      expect(sql.filter((s) => s.startsWith('SELECT RELEASE_LOCK')).length).toBeGreaterThanOrEqual(1);
+    });
   });
 });

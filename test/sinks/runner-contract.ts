@@ -1,15 +1,19 @@
 /**
  * The migration runner's behaviour, the same on every engine: each engine's test file calls
- * `runnerContract` with a fresh sink on a real database (PGlite, PostgreSQL, SQLite).
+ * `runnerContract` with a fresh sink on a real database (PGlite, PostgreSQL, SQLite, MariaDB). Where
+ * the engine commits DDL statement by statement (MySQL), a failed migration keeps the statements before
+ * the failing one and resumes there; everywhere else it leaves nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ChecksumMismatchError,
   createMigrationRunner,
   MigrationFailedError,
+  migrationSql,
   MigrationStateError,
   MigrationWaitingError,
   RollbackBlockedError,
+  STEPS_TABLE,
   TRACKING_TABLE,
   type Migration,
   type MigrationRunner,
@@ -47,12 +51,15 @@ export function runnerContract(name: string, start: () => Promise<Engine>) {
       return driver.transaction(sink.namespace, (tx) => tx.query<R>(sql, params));
     };
     const tables = async (sink: Sink) => {
-      const sql =
-        sink.dialect === 'sqlite'
-          ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-          : 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name';
-      return (await probe<{ name: string }>(sink, sql)).map((r) => r.name).filter((t) => t !== TRACKING_TABLE);
+      const sql = {
+        sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+        postgres: 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name',
+        mysql: 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name',
+      }[sink.dialect];
+      return (await probe<{ name: string }>(sink, sql)).map((r) => r.name).filter((t) => t !== TRACKING_TABLE && t !== STEPS_TABLE);
     };
+    /** JSON columns come back parsed (PostgreSQL) or as text (SQLite, MariaDB). */
+    const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
 
     it('applies the seed tables, which take an insert and a select, then rolls them back until they are gone', async () => {
       const sink = await engine.newSink();
@@ -92,26 +99,41 @@ export function runnerContract(name: string, start: () => Promise<Engine>) {
       expect(await runner.status(sink)).toMatchObject([{ status: 'applied', attempts: 3, applied_sequence: 2 }]);
     });
 
-    it('leaves nothing of a migration whose statement fails midway, records the failure, and retries once the cause is fixed', async () => {
+    it('records a migration whose statement fails midway, keeps only what the engine commits, and retries once the cause is fixed', async () => {
       const sink = await engine.newSink();
+      const { transactionalDdl } = await engine.connector.connect(sink);
       await runner.apply(sink, caricaturesCreate(), actor);
       // v2 makes username NOT NULL; a row without one makes a later statement fail after earlier ones ran.
       await probe(sink, "INSERT INTO caricatures (user_id, username, image_url, description) VALUES ('u1', NULL, 'a.png', 'kept')");
       const error = await rejectionOf(runner.apply(sink, caricaturesAlter(), actor));
       expect(error).toBeInstanceOf(MigrationFailedError);
       const failure = error as MigrationFailedError;
-      expect(failure.details.statement_index).toBeGreaterThan(0);
-      expect(failure.message).toContain(`statement ${failure.details.statement_index + 1} of`);
-      expect(failure.details.failed_statement).toMatch(sink.dialect === 'sqlite' ? /^INSERT INTO "caricatures\$rebuild"/ : /SET NOT NULL$/);
+      const index = failure.details.statement_index;
+      expect(index).toBeGreaterThan(0);
+      expect(failure.message).toContain(`statement ${index + 1} of`);
+      const failing = { sqlite: /^INSERT INTO "caricatures\$rebuild"/, postgres: /SET NOT NULL$/, mysql: /MODIFY COLUMN `username` VARCHAR\(64\) NOT NULL DEFAULT 'anonymous'$/ }[sink.dialect];
+      expect(failure.details.failed_statement).toMatch(failing);
 
       expect(await tables(sink)).toEqual(['caricatures']);
-      expect(await probe(sink, 'SELECT username, description FROM caricatures')).toEqual([{ username: null, description: 'kept' }]);
+      if (transactionalDdl) {
+        expect(failure.details.kept_statements).toBe(0);
+        expect(failure.message).toContain('nothing of it was kept');
+        expect(await probe(sink, 'SELECT username, description FROM caricatures')).toEqual([{ username: null, description: 'kept' }]);
+      } else {
+        // The statements before the failing one committed: `description` is already dropped.
+        expect(failure.details.kept_statements).toBe(index);
+        expect(failure.message).toContain(`statements 1 to ${index} stay in effect`);
+        expect(await probe(sink, 'SELECT username FROM caricatures')).toEqual([{ username: null }]);
+      }
       const [, row] = await runner.status(sink);
       expect(row).toMatchObject({ migration_id: 'm-caricatures-2', status: 'failed', failed_statement: failure.details.failed_statement, attempts: 1, applied_sequence: null });
 
       await probe(sink, "UPDATE caricatures SET username = 'ann'");
-      expect((await runner.apply(sink, caricaturesAlter(), actor)).outcome).toBe('applied');
-      expect(await probe(sink, 'SELECT username, metadata FROM caricatures')).toEqual([{ username: 'ann', metadata: sink.dialect === 'sqlite' ? '{}' : {} }]);
+      const retried = await runner.apply(sink, caricaturesAlter(), actor);
+      expect(retried.outcome).toBe('applied');
+      expect(retried.statements).toEqual(migrationSql(caricaturesAlter(), sink.dialect).up.slice(transactionalDdl ? 0 : index));
+      const [after] = await probe<{ username: string; metadata: unknown }>(sink, 'SELECT username, metadata FROM caricatures');
+      expect({ ...after, metadata: json(after?.metadata) }).toEqual({ username: 'ann', metadata: {} });
       expect((await runner.status(sink))[1]).toMatchObject({ status: 'applied', attempts: 2 });
     });
 
@@ -169,6 +191,7 @@ export function runnerContract(name: string, start: () => Promise<Engine>) {
       const definition = { columns: [{ name: 'id', type: 'text', primary_key: true }] };
       await expect(runner.apply(sink, createMigration('m-messages', 'messages', definition), actor)).rejects.toThrow(ValidationError);
       await expect(runner.apply(sink, createMigration('m-tracking', TRACKING_TABLE, definition), actor)).rejects.toThrow(/tracking table/);
+      await expect(runner.apply(sink, createMigration('m-steps', STEPS_TABLE, definition), actor)).rejects.toThrow(/tracking table/);
       await expect(runner.apply(sink, createMigration('m-fk', 'notes', definition, { references: ['user_profiles'] }), actor)).rejects.toThrow(/protected platform table/);
       expect(await tables(sink)).toEqual(['caricatures']);
     });

@@ -24,6 +24,7 @@ describe('sink settings', () => {
     });
     const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf';
     expect(parseSinkSettings('aurora', { dialect: 'postgres', connection: { kind: 'data_api', cluster_arn: 'arn:aws:rds:eu-west-1:123456789012:cluster:main', secret_arn: arn, database: 'app' } }).connection.kind).toBe('data_api');
+    expect(parseSinkSettings('shop', { dialect: 'mysql', connection: { kind: 'secret', secret_arn: arn }, namespace: 'ws_acme' })).toEqual({ name: 'shop', dialect: 'mysql', connection: { kind: 'secret', secret_arn: arn }, namespace: 'ws_acme' });
   });
 
   it('refuses a connection given by value without echoing it', () => {
@@ -39,9 +40,9 @@ describe('sink settings', () => {
   });
 
   it('lists every problem: name, dialect, namespace, unknown keys', () => {
-    expect(problems({ dialect: 'mysql', connection: { kind: 'embedded', url: 'x' }, namespace: 'Bad-Name', extra: 1 }, 'Warehouse')).toEqual([
+    expect(problems({ dialect: 'oracle', connection: { kind: 'embedded', url: 'x' }, namespace: 'Bad-Name', extra: 1 }, 'Warehouse')).toEqual([
       ': sink name "Warehouse" must be snake_case, e.g. "warehouse"',
-      '/dialect: dialect "mysql" is not supported for sinks; use "postgres" or "sqlite"',
+      '/dialect: dialect "oracle" is not supported for sinks; use "postgres" or "sqlite" or "mysql"',
       '/connection/url: unknown property for a "embedded" connection; it takes no other properties',
       '/namespace: namespace "Bad-Name" must be snake_case, e.g. "bad_name"',
       '/extra: unknown property "extra"; use dialect, connection, namespace',
@@ -62,9 +63,20 @@ describe('connection references', () => {
     expect(error.message).not.toContain('hunter2');
   });
 
-  it('reads RDS secrets as URLs, encoding what needs it', () => {
+  it('refuses the embedded database for a MySQL sink, and a MySQL URL parameter it does not know, naming only the parameter', async () => {
+    const embedded = { name: 'shop', dialect: 'mysql' as const, connection: { kind: 'embedded' as const } };
+    await expect(createSinkConnector({ env: {}, embeddedDataDir: 'memory://' }).connect(embedded)).rejects.toThrow('sink "shop" is mysql, but the embedded database is PostgreSQL; set dialect to "postgres"');
+    const sink = { name: 'shop', dialect: 'mysql' as const, connection: { kind: 'env' as const, variable: 'SHOP_URL' } };
+    const error = await rejectionOf<Error>(createSinkConnector({ env: { SHOP_URL: 'mysql://app:hunter2@db/shop?passwd=hunter2' } }).connect(sink));
+    expect(error).toBeInstanceOf(SinkSettingsError);
+    expect(error.message).toBe('a MySQL sink URL takes the parameters socket and ssl=true, not "passwd"');
+  });
+
+  it('reads RDS secrets as URLs of the sink\'s dialect, encoding what needs it', () => {
     expect(secretToUrl('{"username":"app","password":"p@ss/word","host":"db.example","port":5432,"dbname":"main"}')).toBe('postgres://app:p%40ss%2Fword@db.example:5432/main');
     expect(secretToUrl(' postgres://a:b@h/d ')).toBe('postgres://a:b@h/d');
+    expect(secretToUrl('{"engine":"mysql","username":"app","password":"p@ss","host":"db.example","port":3306,"dbname":"shop"}', 'mysql')).toBe('mysql://app:p%40ss@db.example:3306/shop');
+    expect(secretToUrl('{"engine":"mariadb","username":"app","password":"x","host":"db.example"}', 'mysql')).toBe('mysql://app:x@db.example/');
   });
 });
 

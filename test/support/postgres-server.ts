@@ -80,7 +80,8 @@ async function systemUser(): Promise<{ uid: number; gid: number } | undefined> {
   }
 }
 
-function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

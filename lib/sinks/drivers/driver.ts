@@ -22,9 +22,22 @@ export interface SinkDriver {
   /** Resolved connection values (URL, password, user) that must never leave in a message. */
   readonly secrets: readonly string[];
   /**
-   * Runs `work` in one transaction holding the migration lock of `namespace` (PostgreSQL: an advisory
-   * transaction lock, and `search_path` set to the namespace; SQLite: `BEGIN IMMEDIATE`). Commits when
-   * `work` resolves, rolls back and rethrows when it throws.
+   * Whether DDL runs inside the transaction (PostgreSQL, SQLite), so a failed migration leaves nothing
+   * behind. MySQL commits every DDL statement on its own: the runner then records each statement as it
+   * runs and resumes a failed migration where it stopped.
+   */
+  readonly transactionalDdl: boolean;
+  /**
+   * Engines without transactional DDL: true when `error` says a statement's effect is already there
+   * (the column, index or table exists, or is already gone). Only asked about a statement that was
+   * started and never recorded as finished, i.e. one whose outcome an interruption left unknown.
+   */
+  alreadyInPlace?(error: unknown): boolean;
+  /**
+   * Runs `work` in one session holding the migration lock of `namespace` (PostgreSQL: an advisory
+   * transaction lock, and `search_path` set to the namespace; SQLite: `BEGIN IMMEDIATE`; MySQL: a named
+   * lock, and the namespace as the current database). Commits when `work` resolves, rolls back and
+   * rethrows when it throws (on MySQL each statement has already committed).
    */
   transaction<T>(namespace: string | undefined, work: (tx: SinkTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;

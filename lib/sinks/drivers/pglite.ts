@@ -9,6 +9,7 @@ import { placeholders, postgresPrologue, type SinkDriver, type SinkTransaction }
 
 export class PgliteDriver implements SinkDriver {
   readonly dialect = 'postgres' as const;
+  readonly transactionalDdl = true;
   readonly secrets: readonly string[] = [];
 
   private constructor(private readonly db: PGlite) {}

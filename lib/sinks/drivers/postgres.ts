@@ -10,6 +10,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 export class PostgresDriver implements SinkDriver {
   readonly dialect = 'postgres' as const;
+  readonly transactionalDdl = true;
   readonly secrets: readonly string[];
 
   constructor(private readonly url: string) {

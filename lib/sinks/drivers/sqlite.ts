@@ -17,6 +17,7 @@ const queues = new Map<string, Promise<unknown>>();
 
 export class SqliteDriver implements SinkDriver {
   readonly dialect = 'sqlite' as const;
+  readonly transactionalDdl = true;
   readonly secrets: readonly string[];
   private readonly path: string;
 

@@ -893,11 +893,11 @@ export interface components {
         };
         /** @description A sink. The connection is a reference, never a URL or password. */
         SinkSettings: {
-            /** @description "postgres" or "sqlite". */
+            /** @description "postgres", "sqlite" or "mysql" (MySQL, MariaDB, Aurora MySQL). */
             dialect?: unknown;
             /** @description {kind: "env", variable} | {kind: "secret", secret_arn} | {kind: "data_api", cluster_arn, secret_arn, database} | {kind: "embedded"} */
             connection?: unknown;
-            /** @description PostgreSQL schema; on the shared database always the workspace’s own. */
+            /** @description PostgreSQL schema or MySQL database; on the shared database always the workspace’s own. */
             namespace?: unknown;
             /** @description true: approving a request applies its migration here (default false). */
             apply_on_approval?: unknown;
@@ -912,7 +912,7 @@ export interface components {
              * @description When given, must be the sink’s dialect.
              * @enum {unknown}
              */
-            dialect?: "postgres" | "sqlite";
+            dialect?: "postgres" | "sqlite" | "mysql";
         };
         PageQuery: {
             /** @description Page size, 1 to 500 (default 50). */
