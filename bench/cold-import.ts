@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLE_BUDGETS_KB, buildFunctionBundle } from '../infra/bundling.js';
+import { BUNDLE_BUDGETS_KB, buildFunctionBundle, DEPLOYED_FUNCTIONS } from '../infra/bundling.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const dir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
@@ -27,10 +27,9 @@ function importMs(file: string): number {
 }
 
 const hello = await buildFunctionBundle('bench/hello-handler.ts', join(dir, 'hello'));
-const functions = Object.keys(BUNDLE_BUDGETS_KB);
 console.log(`cold import in a fresh node process vs the hello-world handler (${(hello.bytes / 1024).toFixed(0)} KB), median of ${ROUNDS} alternated rounds (min-max ratio):`);
-for (const entry of functions) {
-  const built = await buildFunctionBundle(entry, join(dir, entry.replace(/\W/g, '_')));
+for (const { entry, sinks } of DEPLOYED_FUNCTIONS) {
+  const built = await buildFunctionBundle(entry, join(dir, entry.replace(/\W/g, '_')), sinks);
   importMs(built.file); // the file system cache warm for both, as on a Lambda host
   importMs(hello.file);
   const ratios: number[] = [];

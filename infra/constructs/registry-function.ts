@@ -10,7 +10,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FUNCTION_BUNDLING } from '../bundling.js';
+import { externalModules, FUNCTION_BUNDLING } from '../bundling.js';
 import { PROJECT_ROOT, projectPath } from '../paths.js';
 import { DEFAULT_LOG_RETENTION } from './defaults.js';
 import { grantTableAccess, type TableAccess } from './table-access.js';
@@ -41,6 +41,11 @@ export interface RegistryFunctionProps {
    * @default - TABLE_NAME and NODE_OPTIONS only
    */
   readonly environment?: Record<string, string>;
+  /**
+   * The function applies migrations: its bundle carries the sink drivers only such functions load.
+   * @default false
+   */
+  readonly sinks?: boolean;
   /**
    * Shell commands run after esbuild, given the project root and the bundle's directory: files the
    * handler reads at run time beside its code (the console's build).
@@ -84,7 +89,7 @@ export class RegistryFunction extends Construct {
         ...FUNCTION_BUNDLING,
         format: OutputFormat.ESM,
         mainFields: [...FUNCTION_BUNDLING.mainFields],
-        externalModules: [...FUNCTION_BUNDLING.externalModules],
+        externalModules: externalModules(props.sinks ?? false),
         tsconfig: projectPath('tsconfig.json'),
         forceDockerBundling: false,
         ...(props.afterBundling

@@ -70,7 +70,7 @@ export interface WorkerSpec {
   readonly timeout?: Duration;
 }
 
-export interface WorkerProps extends Omit<WorkerSpec, 'id' | 'publishesEvents' | 'sinks'> {
+export interface WorkerProps extends Omit<WorkerSpec, 'id' | 'publishesEvents'> {
   /** The registry table. */
   readonly table: ITable;
   /**
@@ -114,6 +114,7 @@ export class Worker extends Construct {
       entry: props.entry,
       table: props.table,
       access: props.access,
+      ...(props.sinks ? { sinks: true } : {}),
       timeout: props.timeout ?? Duration.seconds(60),
       logRetention: props.logRetention,
       environment: { ...props.environment, ...(props.eventBus ? { EVENT_BUS_NAME: props.eventBus.eventBusName } : {}) },

@@ -95,7 +95,7 @@ export class StatelessStack extends Stack {
         logRetention,
         environment,
         // A migration may take a while; the HTTP API gives up at 30 s.
-        ...(sinks ? { timeout: Duration.seconds(29) } : {}),
+        ...(sinks ? { sinks, timeout: Duration.seconds(29) } : {}),
         // The console's page, script and style go beside its handler (lib/console/site.ts reads them there).
         ...(group === 'console' ? { afterBundling: (root: string, out: string) => [`"${root}/node_modules/.bin/tsx" "${root}/console/build.ts" "${out}/console-assets"`] } : {}),
       });
@@ -108,7 +108,7 @@ export class StatelessStack extends Stack {
     const workers = new Map<string, Worker>();
     for (const { id: workerId, publishesEvents, sinks, ...spec } of props.workers ?? []) {
       if (workers.has(workerId)) throw new Error(`two workers have the id "${workerId}"; give each a unique id`);
-      const worker = new Worker(this, workerId, { ...spec, table, eventBus: publishesEvents ? props.eventBus : undefined, logRetention, environment });
+      const worker = new Worker(this, workerId, { ...spec, sinks, table, eventBus: publishesEvents ? props.eventBus : undefined, logRetention, environment });
       if (sinks) grantSinkAccess(worker.function.function, props.sinkGrants ?? {});
       workers.set(workerId, worker);
     }
