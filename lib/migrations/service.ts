@@ -12,6 +12,7 @@ import { APPROVED_STATUSES, toSchemaRequest, type SchemaRequest } from '../reque
 import type { MigrationPreviewer } from '../requests/preview.js';
 import { migrationSql, MigrationFailedError, MigrationWaitingError, RollbackBlockedError, SinkUnavailableError, type Migration, type MigrationOutcome, type MigrationRunner, type Sink } from '../sinks/index.js';
 import type { SchemaStore } from '../store/schemas.js';
+import type { Promotion } from './promotion.js';
 import { AttemptRecorder, type AttemptRecord, type RecordStores } from './record.js';
 import { DEFAULT_SINK, type SinkService } from './sinks.js';
 
@@ -23,6 +24,8 @@ export interface MigrationServiceDeps {
   planner: Pick<MigrationPreviewer, 'planFor'>;
   /** Absent: this deployment runs no sinks, and every apply answers 503. */
   runner?: MigrationRunner;
+  /** Checked before every apply: environments, promotion, drift (lib/migrations/promotion). */
+  guard?: Pick<Promotion, 'checkApply'>;
 }
 
 export interface MigrationTarget {
@@ -93,7 +96,8 @@ export class MigrationService {
     if (!APPROVED_STATUSES.includes(current.status)) {
       throw new ConflictError(`a ${current.status} request has no migration to ${operation}; it must be approved first`, { extensions: { current_status: current.status } });
     }
-    const { sink } = await this.deps.sinks.resolve(current.workspace_id, target.sink ?? DEFAULT_SINK);
+    const resolved = await this.deps.sinks.resolve(current.workspace_id, target.sink ?? DEFAULT_SINK);
+    const { sink } = resolved;
     if (target.dialect !== undefined && target.dialect !== sink.dialect) {
       throw new ValidationError(`sink "${sink.name}" is ${sink.dialect}; dialect "${target.dialect}" does not match it (leave dialect out, or name a ${target.dialect} sink)`);
     }
@@ -102,7 +106,10 @@ export class MigrationService {
     const { plan, base } = await this.deps.planner.planFor(current);
     const version = current.schema_ref ? (await this.deps.stores.schemas.versionById(current.schema_ref))?.version : undefined;
     if (version === undefined) throw new ConflictError(`request ${current.id} has no published version to migrate to`);
-    const attempt = { sink: { name: sink.name, dialect: sink.dialect, ...(sink.namespace ? { namespace: sink.namespace } : {}) }, operation, schema_version: version, actor };
+    // Refusals here change nothing, so they are no attempt: the request stays as it is.
+    if (operation === 'apply') await this.deps.guard?.checkApply(current, resolved, plan);
+    const environment = resolved.environment ? { environment: resolved.environment.name } : {};
+    const attempt = { sink: { name: sink.name, dialect: sink.dialect, ...(sink.namespace ? { namespace: sink.namespace } : {}), ...environment }, operation, schema_version: version, actor };
     const migration: Migration = { id: current.id, request_id: current.id, schema_name: current.schema_name, schema_version: version, plan };
     let done: MigrationOutcome;
     try {
