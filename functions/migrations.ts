@@ -78,8 +78,9 @@ group.route({
   operation: 'syncSinkMigrations',
   role: 'reviewer',
   summary: 'Reconcile with the sink\u2019s tracking table: requests it shows applied (by another runner, with the registry\u2019s SQL) become migrated there, those it shows rolled back become rolled_back',
+  body: 'SinkSyncRun',
   response: { status: 200, contract: 'SinkSyncResult' },
-  example: { path: { sink: 'default' } },
+  example: { path: { sink: 'default' }, body: {} },
   handle: async ({ principal, workspaceId, event }, { sinkSync }) => sinkSync.sync(principal, workspaceId, sinkParam(event)),
 });
 

@@ -188,6 +188,7 @@ export const contracts = {
       dialect: { enum: ['postgres', 'sqlite'], description: 'When given, must be the sink\u2019s dialect.' },
     },
   },
+  SinkSyncRun: { type: 'object', additionalProperties: false, properties: {}, description: 'Nothing to give: the sink\u2019s tracking table says what ran.' },
   EnvironmentApproval: { type: 'object', additionalProperties: false, properties: { comment: { type: 'string', maxLength: 4096 } } },
   PageQuery: { type: 'object', additionalProperties: false, properties: { ...page } },
   NoQuery: { type: 'object', additionalProperties: false, properties: {}, description: 'The query of a route that takes no parameters: any is refused.' },

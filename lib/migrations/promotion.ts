@@ -30,21 +30,21 @@ export class Promotion {
   constructor(private readonly deps: PromotionDeps) {}
 
   /**
-   * Throws unless `request` may be applied on `target` now: its environment's second approval given
-   * where required, every sink of the previous environment (by order) having it applied and without
-   * drift in its table where promotion is required, and the target's table as the plan expects it.
+   * Throws unless `request` may be applied on `target` now: every sink of the previous environment (by
+   * order) having it applied and without drift in its table where promotion is required, its
+   * environment's second approval given where required, and the target's table as the plan expects it.
    */
   async checkApply(request: SchemaRequestItem, target: WorkspaceSink, plan: MigrationPlan): Promise<void> {
     const env = target.environment;
     if (env) {
       const rules = await this.deps.workspaces.promotion(request.workspace_id);
+      if (rules.required) await this.checkPrevious(request, env, plan.table);
       if (rules.second_approval.includes(env.name) && !approvalsOf(request)[env.name]) {
         throw new SecondApprovalRequiredError(
           `environment "${env.name}" needs a second reviewer's approval before request ${request.id} is applied there; a reviewer other than ${request.decided_by ?? 'the approver'} and the requester gives it with POST /api/v1/schema-requests/${request.id}/environments/${env.name}/approval`,
           { extensions: { environment: env.name, approved_by: request.decided_by ?? null } },
         );
       }
-      if (rules.required) await this.checkPrevious(request, env, plan.table);
     }
     await this.deps.drift.checkBeforeApply(target.sink, request, plan);
   }

@@ -935,6 +935,8 @@ export interface components {
              */
             dialect?: "postgres" | "sqlite";
         };
+        /** @description Nothing to give: the sink’s tracking table says what ran. */
+        SinkSyncRun: Record<string, never>;
         EnvironmentApproval: {
             comment?: string;
         };
@@ -6262,7 +6264,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SinkSyncRun"];
+            };
+        };
         responses: {
             /** @description Success */
             200: {
@@ -6320,6 +6326,33 @@ export interface operations {
             };
             /** @description Conflict: an RFC 9457 problem */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: an RFC 9457 problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
