@@ -85,7 +85,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
   const previews = new MigrationPreviewer(stores.schemas, engines);
   const drift = new SinkDrift({ sinks, requests: stores.requests, planner: previews, ...(runner && runtime ? { runner, connect: (sink) => runtime.connector.connect(sink) } : {}) });
   const promotion = new Promotion({ sinks, workspaces, drift, stores, tx: table, clock });
-  const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: previews, guard: promotion, ...(runner ? { runner } : {}) });
+  const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: previews, guard: promotion, drift, ...(runner ? { runner } : {}) });
   const ccompat = new CcompatService({ schemas, store: stores.schemas, ids: stores.ccompat, engines, now: deps.now });
   return {
     table,

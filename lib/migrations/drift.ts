@@ -4,12 +4,13 @@
  * migration was planned against.
  */
 import { authorize, type Principal } from '../auth/principal.js';
+import { RegistryError } from '../errors.js';
 import type { SchemaRequestItem } from '../generated/table.js';
 import type { MigrationPreviewer } from '../requests/preview.js';
 import { CATALOG_READERS, type LiveTable } from '../sinks/catalog/index.js';
 import { compareTable, type DriftChange } from '../sinks/drift.js';
 import type { SinkDriver } from '../sinks/drivers/driver.js';
-import { SinkUnavailableError, type MigrationRunner, type Sink, type TrackingRow } from '../sinks/index.js';
+import { scrubMessage, SinkUnavailableError, type MigrationRunner, type Sink, type TrackingRow } from '../sinks/index.js';
 import type { MigrationPlan, TableDefinition } from '../sql/index.js';
 import type { SchemaRequestStore } from '../store/requests.js';
 import { SchemaDriftError } from './errors.js';
@@ -95,7 +96,12 @@ export class SinkDrift {
   private async live(sink: Sink, tables: string[]): Promise<Map<string, LiveTable>> {
     if (!this.deps.connect) throw new SinkUnavailableError('this deployment runs no sinks');
     const driver = await this.deps.connect(sink);
-    return driver.transaction(sink.namespace, (tx) => CATALOG_READERS[sink.dialect](tx.query.bind(tx), tables));
+    try {
+      return await driver.transaction(sink.namespace, (tx) => CATALOG_READERS[sink.dialect](tx.query.bind(tx), tables));
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
+      throw new SinkUnavailableError(`sink "${sink.name}": its catalog cannot be read: ${scrubMessage(error, driver.secrets)}`);
+    }
   }
 
   private runner(): MigrationRunner {

@@ -20,7 +20,7 @@ import type { SinkService, WorkspaceSink } from './sinks.js';
 export interface PromotionDeps {
   sinks: Pick<SinkService, 'list'>;
   workspaces: Pick<WorkspaceService, 'promotion'>;
-  drift: Pick<SinkDrift, 'tables' | 'checkBeforeApply'>;
+  drift: Pick<SinkDrift, 'tables'>;
   stores: { requests: SchemaRequestStore; audit: AuditStore; notifications: NotificationStore };
   tx: Transactor;
   clock: Clock;
@@ -31,8 +31,8 @@ export class Promotion {
 
   /**
    * Throws unless `request` may be applied on `target` now: every sink of the previous environment (by
-   * order) having it applied and without drift in its table where promotion is required, its
-   * environment's second approval given where required, and the target's table as the plan expects it.
+   * order) having it applied and without drift in its table where promotion is required, and its
+   * environment's second approval given where required.
    */
   async checkApply(request: SchemaRequestItem, target: WorkspaceSink, plan: MigrationPlan): Promise<void> {
     const env = target.environment;
@@ -46,7 +46,6 @@ export class Promotion {
         );
       }
     }
-    await this.deps.drift.checkBeforeApply(target.sink, request, plan);
   }
 
   private async checkPrevious(request: SchemaRequestItem, env: NonNullable<WorkspaceSink['environment']>, table: string): Promise<void> {
@@ -73,7 +72,11 @@ export class Promotion {
     );
   }
 
-  /** The second reviewer's approval of `id` for `environment`: never the requester, never the approver. */
+  /**
+   * The second reviewer's approval of `id` for `environment`: never the requester, never the approver.
+   * Apply needs it only where the workspace's promotion.second_approval names the environment; given
+   * elsewhere it is kept and shown all the same (a team may approve ahead of turning the rule on).
+   */
   async approve(principal: Principal, id: string, environment: string, comment?: string): Promise<SchemaRequest> {
     const current = await this.deps.stores.requests.byId(id);
     if (!current) throw new NotFoundError(`schema request ${id} not found`);
@@ -82,10 +85,6 @@ export class Promotion {
     if (principal.id === current.requester) throw new SecondReviewerError('requesters cannot approve their own request for an environment, whatever their role; another reviewer does');
     if (principal.id === current.decided_by) throw new SecondReviewerError(`${principal.id} approved request ${id} already; the second approval for "${environment}" must come from a different reviewer`);
     if (!APPROVED_STATUSES.includes(current.status)) throw new ConflictError(`a ${current.status} request cannot be approved for an environment; it must be approved first`, { extensions: { current_status: current.status } });
-    const rules = await this.deps.workspaces.promotion(current.workspace_id);
-    if (!rules.second_approval.includes(environment)) {
-      throw new ConflictError(`environment "${environment}" of workspace ${current.workspace_id} needs no second approval (it requires one in: ${rules.second_approval.join(', ') || 'none'}); an admin sets this in the workspace config's promotion.second_approval`);
-    }
     const approvals = approvalsOf(current);
     if (approvals[environment]) throw new ConflictError(`request ${id} was already approved for "${environment}" by ${approvals[environment].by}`);
     const at = this.deps.clock.now().toISOString();

@@ -12,6 +12,8 @@ import { APPROVED_STATUSES, toSchemaRequest, type SchemaRequest } from '../reque
 import type { MigrationPreviewer } from '../requests/preview.js';
 import { migrationSql, MigrationFailedError, MigrationWaitingError, RollbackBlockedError, SinkUnavailableError, type Migration, type MigrationOutcome, type MigrationRunner, type Sink } from '../sinks/index.js';
 import type { SchemaStore } from '../store/schemas.js';
+import type { SinkDrift } from './drift.js';
+import { SchemaDriftError } from './errors.js';
 import type { Promotion } from './promotion.js';
 import { AttemptRecorder, type AttemptRecord, type RecordStores } from './record.js';
 import { DEFAULT_SINK, type SinkService } from './sinks.js';
@@ -24,8 +26,10 @@ export interface MigrationServiceDeps {
   planner: Pick<MigrationPreviewer, 'planFor'>;
   /** Absent: this deployment runs no sinks, and every apply answers 503. */
   runner?: MigrationRunner;
-  /** Checked before every apply: environments, promotion, drift (lib/migrations/promotion). */
+  /** Checked before every apply: promotion order and second reviewer (lib/migrations/promotion). */
   guard?: Pick<Promotion, 'checkApply'>;
+  /** Checked before every apply: the sink's live table is what the migration was planned against. */
+  drift?: Pick<SinkDrift, 'checkBeforeApply'>;
 }
 
 export interface MigrationTarget {
@@ -113,7 +117,10 @@ export class MigrationService {
     const migration: Migration = { id: current.id, request_id: current.id, schema_name: current.schema_name, schema_version: version, plan };
     let done: MigrationOutcome;
     try {
-      if (operation === 'apply') migration.depends_on = await this.dependencies(runner, sink, current, base);
+      if (operation === 'apply') {
+        migration.depends_on = await this.dependencies(runner, sink, current, base);
+        await this.deps.drift?.checkBeforeApply(sink, current, plan);
+      }
       done = operation === 'apply' ? await runner.apply(sink, migration, { actor }) : await runner.rollback(sink, migration, { actor });
     } catch (error) {
       const failure = failureOf(error, () => migrationSql(migration, sink.dialect)[operation === 'apply' ? 'up' : 'down']);
@@ -144,6 +151,8 @@ export class MigrationService {
  */
 function failureOf(error: unknown, statements: () => string[]): Pick<AttemptRecord, 'outcome' | 'statements' | 'duration_ms' | 'error' | 'failed_statement' | 'waiting_on' | 'dependents'> | undefined {
   const base = { statements: [] as string[], duration_ms: 0 };
+  // Refused before anything ran, and the request is still as approved: nothing to record.
+  if (error instanceof SchemaDriftError) return undefined;
   if (error instanceof MigrationWaitingError) return { ...base, outcome: 'waiting', error: error.message, waiting_on: error.waitingOn };
   if (error instanceof RollbackBlockedError) return { ...base, outcome: 'blocked', error: error.message, dependents: error.dependents };
   if (error instanceof MigrationFailedError) {
