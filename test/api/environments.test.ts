@@ -3,14 +3,17 @@
  * promoted from a dev SQLite file to a staging PostgreSQL (a real server when installed, else the
  * embedded one) to a prod SQLite file, in order, with prod's second reviewer; drift on every sink
  * (empty after the registry's own applies; a column added by hand and a changed type found); the check
- * before apply; and `migrated` marked from a tracking table another runner wrote.
+ * before apply; the exported files replayed on a fresh database giving the same catalog; and `migrated`
+ * marked from a tracking table another runner wrote.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildServices } from '../../lib/registry.js';
 import { MigrationPreviewer } from '../../lib/requests/preview.js';
+import { readSqliteCatalog } from '../../lib/sinks/catalog/sqlite.js';
 import { createMigrationRunner, createSinkConnector, type Sink } from '../../lib/sinks/index.js';
 import { caricaturesV1 } from '../sql/fixtures.js';
 import { postgresUnavailable, startPostgres, type PostgresServer } from '../support/postgres-server.js';
@@ -133,6 +136,18 @@ describe('environments and promotion', () => {
       expect(report.status, JSON.stringify(report.body)).toBe(200);
       expect(report.body, sink).toMatchObject({ sink, in_sync: true, tables: [{ table: 'caricatures', expected_from: { migration_id: id, schema_version: 1 }, changes: [] }] });
     }
+
+    // The exported files, replayed by a plain runner on a fresh database, give the same catalog.
+    const files = await reg.call('GET', `/api/v1/workspaces/${WS}/migrations?dialect=sqlite`, { token: t.reader });
+    expect(files.body.files.map((f: { request_id: string }) => f.request_id)).toEqual([id]);
+    const fresh = new Database(join(dir, 'replayed.db'));
+    for (const f of files.body.files) fresh.exec(f.up.content);
+    const replayed = await readSqliteCatalog(async <R>(sql: string, params: readonly unknown[] = []) => fresh.prepare(sql).all(...params) as R[], ['caricatures']);
+    fresh.close();
+    const driver = await reg.deps.sinks!.connector.connect(devSink);
+    const onDevCatalog = await driver.transaction(undefined, (tx) => readSqliteCatalog(tx.query.bind(tx), ['caricatures']));
+    expect(replayed.get('caricatures')).toEqual(onDevCatalog.get('caricatures'));
+    expect(replayed.get('caricatures')?.indexes.map((i) => i.name).sort()).toEqual(['idx_caricatures_created_at', 'idx_caricatures_user_id']);
 
     const audit = await reg.call('GET', `/api/v1/schema-requests/${id}/audit`, { token: t.reader });
     const approvedEvent = audit.body.items.find((e: { action: string }) => e.action === 'schema_request.environment_approved');
