@@ -178,6 +178,8 @@ export const contracts = {
       connection: { description: '{kind: "env", variable} | {kind: "secret", secret_arn} | {kind: "data_api", cluster_arn, secret_arn, database} | {kind: "embedded"}' },
       namespace: { description: 'PostgreSQL schema; on the shared database always the workspace\u2019s own.' },
       apply_on_approval: { description: 'true: approving a request applies its migration here (default false).' },
+      environment: { description: 'The environment the sink belongs to, e.g. "staging" (with order; absent: outside promotion).' },
+      order: { description: 'The environment\u2019s place in promotion, lower first (e.g. dev 0, staging 1, prod 2); the same for every sink of one environment.' },
     },
   },
   MigrationRun: {

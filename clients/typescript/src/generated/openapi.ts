@@ -922,6 +922,10 @@ export interface components {
             namespace?: unknown;
             /** @description true: approving a request applies its migration here (default false). */
             apply_on_approval?: unknown;
+            /** @description The environment the sink belongs to, e.g. "staging" (with order; absent: outside promotion). */
+            environment?: unknown;
+            /** @description The environment’s place in promotion, lower first (e.g. dev 0, staging 1, prod 2); the same for every sink of one environment. */
+            order?: unknown;
         };
         MigrationRun: {
             /**
