@@ -7,7 +7,7 @@ import { ValidationError } from '../lib/errors.js';
 import { MAX_MIGRATION_FILES } from '../lib/migrations/files.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { API_PREFIX } from '../lib/api/route.js';
-import { sinkParam } from '../lib/http/params.js';
+import { environmentParam, sinkParam } from '../lib/http/params.js';
 
 const requests = `${API_PREFIX}/schema-requests`;
 
@@ -59,6 +59,41 @@ group.route({
   raises: [ValidationError],
   example: {},
   handle: async ({ principal, workspaceId, query }, { migrationFiles }) => migrationFiles.export(principal, workspaceId, query),
+});
+
+group.route({
+  method: 'GET',
+  path: `${API_PREFIX}/workspaces/{workspace_id}/sinks/{sink}/drift`,
+  operation: 'getSinkDrift',
+  role: 'reader',
+  summary: 'Every difference between the sink\u2019s live tables (its catalog) and what the migrations applied there say: missing or extra tables, columns and indexes, changed types, nullability and defaults, each explained',
+  response: { status: 200, contract: 'SinkDrift' },
+  example: { path: { sink: 'default' } },
+  handle: async ({ principal, workspaceId, event }, { drift }) => drift.report(principal, workspaceId, sinkParam(event)),
+});
+
+group.route({
+  method: 'POST',
+  path: `${API_PREFIX}/workspaces/{workspace_id}/sinks/{sink}/sync`,
+  operation: 'syncSinkMigrations',
+  role: 'reviewer',
+  summary: 'Reconcile with the sink\u2019s tracking table: requests it shows applied (by another runner, with the registry\u2019s SQL) become migrated there, those it shows rolled back become rolled_back',
+  body: 'SinkSyncRun',
+  response: { status: 200, contract: 'SinkSyncResult' },
+  example: { path: { sink: 'default' }, body: {} },
+  handle: async ({ principal, workspaceId, event }, { sinkSync }) => sinkSync.sync(principal, workspaceId, sinkParam(event)),
+});
+
+group.route({
+  method: 'POST',
+  path: `${requests}/{id}/environments/{environment}/approval`,
+  operation: 'approveForEnvironment',
+  role: 'reviewer',
+  summary: 'The second reviewer\u2019s approval of an approved request for an environment that requires one (e.g. prod); never the requester or the first approver (403)',
+  body: 'EnvironmentApproval',
+  response: { status: 200, contract: 'SchemaRequest' },
+  example: { path: { id: '<request>', environment: 'prod' }, body: {} },
+  handle: async ({ principal, id, event, body }, { promotion }) => promotion.approve(principal, id, environmentParam(event), body.comment),
 });
 
 export const { buildHandler, handler } = group;

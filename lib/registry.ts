@@ -28,6 +28,9 @@ import { MigrationService } from './migrations/service.js';
 import { SinkService } from './migrations/sinks.js';
 import { MigrationFiles } from './migrations/files.js';
 import { SinkStatus } from './migrations/status.js';
+import { SinkDrift } from './migrations/drift.js';
+import { Promotion } from './migrations/promotion.js';
+import { SinkSync } from './migrations/sync.js';
 import { MigrationPreviewer } from './requests/preview.js';
 import { createMigrationRunner } from './sinks/index.js';
 
@@ -48,6 +51,9 @@ export interface Services {
   sinks: SinkService;
   migrations: MigrationService;
   sinkStatus: SinkStatus;
+  drift: SinkDrift;
+  promotion: Promotion;
+  sinkSync: SinkSync;
   migrationFiles: MigrationFiles;
   autoCreate: AutoCreator;
   /** The Confluent-compatible API (/apis/ccompat/v7). */
@@ -80,7 +86,9 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
   const runner = runtime && createMigrationRunner({ connect: (sink) => runtime.connector.connect(sink), clock: deps.now });
   const sinks = new SinkService({ stores, tx: table, clock, ...(runtime ? { runtime } : {}) });
   const previews = new MigrationPreviewer(stores.schemas, engines);
-  const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: previews, ...(runner ? { runner } : {}) });
+  const drift = new SinkDrift({ sinks, requests: stores.requests, planner: previews, ...(runner && runtime ? { runner, connect: (sink) => runtime.connector.connect(sink) } : {}) });
+  const promotion = new Promotion({ sinks, workspaces, drift, stores, tx: table, clock });
+  const migrations = new MigrationService({ stores, tx: table, clock, sinks, planner: previews, guard: promotion, drift, ...(runner ? { runner } : {}) });
   const ccompat = new CcompatService({ schemas, store: stores.schemas, ids: stores.ccompat, engines, now: deps.now });
   return {
     table,
@@ -98,6 +106,9 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
     sinks,
     migrations,
     sinkStatus: new SinkStatus({ sinks, attempts: stores.migrations, requests: stores.requests, ...(runner ? { runner } : {}) }),
+    drift,
+    promotion,
+    sinkSync: new SinkSync({ stores, tx: table, clock, sinks, planner: previews, ...(runner ? { runner } : {}) }),
     migrationFiles: new MigrationFiles({ requests: stores.requests, schemas: stores.schemas, previews }),
     autoCreate: new AutoCreator({ log: stores.autoCreateLog, requests: stores.requests, workspaces, migrations }),
     ccompat,

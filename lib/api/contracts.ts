@@ -92,6 +92,16 @@ export const contracts = {
         items: { enum: WARNING_CODES },
         description: 'Warning codes that refuse a definition with 422 naming the warning instead of reporting it (a stricter house style); [] refuses none.',
       },
+      promotion: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['required', 'second_approval'],
+        description: 'Environment rules: required (a migration must be applied and healthy in the previous environment, by the sinks\u2019 order, before the next) and second_approval (environments, e.g. ["prod"], whose apply needs a second reviewer distinct from the approver).',
+        properties: {
+          required: { type: 'boolean' },
+          second_approval: { type: 'array', uniqueItems: true, maxItems: 32, items: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,62}$' } },
+        },
+      },
     },
   },
   CreateSchemaRequest: {
@@ -168,6 +178,8 @@ export const contracts = {
       connection: { description: '{kind: "env", variable} | {kind: "secret", secret_arn} | {kind: "data_api", cluster_arn, secret_arn, database} | {kind: "embedded"}' },
       namespace: { description: 'PostgreSQL schema or MySQL database; on the shared database always the workspace\u2019s own.' },
       apply_on_approval: { description: 'true: approving a request applies its migration here (default false).' },
+      environment: { description: 'The environment the sink belongs to, e.g. "staging" (with order; absent: outside promotion).' },
+      order: { description: 'The environment\u2019s place in promotion, lower first (e.g. dev 0, staging 1, prod 2); the same for every sink of one environment.' },
     },
   },
   MigrationRun: {
@@ -178,6 +190,8 @@ export const contracts = {
       dialect: { enum: ['postgres', 'sqlite', 'mysql'], description: 'When given, must be the sink\u2019s dialect.' },
     },
   },
+  SinkSyncRun: { type: 'object', additionalProperties: false, properties: {}, description: 'Nothing to give: the sink\u2019s tracking table says what ran.' },
+  EnvironmentApproval: { type: 'object', additionalProperties: false, properties: { comment: { type: 'string', maxLength: 4096 } } },
   PageQuery: { type: 'object', additionalProperties: false, properties: { ...page } },
   NoQuery: { type: 'object', additionalProperties: false, properties: {}, description: 'The query of a route that takes no parameters: any is refused.' },
   SchemaVersion: {
@@ -484,6 +498,19 @@ export const contracts = {
             failed_statement: { type: 'string' },
             waiting_on: { type: 'array', items: { type: 'string' } },
             dependents: { type: 'array', items: { type: 'string' } },
+            environment: { type: 'string' },
+          },
+        },
+      },
+      environments: {
+        type: 'object',
+        description: 'Per environment of the sinks it ran on: per sink there, its state after the last attempt (when, by whom), and the second reviewer\u2019s approval where one is required.',
+        additionalProperties: {
+          type: 'object',
+          required: ['sinks'],
+          properties: {
+            sinks: { type: 'object', additionalProperties: { type: 'object', required: ['state', 'at', 'by'], properties: { state: { type: 'string' }, at: timestamp, by: { type: 'string' } } } },
+            second_approval: { type: 'object', required: ['by', 'at'], properties: { by: { type: 'string' }, at: timestamp, comment: { type: 'string' } } },
           },
         },
       },
@@ -568,6 +595,55 @@ export const contracts = {
           },
         },
       },
+    },
+  },
+  SinkDrift: {
+    type: 'object',
+    required: ['workspace_id', 'sink', 'dialect', 'in_sync', 'tables'],
+    properties: {
+      workspace_id: workspaceId,
+      sink: { type: 'string' },
+      dialect: { type: 'string' },
+      namespace: { type: 'string' },
+      in_sync: { type: 'boolean', description: 'No table has any change.' },
+      tables: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['table', 'expected_from', 'changes'],
+          properties: {
+            table: { type: 'string' },
+            expected_from: {
+              anyOf: [{ type: 'object', required: ['migration_id', 'schema_version'], properties: { migration_id: { type: 'string' }, schema_version: { type: 'integer' } } }, { type: 'null' }],
+              description: 'The applied migration whose table this should be; null when every migration of the table was rolled back (it should not exist).',
+            },
+            changes: { type: 'array', items: { $ref: '#/components/schemas/DriftChange' } },
+          },
+        },
+      },
+    },
+  },
+  DriftChange: {
+    type: 'object',
+    required: ['kind', 'table', 'explanation'],
+    properties: {
+      kind: { enum: ['table_missing', 'table_unexpected', 'column_missing', 'column_extra', 'type_changed', 'nullability_changed', 'default_changed', 'index_missing', 'index_extra', 'index_changed'] },
+      table: { type: 'string' },
+      column: { type: 'string' },
+      index: { type: 'string' },
+      expected: { description: 'What the applied migrations say (absent: nothing should be there).' },
+      actual: { description: 'What the live database has (absent: nothing is there).' },
+      explanation: { type: 'string' },
+    },
+  },
+  SinkSyncResult: {
+    type: 'object',
+    required: ['workspace_id', 'sink', 'marked', 'skipped'],
+    properties: {
+      workspace_id: workspaceId,
+      sink: { type: 'string' },
+      marked: { type: 'array', items: { type: 'object', required: ['request_id', 'schema_name', 'status'], properties: { request_id: ulid, schema_name: schemaName, status: { enum: ATTRIBUTE_ENUMS.schema_request.status } } } },
+      skipped: { type: 'array', items: { type: 'object', required: ['request_id', 'reason'], properties: { request_id: { type: 'string' }, reason: { type: 'string' } } } },
     },
   },
   AuditEvent: {

@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.6.0 (sha256 153e1e1cf934a7b6b3815a2ec4dd4837e9d7e3485ff88a5c6a55acff4d7ffb65).
+// version 2.7.0 (sha256 1671865608b35a169afe28f96eb120de35387315d5b25077206e1daa63d87784).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,8 +7,8 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "2.6.0",
-  hash: "153e1e1cf934a7b6b3815a2ec4dd4837e9d7e3485ff88a5c6a55acff4d7ffb65",
+  version: "2.7.0",
+  hash: "1671865608b35a169afe28f96eb120de35387315d5b25077206e1daa63d87784",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
@@ -37,7 +37,7 @@ export const ATTRIBUTE_ENUMS = {
   audit_event: { entity_type: ["schema","schema_version","schema_request","workspace","sink","payload","api_key"] },
   workspace_config: { compatibility: ["NONE","BACKWARD","BACKWARD_TRANSITIVE","FORWARD","FORWARD_TRANSITIVE","FULL","FULL_TRANSITIVE"], default_dialect: ["2020-12","draft-07"] },
   sink_config: { dialect: ["postgres","sqlite","mysql"] },
-  migration_attempt: { operation: ["apply","rollback"], outcome: ["applied","rolled_back","unchanged","failed","waiting","blocked"], dialect: ["postgres","sqlite","mysql"] },
+  migration_attempt: { operation: ["apply","rollback"], outcome: ["applied","rolled_back","unchanged","failed","waiting","blocked","synced"], dialect: ["postgres","sqlite","mysql"] },
   auto_create_log_entry: { action: ["created","skipped","failed"] },
   api_key: { role: ["reader","writer","reviewer","admin"] },
 } as const;
@@ -822,6 +822,8 @@ export interface SchemaRequestItem {
   auto_reviewed_at?: string;
   /** Per sink, the last migration attempt: status, dialect, checksum, error and failing statement, or what it waits on. */
   migrations?: string;
+  /** Per environment that requires a second reviewer (e.g. prod), that reviewer's approval: {by, at, comment?}. */
+  environment_approvals?: string;
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
   /** ISO-8601 UTC with milliseconds. */
@@ -1113,6 +1115,8 @@ export interface WorkspaceConfigItem {
   refuse_warnings?: string;
   /** Rule severities overridden for this workspace and the auto-approval switch. */
   policies?: string;
+  /** Environment rules: {required: whether a migration must be applied and healthy in the previous environment first, second_approval: environments whose apply needs a second, distinct reviewer}. */
+  promotion?: string;
   /** ISO-8601 UTC with milliseconds. */
   updated_at: string;
   /** A user id (the token's sub) or system:<name>. */
@@ -1159,6 +1163,10 @@ export interface SinkConfigItem {
   namespace?: string;
 
   apply_on_approval: boolean;
+  /** The environment the sink belongs to (e.g. dev, staging, prod); absent: outside promotion. */
+  environment?: string;
+  /** The environment's place in promotion order (dev 0, staging 1, prod 2); every sink of one environment has the same. */
+  order?: number;
   /** Set when an admin deleted the sink: the registry never deletes items, so the settings stay as a tombstone until put again. */
   deleted_at?: string;
   /** ISO-8601 UTC with milliseconds. */
@@ -1210,7 +1218,7 @@ export interface MigrationAttemptItem {
 
   operation: "apply" | "rollback";
 
-  outcome: "applied" | "rolled_back" | "unchanged" | "failed" | "waiting" | "blocked";
+  outcome: "applied" | "rolled_back" | "unchanged" | "failed" | "waiting" | "blocked" | "synced";
 
   dialect: "postgres" | "sqlite" | "mysql";
   /** The SQL executed, in order (a JSON array; empty when nothing ran). */
@@ -1758,6 +1766,7 @@ export function createEntities(deps: EntityDeps) {
           decision_comment: { type: "string" },
           auto_reviewed_at: { type: "string" },
           migrations: { type: "string" },
+          environment_approvals: { type: "string" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
         },
@@ -1884,6 +1893,7 @@ export function createEntities(deps: EntityDeps) {
           default_dialect: { type: ["2020-12", "draft-07"] as const },
           refuse_warnings: { type: "string" },
           policies: { type: "string" },
+          promotion: { type: "string" },
           updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           updated_by: { type: "string", required: true },
         },
@@ -1906,6 +1916,8 @@ export function createEntities(deps: EntityDeps) {
           connection: { type: "string", required: true },
           namespace: { type: "string", validate: new RegExp("^[a-z_][a-z0-9_]{0,62}$") },
           apply_on_approval: { type: "boolean", required: true, default: false },
+          environment: { type: "string", validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
+          order: { type: "number" },
           deleted_at: { type: "string" },
           updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           updated_by: { type: "string", required: true },
@@ -1930,7 +1942,7 @@ export function createEntities(deps: EntityDeps) {
           schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
           schema_version: { type: "number", required: true, readOnly: true },
           operation: { type: ["apply", "rollback"] as const, required: true, readOnly: true },
-          outcome: { type: ["applied", "rolled_back", "unchanged", "failed", "waiting", "blocked"] as const, required: true, readOnly: true },
+          outcome: { type: ["applied", "rolled_back", "unchanged", "failed", "waiting", "blocked", "synced"] as const, required: true, readOnly: true },
           dialect: { type: ["postgres", "sqlite", "mysql"] as const, required: true, readOnly: true },
           statements: { type: "string", required: true, readOnly: true },
           checksum: { type: "string", readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },

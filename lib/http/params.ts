@@ -33,3 +33,10 @@ export function sinkParam(event: HttpEvent): string {
   if (!SINK.test(name)) throw new NotFoundError(`sink ${JSON.stringify(name)} not found; sink names are snake_case, e.g. "default"`);
   return name;
 }
+
+/** The environment path parameter (a snake_case name, as sinks give it). */
+export function environmentParam(event: HttpEvent): string {
+  const name = event.pathParameters?.environment ?? '';
+  if (!SINK.test(name)) throw new NotFoundError(`environment ${JSON.stringify(name)} not found; environment names are snake_case, e.g. "prod"`);
+  return name;
+}

@@ -15,7 +15,7 @@ import type { SchemaRequestStore } from '../store/requests.js';
 import type { SinkDialect } from '../sinks/index.js';
 
 export interface AttemptRecord {
-  sink: { name: string; dialect: SinkDialect; namespace?: string };
+  sink: { name: string; dialect: SinkDialect; namespace?: string; environment?: string };
   operation: 'apply' | 'rollback';
   outcome: MigrationAttemptItem['outcome'];
   schema_version: number;
@@ -41,8 +41,8 @@ const MAX_RACES = 8;
 
 /** The request's status after an attempt: only a successful apply or rollback, or a failed apply, moves it. */
 export function statusAfter(current: RequestStatus, record: Pick<AttemptRecord, 'operation' | 'outcome'>): RequestStatus {
-  if (record.operation === 'apply') return record.outcome === 'applied' || record.outcome === 'unchanged' ? 'migrated' : record.outcome === 'failed' ? 'migration_failed' : current;
-  return record.outcome === 'rolled_back' || record.outcome === 'unchanged' ? 'rolled_back' : current;
+  if (record.operation === 'apply') return record.outcome === 'applied' || record.outcome === 'unchanged' || record.outcome === 'synced' ? 'migrated' : record.outcome === 'failed' ? 'migration_failed' : current;
+  return record.outcome === 'rolled_back' || record.outcome === 'unchanged' || record.outcome === 'synced' ? 'rolled_back' : current;
 }
 
 function stateOf(record: AttemptRecord, previous: RequestMigration | undefined): RequestMigration['state'] {
@@ -52,6 +52,8 @@ function stateOf(record: AttemptRecord, previous: RequestMigration | undefined):
     case 'rolled_back':
       return 'rolled_back';
     case 'unchanged':
+    // Synced: the sink's tracking table shows it applied (or rolled back) by someone else's runner.
+    case 'synced':
       return record.operation === 'apply' ? 'applied' : 'rolled_back';
     case 'waiting':
       return 'waiting';
@@ -109,6 +111,7 @@ export class AttemptRecorder {
       sink: sink.name,
       dialect: sink.dialect,
       ...(sink.namespace ? { namespace: sink.namespace } : {}),
+      ...(sink.environment ? { environment: sink.environment } : {}),
       state: stateOf(record, migrations[sink.name]),
       ...(record.checksum ? { checksum: record.checksum } : {}),
       attempt_id: attempt.id,
@@ -139,6 +142,7 @@ export class AttemptRecorder {
           sink: sink.name,
           dialect: sink.dialect,
           namespace: sink.namespace ?? null,
+          environment: sink.environment ?? null,
           operation: record.operation,
           outcome: record.outcome,
           sql: record.statements,

@@ -12,6 +12,9 @@ import { APPROVED_STATUSES, toSchemaRequest, type SchemaRequest } from '../reque
 import type { MigrationPreviewer } from '../requests/preview.js';
 import { MigrationFailedError, MigrationWaitingError, RollbackBlockedError, SinkUnavailableError, type Migration, type MigrationOutcome, type MigrationRunner, type Sink } from '../sinks/index.js';
 import type { SchemaStore } from '../store/schemas.js';
+import type { SinkDrift } from './drift.js';
+import { SchemaDriftError } from './errors.js';
+import type { Promotion } from './promotion.js';
 import { AttemptRecorder, type AttemptRecord, type RecordStores } from './record.js';
 import { DEFAULT_SINK, type SinkService } from './sinks.js';
 
@@ -23,6 +26,10 @@ export interface MigrationServiceDeps {
   planner: Pick<MigrationPreviewer, 'planFor'>;
   /** Absent: this deployment runs no sinks, and every apply answers 503. */
   runner?: MigrationRunner;
+  /** Checked before every apply: promotion order and second reviewer (lib/migrations/promotion). */
+  guard?: Pick<Promotion, 'checkApply'>;
+  /** Checked before every apply: the sink's live table is what the migration was planned against. */
+  drift?: Pick<SinkDrift, 'checkBeforeApply'>;
 }
 
 export interface MigrationTarget {
@@ -93,7 +100,8 @@ export class MigrationService {
     if (!APPROVED_STATUSES.includes(current.status)) {
       throw new ConflictError(`a ${current.status} request has no migration to ${operation}; it must be approved first`, { extensions: { current_status: current.status } });
     }
-    const { sink } = await this.deps.sinks.resolve(current.workspace_id, target.sink ?? DEFAULT_SINK);
+    const resolved = await this.deps.sinks.resolve(current.workspace_id, target.sink ?? DEFAULT_SINK);
+    const { sink } = resolved;
     if (target.dialect !== undefined && target.dialect !== sink.dialect) {
       throw new ValidationError(`sink "${sink.name}" is ${sink.dialect}; dialect "${target.dialect}" does not match it (leave dialect out, or name a ${target.dialect} sink)`);
     }
@@ -102,11 +110,17 @@ export class MigrationService {
     const { plan, base } = await this.deps.planner.planFor(current);
     const version = current.schema_ref ? (await this.deps.stores.schemas.versionById(current.schema_ref))?.version : undefined;
     if (version === undefined) throw new ConflictError(`request ${current.id} has no published version to migrate to`);
-    const attempt = { sink: { name: sink.name, dialect: sink.dialect, ...(sink.namespace ? { namespace: sink.namespace } : {}) }, operation, schema_version: version, actor };
+    // Refusals here change nothing, so they are no attempt: the request stays as it is.
+    if (operation === 'apply') await this.deps.guard?.checkApply(current, resolved, plan);
+    const environment = resolved.environment ? { environment: resolved.environment.name } : {};
+    const attempt = { sink: { name: sink.name, dialect: sink.dialect, ...(sink.namespace ? { namespace: sink.namespace } : {}), ...environment }, operation, schema_version: version, actor };
     const migration: Migration = { id: current.id, request_id: current.id, schema_name: current.schema_name, schema_version: version, plan };
     let done: MigrationOutcome;
     try {
-      if (operation === 'apply') migration.depends_on = await this.dependencies(runner, sink, current, base);
+      if (operation === 'apply') {
+        migration.depends_on = await this.dependencies(runner, sink, current, base);
+        await this.deps.drift?.checkBeforeApply(sink, current, plan);
+      }
       done = operation === 'apply' ? await runner.apply(sink, migration, { actor }) : await runner.rollback(sink, migration, { actor });
     } catch (error) {
       const failure = failureOf(error);
@@ -138,6 +152,8 @@ export class MigrationService {
  */
 function failureOf(error: unknown): Pick<AttemptRecord, 'outcome' | 'statements' | 'duration_ms' | 'error' | 'failed_statement' | 'waiting_on' | 'dependents'> | undefined {
   const base = { statements: [] as string[], duration_ms: 0 };
+  // Refused before anything ran, and the request is still as approved: nothing to record.
+  if (error instanceof SchemaDriftError) return undefined;
   if (error instanceof MigrationWaitingError) return { ...base, outcome: 'waiting', error: error.message, waiting_on: error.waitingOn };
   if (error instanceof RollbackBlockedError) return { ...base, outcome: 'blocked', error: error.message, dependents: error.dependents };
   if (error instanceof MigrationFailedError) {

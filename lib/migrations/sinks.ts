@@ -7,7 +7,7 @@ import { authorize, type Principal } from '../auth/principal.js';
 import type { SinkRuntime } from '../deps.js';
 import type { Clock, Transactor } from '../dynamo/table.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
-import type { SinkConfigItem } from '../generated/table.js';
+import { SHARED_ATTRIBUTES, type SinkConfigItem } from '../generated/table.js';
 import { namespaceForWorkspace, parseSinkSettings, SinkSettingsError, type Sink, type SinkConnection } from '../sinks/index.js';
 import type { AuditStore } from '../store/audit.js';
 import type { SinkStore } from '../store/sinks.js';
@@ -21,6 +21,14 @@ export interface WorkspaceSink {
   apply_on_approval: boolean;
   /** The deployment's built-in `default` sink (no settings stored). */
   built_in: boolean;
+  /** Where it stands in promotion (absent: outside it). */
+  environment?: SinkEnvironment;
+}
+
+/** A sink's environment and that environment's place in promotion order (lower first). */
+export interface SinkEnvironment {
+  name: string;
+  order: number;
 }
 
 /** A sink as the API shows it: its reference, never what the reference resolves to. */
@@ -32,6 +40,8 @@ export interface SinkView {
   namespace?: string;
   apply_on_approval: boolean;
   built_in: boolean;
+  environment?: string;
+  order?: number;
   updated_at?: string;
   updated_by?: string;
 }
@@ -48,13 +58,15 @@ export class SinkService {
 
   async put(principal: Principal, workspaceId: string, name: string, input: unknown): Promise<SinkView> {
     authorize(principal, workspaceId, 'admin', 'workspace');
-    const { apply_on_approval: applyOnApproval = false, ...settings } = isObject(input) ? input : {};
+    const { apply_on_approval: applyOnApproval = false, environment: env, order, ...settings } = isObject(input) ? input : {};
     if (!isObject(input)) parseSinkSettings(name, input);
     if (typeof applyOnApproval !== 'boolean') {
       throw new SinkSettingsError('apply_on_approval must be true or false', { errors: [{ path: '/apply_on_approval', keyword: 'type', message: 'apply_on_approval must be true or false' }] });
     }
+    const environment = parseEnvironment(env, order);
     const sink = this.reachable(workspaceId, parseSinkSettings(name, settings));
     const current = await this.deps.stores.sinks.get(workspaceId, name);
+    if (environment) await this.checkOrder(workspaceId, name, environment);
     const next: SinkConfigItem = {
       workspace_id: workspaceId,
       name,
@@ -62,6 +74,7 @@ export class SinkService {
       connection: JSON.stringify(sink.connection),
       ...(sink.namespace ? { namespace: sink.namespace } : {}),
       apply_on_approval: applyOnApproval,
+      ...(environment ? { environment: environment.name, order: environment.order } : {}),
       updated_at: this.deps.clock.now().toISOString(),
       updated_by: principal.id,
     };
@@ -69,7 +82,7 @@ export class SinkService {
       [this.deps.stores.sinks.put(next, current), this.audit(principal, workspaceId, name, 'sink.updated', current && settingsOf(current), settingsOf(next))],
       'the sink settings changed concurrently; read them again and retry',
     );
-    return view(workspaceId, { sink, apply_on_approval: applyOnApproval, built_in: false }, next);
+    return view(workspaceId, { sink, apply_on_approval: applyOnApproval, built_in: false, ...(environment ? { environment } : {}) }, next);
   }
 
   /** Deletes the stored settings; a built-in `default` sink then comes back as the deployment gives it. */
@@ -97,6 +110,14 @@ export class SinkService {
     const stored = (await this.deps.stores.sinks.list(workspaceId)).map((item) => fromItem(item, sinkOf(item)));
     const builtIn = this.builtIn(workspaceId);
     return builtIn && !stored.some((s) => s.sink.name === DEFAULT_SINK) ? [builtIn, ...stored] : stored;
+  }
+
+  /** One environment, one place in the order: a second sink of `staging` cannot put staging after prod. */
+  private async checkOrder(workspaceId: string, name: string, environment: SinkEnvironment): Promise<void> {
+    const other = (await this.list(workspaceId)).find((s) => s.sink.name !== name && s.environment?.name === environment.name && s.environment.order !== environment.order);
+    if (!other) return;
+    const message = `environment "${environment.name}" has order ${other.environment!.order} (sink "${other.sink.name}"); give every sink of one environment the same order, e.g. ${other.environment!.order}`;
+    throw new SinkSettingsError(message, { errors: [{ path: '/order', keyword: 'sink', message }] });
   }
 
   private builtIn(workspaceId: string): WorkspaceSink | undefined {
@@ -155,11 +176,24 @@ function sinkOf(item: SinkConfigItem): Sink {
 }
 
 function fromItem(item: SinkConfigItem, sink: Sink): WorkspaceSink {
-  return { sink, apply_on_approval: item.apply_on_approval, built_in: false };
+  return { sink, apply_on_approval: item.apply_on_approval, built_in: false, ...(item.environment !== undefined ? { environment: { name: item.environment, order: item.order ?? 0 } } : {}) };
 }
 
 function settingsOf(item: SinkConfigItem) {
-  return { dialect: item.dialect, connection: JSON.parse(item.connection) as unknown, namespace: item.namespace ?? null, apply_on_approval: item.apply_on_approval };
+  return { dialect: item.dialect, connection: JSON.parse(item.connection) as unknown, namespace: item.namespace ?? null, apply_on_approval: item.apply_on_approval, environment: item.environment ?? null, order: item.order ?? null };
+}
+
+// Environment names follow the snake_case of sink and schema names (schema.yaml gives them the same pattern).
+const ENVIRONMENT = new RegExp(SHARED_ATTRIBUTES.schema_name.pattern);
+
+/** `environment` and `order` come together: a sink in promotion needs its place in it. */
+function parseEnvironment(name: unknown, order: unknown): SinkEnvironment | undefined {
+  if (name === undefined && order === undefined) return undefined;
+  const problems: { path: string; message: string }[] = [];
+  if (typeof name !== 'string' || !ENVIRONMENT.test(name)) problems.push({ path: '/environment', message: 'environment must be a snake_case name, e.g. "staging"' });
+  if (typeof order !== 'number' || !Number.isInteger(order) || order < 0) problems.push({ path: '/order', message: 'order must be a whole number of 0 or more giving the environment\'s place in promotion, e.g. 0 for dev, 1 for staging, 2 for prod' });
+  if (problems.length) throw new SinkSettingsError(`sink environment is invalid: ${problems[0]!.message}`, { errors: problems.map((p) => ({ ...p, keyword: 'sink' })) });
+  return { name: name as string, order: order as number };
 }
 
 function view(workspaceId: string, s: WorkspaceSink, item: SinkConfigItem | undefined): SinkView {
@@ -171,6 +205,7 @@ function view(workspaceId: string, s: WorkspaceSink, item: SinkConfigItem | unde
     ...(s.sink.namespace ? { namespace: s.sink.namespace } : {}),
     apply_on_approval: s.apply_on_approval,
     built_in: s.built_in,
+    ...(s.environment ? { environment: s.environment.name, order: s.environment.order } : {}),
     ...(item ? { updated_at: item.updated_at, updated_by: item.updated_by } : {}),
   };
 }

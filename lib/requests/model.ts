@@ -62,6 +62,8 @@ export interface RequestMigration {
   sink: string;
   dialect: SinkDialect;
   namespace?: string;
+  /** The sink's environment when the attempt ran (absent: the sink is outside promotion). */
+  environment?: string;
   /** applied, rolled_back, failed (the last apply failed), waiting (on what `waiting_on` names), blocked (a rollback refused). */
   state: 'applied' | 'rolled_back' | 'failed' | 'waiting' | 'blocked';
   checksum?: string;
@@ -72,6 +74,19 @@ export interface RequestMigration {
   failed_statement?: string;
   waiting_on?: string[];
   dependents?: string[];
+}
+
+/** A second reviewer's approval of a request for one environment (e.g. prod). */
+export interface EnvironmentApproval {
+  by: string;
+  at: string;
+  comment?: string;
+}
+
+/** Where a request stands in one environment: per sink there, its last attempt; and its second approval. */
+export interface RequestEnvironment {
+  sinks: Record<string, Pick<RequestMigration, 'state' | 'at' | 'by'>>;
+  second_approval?: EnvironmentApproval;
 }
 
 export interface Proposal {
@@ -97,6 +112,8 @@ export interface SchemaRequest extends Omit<Review, 'base_version'> {
   decision_comment?: string;
   /** Per sink, the last migration attempt (lib/migrations). */
   migrations?: Record<string, RequestMigration>;
+  /** Per environment, where it is applied (and when, by whom) and its second approval. */
+  environments?: Record<string, RequestEnvironment>;
   created_at: string;
   updated_at: string;
 }
@@ -115,8 +132,18 @@ export function toSchemaRequest(item: SchemaRequestItem): SchemaRequest {
     updated_at: item.updated_at,
   };
   if (item.migrations) r.migrations = JSON.parse(item.migrations) as Record<string, RequestMigration>;
+  const environments = environmentsOf(r.migrations ?? {}, item.environment_approvals ? (JSON.parse(item.environment_approvals) as Record<string, EnvironmentApproval>) : {});
+  if (Object.keys(environments).length) r.environments = environments;
   for (const k of ['description', 'justification', 'related_issue', 'schema_ref', 'decided_by', 'decision_comment'] as const) {
     if (item[k] !== undefined) r[k] = item[k];
   }
   return r;
+}
+
+function environmentsOf(migrations: Record<string, RequestMigration>, approvals: Record<string, EnvironmentApproval>): Record<string, RequestEnvironment> {
+  const out: Record<string, RequestEnvironment> = {};
+  const of = (name: string) => (out[name] ??= { sinks: {} });
+  for (const m of Object.values(migrations)) if (m.environment) of(m.environment).sinks[m.sink] = { state: m.state, at: m.at, by: m.by };
+  for (const [name, approval] of Object.entries(approvals)) of(name).second_approval = approval;
+  return out;
 }

@@ -121,7 +121,7 @@ function createTable(quotedName: string, columns: ColumnDefinition[], dialect: D
 }
 
 /** Why a dialect skips an index, or undefined when it can build it. */
-function skipReason(index: IndexDefinition, columns: ColumnDefinition[], dialect: Dialect): string | undefined {
+export function skipReason(index: IndexDefinition, columns: ColumnDefinition[], dialect: Dialect): string | undefined {
   if (dialect === 'postgres') return undefined;
   if (index.type === 'gin') return `${dialect === 'sqlite' ? 'SQLite' : 'MySQL'} has no GIN indexes`;
   if (dialect === 'mysql' && columns.some((c) => sqlType(c.type).name === 'jsonb')) return 'MySQL cannot index a JSON column';

@@ -21,7 +21,19 @@ export interface WorkspaceConfig {
   default_dialect_is_default: boolean;
   /** Warning codes that refuse a definition (422 naming the warning) instead of being reported. */
   refuse_warnings: string[];
+  /** How migrations move through the sinks' environments (lib/migrations/promotion). */
+  promotion: PromotionRules;
 }
+
+/** Environment rules: promotion order, and the environments whose apply needs a second reviewer. */
+export interface PromotionRules {
+  /** A migration must be applied and healthy in the previous environment before the next. */
+  required: boolean;
+  /** Environments (e.g. prod) where apply needs a second reviewer's approval, distinct from the approver. */
+  second_approval: string[];
+}
+
+export const NO_PROMOTION: PromotionRules = { required: false, second_approval: [] };
 
 export interface WorkspaceConfigChange {
   compatibility?: Compatibility;
@@ -29,6 +41,7 @@ export interface WorkspaceConfigChange {
   default_dialect?: NonNullable<WorkspaceConfigItem['default_dialect']> | null;
   /** [] refuses none. */
   refuse_warnings?: string[];
+  promotion?: PromotionRules;
 }
 
 export class WorkspaceService {
@@ -65,6 +78,12 @@ export class WorkspaceService {
     return this.getPolicies(principal, workspaceId);
   }
 
+  /** The workspace's environment rules (none unless an admin set them). */
+  async promotion(workspaceId: string): Promise<PromotionRules> {
+    const item = await this.item(workspaceId);
+    return item?.promotion ? (JSON.parse(item.promotion) as PromotionRules) : NO_PROMOTION;
+  }
+
   private item(workspaceId: string): Promise<WorkspaceConfigItem | undefined> {
     return this.stores.workspaces.get(workspaceId);
   }
@@ -79,6 +98,7 @@ export class WorkspaceService {
       default_dialect: item?.default_dialect ?? this.engineDefaultDialect,
       default_dialect_is_default: !item?.default_dialect,
       refuse_warnings: item?.refuse_warnings ? (JSON.parse(item.refuse_warnings) as string[]) : [],
+      promotion: item?.promotion ? (JSON.parse(item.promotion) as PromotionRules) : NO_PROMOTION,
     };
   }
 
@@ -91,10 +111,12 @@ export class WorkspaceService {
     else if (change.default_dialect !== undefined) next.default_dialect = change.default_dialect;
     if (change.refuse_warnings?.length === 0) delete next.refuse_warnings;
     else if (change.refuse_warnings !== undefined) next.refuse_warnings = JSON.stringify([...new Set(change.refuse_warnings)].sort());
+    if (change.promotion !== undefined) next.promotion = JSON.stringify({ required: change.promotion.required, second_approval: [...new Set(change.promotion.second_approval)].sort() });
     const settings = (i: Partial<WorkspaceConfigItem> | undefined) => ({
       compatibility: i?.compatibility ?? null,
       default_dialect: i?.default_dialect ?? null,
       refuse_warnings: i?.refuse_warnings ? (JSON.parse(i.refuse_warnings) as string[]) : [],
+      promotion: i?.promotion ? (JSON.parse(i.promotion) as PromotionRules) : NO_PROMOTION,
     });
     await this.write(principal, workspaceId, current, next, 'workspace.config_changed', { before: settings(current), after: settings(next) });
     return this.config(principal, workspaceId);

@@ -20,7 +20,7 @@ const tuple = { type: 'array', items: [{ type: 'string' }, { type: 'integer' }],
 describe('default draft', () => {
   it('is 2020-12 unless set, and the config says so', async () => {
     const res = await reg.call('GET', '/api/v1/workspaces/drafts/config', { token: reader });
-    expect(res.body).toEqual({ workspace_id: 'drafts', compatibility: 'BACKWARD', compatibility_is_default: true, default_dialect: '2020-12', default_dialect_is_default: true, refuse_warnings: [] });
+    expect(res.body).toEqual({ workspace_id: 'drafts', compatibility: 'BACKWARD', compatibility_is_default: true, default_dialect: '2020-12', default_dialect_is_default: true, refuse_warnings: [], promotion: { required: false, second_approval: [] } });
     const refused = await publish('drafts', 'pairs', tuple);
     expect(refused.status).toBe(422);
   });

@@ -86,7 +86,7 @@ describe('compatibility on publish', () => {
     const v1 = await publish('ws_default', person(), '', 'evo');
     expect((await reg.call('GET', `/api/v1/schemas/${v1.body.id}/config`, { token: admin })).body).toMatchObject({ compatibility: 'BACKWARD', compatibility_source: 'default' });
     const ws = await reg.call('PUT', '/api/v1/workspaces/evo/config', { token: admin, body: { compatibility: 'NONE' } });
-    expect(ws.body).toEqual({ workspace_id: 'evo', compatibility: 'NONE', compatibility_is_default: false, default_dialect: '2020-12', default_dialect_is_default: true, refuse_warnings: [] });
+    expect(ws.body).toEqual({ workspace_id: 'evo', compatibility: 'NONE', compatibility_is_default: false, default_dialect: '2020-12', default_dialect_is_default: true, refuse_warnings: [], promotion: { required: false, second_approval: [] } });
     expect((await reg.call('GET', `/api/v1/schemas/${v1.body.id}/config`, { token: admin })).body).toMatchObject({ compatibility: 'NONE', compatibility_source: 'workspace' });
     expect((await publish('ws_default', person({}, ['name', 'age']), '', 'evo')).status).toBe(201);
   });

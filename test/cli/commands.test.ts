@@ -241,6 +241,9 @@ describe('schema requests, migrations, audit and notifications', () => {
     expect(applied.json().attempt.statements.join('\n')).toMatch(/CREATE TABLE IF NOT EXISTS "caricatures"/);
     expect((await h.cli(['migrations', 'apply', requestId, '--profile', 'bob'])).stdout).toMatch(/already applied, nothing ran; the request is now migrated/);
 
+    expect((await h.cli(['migrations', 'drift', '--json', '--profile', 'bob'])).json()).toMatchObject({ sink: 'default', in_sync: true, tables: [{ table: 'caricatures', changes: [] }] });
+    expect((await h.cli(['migrations', 'drift', '--profile', 'bob'])).stdout).toMatch(/every table is as its migrations made it/);
+    expect((await h.cli(['migrations', 'sync', '--json', '--profile', 'bob'])).json()).toMatchObject({ sink: 'default', marked: [], skipped: [] });
     const status = (await h.cli(['migrations', 'status', '--json', '--profile', 'bob'])).json();
     expect(status).toMatchObject({ sink: 'default', in_agreement: true });
     expect(status.items).toEqual([expect.objectContaining({ migration_id: requestId, schema_name: 'caricatures', schema_version: 1, status: 'applied' })]);

@@ -1,7 +1,8 @@
 /**
- * `schema-registry migrations show|apply|rollback|status|export`: a request's migration SQL, running it on
- * a sink of the workspace (reviewers), what a sink has applied, and the approved migrations as files for
- * teams that apply through pull requests.
+ * `schema-registry migrations show|apply|rollback|status|drift|sync|export`: a request's migration SQL,
+ * running it on a sink of the workspace (reviewers), what a sink has applied, how its live tables differ
+ * from that, marking what another runner applied, and the approved migrations as files for teams that
+ * apply through pull requests.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +48,30 @@ async function status(ctx: Context, sink: string): Promise<void> {
       { header: 'BY', value: (m) => m.sink?.applied_by ?? '' },
       { header: 'DISAGREEMENT', value: (m) => m.disagreements.join('; '), color: (t) => c.red(t) },
     ]);
+  });
+}
+
+async function drift(ctx: Context, sink: string): Promise<void> {
+  const { data } = await ctx.client.GET('/api/v1/workspaces/{workspace_id}/sinks/{sink}/drift', { params: { path: { workspace_id: ctx.workspace, sink } } });
+  const d = data!;
+  ctx.out.result(d, () => {
+    const c = ctx.out.color;
+    ctx.out.line(`sink ${d.sink} (${d.dialect}${d.namespace ? `, schema ${d.namespace}` : ''}): ${d.in_sync ? c.green('every table is as its migrations made it') : c.red('tables drifted')}`);
+    ctx.out.table(d.tables.flatMap((t) => t.changes), [
+      { header: 'TABLE', value: (x) => x.table },
+      { header: 'CHANGE', value: (x) => x.kind, color: (t) => c.red(t) },
+      { header: 'WHAT', value: (x) => x.explanation },
+    ]);
+  });
+}
+
+async function sync(ctx: Context, sink: string): Promise<void> {
+  const { data } = await ctx.client.POST('/api/v1/workspaces/{workspace_id}/sinks/{sink}/sync', { params: { path: { workspace_id: ctx.workspace, sink } }, body: {} });
+  const r = data!;
+  ctx.out.result(r, () => {
+    ctx.out.line(`sink ${r.sink}: ${r.marked.length} request(s) marked from its tracking table`);
+    for (const m of r.marked) ctx.out.line(`  ${m.request_id} (${m.schema_name}): ${m.status}`);
+    for (const s of r.skipped) ctx.out.line(ctx.out.color.dim(`  skipped ${s.request_id}: ${s.reason}`));
   });
 }
 
@@ -129,6 +154,22 @@ export function migrationsCommand(io: Io): Command {
       .addOption(sinkOption().default('default'))
       .action(async (o: { sink: string }, cmd: Command) => status(contextFor(cmd, io), o.sink)),
     'schema-registry migrations status --sink default',
+  );
+  examples(
+    migrations
+      .command('drift')
+      .description('every difference between a sink\u2019s live tables and what the migrations applied there say, explained')
+      .addOption(sinkOption().default('default'))
+      .action(async (o: { sink: string }, cmd: Command) => drift(contextFor(cmd, io), o.sink)),
+    'schema-registry migrations drift --sink prod',
+  );
+  examples(
+    migrations
+      .command('sync')
+      .description('mark requests migrated (or rolled back) on a sink where its tracking table shows your own runner applied them')
+      .addOption(sinkOption().default('default'))
+      .action(async (o: { sink: string }, cmd: Command) => sync(contextFor(cmd, io), o.sink)),
+    'schema-registry migrations sync --sink staging',
   );
   examples(
     migrations

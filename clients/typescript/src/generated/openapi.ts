@@ -662,6 +662,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/sinks/{sink}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every difference between the sink’s live tables (its catalog) and what the migrations applied there say: missing or extra tables, columns and indexes, changed types, nullability and defaults, each explained
+         * @description Requires the `reader` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        get: operations["getSinkDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/sinks/{sink}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reconcile with the sink’s tracking table: requests it shows applied (by another runner, with the registry’s SQL) become migrated there, those it shows rolled back become rolled_back
+         * @description Requires the `reviewer` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        post: operations["syncSinkMigrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schema-requests/{id}/environments/{environment}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The second reviewer’s approval of an approved request for an environment that requires one (e.g. prod); never the requester or the first approver (403)
+         * @description Requires the `reviewer` role (or stronger) in the workspace of the resource. Callers outside that workspace get 404.
+         */
+        post: operations["approveForEnvironment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -788,6 +848,11 @@ export interface components {
             default_dialect?: "2020-12" | "draft-07" | null;
             /** @description Warning codes that refuse a definition with 422 naming the warning instead of reporting it (a stricter house style); [] refuses none. */
             refuse_warnings?: ("unknown_format" | "unknown_keyword" | "inert_keyword" | "property_matches_pattern" | "pattern_translated")[];
+            /** @description Environment rules: required (a migration must be applied and healthy in the previous environment, by the sinks’ order, before the next) and second_approval (environments, e.g. ["prod"], whose apply needs a second reviewer distinct from the approver). */
+            promotion?: {
+                required: boolean;
+                second_approval: string[];
+            };
         };
         CreateSchemaRequest: {
             /** @description Workspace id, e.g. "acme". */
@@ -901,6 +966,10 @@ export interface components {
             namespace?: unknown;
             /** @description true: approving a request applies its migration here (default false). */
             apply_on_approval?: unknown;
+            /** @description The environment the sink belongs to, e.g. "staging" (with order; absent: outside promotion). */
+            environment?: unknown;
+            /** @description The environment’s place in promotion, lower first (e.g. dev 0, staging 1, prod 2); the same for every sink of one environment. */
+            order?: unknown;
         };
         MigrationRun: {
             /**
@@ -913,6 +982,11 @@ export interface components {
              * @enum {unknown}
              */
             dialect?: "postgres" | "sqlite" | "mysql";
+        };
+        /** @description Nothing to give: the sink’s tracking table says what ran. */
+        SinkSyncRun: Record<string, never>;
+        EnvironmentApproval: {
+            comment?: string;
         };
         PageQuery: {
             /** @description Page size, 1 to 500 (default 50). */
@@ -1252,6 +1326,26 @@ export interface components {
                     failed_statement?: string;
                     waiting_on?: string[];
                     dependents?: string[];
+                    environment?: string;
+                };
+            };
+            /** @description Per environment of the sinks it ran on: per sink there, its state after the last attempt (when, by whom), and the second reviewer’s approval where one is required. */
+            environments?: {
+                [key: string]: {
+                    sinks: {
+                        [key: string]: {
+                            state: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                        };
+                    };
+                    second_approval?: {
+                        by: string;
+                        /** Format: date-time */
+                        at: string;
+                        comment?: string;
+                    };
                 };
             };
             /** Format: date-time */
@@ -1273,7 +1367,7 @@ export interface components {
             /** @enum {unknown} */
             operation: "apply" | "rollback";
             /** @enum {unknown} */
-            outcome: "applied" | "rolled_back" | "unchanged" | "failed" | "waiting" | "blocked";
+            outcome: "applied" | "rolled_back" | "unchanged" | "failed" | "waiting" | "blocked" | "synced";
             dialect: string;
             /** @description The SQL executed, in order. */
             statements: string[];
@@ -1327,6 +1421,53 @@ export interface components {
                 };
                 /** @description Empty when both sides agree. */
                 disagreements: string[];
+            }[];
+        };
+        SinkDrift: {
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            sink: string;
+            dialect: string;
+            namespace?: string;
+            /** @description No table has any change. */
+            in_sync: boolean;
+            tables: {
+                table: string;
+                /** @description The applied migration whose table this should be; null when every migration of the table was rolled back (it should not exist). */
+                expected_from: {
+                    migration_id: string;
+                    schema_version: number;
+                } | null;
+                changes: components["schemas"]["DriftChange"][];
+            }[];
+        };
+        DriftChange: {
+            /** @enum {unknown} */
+            kind: "table_missing" | "table_unexpected" | "column_missing" | "column_extra" | "type_changed" | "nullability_changed" | "default_changed" | "index_missing" | "index_extra" | "index_changed";
+            table: string;
+            column?: string;
+            index?: string;
+            /** @description What the applied migrations say (absent: nothing should be there). */
+            expected?: unknown;
+            /** @description What the live database has (absent: nothing is there). */
+            actual?: unknown;
+            explanation: string;
+        };
+        SinkSyncResult: {
+            /** @description Workspace id, e.g. "acme". */
+            workspace_id: string;
+            sink: string;
+            marked: {
+                /** @description A ULID. */
+                request_id: string;
+                /** @description snake_case, at most 63 characters, e.g. "user_preferences". */
+                schema_name: string;
+                /** @enum {unknown} */
+                status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back";
+            }[];
+            skipped: {
+                request_id: string;
+                reason: string;
             }[];
         };
         AuditEvent: {
@@ -6390,6 +6531,377 @@ export interface operations {
             };
             /** @description Method not allowed: an RFC 9457 problem */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSinkDrift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+                sink: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SinkDrift"];
+                };
+            };
+            /** @description Bad request: an RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: an RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: an RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: an RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    syncSinkMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+                sink: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SinkSyncRun"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SinkSyncResult"];
+                };
+            };
+            /** @description Bad request: an RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: an RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: an RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: an RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: an RFC 9457 problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: an RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request header fields too large: an RFC 9457 problem */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: an RFC 9457 problem; the details are logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: an RFC 9457 problem */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveForEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                environment: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnvironmentApproval"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemaRequest"];
+                };
+            };
+            /** @description Bad request: an RFC 9457 problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: an RFC 9457 problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: an RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: an RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed: an RFC 9457 problem */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: an RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: an RFC 9457 problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: an RFC 9457 problem */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
