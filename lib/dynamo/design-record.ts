@@ -91,9 +91,9 @@ export function assertWritable(tableName: string, recorded: RecordedDesign): voi
 
 /**
  * Checks the table's design record against this code's schema.yaml, writing this code's record when the
- * table has none. The write is conditional, so when two writers race, both end up checking the winner's.
+ * table has none; `forWrite` also refuses a table a migration holds (ensureTable, for local reads, does not). The write is conditional, so when two writers race, both end up checking the winner's.
  */
-export async function ensureDesignRecord(target: DesignRecordTarget): Promise<DesignCheck> {
+export async function ensureDesignRecord(target: DesignRecordTarget, options: { forWrite?: boolean } = {}): Promise<DesignCheck> {
   const current = { version: TABLE_DESIGN.version, hash: TABLE_DESIGN.hash };
   let recorded = await readDesignRecord(target);
   let action: DesignCheck['action'] = 'matched';
@@ -107,6 +107,8 @@ export async function ensureDesignRecord(target: DesignRecordTarget): Promise<De
     recorded = await readDesignRecord(target);
     if (!recorded) throw new Error(`table "${target.tableName}": the registry_meta item vanished right after it was written; retry`);
   }
+  // A writer is told first that a migration holds the table: that refusal applies to every major.
+  if (options.forWrite) assertWritable(target.tableName, recorded);
   assertSameMajor(target.tableName, recorded.version, current.version);
   return { action, recorded, current };
 }
@@ -130,14 +132,10 @@ export class DesignGuard {
     if (this.pending && this.nowMs() - this.checkedAt >= DESIGN_RECHECK_MS) this.pending = undefined;
     if (!this.pending) {
       this.checkedAt = this.nowMs();
-      this.pending = ensureDesignRecord({ entity: this.table.entities.registry_meta, tableName: this.table.name, writer: 'system:design-guard' }).then(
-        (check) => {
-          assertWritable(this.table.name, check.recorded);
-          return check;
-        },
-      );
-      this.pending.catch(() => {
-        this.pending = undefined;
+      const check = ensureDesignRecord({ entity: this.table.entities.registry_meta, tableName: this.table.name, writer: 'system:design-guard' }, { forWrite: true });
+      this.pending = check;
+      check.catch(() => {
+        if (this.pending === check) this.pending = undefined;
       });
     }
     return this.pending;

@@ -294,8 +294,10 @@ class RegistryTable:
         pattern = next(ap.name for ap in self.design.access_patterns.values() if ap.record_type == DESIGN_RECORD_TYPE and ap.sort_key == "equals")
         return self.get(pattern, {})
 
-    def check_design(self, *, write_if_absent: bool) -> dict[str, Any]:
+    def check_design(self, *, write_if_absent: bool, for_write: bool = False) -> dict[str, Any]:
         """Compares the table's recorded design with this one; raises DesignMismatchError on another major.
+
+        ``for_write`` first refuses a table a migration holds (TableMigratingError), whatever its major.
 
         A table with no record yet gets this design's (when ``write_if_absent``); a concurrent writer that
         records first wins, and its record is checked instead.
@@ -311,6 +313,8 @@ class RegistryTable:
             recorded = self.recorded_design()
         if recorded is None:
             return {"action": "absent", "current": self.design.version}
+        if for_write:
+            check_writable(self.table_name, {"recorded": recorded["schema_yaml_version"], **recorded})
         check_recorded_design(self.table_name, recorded["schema_yaml_version"], self.design)
         migration = {k: recorded[k] for k in ("migration_to_version", "migration_table") if k in recorded}
         return {"action": action, "recorded": recorded["schema_yaml_version"], "recorded_hash": recorded["schema_yaml_hash"], "current": self.design.version, "state": recorded.get("state", "active"), **migration}
@@ -320,7 +324,7 @@ class RegistryTable:
         if self._design_checked_at is not None and time.monotonic() - self._design_checked_at < DESIGN_RECHECK_SECONDS:
             return
         self._design_checked_at = None
-        check_writable(self.table_name, self.check_design(write_if_absent=True))
+        self.check_design(write_if_absent=True, for_write=True)
         self._design_checked_at = time.monotonic()
 
     # ---- writes ----

@@ -16,8 +16,10 @@ export interface CopyOptions {
   source: ItemTable;
   target: ItemTable;
   checkpoint: Checkpoint;
-  /** Where the checkpoint is saved after each page; undefined for a dry run, which writes nothing at all. */
-  checkpointPath?: string;
+  /** Where the checkpoint is saved after each page. */
+  checkpointPath: string;
+  /** Decide and count only: write nothing, not even the checkpoint. */
+  dryRun: boolean;
   pageSize: number;
   /** Writes in flight per segment. */
   writeConcurrency: number;
@@ -54,7 +56,7 @@ function keyView(design: TableDesign, item: RawItem): Record<string, string> {
 
 export async function copyItems(o: CopyOptions): Promise<CopyResult> {
   const inPlace = o.source.name === o.target.name;
-  const dryRun = o.checkpointPath === undefined;
+  const dryRun = o.dryRun;
   const samples = new Map<string, Sample>();
 
   /** Writes one item of the target layout; false when another item already holds its key. */
@@ -123,10 +125,7 @@ export async function copyItems(o: CopyOptions): Promise<CopyResult> {
   const cp = o.checkpoint;
   let saving = Promise.resolve();
   const save = () => {
-    if (o.checkpointPath) {
-      const path = o.checkpointPath;
-      saving = saving.then(() => saveCheckpoint(path, cp));
-    }
+    if (!dryRun) saving = saving.then(() => saveCheckpoint(o.checkpointPath, cp));
     return saving;
   };
 

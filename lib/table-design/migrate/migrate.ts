@@ -40,7 +40,7 @@ function checkpointFor(o: RunOptions, path: string, migration: string, from: Tab
 export async function dryRun(o: RunOptions): Promise<Report> {
   await sourceState(o);
   const cp = newCheckpoint('dry-run', { table: o.source.name, hash: o.from.hash }, { table: o.target.name, hash: o.to.hash }, o.segments);
-  const { counts, samples } = await copyItems({ ...o, checkpoint: cp, ...(o.signal ? { signal: o.signal } : {}), ...(o.onPage ? { onPage: o.onPage } : {}) });
+  const { counts, samples } = await copyItems({ ...o, dryRun: true, checkpoint: cp });
   return { outcome: 'dry-run', inPlace: isInPlace(o), counts, samples };
 }
 
@@ -58,7 +58,7 @@ export async function migrate(o: RunOptions, cutOver: boolean): Promise<Report> 
   }
   const cp = checkpointFor(o, o.checkpointPath, prepared.source.migrationStartedAt!, o.from, o.to, o.source.name, o.target.name);
   o.onStep?.(`copying ${o.source.name} (${o.from.version}) -> ${o.target.name} (${o.to.version}), ${o.segments} segments`);
-  const copy = await copyItems({ ...o, checkpoint: cp, checkpointPath: o.checkpointPath, ...(o.signal ? { signal: o.signal } : {}), ...(o.onPage ? { onPage: o.onPage } : {}) });
+  const copy = await copyItems({ ...o, dryRun: false, checkpoint: cp });
   if (copy.interrupted) return { outcome: 'interrupted', inPlace: isInPlace(o), counts: copy.counts };
   o.onStep?.(`verifying ${o.target.name}`);
   const verification = compare(copy.counts, await tallyTable(o.target, o.from, o.to, o.segments, o.pageSize));
@@ -99,7 +99,7 @@ export async function rollback(o: RunOptions): Promise<Report> {
     const path = `${o.checkpointPath}.rollback`;
     const cp = checkpointFor(o, path, `${source.migrationStartedAt}:rollback`, o.to, o.from, o.source.name, o.source.name);
     o.onStep?.(`migrating ${o.source.name} back to ${o.from.version}`);
-    const back = await copyItems({ ...o, from: o.to, to: o.from, checkpoint: cp, checkpointPath: path, ...(o.signal ? { signal: o.signal } : {}), ...(o.onPage ? { onPage: o.onPage } : {}) });
+    const back = await copyItems({ ...o, dryRun: false, from: o.to, to: o.from, checkpoint: cp, checkpointPath: path });
     if (back.interrupted) return { outcome: 'interrupted', inPlace: true, counts: back.counts };
     const tally = await tallyTable(o.source, o.to, o.from, o.segments, o.pageSize);
     const failed = Object.values(back.counts.byType).reduce((n, c) => n + c.failed, 0);
