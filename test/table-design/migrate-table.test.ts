@@ -273,6 +273,22 @@ describe('migrating a table in place', () => {
   });
 });
 
+describe('the npm run migrate-table script', () => {
+  it('dry-runs from the command line: the report on standard output, nothing written', async () => {
+    const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+      const args = ['--import', 'tsx', 'scripts/migrate-table.ts', '--from', 'schema.yaml', '--to', fixture.nextPath, '--table', copyTable.tableName, '--endpoint', dynamodbEndpoint(), '--region', 'local', '--dry-run', '--json'];
+      execFile(process.execPath, args, { cwd: REPO_ROOT }, (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ outcome: 'dry-run', inPlace: true, counts: { unknown: 1 } });
+    expect(Object.fromEntries(Object.entries(report.counts.byType).map(([rt, c]) => [rt, (c as { source: number }).source]))).toEqual(
+      (({ none: _stray, ...types }) => types)(countByType(current, withoutDesignRecord(snapshot))),
+    );
+    expect(withoutDesignRecord(await scanAll(copyTable.tableName))).toEqual(withoutDesignRecord(snapshot));
+  });
+});
+
 describe('migrating into a new table', () => {
   const target = newTableName();
 
