@@ -146,6 +146,18 @@ export class DeadlineExceededError extends ServiceUnavailableError {
 }
 
 /**
+ * The table is half-way through a migration to another layout (`npm run migrate-table`), or its data has
+ * moved to another table: writes are refused until the cut-over or a rollback (503 with Retry-After, since
+ * a migration ends; reads still work). The message, logged, names the table, its state and the designs.
+ */
+export class TableMigratingError extends RegistryError {
+  readonly status = 503;
+  readonly title = 'Table being migrated';
+  override readonly headers = { 'Retry-After': '60' };
+  override readonly publicDetail = "the registry's table is being migrated to a new layout, so writes are refused until the migration ends; reads still work";
+}
+
+/**
  * The table holds items of another major version of schema.yaml, whose key patterns differ: writes are
  * refused until an operator migrates the table or points the registry at another (503 without Retry-After,
  * since retrying does not help; reads still work). The message, logged, names the table and both versions.

@@ -2,9 +2,10 @@
  * The table's design record (the one `registry_meta` item): which schema.yaml a table's items follow.
  * Key patterns differ between major versions of schema.yaml, so a writer compares the recorded major
  * version with its own before writing and refuses a table of another one; minor versions are additive
- * and share a table.
+ * and share a table. A table that `npm run migrate-table` marked `migrating` (or `migrated` away) is
+ * refused to every writer, of either design, until the cut-over or a rollback.
  */
-import { TableDesignMismatchError } from '../errors.js';
+import { TableDesignMismatchError, TableMigratingError } from '../errors.js';
 import { TABLE_DESIGN, type Entities } from '../generated/table.js';
 import { isConditionFailure } from './errors.js';
 import type { Table } from './table.js';
@@ -14,10 +15,24 @@ export interface DesignIdentity {
   hash: string;
 }
 
+/** What a table's design record says: the design, and whether a migration holds the table. */
+export interface RecordedDesign extends DesignIdentity {
+  /** Absent in records written before 2.6.0, which means `active`. */
+  state: 'active' | 'migrating' | 'migrated';
+  migrationToVersion?: string;
+  migrationTable?: string;
+}
+
+/**
+ * A guard re-reads the record after this long, so a migration that marks the table reaches every writer
+ * within it; `npm run migrate-table` waits longer than this before copying. The Python reader uses the same.
+ */
+export const DESIGN_RECHECK_MS = 5_000;
+
 export interface DesignCheck {
   /** `recorded`: the table had no record and now holds this code's; `matched`: it had one of the same major. */
   action: 'matched' | 'recorded';
-  recorded: DesignIdentity;
+  recorded: RecordedDesign;
   current: DesignIdentity;
 }
 
@@ -50,16 +65,35 @@ export interface DesignRecordTarget {
 }
 
 /** The table's design record, or undefined when it has none. */
-export async function readDesignRecord(target: DesignRecordTarget): Promise<DesignIdentity | undefined> {
+export async function readDesignRecord(target: DesignRecordTarget): Promise<RecordedDesign | undefined> {
   const { data } = await target.entity.get({}).go({ consistent: true });
-  return data ? { version: data.schema_yaml_version, hash: data.schema_yaml_hash } : undefined;
+  if (!data) return undefined;
+  return {
+    version: data.schema_yaml_version,
+    hash: data.schema_yaml_hash,
+    state: data.state ?? 'active',
+    ...(data.migration_to_version ? { migrationToVersion: data.migration_to_version } : {}),
+    ...(data.migration_table ? { migrationTable: data.migration_table } : {}),
+  };
+}
+
+/** Throws TableMigratingError unless the recorded design lets writers write (its state is `active`). */
+export function assertWritable(tableName: string, recorded: RecordedDesign): void {
+  if (recorded.state === 'active') return;
+  const where = recorded.migrationTable ? ` (the other table: "${recorded.migrationTable}")` : '';
+  throw new TableMigratingError(
+    recorded.state === 'migrating'
+      ? `table "${tableName}" is being migrated from schema.yaml ${recorded.version} to ${recorded.migrationToVersion ?? '?'}${where}, so no writer may write it until ` +
+          `\`npm run migrate-table\` cuts over or rolls back; reads still work.`
+      : `table "${tableName}" was migrated to schema.yaml ${recorded.migrationToVersion ?? '?'}${where}; its items are no longer maintained here. Point TABLE_NAME at the new table.`,
+  );
 }
 
 /**
  * Checks the table's design record against this code's schema.yaml, writing this code's record when the
- * table has none. The write is conditional, so when two writers race, both end up checking the winner's.
+ * table has none; `forWrite` also refuses a table a migration holds (ensureTable, for local reads, does not). The write is conditional, so when two writers race, both end up checking the winner's.
  */
-export async function ensureDesignRecord(target: DesignRecordTarget): Promise<DesignCheck> {
+export async function ensureDesignRecord(target: DesignRecordTarget, options: { forWrite?: boolean } = {}): Promise<DesignCheck> {
   const current = { version: TABLE_DESIGN.version, hash: TABLE_DESIGN.hash };
   let recorded = await readDesignRecord(target);
   let action: DesignCheck['action'] = 'matched';
@@ -73,27 +107,37 @@ export async function ensureDesignRecord(target: DesignRecordTarget): Promise<De
     recorded = await readDesignRecord(target);
     if (!recorded) throw new Error(`table "${target.tableName}": the registry_meta item vanished right after it was written; retry`);
   }
+  // A writer is told first that a migration holds the table: that refusal applies to every major.
+  if (options.forWrite) assertWritable(target.tableName, recorded);
   assertSameMajor(target.tableName, recorded.version, current.version);
   return { action, recorded, current };
 }
 
 /**
- * Checks the table's design once per container, before its first write: services share one guard and
- * await `ready()`. A failure (another major version, or DynamoDB unreachable) is not cached, so the next
- * write checks again rather than the container staying broken.
+ * Checks the table's design before writes: services share one guard and await `ready()`, which reads the
+ * record at most once per DESIGN_RECHECK_MS (a GetItem every few seconds of writing, not one per write),
+ * and refuses another major version or a table under migration. A failure (a refusal, or DynamoDB
+ * unreachable) is not cached, so the next write checks again rather than the container staying broken.
  */
 export class DesignGuard {
   private pending: Promise<DesignCheck> | undefined;
+  private checkedAt = 0;
 
-  constructor(private readonly table: Table) {}
+  constructor(
+    private readonly table: Table,
+    private readonly nowMs: () => number = Date.now,
+  ) {}
 
   ready(): Promise<DesignCheck> {
-    this.pending ??= ensureDesignRecord({ entity: this.table.entities.registry_meta, tableName: this.table.name, writer: 'system:design-guard' }).catch(
-      (e: unknown) => {
-        this.pending = undefined;
-        throw e;
-      },
-    );
+    if (this.pending && this.nowMs() - this.checkedAt >= DESIGN_RECHECK_MS) this.pending = undefined;
+    if (!this.pending) {
+      this.checkedAt = this.nowMs();
+      const check = ensureDesignRecord({ entity: this.table.entities.registry_meta, tableName: this.table.name, writer: 'system:design-guard' }, { forWrite: true });
+      this.pending = check;
+      check.catch(() => {
+        if (this.pending === check) this.pending = undefined;
+      });
+    }
     return this.pending;
   }
 }

@@ -12,8 +12,10 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
+  type CreateTableCommandInput,
   type DynamoDBClient,
   type TableDescription,
+  type UpdateTimeToLiveCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
@@ -40,8 +42,18 @@ async function waitActive(client: DynamoDBClient, tableName: string): Promise<vo
   throw new Error(`table ${tableName} did not become ACTIVE within 60 s`);
 }
 
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<EnsureTableResult> {
-  const wanted = createTableInput(tableName);
+export type EnsureShapeResult = Omit<EnsureTableResult, 'design'>;
+
+/**
+ * Creates the table `wanted` describes, or adds the GSIs and TTL it lacks; never drops anything. Any
+ * design's inputs: the running code's generated ones (ensureTable), or the design a migration moves to.
+ */
+export async function ensureTableShape(
+  client: DynamoDBClient,
+  wanted: CreateTableCommandInput,
+  ttl: UpdateTimeToLiveCommandInput | undefined,
+): Promise<EnsureShapeResult> {
+  const tableName = wanted.TableName!;
   const changes: string[] = [];
   let table = await describe(client, tableName);
   let action: EnsureTableResult['action'] = 'unchanged';
@@ -53,9 +65,6 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     action = 'created';
     changes.push(`created table ${tableName}`);
   }
-  const { registry_meta } = createEntities({ client: DynamoDBDocumentClient.from(client), table: tableName, now: () => new Date(), newId: ulid });
-  const design = await ensureDesignRecord({ entity: registry_meta, tableName, writer: 'system:ensure-table' });
-  if (design.action === 'recorded') changes.push(`recorded schema.yaml ${design.current.version} in the registry_meta item`);
   const existing = new Set((table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
   for (const gsi of wanted.GlobalSecondaryIndexes ?? []) {
     if (existing.has(gsi.IndexName)) continue;
@@ -66,7 +75,6 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     await waitActive(client, tableName);
     changes.push(`created index ${gsi.IndexName}`);
   }
-  const ttl = timeToLiveInput(tableName);
   if (ttl) {
     const current = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
     const status = current.TimeToLiveDescription?.TimeToLiveStatus;
@@ -79,5 +87,17 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   const declared = new Set((wanted.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
   // Extra indexes are reported, never dropped: dropping an index is a decision for a person.
   const extraIndexes = [...existing].filter((n): n is string => !!n && !declared.has(n));
-  return { action, changes, extraIndexes, design };
+  return { action, changes, extraIndexes };
+}
+
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<EnsureTableResult> {
+  // The design record is checked before the shape changes, so a table of another major is left as it is.
+  const exists = (await describe(client, tableName)) !== undefined;
+  const { registry_meta } = createEntities({ client: DynamoDBDocumentClient.from(client), table: tableName, now: () => new Date(), newId: ulid });
+  const record = { entity: registry_meta, tableName, writer: 'system:ensure-table' };
+  const checked = exists ? await ensureDesignRecord(record) : undefined;
+  const shape = await ensureTableShape(client, createTableInput(tableName), timeToLiveInput(tableName));
+  const design = checked ?? (await ensureDesignRecord(record));
+  const changes = design.action === 'recorded' ? [...shape.changes, `recorded schema.yaml ${design.current.version} in the registry_meta item`] : shape.changes;
+  return { ...shape, action: shape.action === 'unchanged' && changes.length ? 'updated' : shape.action, changes, design };
 }

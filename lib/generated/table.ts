@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.7.0 (sha256 1671865608b35a169afe28f96eb120de35387315d5b25077206e1daa63d87784).
+// version 2.8.0 (sha256 2e4daf200c5f77136e9cc1d82d409a5865fdb9d394eb5c2bfc9b34ab8d9887dc).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,8 +7,8 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "2.7.0",
-  hash: "1671865608b35a169afe28f96eb120de35387315d5b25077206e1daa63d87784",
+  version: "2.8.0",
+  hash: "2e4daf200c5f77136e9cc1d82d409a5865fdb9d394eb5c2bfc9b34ab8d9887dc",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
@@ -40,6 +40,7 @@ export const ATTRIBUTE_ENUMS = {
   migration_attempt: { operation: ["apply","rollback"], outcome: ["applied","rolled_back","unchanged","failed","waiting","blocked","synced"], dialect: ["postgres","sqlite","mysql"] },
   auto_create_log_entry: { action: ["created","skipped","failed"] },
   api_key: { role: ["reader","writer","reviewer","admin"] },
+  registry_meta: { state: ["active","migrating","migrated"] },
 } as const;
 
 /** Key attribute names of the primary index and every GSI. */
@@ -1361,7 +1362,7 @@ export const apiKeyKeys = {
 
 // ---- registry_meta ----
 
-/** The design this table holds: one item recording the schema.yaml version and design hash it was written with. Created with the table (or by the first writer that finds none); every writer compares its own major version with it before writing and refuses a table of another major version. */
+/** The design this table holds: one item recording the schema.yaml version and design hash it was written with. Created with the table (or by the first writer that finds none); every writer compares its own major version with it before writing and refuses a table of another major version, and refuses any table whose `state` is `migrating` or `migrated` (reads stay allowed). Writers re-read it at least every 5 seconds, so `npm run migrate-table` waits longer than that after marking a table. */
 export interface RegistryMetaItem {
   /** The `version` of the schema.yaml the table's items follow. */
   schema_yaml_version: string;
@@ -1371,6 +1372,18 @@ export interface RegistryMetaItem {
   recorded_at: string;
   /** Who wrote the record, e.g. system:ensure-table. */
   recorded_by: string;
+  /** Absent or `active`: the table is in use. `migrating`: a migration to another design is half done, so no writer writes. `migrated`: the data moved to `migration_table`; writers must follow it there. */
+  state?: "active" | "migrating" | "migrated";
+  /** While `migrating` or once `migrated`, the schema.yaml version the items are moving to. */
+  migration_to_version?: string;
+  /** The design hash the items are moving to. */
+  migration_to_hash?: string;
+  /** When migrating into another table: the other table (the target on the source, the source on the target). */
+  migration_table?: string;
+  /** When the migration marked the table. */
+  migration_started_at?: string;
+  /** Who started the migration, e.g. system:migrate-table. */
+  migration_started_by?: string;
 }
 
 const registryMetaPatterns = {
@@ -2016,6 +2029,12 @@ export function createEntities(deps: EntityDeps) {
           schema_yaml_hash: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9a-f]{64}$") },
           recorded_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           recorded_by: { type: "string", required: true, readOnly: true },
+          state: { type: ["active", "migrating", "migrated"] as const },
+          migration_to_version: { type: "string", validate: new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$") },
+          migration_to_hash: { type: "string", validate: new RegExp("^[0-9a-f]{64}$") },
+          migration_table: { type: "string" },
+          migration_started_at: { type: "string", validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
+          migration_started_by: { type: "string" },
         },
         indexes: {
           registry_meta_item: {
@@ -2038,15 +2057,15 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
     AttributeDefinitions: [{"AttributeName":"PK","AttributeType":"S"},{"AttributeName":"SK","AttributeType":"S"},{"AttributeName":"GSI1PK","AttributeType":"S"},{"AttributeName":"GSI1SK","AttributeType":"S"},{"AttributeName":"GSI2PK","AttributeType":"S"},{"AttributeName":"GSI2SK","AttributeType":"S"},{"AttributeName":"GSI3PK","AttributeType":"S"},{"AttributeName":"GSI3SK","AttributeType":"S"}],
     KeySchema: [{"AttributeName":"PK","KeyType":"HASH"},{"AttributeName":"SK","KeyType":"RANGE"}],
     GlobalSecondaryIndexes: [
-      { IndexName: "GSI1", KeySchema: [{"AttributeName":"GSI1PK","KeyType":"HASH"},{"AttributeName":"GSI1SK","KeyType":"RANGE"}], Projection: { ProjectionType: "ALL" } },
-      { IndexName: "GSI2", KeySchema: [{"AttributeName":"GSI2PK","KeyType":"HASH"},{"AttributeName":"GSI2SK","KeyType":"RANGE"}], Projection: { ProjectionType: "ALL" } },
-      { IndexName: "GSI3", KeySchema: [{"AttributeName":"GSI3PK","KeyType":"HASH"},{"AttributeName":"GSI3SK","KeyType":"RANGE"}], Projection: { ProjectionType: "ALL" } },
+      {"IndexName":"GSI1","KeySchema":[{"AttributeName":"GSI1PK","KeyType":"HASH"},{"AttributeName":"GSI1SK","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
+      {"IndexName":"GSI2","KeySchema":[{"AttributeName":"GSI2PK","KeyType":"HASH"},{"AttributeName":"GSI2SK","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
+      {"IndexName":"GSI3","KeySchema":[{"AttributeName":"GSI3PK","KeyType":"HASH"},{"AttributeName":"GSI3SK","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
     ],
-    StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
+    StreamSpecification: {"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"},
   };
 }
 
 /** The TTL setting, applied after the table exists (DynamoDB has no TTL in CreateTable). */
 export function timeToLiveInput(tableName: string): UpdateTimeToLiveCommandInput | undefined {
-  return { TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: "expires_at" } };
+  return { TableName: tableName, TimeToLiveSpecification: {"Enabled":true,"AttributeName":"expires_at"} };
 }

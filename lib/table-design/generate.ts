@@ -5,6 +5,7 @@
 import { indexDef, type AttributeDef, type RecordType, type TableDesign } from './model.js';
 import type { KeyErrorCode, KeyPattern } from './pattern.js';
 import { PAYLOAD_WRITE_CASES, type PayloadWriteCase } from './payload-write-vectors.js';
+import { createTableInputOf, timeToLiveInputOf } from './table-input.js';
 
 const q = (v: unknown) => JSON.stringify(v);
 const pascal = (s: string) => s.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
@@ -228,32 +229,25 @@ export function generateModule(design: TableDesign): string {
   emit('export type Entities = ReturnType<typeof createEntities>;');
   emit();
 
-  const attrDefs = [...new Set(Object.values(allIndexes).flatMap((ix) => [ix.partitionKey, ix.sortKey]))];
+  const input = createTableInputOf(design, 'TABLE');
   emit('/** CreateTable input for local mode and tests; the CDK stack builds the same table from INDEXES. */');
   emit('export function createTableInput(tableName: string): CreateTableCommandInput {');
   emit('  return {');
   emit('    TableName: tableName,');
-  emit(`    BillingMode: ${q(design.table.billingMode)},`);
-  emit(`    AttributeDefinitions: ${q(attrDefs.map((a) => ({ AttributeName: a, AttributeType: 'S' })))},`);
-  emit(`    KeySchema: ${q([{ AttributeName: design.primary.partitionKey, KeyType: 'HASH' }, { AttributeName: design.primary.sortKey, KeyType: 'RANGE' }])},`);
+  emit(`    BillingMode: ${q(input.BillingMode)},`);
+  emit(`    AttributeDefinitions: ${q(input.AttributeDefinitions)},`);
+  emit(`    KeySchema: ${q(input.KeySchema)},`);
   emit('    GlobalSecondaryIndexes: [');
-  for (const ix of Object.values(design.indexes)) {
-    emit(
-      `      { IndexName: ${q(ix.name)}, KeySchema: ${q([{ AttributeName: ix.partitionKey, KeyType: 'HASH' }, { AttributeName: ix.sortKey, KeyType: 'RANGE' }])}, Projection: { ProjectionType: ${q(ix.projection)} } },`,
-    );
-  }
+  for (const gsi of input.GlobalSecondaryIndexes ?? []) emit(`      ${q(gsi)},`);
   emit('    ],');
-  if (design.table.stream) emit(`    StreamSpecification: { StreamEnabled: true, StreamViewType: ${q(design.table.stream)} },`);
+  if (input.StreamSpecification) emit(`    StreamSpecification: ${q(input.StreamSpecification)},`);
   emit('  };');
   emit('}');
   emit();
+  const ttl = timeToLiveInputOf(design, 'TABLE');
   emit('/** The TTL setting, applied after the table exists (DynamoDB has no TTL in CreateTable). */');
   emit('export function timeToLiveInput(tableName: string): UpdateTimeToLiveCommandInput | undefined {');
-  emit(
-    design.table.ttlAttribute
-      ? `  return { TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: ${q(design.table.ttlAttribute)} } };`
-      : '  return undefined;',
-  );
+  emit(ttl ? `  return { TableName: tableName, TimeToLiveSpecification: ${q(ttl.TimeToLiveSpecification)} };` : '  return undefined;');
   emit('}');
   return out.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n') + '\n';
 }

@@ -1,8 +1,8 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DesignGuard, ensureDesignRecord, majorVersion, readDesignRecord } from '../../lib/dynamo/design-record.js';
-import { TableDesignMismatchError } from '../../lib/errors.js';
+import { DESIGN_RECHECK_MS, DesignGuard, ensureDesignRecord, majorVersion, readDesignRecord } from '../../lib/dynamo/design-record.js';
+import { TableDesignMismatchError, TableMigratingError } from '../../lib/errors.js';
 import { ensureTable } from '../../lib/dynamo/table-admin.js';
 import { Table } from '../../lib/dynamo/table.js';
 import { registryMetaKeys, TABLE_DESIGN } from '../../lib/generated/table.js';
@@ -17,8 +17,8 @@ beforeAll(() => {
 const target = () => ({ entity: table.entities.registry_meta, tableName: t.tableName, writer: 'system:test' });
 
 /** Overwrites the table's design record, as another deployment (or a migration) would have written it. */
-async function recordDesign(version: string): Promise<void> {
-  await table.entities.registry_meta.put({ schema_yaml_version: version, schema_yaml_hash: 'f'.repeat(64), recorded_by: 'system:test' }).go();
+async function recordDesign(version: string, migration: { state?: 'active' | 'migrating' | 'migrated'; migration_to_version?: string; migration_table?: string } = {}): Promise<void> {
+  await table.entities.registry_meta.put({ schema_yaml_version: version, schema_yaml_hash: 'f'.repeat(64), recorded_by: 'system:test', ...migration }).go();
 }
 
 async function deleteDesignRecord(): Promise<void> {
@@ -27,7 +27,7 @@ async function deleteDesignRecord(): Promise<void> {
 
 describe('the design record', () => {
   it('is written by ensureTable with the version and hash of schema.yaml', async () => {
-    expect(await readDesignRecord(target())).toEqual({ version: TABLE_DESIGN.version, hash: TABLE_DESIGN.hash });
+    expect(await readDesignRecord(target())).toEqual({ version: TABLE_DESIGN.version, hash: TABLE_DESIGN.hash, state: 'active' });
     const again = await ensureTable(t.dynamo.raw, t.tableName);
     expect(again.design).toMatchObject({ action: 'matched', recorded: { version: TABLE_DESIGN.version } });
   });
@@ -84,6 +84,25 @@ describe('the design record', () => {
     } finally {
       t.dynamo.raw.middlewareStack.remove('countDesignCalls');
     }
+  });
+
+  it('refuses writers while a migration holds the table, and lets them write again once it is over', async () => {
+    let now = 1_000_000;
+    const guard = new DesignGuard(table, () => now);
+    await recordDesign(TABLE_DESIGN.version);
+    await expect(guard.ready()).resolves.toMatchObject({ recorded: { state: 'active' } });
+    await recordDesign(TABLE_DESIGN.version, { state: 'migrating', migration_to_version: `${major + 1}.0.0` });
+    // Within DESIGN_RECHECK_MS the guard answers from its last check: the migration waits longer than that.
+    now += DESIGN_RECHECK_MS - 1;
+    await expect(guard.ready()).resolves.toMatchObject({ recorded: { state: 'active' } });
+    now += 1;
+    const refusal = guard.ready();
+    await expect(refusal).rejects.toBeInstanceOf(TableMigratingError);
+    await expect(refusal).rejects.toThrow(`is being migrated from schema.yaml ${TABLE_DESIGN.version} to ${major + 1}.0.0, so no writer may write it`);
+    await recordDesign(TABLE_DESIGN.version, { state: 'migrated', migration_to_version: `${major + 1}.0.0`, migration_table: 'next-table' });
+    await expect(guard.ready()).rejects.toThrow(`was migrated to schema.yaml ${major + 1}.0.0 (the other table: "next-table")`);
+    await recordDesign(TABLE_DESIGN.version, { state: 'active' });
+    await expect(guard.ready()).resolves.toMatchObject({ action: 'matched' });
   });
 
   it('reads major versions of semantic versions only', () => {

@@ -19,6 +19,7 @@ __all__ = [
     "KeyRuleError",
     "RegistryTable",
     "SchemaYamlError",
+    "TableMigratingError",
     "build_key",
     "build_prefix",
     "canonical_json",
@@ -31,7 +32,7 @@ __all__ = [
 
 def __getattr__(name):
     # boto3 is needed only for the table; importing it lazily keeps key and design work fast and boto3-free.
-    if name in ("RegistryTable", "DesignMismatchError"):
+    if name in ("RegistryTable", "DesignMismatchError", "TableMigratingError"):
         from . import table
 
         return getattr(table, name)

@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from botocore.exceptions import BotoCoreError, ClientError
 
-    from .table import DesignMismatchError, ItemError, ItemExistsError, RegistryTable
+    from .table import DesignMismatchError, ItemError, ItemExistsError, RegistryTable, TableMigratingError, check_writable
 
     table = RegistryTable(design, args.table, endpoint_url=args.endpoint, region_name=args.region)
     try:
@@ -90,13 +90,13 @@ def main(argv: list[str] | None = None) -> int:
         table.key_condition(ap.name, values, getattr(args, "partial", None))  # refuses bad values before any request
         # Start-up check for reads: a table of another major version would be misread, so say so.
         try:
-            table.check_design(write_if_absent=False)
-        except DesignMismatchError as e:
+            check_writable(args.table or design.table_name, table.check_design(write_if_absent=False))
+        except (DesignMismatchError, TableMigratingError) as e:
             print(f"warning: {e}", file=sys.stderr)
         if args.command == "get":
             return _print(table.get(ap.name, values))
         return _print(table.query(ap.name, values, partial=args.partial, limit=args.limit))
-    except DesignMismatchError as e:
+    except (DesignMismatchError, TableMigratingError) as e:
         print(e, file=sys.stderr)
         return 3
     except (KeyRuleError, ItemError, ItemExistsError, LookupError, ValueError) as e:

@@ -2,7 +2,8 @@
 
 Reads are GetItem or Query, as each access pattern declares; there is no Scan. Writes build every key the
 record type declares, set the entity identifiers the TypeScript side (ElectroDB) uses to recognise items,
-and are refused while the table's `registry_meta` item records another major version of schema.yaml.
+and are refused while the table's `registry_meta` item records another major version of schema.yaml, or
+records that `npm run migrate-table` holds the table (`state` migrating or migrated).
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ from .payloads import PayloadRefusedError, check_payload, payload_items
 #: The record type holding the table's design identity (one item).
 DESIGN_RECORD_TYPE = "registry_meta"
 
+#: A writer re-reads the design record after this many seconds, as the TypeScript guard does
+#: (DESIGN_RECHECK_MS), so a migration's mark reaches it before the migration starts copying.
+DESIGN_RECHECK_SECONDS = 5.0
+
 
 class DesignMismatchError(Exception):
     """The table holds items of another major version of schema.yaml: writing would mix key layouts."""
@@ -43,6 +48,22 @@ class DesignMismatchError(Exception):
         self.current = current
 
 
+class TableMigratingError(Exception):
+    """The table is half-way through a migration to another layout, or its data moved to another table."""
+
+    def __init__(self, table_name: str, check: Mapping[str, Any]):
+        other = f' (the other table: "{check["migration_table"]}")' if check.get("migration_table") else ""
+        to = check.get("migration_to_version", "?")
+        if check.get("state") == "migrating":
+            message = (f'table "{table_name}" is being migrated from schema.yaml {check["recorded"]} to {to}{other}, '
+                       "so no writer may write it until `npm run migrate-table` cuts over or rolls back; reads still work.")
+        else:
+            message = f'table "{table_name}" was migrated to schema.yaml {to}{other}; its items are no longer maintained here.'
+        super().__init__(message)
+        self.table_name = table_name
+        self.state = check.get("state")
+
+
 class ItemError(ValueError):
     """An item does not satisfy its record type's attribute definitions."""
 
@@ -55,6 +76,12 @@ def check_recorded_design(table_name: str, recorded_version: str, design: Design
     """Refuses a recorded design of another major version; any minor or patch of the same major is fine."""
     if major_version(recorded_version) != design.major:
         raise DesignMismatchError(table_name, recorded_version, design.version)
+
+
+def check_writable(table_name: str, check: Mapping[str, Any]) -> None:
+    """Refuses a table a migration holds (``check_design``'s ``state`` migrating or migrated); absent, in records before 2.6.0, is active."""
+    if check.get("state", "active") != "active":
+        raise TableMigratingError(table_name, check)
 
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -198,7 +225,7 @@ class RegistryTable:
             )
         self.client = client
         self._serializer = TypeSerializer()
-        self._design_checked = False
+        self._design_checked_at: float | None = None
 
     # ---- reads ----
 
@@ -267,8 +294,10 @@ class RegistryTable:
         pattern = next(ap.name for ap in self.design.access_patterns.values() if ap.record_type == DESIGN_RECORD_TYPE and ap.sort_key == "equals")
         return self.get(pattern, {})
 
-    def check_design(self, *, write_if_absent: bool) -> dict[str, Any]:
+    def check_design(self, *, write_if_absent: bool, for_write: bool = False) -> dict[str, Any]:
         """Compares the table's recorded design with this one; raises DesignMismatchError on another major.
+
+        ``for_write`` first refuses a table a migration holds (TableMigratingError), whatever its major.
 
         A table with no record yet gets this design's (when ``write_if_absent``); a concurrent writer that
         records first wins, and its record is checked instead.
@@ -284,16 +313,25 @@ class RegistryTable:
             recorded = self.recorded_design()
         if recorded is None:
             return {"action": "absent", "current": self.design.version}
+        if for_write:
+            check_writable(self.table_name, {"recorded": recorded["schema_yaml_version"], **recorded})
         check_recorded_design(self.table_name, recorded["schema_yaml_version"], self.design)
-        return {"action": action, "recorded": recorded["schema_yaml_version"], "recorded_hash": recorded["schema_yaml_hash"], "current": self.design.version}
+        migration = {k: recorded[k] for k in ("migration_to_version", "migration_table") if k in recorded}
+        return {"action": action, "recorded": recorded["schema_yaml_version"], "recorded_hash": recorded["schema_yaml_hash"], "current": self.design.version, "state": recorded.get("state", "active"), **migration}
+
+    def _check_before_write(self) -> None:
+        """Checks the design record before a write, re-reading it every DESIGN_RECHECK_SECONDS of writing."""
+        if self._design_checked_at is not None and time.monotonic() - self._design_checked_at < DESIGN_RECHECK_SECONDS:
+            return
+        self._design_checked_at = None
+        self.check_design(write_if_absent=True, for_write=True)
+        self._design_checked_at = time.monotonic()
 
     # ---- writes ----
 
     def put(self, record_type: str, attributes: Mapping[str, Any]) -> dict[str, Any]:
         """Creates one item (never overwrites); returns its keys. Checks the design before the first write."""
-        if not self._design_checked:
-            self.check_design(write_if_absent=True)
-            self._design_checked = True
+        self._check_before_write()
         item = build_item(self.design, record_type, attributes)
         self._create(item)
         names = [n for index in self.design.record_type(record_type).keys for n in (self.design.index(index).partition_key, self.design.index(index).sort_key)]
@@ -310,9 +348,7 @@ class RegistryTable:
             raise PayloadRefusedError(f"schema version {schema_ref} not found")
         check_payload(version, data, meta)
         payload, entries = payload_items(version, {"id": new_ulid(), "data": data, "meta": meta, "created_at": now_iso(), "created_by": self.writer})
-        if not self._design_checked:
-            self.check_design(write_if_absent=True)
-            self._design_checked = True
+        self._check_before_write()
         item = build_item(self.design, "payload", payload)
         if not entries:
             self._create(item)

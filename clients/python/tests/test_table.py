@@ -16,7 +16,7 @@ from boto3.dynamodb.types import TypeSerializer
 
 from schema_registry_reader import table as table_module
 from schema_registry_reader.payloads import PayloadRefusedError
-from schema_registry_reader.table import DESIGN_RECORD_TYPE, DesignMismatchError, RegistryTable, build_item, check_recorded_design, new_ulid
+from schema_registry_reader.table import DESIGN_RECORD_TYPE, DesignMismatchError, RegistryTable, TableMigratingError, build_item, check_recorded_design, check_writable, new_ulid
 
 ENDPOINT = os.environ.get("SCHEMA_REGISTRY_TEST_DYNAMODB_ENDPOINT")
 TABLE = os.environ.get("SCHEMA_REGISTRY_TEST_TABLE")
@@ -31,6 +31,16 @@ class DesignCheckTest(unittest.TestCase):
         self.assertIn(f"records schema.yaml {design().major + 1}.0.0", message)
         self.assertIn(f"follows schema.yaml {design().version}", message)
         self.assertIn("Migrate the table's data", message)
+
+    def test_refuses_writes_to_a_table_a_migration_holds(self):
+        check_writable("t", {"recorded": "2.6.0"})
+        check_writable("t", {"recorded": "2.6.0", "state": "active"})
+        with self.assertRaises(TableMigratingError) as caught:
+            check_writable("t", {"recorded": "2.6.0", "state": "migrating", "migration_to_version": "3.0.0"})
+        self.assertIn("is being migrated from schema.yaml 2.6.0 to 3.0.0", str(caught.exception))
+        with self.assertRaises(TableMigratingError) as caught:
+            check_writable("t", {"recorded": "2.6.0", "state": "migrated", "migration_to_version": "3.0.0", "migration_table": "t2"})
+        self.assertIn('was migrated to schema.yaml 3.0.0 (the other table: "t2")', str(caught.exception))
 
     def test_never_scans(self):
         source = inspect.getsource(table_module)
@@ -52,9 +62,9 @@ class DynamoDbTest(unittest.TestCase):
     def tearDown(self):
         self.record_design(design().version)
 
-    def record_design(self, version):
+    def record_design(self, version, **migration):
         """Overwrites the design record, as another deployment or a migration would have written it."""
-        item = build_item(design(), DESIGN_RECORD_TYPE, {"schema_yaml_version": version, "schema_yaml_hash": "f" * 64, "recorded_by": "system:test"})
+        item = build_item(design(), DESIGN_RECORD_TYPE, {"schema_yaml_version": version, "schema_yaml_hash": "f" * 64, "recorded_by": "system:test", **migration})
         self.table.client.put_item(TableName=TABLE, Item={k: TypeSerializer().serialize(v) for k, v in item.items()})
 
     def delete_design_record(self):
@@ -83,6 +93,20 @@ class DynamoDbTest(unittest.TestCase):
         with self.assertRaises(DesignMismatchError):
             self.table.put("workspace_config", self.config())
         self.assertIsNone(self.table.get("workspace_config_by_id", {"workspace_id": self.ws}))
+
+    def test_refuses_to_write_while_the_table_is_being_migrated_and_rechecks_after_a_while(self):
+        self.record_design(design().version, state="migrating", migration_to_version=f"{design().major + 1}.0.0")
+        with self.assertRaises(TableMigratingError):
+            self.table.put("workspace_config", self.config())
+        self.assertIsNone(self.table.get("workspace_config_by_id", {"workspace_id": self.ws}))
+        # Cut over (or rolled back): a refused writer checks again on its next write.
+        self.record_design(design().version, state="active")
+        self.table.put("workspace_config", self.config())
+        # A writer that checked recently re-reads the record once DESIGN_RECHECK_SECONDS have passed.
+        self.record_design(design().version, state="migrating", migration_to_version=f"{design().major + 1}.0.0")
+        self.table._design_checked_at -= table_module.DESIGN_RECHECK_SECONDS
+        with self.assertRaises(TableMigratingError):
+            self.table.put("payload", {"id": new_ulid(), "workspace_id": self.ws, "schema_ref": "01HF7YAT00S8Z6N5V4C3B2A1Z0", "schema_name": "orders", "schema_version": 1, "data": {}, "created_by": "system:test"})
 
     def test_finds_what_it_wrote_through_the_access_patterns(self):
         ids = [new_ulid() for _ in range(3)]
