@@ -1948,9 +1948,9 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
     AttributeDefinitions: [{"AttributeName":"PK","AttributeType":"S"},{"AttributeName":"SK","AttributeType":"S"},{"AttributeName":"GSI1PK","AttributeType":"S"},{"AttributeName":"GSI1SK","AttributeType":"S"},{"AttributeName":"GSI2PK","AttributeType":"S"},{"AttributeName":"GSI2SK","AttributeType":"S"},{"AttributeName":"GSI3PK","AttributeType":"S"},{"AttributeName":"GSI3SK","AttributeType":"S"}],
     KeySchema: [{"AttributeName":"PK","KeyType":"HASH"},{"AttributeName":"SK","KeyType":"RANGE"}],
     GlobalSecondaryIndexes: [
-      { IndexName: "GSI1", KeySchema: [{"AttributeName":"GSI1PK","KeyType":"HASH"},{"AttributeName":"GSI1SK","KeyType":"RANGE"}], Projection: { ProjectionType: "ALL" } },
-      { IndexName: "GSI2", KeySchema: [{"AttributeName":"GSI2PK","KeyType":"HASH"},{"AttributeName":"GSI2SK","KeyType":"RANGE"}], Projection: { ProjectionType: "ALL" } },
-      { IndexName: "GSI3", KeySchema: [{"AttributeName":"GSI3PK","KeyType":"HASH"},{"AttributeName":"GSI3SK","KeyType":"RANGE"}], Projection: { ProjectionType: "ALL" } },
+      { IndexName: "GSI1", KeySchema: [{"AttributeName":"GSI1PK","KeyType":"HASH"},{"AttributeName":"GSI1SK","KeyType":"RANGE"}], Projection: {"ProjectionType":"ALL"} },
+      { IndexName: "GSI2", KeySchema: [{"AttributeName":"GSI2PK","KeyType":"HASH"},{"AttributeName":"GSI2SK","KeyType":"RANGE"}], Projection: {"ProjectionType":"ALL"} },
+      { IndexName: "GSI3", KeySchema: [{"AttributeName":"GSI3PK","KeyType":"HASH"},{"AttributeName":"GSI3SK","KeyType":"RANGE"}], Projection: {"ProjectionType":"ALL"} },
     ],
     StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
   };

@@ -41,7 +41,9 @@ function valuesType(rt: RecordType, pattern: KeyPattern): string {
 
 /** The ElectroDB access-pattern name of a record type's index: the schema.yaml access pattern serving it. */
 export function electroIndexName(design: TableDesign, rt: RecordType, index: string): string {
-  const ap = Object.values(design.accessPatterns).find((a) => a.recordType === rt.name && a.index === index);
+  // A filtered pattern reads through the index of the unfiltered one it narrows.
+  const serving = Object.values(design.accessPatterns).filter((a) => a.recordType === rt.name && a.index === index);
+  const ap = serving.find((a) => !a.filterBy) ?? serving[0];
   return ap ? ap.name : `${rt.name}_${index.toLowerCase()}`;
 }
 
@@ -239,7 +241,7 @@ export function generateModule(design: TableDesign): string {
   emit('    GlobalSecondaryIndexes: [');
   for (const ix of Object.values(design.indexes)) {
     emit(
-      `      { IndexName: ${q(ix.name)}, KeySchema: ${q([{ AttributeName: ix.partitionKey, KeyType: 'HASH' }, { AttributeName: ix.sortKey, KeyType: 'RANGE' }])}, Projection: { ProjectionType: ${q(ix.projection)} } },`,
+      `      { IndexName: ${q(ix.name)}, KeySchema: ${q([{ AttributeName: ix.partitionKey, KeyType: 'HASH' }, { AttributeName: ix.sortKey, KeyType: 'RANGE' }])}, Projection: ${q({ ProjectionType: ix.projection, ...(ix.nonKeyAttributes ? { NonKeyAttributes: ix.nonKeyAttributes } : {}) })} },`,
     );
   }
   emit('    ],');
