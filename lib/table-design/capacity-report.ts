@@ -56,13 +56,17 @@ export interface CapacityReport {
   dollarsPerMonth: { writes: number; reads: number; storage: number };
 }
 
-function keyShare(pattern: KeyPattern, profile: LoadProfile, recordType: string): number {
+/**
+ * The share of an operation's traffic on the busiest key of `pattern`. A write goes to one shard of a
+ * sharded key; a read of a sharded listing queries every shard, so each takes all of it (`everyShard`).
+ */
+function keyShare(pattern: KeyPattern, profile: LoadProfile, recordType: string, everyShard = false): number {
   const attrs = pattern.segments.flatMap((s) => ('attribute' in s ? [s.attribute] : []));
   if (attrs.some((a) => PER_ITEM.has(a))) return 0;
   let share = 1;
   if (attrs.includes('workspace_id')) share *= profile.hot_workspace_share;
   if (attrs.some((a) => PER_SCHEMA.has(a))) share *= profile.hot_schema_share;
-  if (attrs.includes(SHARD_PLACEHOLDER)) share /= profile.shards[recordType] ?? 1;
+  if (attrs.includes(SHARD_PLACEHOLDER) && !everyShard) share /= profile.shards[recordType] ?? 1;
   return share;
 }
 
@@ -106,10 +110,10 @@ function readReport(design: TableDesign, op: ProfileOperation, profile: LoadProf
   const base = { name: op.name, perSecond: op.per_second, writeUnits: {}, writeTotal: 0 };
   const item = itemFor(design, ap.recordType, op);
   const pk = design.recordTypes[ap.recordType]!.keys[ap.index]!.pk;
-  const hot = (units: number, partitions = 1): HotKey => ({
+  const hot = (units: number): HotKey => ({
     index: ap.index === 'primary' ? 'table' : ap.index,
     pattern: pk.source,
-    unitsPerSecond: (op.per_second * keyShare(pk, profile, ap.recordType) * units) / partitions,
+    unitsPerSecond: op.per_second * keyShare(pk, profile, ap.recordType, true) * units,
     limit: PARTITION_LIMITS.readUnits,
   });
   if (ap.operation === 'GetItem') {

@@ -26,9 +26,9 @@ export interface ProfileOperation {
 export interface LoadProfile {
   workspaces: number;
   schemas_per_workspace: number;
-  /** Share (0-1] of all traffic that goes to the busiest workspace. */
+  /** Share (0-1] of all traffic that goes to the busiest workspace; default 1 / workspaces (no skew). */
   hot_workspace_share: number;
-  /** Share (0-1] of a workspace's traffic that goes to its busiest schema. */
+  /** Share (0-1] of a workspace's traffic that goes to its busiest schema; default 1 / schemas_per_workspace. */
   hot_schema_share: number;
   /** Versions of a schema holding its payloads: what a listing filtered by version reads past. */
   versions_per_schema: number;
@@ -39,11 +39,9 @@ export interface LoadProfile {
   operations: ProfileOperation[];
 }
 
-export const DEFAULT_PROFILE: Omit<LoadProfile, 'operations'> = {
+export const DEFAULT_PROFILE: Omit<LoadProfile, 'operations' | 'hot_workspace_share' | 'hot_schema_share'> = {
   workspaces: 100,
   schemas_per_workspace: 20,
-  hot_workspace_share: 0.1,
-  hot_schema_share: 0.5,
   versions_per_schema: 1,
   shards: {},
   retention_days: 30,
@@ -64,12 +62,13 @@ const share = (v: unknown) => positive(v) && (v as number) <= 1;
 export function toProfile(doc: unknown): LoadProfile {
   const problems: string[] = [];
   if (!isObject(doc)) throw new LoadProfileError(['(root): expected a mapping with `operations`']);
-  const profile = { ...DEFAULT_PROFILE, ...doc } as LoadProfile;
+  const sized = { ...DEFAULT_PROFILE, ...doc } as Omit<LoadProfile, 'hot_workspace_share' | 'hot_schema_share'> & Partial<LoadProfile>;
+  const profile = { hot_workspace_share: 1 / sized.workspaces, hot_schema_share: 1 / sized.schemas_per_workspace, ...sized } as LoadProfile;
   for (const field of ['workspaces', 'schemas_per_workspace', 'versions_per_schema', 'retention_days'] as const) {
     if (!positive(profile[field])) problems.push(`${field}: ${JSON.stringify(profile[field])} must be a positive number, e.g. ${DEFAULT_PROFILE[field]}`);
   }
   for (const field of ['hot_workspace_share', 'hot_schema_share'] as const) {
-    if (!share(profile[field])) problems.push(`${field}: ${JSON.stringify(profile[field])} must be a share in (0, 1], e.g. ${DEFAULT_PROFILE[field]}`);
+    if (!share(profile[field])) problems.push(`${field}: ${JSON.stringify(profile[field])} must be a share in (0, 1], e.g. 0.5`);
   }
   if (!isObject(profile.shards)) problems.push('shards: must map record types to shard counts, e.g. { payload: 16 }');
   else for (const [rt, n] of Object.entries(profile.shards)) if (!Number.isInteger(n) || (n as number) < 1) problems.push(`shards.${rt}: ${JSON.stringify(n)} must be an integer >= 1`);

@@ -54,4 +54,25 @@ describe('the capacity report', () => {
   it('refuses an operation naming an access pattern the design lacks', () => {
     expect(() => capacityReport(design, profile('  - { name: r, read: nothing_like_this, per_second: 1 }'))).toThrow(/no access pattern "nothing_like_this"/);
   });
+
+  it.each([4, 10, 100])('costs a %i KB payload write at most 1.3x its table units (one metadata copy on GSI4)', (kb) => {
+    const cost = putCost(design, exampleItem(design, 'payload', kb * 1024));
+    expect(Object.keys(cost.units)).toEqual(['table', 'GSI4']);
+    expect(cost.units.GSI4).toBe(1);
+    expect(cost.total / cost.units.table!).toBeLessThanOrEqual(1.3);
+  });
+
+  it('shows one schema taking 10,000 writes/s of 10 KB payloads within the per-partition limit over 16 shards, and throttling on one', () => {
+    const hot = (shards: number) =>
+      capacityReport(design, profile('  - { name: w, write: payload, per_second: 10000, body_bytes: 10240 }', `hot_workspace_share: 1\nhot_schema_share: 1\nshards: { payload: ${shards} }`)).operations[0]!.hottest!;
+    expect(hot(16)).toMatchObject({ index: 'GSI4', unitsPerSecond: 625, limit: 1000 });
+    expect(hot(1).unitsPerSecond).toBe(10_000);
+  });
+
+  it('puts every shard of a sharded listing under the whole read rate, since each page queries them all', () => {
+    const r = capacityReport(design, profile('  - { name: r, read: payloads_by_schema_name, per_second: 10, page: 100 }', 'hot_workspace_share: 1\nhot_schema_share: 1\nshards: { payload: 4 }'));
+    const op = r.operations[0]!;
+    expect(op.calls).toBe('Query GSI4 x4 shards + BatchGetItem 100');
+    expect(op.hottest!.unitsPerSecond).toBe(10 * (op.readUnits - 100 * 0.5) / 4);
+  });
 });
