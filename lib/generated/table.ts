@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 3.0.0 (sha256 2e9c3da4638fe1ffa4d1e49056cac94bdbf32a9d3f253f97ce17c6bb19cbdfbe).
+// version 3.0.0 (sha256 d7ab77841341fce132b8fed4a3af0afc15b7fbb942bd5919c63f647ccc03bb48).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -8,7 +8,7 @@ import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } 
 
 export const TABLE_DESIGN = {
   version: "3.0.0",
-  hash: "2e9c3da4638fe1ffa4d1e49056cac94bdbf32a9d3f253f97ce17c6bb19cbdfbe",
+  hash: "d7ab77841341fce132b8fed4a3af0afc15b7fbb942bd5919c63f647ccc03bb48",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
@@ -486,7 +486,7 @@ export interface PayloadItem {
   id: string;
   /** Workspace (tenant) id. */
   workspace_id: string;
-  /** Listing shard: CRC-32 (IEEE) of the id's ASCII bytes modulo the schema's payload_shards when written (README, "Hot schemas"). */
+  /** Listing shard: CRC-32 (IEEE) of the id's ASCII bytes modulo the schema's payload_shards when written (README, "Hot schemas"). The default 0 is right for every payload of a schema with one shard, so items of design 2.x migrate with it. */
   shard: number;
   /** Id of the schema version the data was validated against; an update may move it to a newer version of the same schema. */
   schema_ref: string;
@@ -1524,7 +1524,7 @@ export function createEntities(deps: EntityDeps) {
         attributes: {
           id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
-          shard: { type: "number", required: true, readOnly: true, padding: { length: 2, char: "0" } },
+          shard: { type: "number", required: true, readOnly: true, default: 0, padding: { length: 2, char: "0" } },
           schema_ref: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
           schema_version: { type: "number", required: true },
