@@ -3,7 +3,7 @@
  * storage, and the busiest partition key of each operation against DynamoDB's per-partition limits.
  * Pure, like the unit model it builds on (capacity.ts).
  */
-import { batchGetCost, exampleItem, getCost, needsFetch, putCost, queryCost, storedBytes, type Item } from './capacity.js';
+import { batchGetCost, exampleItem, getCost, needsFetch, putCost, queryCost, storedBytes } from './capacity.js';
 import type { LoadProfile, ProfileOperation } from './load-profile.js';
 import type { TableDesign } from './model.js';
 import type { KeyPattern } from './pattern.js';
@@ -80,13 +80,9 @@ function hottest(design: TableDesign, recordType: string, units: Record<string, 
   return keys.reduce((a, b) => (b.unitsPerSecond / b.limit > a.unitsPerSecond / a.limit ? b : a));
 }
 
-function itemFor(design: TableDesign, recordType: string, op: ProfileOperation, shard = 0): Item {
-  const item = exampleItem(design, recordType, op.body_bytes);
-  return 'shard' in item ? { ...item, shard } : item;
-}
 
 function writeReport(design: TableDesign, op: ProfileOperation, profile: LoadProfile): Omit<OperationReport, 'dollarsPerMillion'> {
-  const item = itemFor(design, op.write!, op);
+  const item = exampleItem(design, op.write!, op.body_bytes);
   const cost = putCost(design, item, op.transactional ? { transactional: true } : {});
   const stored = storedBytes(design, item);
   return {
@@ -108,7 +104,7 @@ function readReport(design: TableDesign, op: ProfileOperation, profile: LoadProf
   if (!ap) throw new Error(`operation "${op.name}": no access pattern "${op.read}" in schema.yaml ${design.version}`);
   const options = op.consistent ? { consistent: true } : {};
   const base = { name: op.name, perSecond: op.per_second, writeUnits: {}, writeTotal: 0 };
-  const item = itemFor(design, ap.recordType, op);
+  const item = exampleItem(design, ap.recordType, op.body_bytes);
   const pk = design.recordTypes[ap.recordType]!.keys[ap.index]!.pk;
   const hot = (units: number): HotKey => ({
     index: ap.index === 'primary' ? 'table' : ap.index,
