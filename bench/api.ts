@@ -108,6 +108,7 @@ const rawPut = (i: number) => {
   const put = table.put('payload', {
     id: ulid(),
     workspace_id: 'bench',
+    shard: 0,
     schema_ref: version.id,
     schema_name: 'caricatures',
     schema_version: 1,

@@ -15,6 +15,7 @@ import { NotificationService } from './notifications/service.js';
 import { PayloadChanges } from './payloads/changes.js';
 import { PayloadFieldIndex } from './payloads/field-index.js';
 import { PayloadService } from './payloads/service.js';
+import { ShardCounts } from './payloads/shard.js';
 import { TokenBucket } from './rate-limit/token-bucket.js';
 import { SchemaRequestService } from './requests/service.js';
 import { DEFAULT_ENGINE } from './schemas/model.js';
@@ -70,6 +71,7 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
   const clock = { now: deps.now, newId: deps.newId };
   const schemas = new SchemaService(stores, table, engines, clock);
   const versions = new SchemaVersionCache(stores.schemas, deps.now);
+  const shards = new ShardCounts(stores.schemas, deps.now);
   const workspaces = new WorkspaceService(stores, table, clock, settings.autoApproveDefault, engines.get(DEFAULT_ENGINE).defaultDialect ?? null);
   const requests = new SchemaRequestService({
     stores,
@@ -96,9 +98,9 @@ export function buildServices(deps: TableDeps & { settings?: Settings; sinks?: S
     design: new DesignGuard(table),
     engines,
     schemas,
-    payloads: new PayloadService(stores, engines, versions, clock),
+    payloads: new PayloadService(stores, engines, versions, clock, shards),
     payloadChanges: new PayloadChanges(stores, table, engines, versions, schemas, clock),
-    payloadIndex: new PayloadFieldIndex(stores, table, versions, clock),
+    payloadIndex: new PayloadFieldIndex(stores, table, versions, clock, shards),
     workspaces,
     notifications: new NotificationService(stores.notifications),
     audit: new AuditService(stores.audit),

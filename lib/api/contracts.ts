@@ -13,6 +13,7 @@ import { TRANSITION_TARGETS } from '../requests/model.js';
 import { COMPATIBILITY_MODES } from '../schemas/compatibility.js';
 import { WORKSPACE_POLICY_SCHEMA } from '../policies/index.js';
 import { WARNING_CODES } from '../engines/json-schema/compile.js';
+import { MAX_PAYLOAD_SHARDS } from '../payloads/shard.js';
 
 export const SCHEMA_NAME_PATTERN = SHARED_ATTRIBUTES.schema_name.pattern;
 export const WORKSPACE_ID_PATTERN = SHARED_ATTRIBUTES.workspace_id.pattern;
@@ -76,6 +77,12 @@ export const contracts = {
       compatibility: { enum: [...COMPATIBILITY_MODES, null], description: 'null removes the schema setting, so the workspace default applies.' },
       open_content_model: { enum: ATTRIBUTE_ENUMS.schema.open_content_model, description: 'lenient: a property added to an open content model is compatible both ways.' },
       default_dialect: defaultDialect,
+      payload_shards: {
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_PAYLOAD_SHARDS,
+        description: 'Listing shards new payloads are spread over (README, "Hot schemas"): only ever raised, never lowered; raise it when one schema takes more than about 1,000 payload writes a second.',
+      },
     },
   },
   SchemaStateUpdate: { type: 'object', additionalProperties: false, required: ['state'], properties: { state: { enum: ATTRIBUTE_ENUMS.schema_version.state } } },

@@ -8,7 +8,9 @@ import {
   BatchGetCommand,
   GetCommand,
   PutCommand,
+  QueryCommand,
   TransactWriteCommand,
+  type QueryCommandInput,
   UpdateCommand,
   type TransactWriteCommandInput,
   type UpdateCommandInput,
@@ -149,6 +151,15 @@ export class Table implements Transactor {
     } catch (e) {
       translate(e, context);
     }
+  }
+
+  /**
+   * One Query call, for the listings ElectroDB cannot page itself (pages merged across shards): the raw
+   * items, and the key to continue from while DynamoDB has more.
+   */
+  async query(input: Omit<QueryCommandInput, 'TableName'>): Promise<{ items: Record<string, unknown>[]; lastKey?: Record<string, unknown> }> {
+    const out = await this.#doc.send(new QueryCommand({ ...input, TableName: this.name }));
+    return { items: out.Items ?? [], ...(out.LastEvaluatedKey ? { lastKey: out.LastEvaluatedKey } : {}) };
   }
 
   /** One TransactWriteItems call. */

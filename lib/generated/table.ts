@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml
-// version 2.8.0 (sha256 2e4daf200c5f77136e9cc1d82d409a5865fdb9d394eb5c2bfc9b34ab8d9887dc).
+// version 3.0.0 (sha256 11b38b6de8d0f1421453c9d8c676f3547b65c1b3ccdff228a04ad9a878125820).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,8 +7,8 @@ import { Entity } from 'electrodb';
 import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
-  version: "2.8.0",
-  hash: "2e4daf200c5f77136e9cc1d82d409a5865fdb9d394eb5c2bfc9b34ab8d9887dc",
+  version: "3.0.0",
+  hash: "11b38b6de8d0f1421453c9d8c676f3547b65c1b3ccdff228a04ad9a878125820",
   tableName: "schema-registry",
   separator: "#",
   ttlAttribute: "expires_at",
@@ -49,6 +49,7 @@ export const INDEXES = {
   GSI1: { partitionKey: "GSI1PK", sortKey: "GSI1SK" },
   GSI2: { partitionKey: "GSI2PK", sortKey: "GSI2SK" },
   GSI3: { partitionKey: "GSI3PK", sortKey: "GSI3SK" },
+  GSI4: { partitionKey: "GSI4PK", sortKey: "GSI4SK" },
 } as const;
 export type IndexName = keyof typeof INDEXES;
 
@@ -74,12 +75,10 @@ export const ACCESS_PATTERNS = {
   ccompat_subject_by_schema: { recordType: "ccompat_subject", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** One counter shard (UpdateItem ADD). */
   ccompat_counter_shard: { recordType: "ccompat_id_counter", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
-  /** One payload by its id. */
-  payload_by_id: { recordType: "payload", index: "GSI1", sortKey: "equals", order: "ascending", operation: "Query" },
-  /** Payloads of one schema version in creation order. */
-  payloads_by_schema_version: { recordType: "payload", index: "GSI2", sortKey: "begins_with", order: "ascending", operation: "Query" },
-  /** Payloads of every version of one schema in creation order. */
-  payloads_by_schema_name: { recordType: "payload", index: "GSI3", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** Payloads of every version of one schema in creation order: shards 0..payload_shards-1 queried and merged by id; the index holds metadata, so the documents come from one BatchGetItem per page. */
+  payloads_by_schema_name: { recordType: "payload", index: "GSI4", sortKey: "begins_with", order: "ascending", operation: "Query" },
+  /** Payloads of one schema version in creation order: the schema's listing filtered by schema_ref, so a page reads past the payloads of the schema's other versions (metadata only; see README, "Cost and capacity"). */
+  payloads_by_schema_version: { recordType: "payload", index: "GSI4", sortKey: "begins_with", order: "ascending", operation: "Query" },
   /** One payload by workspace and id (GetItem, strongly consistent); what GET, PUT and DELETE /payloads/{id} read. */
   payload_by_key: { recordType: "payload", index: "primary", sortKey: "equals", order: "ascending", operation: "GetItem" },
   /** The earlier revisions of one payload, oldest first (what erasure deletes). */
@@ -145,6 +144,8 @@ export interface SchemaItem {
   state: "active" | "deprecated" | "disabled";
 
   description?: string;
+  /** How many listing shards (0..N-1) new payloads of this schema are spread over; absent means 1. Only ever raised: readers query every shard below it (README, "Hot schemas"). */
+  payload_shards?: number;
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
   /** ISO-8601 UTC with milliseconds. */
@@ -489,6 +490,8 @@ export interface PayloadItem {
   id: string;
   /** Workspace (tenant) id. */
   workspace_id: string;
+  /** Listing shard: CRC-32 (IEEE) of the id's ASCII bytes modulo the schema's payload_shards when written (README, "Hot schemas"). The default 0 is right for every payload of a schema with one shard, so items of design 2.x migrate with it. */
+  shard: number;
   /** Id of the schema version the data was validated against; an update may move it to a newer version of the same schema. */
   schema_ref: string;
   /** Schema name; snake_case so it can become a SQL table name. */
@@ -518,16 +521,8 @@ const payloadPatterns = {
     pk: compilePattern("WS#{workspace_id}#PAYLOAD#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
     sk: compilePattern("PAYLOAD", {}),
   },
-  GSI1: {
-    pk: compilePattern("PAYLOAD#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-    sk: compilePattern("PAYLOAD", {}),
-  },
-  GSI2: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMA_VERSION#{schema_ref}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_ref":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-    sk: compilePattern("PAYLOAD#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-  },
-  GSI3: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#PAYLOADS", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+  GSI4: {
+    pk: compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#PAYLOADS#{shard}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"},"shard":{"type":"integer","padWidth":2,"minimum":0}}),
     sk: compilePattern("PAYLOAD#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
   },
 } as const;
@@ -542,40 +537,20 @@ export const payloadKeys = {
     /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
     skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadPatterns.primary.sk, v, partial),
   },
-  GSI1: {
-    pk: (v: { id: string }): string => buildKey(payloadPatterns.GSI1.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(payloadPatterns.GSI1.sk, v),
-    parsePk: (key: string) => parseKey(payloadPatterns.GSI1.pk, key) as { id: string },
-    parseSk: (key: string) => parseKey(payloadPatterns.GSI1.sk, key) as Record<string, never>,
+  GSI4: {
+    pk: (v: { workspace_id: string; schema_name: string; shard: number }): string => buildKey(payloadPatterns.GSI4.pk, v),
+    sk: (v: { id: string }): string => buildKey(payloadPatterns.GSI4.sk, v),
+    parsePk: (key: string) => parseKey(payloadPatterns.GSI4.pk, key) as { workspace_id: string; schema_name: string; shard: number },
+    parseSk: (key: string) => parseKey(payloadPatterns.GSI4.sk, key) as { id: string },
     /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadPatterns.GSI1.sk, v, partial),
-  },
-  GSI2: {
-    pk: (v: { workspace_id: string; schema_ref: string }): string => buildKey(payloadPatterns.GSI2.pk, v),
-    sk: (v: { id: string }): string => buildKey(payloadPatterns.GSI2.sk, v),
-    parsePk: (key: string) => parseKey(payloadPatterns.GSI2.pk, key) as { workspace_id: string; schema_ref: string },
-    parseSk: (key: string) => parseKey(payloadPatterns.GSI2.sk, key) as { id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(payloadPatterns.GSI2.sk, v, partial),
-  },
-  GSI3: {
-    pk: (v: { workspace_id: string; schema_name: string }): string => buildKey(payloadPatterns.GSI3.pk, v),
-    sk: (v: { id: string }): string => buildKey(payloadPatterns.GSI3.sk, v),
-    parsePk: (key: string) => parseKey(payloadPatterns.GSI3.pk, key) as { workspace_id: string; schema_name: string },
-    parseSk: (key: string) => parseKey(payloadPatterns.GSI3.sk, key) as { id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(payloadPatterns.GSI3.sk, v, partial),
+    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(payloadPatterns.GSI4.sk, v, partial),
   },
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<PayloadItem, "workspace_id" | "id" | "schema_ref" | "schema_name">): Record<string, string> => ({
+  all: (item: Pick<PayloadItem, "workspace_id" | "id" | "schema_name" | "shard">): Record<string, string> => ({
     PK: buildKey(payloadPatterns.primary.pk, item),
     SK: buildKey(payloadPatterns.primary.sk, item),
-    GSI1PK: buildKey(payloadPatterns.GSI1.pk, item),
-    GSI1SK: buildKey(payloadPatterns.GSI1.sk, item),
-    GSI2PK: buildKey(payloadPatterns.GSI2.pk, item),
-    GSI2SK: buildKey(payloadPatterns.GSI2.sk, item),
-    GSI3PK: buildKey(payloadPatterns.GSI3.pk, item),
-    GSI3SK: buildKey(payloadPatterns.GSI3.sk, item),
+    GSI4PK: buildKey(payloadPatterns.GSI4.pk, item),
+    GSI4SK: buildKey(payloadPatterns.GSI4.sk, item),
   }),
 };
 
@@ -1464,6 +1439,7 @@ export function createEntities(deps: EntityDeps) {
           default_dialect: { type: ["2020-12", "draft-07"] as const },
           state: { type: ["active", "deprecated", "disabled"] as const, required: true, default: "active" },
           description: { type: "string" },
+          payload_shards: { type: "number" },
           created_at: { type: "string", required: true, readOnly: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           updated_at: { type: "string", required: true, default: now, validate: new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$") },
           created_by: { type: "string", required: true, readOnly: true },
@@ -1623,6 +1599,7 @@ export function createEntities(deps: EntityDeps) {
         attributes: {
           id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           workspace_id: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z0-9][a-z0-9-]{0,62}$") },
+          shard: { type: "number", required: true, readOnly: true, default: 0, padding: { length: 2, char: "0" } },
           schema_ref: { type: "string", required: true, validate: new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$") },
           schema_name: { type: "string", required: true, readOnly: true, validate: new RegExp("^[a-z][a-z0-9_]{0,62}$") },
           schema_version: { type: "number", required: true },
@@ -1640,20 +1617,10 @@ export function createEntities(deps: EntityDeps) {
             pk: { field: "PK", composite: ["workspace_id","id"], template: "WS#${workspace_id}#PAYLOAD#${id}", casing: "none" },
             sk: { field: "SK", composite: [], template: "PAYLOAD", casing: "none" },
           },
-          payload_by_id: {
-            index: "GSI1",
-            pk: { field: "GSI1PK", composite: ["id"], template: "PAYLOAD#${id}", casing: "none" },
-            sk: { field: "GSI1SK", composite: [], template: "PAYLOAD", casing: "none" },
-          },
-          payloads_by_schema_version: {
-            index: "GSI2",
-            pk: { field: "GSI2PK", composite: ["workspace_id","schema_ref"], template: "WS#${workspace_id}#SCHEMA_VERSION#${schema_ref}", casing: "none" },
-            sk: { field: "GSI2SK", composite: ["id"], template: "PAYLOAD#${id}", casing: "none" },
-          },
           payloads_by_schema_name: {
-            index: "GSI3",
-            pk: { field: "GSI3PK", composite: ["workspace_id","schema_name"], template: "WS#${workspace_id}#SCHEMA#${schema_name}#PAYLOADS", casing: "none" },
-            sk: { field: "GSI3SK", composite: ["id"], template: "PAYLOAD#${id}", casing: "none" },
+            index: "GSI4",
+            pk: { field: "GSI4PK", composite: ["workspace_id","schema_name","shard"], template: "WS#${workspace_id}#SCHEMA#${schema_name}#PAYLOADS#${shard}", casing: "none" },
+            sk: { field: "GSI4SK", composite: ["id"], template: "PAYLOAD#${id}", casing: "none" },
           },
         },
       },
@@ -2054,12 +2021,13 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST",
-    AttributeDefinitions: [{"AttributeName":"PK","AttributeType":"S"},{"AttributeName":"SK","AttributeType":"S"},{"AttributeName":"GSI1PK","AttributeType":"S"},{"AttributeName":"GSI1SK","AttributeType":"S"},{"AttributeName":"GSI2PK","AttributeType":"S"},{"AttributeName":"GSI2SK","AttributeType":"S"},{"AttributeName":"GSI3PK","AttributeType":"S"},{"AttributeName":"GSI3SK","AttributeType":"S"}],
+    AttributeDefinitions: [{"AttributeName":"PK","AttributeType":"S"},{"AttributeName":"SK","AttributeType":"S"},{"AttributeName":"GSI1PK","AttributeType":"S"},{"AttributeName":"GSI1SK","AttributeType":"S"},{"AttributeName":"GSI2PK","AttributeType":"S"},{"AttributeName":"GSI2SK","AttributeType":"S"},{"AttributeName":"GSI3PK","AttributeType":"S"},{"AttributeName":"GSI3SK","AttributeType":"S"},{"AttributeName":"GSI4PK","AttributeType":"S"},{"AttributeName":"GSI4SK","AttributeType":"S"}],
     KeySchema: [{"AttributeName":"PK","KeyType":"HASH"},{"AttributeName":"SK","KeyType":"RANGE"}],
     GlobalSecondaryIndexes: [
       {"IndexName":"GSI1","KeySchema":[{"AttributeName":"GSI1PK","KeyType":"HASH"},{"AttributeName":"GSI1SK","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
       {"IndexName":"GSI2","KeySchema":[{"AttributeName":"GSI2PK","KeyType":"HASH"},{"AttributeName":"GSI2SK","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
       {"IndexName":"GSI3","KeySchema":[{"AttributeName":"GSI3PK","KeyType":"HASH"},{"AttributeName":"GSI3SK","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
+      {"IndexName":"GSI4","KeySchema":[{"AttributeName":"GSI4PK","KeyType":"HASH"},{"AttributeName":"GSI4SK","KeyType":"RANGE"}],"Projection":{"ProjectionType":"INCLUDE","NonKeyAttributes":["__edb_e__","__edb_v__","schema_ref","schema_version","revision","created_at"]}},
     ],
     StreamSpecification: {"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"},
   };

@@ -15,6 +15,7 @@ import type { PayloadIndexStore } from '../store/payload-index.js';
 import type { PayloadStore } from '../store/payloads.js';
 import { declaredFields, encodeText, indexedFields, indexWrites, payloadOfEntry, withIndexedFields } from './index-entries.js';
 import { toPayload, type Payload } from './model.js';
+import type { ShardCounts } from './shard.js';
 
 /** Payloads read per backfill page. */
 export const BACKFILL_PAGE = 100;
@@ -50,6 +51,7 @@ export class PayloadFieldIndex {
     private readonly tx: Transactor,
     private readonly versions: SchemaVersionCache,
     private readonly clock: Clock,
+    private readonly shards: ShardCounts,
   ) {}
 
   /** A page of a schema's payloads whose `field` equals (or starts with) `value`: one Query. */
@@ -70,7 +72,7 @@ export class PayloadFieldIndex {
     const at = () => this.clock.now().toISOString();
     let job: PayloadIndexBackfillItem = (await this.stores.index.backfill(key)) ?? { ...key, status: 'running', scanned: 0, indexed: 0, started_at: at(), updated_at: at(), started_by: principal.id };
     for (let pages = 0; job.status === 'running' && pages < maxPages; pages++) {
-      const page: Page<PayloadItem> = fields.length ? await this.stores.payloads.bySchemaName(key.workspace_id, key.schema_name, BACKFILL_PAGE, job.cursor) : { items: [], next_cursor: null };
+      const page: Page<PayloadItem> = fields.length ? await this.stores.payloads.list({ workspace_id: key.workspace_id, schema_name: key.schema_name }, await this.shards.forRead(key.workspace_id, key.schema_name), BACKFILL_PAGE, job.cursor) : { items: [], next_cursor: null };
       let indexed = 0;
       for (const item of page.items) if (await this.indexOne(item, fields)) indexed++;
       const { cursor: _done, ...rest } = job;

@@ -80,7 +80,7 @@ export function withIndexedFields(item: PayloadItem, fields: readonly string[]):
 }
 
 /** The payload an entry is a copy of. */
-export function payloadOfEntry(e: PayloadIndexEntryItem): PayloadItem {
+export function payloadOfEntry(e: PayloadIndexEntryItem): Omit<PayloadItem, 'shard'> {
   const { field: _f, value: _v, ...p } = e;
   return p;
 }

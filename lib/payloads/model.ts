@@ -23,7 +23,8 @@ export const revisionOf = (item: Pick<PayloadItem, 'revision'>): number => item.
 /** The strong entity tag of a revision (RFC 9110 section 8.8.3), sent as `ETag` and compared with `If-Match`. */
 export const etagOf = (revision: number): string => `"${revision}"`;
 
-export function toPayload(item: PayloadItem): Payload {
+/** An item or index entry as the API shows it (the listing shard is the table's business). */
+export function toPayload(item: Omit<PayloadItem, 'shard'>): Payload {
   const p: Payload = {
     id: item.id,
     schema_ref: item.schema_ref,

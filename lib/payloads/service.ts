@@ -17,6 +17,7 @@ import { checkIdempotencyKey, idempotencyRecord, idempotentRequest, storedAnswer
 import { checkedDocument, validateAgainst } from './document.js';
 import { declaredFields, entriesFor, withIndexedFields } from './index-entries.js';
 import { toPayload, type Payload } from './model.js';
+import { payloadShard, type ShardCounts } from './shard.js';
 
 export { MAX_DATA_BYTES, MAX_DATA_DEPTH, MAX_META_BYTES } from './document.js';
 /** What an Idempotency-Key is scoped to, with the request body: a key reused for another body is refused. */
@@ -47,6 +48,7 @@ export class PayloadService {
     private readonly engines: EngineRegistry,
     private readonly versions: SchemaVersionCache,
     private readonly clock: Clock & IdGenerator,
+    private readonly shards: ShardCounts,
   ) {}
 
   async create(principal: Principal, input: CreatePayloadInput, idempotencyKey?: string): Promise<CreateResult> {
@@ -64,9 +66,11 @@ export class PayloadService {
     await validateAgainst(this.engines, this.versions, version, input.data);
 
     const { now, newId } = this.clock;
+    const id = newId();
     const unindexed: PayloadItem = {
-      id: newId(),
+      id,
       workspace_id: version.workspace_id,
+      shard: payloadShard(id, await this.shards.forWrite(version.workspace_id, version.name)),
       schema_ref: version.id,
       schema_name: version.name,
       schema_version: version.version,
@@ -108,13 +112,14 @@ export class PayloadService {
     const version = await this.versions.get(schemaRef);
     if (!version) throw new NotFoundError(`schema version ${schemaRef} not found`);
     authorize(principal, version.workspace_id, 'reader', `schema version ${schemaRef}`);
-    const page = await this.stores.payloads.bySchemaVersion(version.workspace_id, schemaRef, limit, cursor);
+    const shards = await this.shards.forRead(version.workspace_id, version.name);
+    const page = await this.stores.payloads.list({ workspace_id: version.workspace_id, schema_name: version.name, schema_ref: schemaRef }, shards, limit, cursor);
     return { items: page.items.map(toPayload), next_cursor: page.next_cursor };
   }
 
   async listBySchemaName(principal: Principal, workspaceId: string, schemaName: string, limit: number, cursor?: string): Promise<Page<Payload>> {
     authorize(principal, workspaceId, 'reader', 'workspace');
-    const page = await this.stores.payloads.bySchemaName(workspaceId, schemaName, limit, cursor);
+    const page = await this.stores.payloads.list({ workspace_id: workspaceId, schema_name: schemaName }, await this.shards.forRead(workspaceId, schemaName), limit, cursor);
     return { items: page.items.map(toPayload), next_cursor: page.next_cursor };
   }
 }

@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors
 import { definitionFingerprint, type EngineRegistry } from '../engines/registry.js';
 import type { DefinitionWarning, Json, ReferencedDefinition } from '../engines/types.js';
 import { cancellationCodes } from '../dynamo/errors.js';
+import { shardsOf } from '../payloads/shard.js';
 import type { Clock, IdGenerator, Page, Transactor, TransactItem } from '../dynamo/table.js';
 import type { IdempotencyRecordItem, SchemaItem, SchemaVersionItem } from '../generated/table.js';
 import { checkIdempotencyKey, idempotencyRecord, idempotentRequest, storedAnswer, type IdempotentRequest } from '../idempotency.js';
@@ -69,6 +70,8 @@ export interface SchemaConfig {
   /** The dialect of definitions without `$schema` (JSON Schema: `2020-12` or `draft-07`), and where it comes from. */
   default_dialect: string | null;
   default_dialect_source: 'schema' | 'workspace' | 'default';
+  /** Listing shards new payloads are spread over. */
+  payload_shards: number;
 }
 
 /** How a schema's definitions are read and checked: the settings in force. */
@@ -85,6 +88,8 @@ export interface SchemaConfigChange {
   open_content_model?: 'lenient' | 'strict';
   /** null removes the schema's own setting, so the workspace's applies. */
   default_dialect?: NonNullable<SchemaItem['default_dialect']> | null;
+  /** Only ever raised: readers query every shard below it. */
+  payload_shards?: number;
 }
 
 /** Bounds the retries of a publish that keeps losing races; each retry re-reads the head. */
@@ -318,6 +323,7 @@ export class SchemaService {
       open_content_model: head.open_content_model ?? 'lenient',
       default_dialect: read.defaultDialect ?? this.engines.get(head.engine).defaultDialect ?? null,
       default_dialect_source: read.source,
+      payload_shards: shardsOf(head),
     };
   }
 
@@ -332,7 +338,13 @@ export class SchemaService {
     if (change.open_content_model !== undefined) next.open_content_model = change.open_content_model;
     if (change.default_dialect === null) delete next.default_dialect;
     else if (change.default_dialect !== undefined) next.default_dialect = change.default_dialect;
-    const settings = (h: SchemaItem) => ({ compatibility: h.compatibility ?? null, open_content_model: h.open_content_model ?? 'lenient', default_dialect: h.default_dialect ?? null });
+    if (change.payload_shards !== undefined) {
+      if (change.payload_shards < shardsOf(head)) {
+        throw new ConflictError(`payload_shards ${change.payload_shards} is below the ${shardsOf(head)} in force: shards are only ever raised, or listings would miss the payloads of the higher shards`);
+      }
+      next.payload_shards = change.payload_shards;
+    }
+    const settings = (h: SchemaItem) => ({ compatibility: h.compatibility ?? null, open_content_model: h.open_content_model ?? 'lenient', default_dialect: h.default_dialect ?? null, payload_shards: shardsOf(h) });
     const [before, after] = [settings(head), settings(next)];
     await this.writeWithAudit(
       this.repo.putHeadSettings(next, head),

@@ -1,8 +1,9 @@
 /**
  * Payloads: the Put of a new one, strongly consistent reads by workspace and id, the conditional writes
- * of updates and deletes with the revisions they replace, and the listings by schema version and name.
+ * of updates and deletes with the revisions they replace, and the sharded listings by schema name and version.
  */
 import { translate } from '../dynamo/errors.js';
+import { listPayloads, type ListingOf } from './payload-listing.js';
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
 import {
   payloadDeletionKeys,
@@ -97,11 +98,8 @@ export class PayloadStore {
     return this.table.remove(primaryKey(payloadRevisionKeys.all(item)));
   }
 
-  bySchemaVersion(workspace_id: string, schema_ref: string, limit: number, cursor?: string): Promise<Page<PayloadItem>> {
-    return this.table.page('listing payloads', () => this.table.entities.payload.query.payloads_by_schema_version({ workspace_id, schema_ref }).go({ limit, cursor: cursor ?? null }), (p: PayloadItem) => p);
-  }
-
-  bySchemaName(workspace_id: string, schema_name: string, limit: number, cursor?: string): Promise<Page<PayloadItem>> {
-    return this.table.page('listing payloads', () => this.table.entities.payload.query.payloads_by_schema_name({ workspace_id, schema_name }).go({ limit, cursor: cursor ?? null }), (p: PayloadItem) => p);
+  /** One page of a schema's payloads (or of one version's, with `schema_ref`), oldest first, merged over its `shards`. */
+  list(of: ListingOf, shards: number, limit: number, cursor?: string): Promise<Page<PayloadItem>> {
+    return listPayloads(this.table, of, shards, limit, cursor);
   }
 }

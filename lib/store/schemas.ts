@@ -11,7 +11,7 @@ function unchangedHead(head: SchemaItem): { expression: string; names: Record<st
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':v': head.latest_version };
   const clauses = ['latest_version = :v'];
-  for (const field of ['compatibility', 'open_content_model', 'default_dialect'] as const) {
+  for (const field of ['compatibility', 'open_content_model', 'default_dialect', 'payload_shards'] as const) {
     names[`#${field}`] = field;
     const value = head[field];
     if (value === undefined) clauses.push(`attribute_not_exists(#${field})`);

@@ -2,7 +2,7 @@
  * Consistency rules schema.yaml's JSON Schema cannot express. Each problem names the YAML path, so a
  * person can find it; codegen refuses to write anything while one stands.
  */
-import { DEFAULT_GENERATORS, indexDef, type RecordType, type TableDesign } from './model.js';
+import { DEFAULT_GENERATORS, indexDef, type AccessPattern, type RecordType, type TableDesign } from './model.js';
 import { maxKeyBytes, type KeyPattern, type Segment } from './pattern.js';
 
 export interface LintProblem {
@@ -113,11 +113,19 @@ export function lintDesign(design: TableDesign): LintProblem[] {
     used.add(ap.index);
     const pair = `${ap.recordType}/${ap.index}`;
     const other = seen.get(pair);
-    if (other) report(path, `access pattern "${other}" already serves ${ap.recordType} on ${ap.index}; merge them (one ElectroDB index per record type and index)`);
-    seen.set(pair, ap.name);
+    if (ap.filterBy === undefined) {
+      if (other) report(path, `access pattern "${other}" already serves ${ap.recordType} on ${ap.index}; merge them (one ElectroDB index per record type and index)`);
+      seen.set(pair, ap.name);
+    }
+    problems.push(...lintShardingAndFilter(design, rt, ap));
   }
-  for (const ix of Object.keys(design.indexes)) {
-    if (!used.has(ix)) report(`keys.indexes.${ix}`, `GSI "${ix}" is not used by any access pattern; remove it or add the access pattern it serves`);
+  for (const [name, ix] of Object.entries(design.indexes)) {
+    if (!used.has(name)) report(`keys.indexes.${name}`, `GSI "${name}" is not used by any access pattern; remove it or add the access pattern it serves`);
+    if ((ix.projection === 'INCLUDE') !== (ix.nonKeyAttributes !== undefined)) {
+      report(`keys.indexes.${name}`, 'non_key_attributes goes with projection: INCLUDE, and INCLUDE needs non_key_attributes');
+    }
+    const missing = [design.entityIdentifiers.entity, design.entityIdentifiers.version].filter((a) => ix.nonKeyAttributes && !ix.nonKeyAttributes.includes(a));
+    if (missing.length) report(`keys.indexes.${name}.non_key_attributes`, `must include the entity identifiers ${missing.join(', ')}, or the TypeScript side cannot read the index's items`);
   }
   if (design.table.ttlAttribute) {
     const ttl = design.table.ttlAttribute;
@@ -127,6 +135,42 @@ export function lintDesign(design: TableDesign): LintProblem[] {
     }
   }
   problems.push(...collisions(design));
+  return problems;
+}
+
+/** The shard placeholders of a record type: those some access pattern of it is sharded by. */
+function shardAttributes(design: TableDesign, rt: RecordType): Set<string> {
+  return new Set(Object.values(design.accessPatterns).flatMap((a) => (a.recordType === rt.name && a.shardedBy ? [a.shardedBy] : [])));
+}
+
+/**
+ * A sharded listing is only whole when its reader queries every shard and merges them in order, and a
+ * filtered one only works when the index holds the attribute filtered on: both are checked here.
+ */
+function lintShardingAndFilter(design: TableDesign, rt: RecordType, ap: AccessPattern): LintProblem[] {
+  const problems: LintProblem[] = [];
+  const path = `access_patterns.${ap.name}`;
+  const keys = rt.keys[ap.index];
+  const ix = indexDef(design, ap.index)!;
+  if (!keys) return problems;
+  const shardsHere = [...shardAttributes(design, rt)].filter((a) => keys.pk.attributes.includes(a));
+  if (ap.shardedBy !== undefined) {
+    const attr = rt.attributes[ap.shardedBy];
+    if (!keys.pk.attributes.includes(ap.shardedBy)) problems.push({ path: `${path}.sharded_by`, message: `"${ap.shardedBy}" is not a placeholder of ${rt.name}'s ${ap.index} partition key (${keys.pk.source})` });
+    else if (attr?.type !== 'integer' || attr.minimum !== 0) problems.push({ path: `${path}.sharded_by`, message: `shard attribute "${ap.shardedBy}" must be an integer with minimum: 0 (shards are numbered 0..N-1)` });
+    const last = keys.sk.segments.at(-1);
+    const lastAttr = last && 'attribute' in last ? rt.attributes[last.attribute] : undefined;
+    if (ap.sortKey !== 'begins_with' || !lastAttr?.pattern?.includes('0-9A-HJKMNP-TV-Z')) {
+      problems.push({ path, message: `a sharded listing is merged back into order by its sort key, so it needs sort_key: begins_with and a sort key ending with a ULID placeholder (got ${keys.sk.source})` });
+    }
+  } else if (shardsHere.length) {
+    problems.push({ path, message: `${rt.name}'s ${ap.index} partition key holds shard placeholder "{${shardsHere[0]}}": declare sharded_by: ${shardsHere[0]}, or readers query one shard and miss the others' items` });
+  }
+  if (ap.filterBy !== undefined) {
+    const projected = ix.projection === 'ALL' || [ix.partitionKey, ix.sortKey, ...(ix.nonKeyAttributes ?? [])].includes(ap.filterBy);
+    if (!rt.attributes[ap.filterBy]) problems.push({ path: `${path}.filter_by`, message: `"${ap.filterBy}" is not an attribute of ${rt.name}` });
+    else if (!projected) problems.push({ path: `${path}.filter_by`, message: `index ${ap.index} does not project "${ap.filterBy}"; add it to its non_key_attributes` });
+  }
   return problems;
 }
 

@@ -89,7 +89,7 @@ interface RawDesign {
   keys: {
     separator: '#';
     primary: { partition_key: string; sort_key: string };
-    indexes: Record<string, { partition_key: string; sort_key: string; projection: 'ALL' | 'KEYS_ONLY'; description?: string }>;
+    indexes: Record<string, { partition_key: string; sort_key: string; projection: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; non_key_attributes?: string[]; description?: string }>;
   };
   entity_identifiers: { entity: string; version: string };
   prefixes: Record<string, string>;
@@ -110,7 +110,7 @@ interface RawDesign {
   >;
   access_patterns: Record<
     string,
-    { record_type: string; index: string; sort_key: 'equals' | 'begins_with'; order?: 'ascending' | 'descending'; description?: string }
+    { record_type: string; index: string; sort_key: 'equals' | 'begins_with'; order?: 'ascending' | 'descending'; sharded_by?: string; filter_by?: string; description?: string }
   >;
 }
 
@@ -153,7 +153,14 @@ export function buildDesign(doc: unknown, file = 'schema.yaml'): TableDesign {
 
   const indexes: Record<string, IndexDef> = {};
   for (const [name, ix] of Object.entries(raw.keys.indexes)) {
-    indexes[name] = { name, partitionKey: ix.partition_key, sortKey: ix.sort_key, projection: ix.projection, ...(ix.description ? { description: ix.description } : {}) };
+    indexes[name] = {
+      name,
+      partitionKey: ix.partition_key,
+      sortKey: ix.sort_key,
+      projection: ix.projection,
+      ...(ix.non_key_attributes ? { nonKeyAttributes: ix.non_key_attributes } : {}),
+      ...(ix.description ? { description: ix.description } : {}),
+    };
   }
   const primary: IndexDef = { name: 'primary', partitionKey: raw.keys.primary.partition_key, sortKey: raw.keys.primary.sort_key, projection: 'ALL' };
 
@@ -225,6 +232,8 @@ export function buildDesign(doc: unknown, file = 'schema.yaml'): TableDesign {
       sortKey: ap.sort_key,
       order: ap.order ?? 'ascending',
       operation: ap.index === 'primary' && ap.sort_key === 'equals' ? 'GetItem' : 'Query',
+      ...(ap.sharded_by ? { shardedBy: ap.sharded_by } : {}),
+      ...(ap.filter_by ? { filterBy: ap.filter_by } : {}),
       ...(ap.description ? { description: ap.description } : {}),
     };
   }

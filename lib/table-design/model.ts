@@ -36,7 +36,9 @@ export interface IndexDef {
   name: string;
   partitionKey: string;
   sortKey: string;
-  projection: 'ALL' | 'KEYS_ONLY';
+  projection: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  /** For INCLUDE: the non-key attributes the index copies besides every index's and the table's keys. */
+  nonKeyAttributes?: string[];
   description?: string;
 }
 
@@ -66,6 +68,10 @@ export interface AccessPattern {
   sortKey: 'equals' | 'begins_with';
   order: 'ascending' | 'descending';
   description?: string;
+  /** The shard placeholder of the index's partition key, when the listing is spread over shards and merged. */
+  shardedBy?: string;
+  /** An attribute matched by equality after the key condition (the reader pays for the items it drops). */
+  filterBy?: string;
   /** GetItem for sort-key equality on the primary index; Query otherwise. Never Scan. */
   operation: 'GetItem' | 'Query';
 }

@@ -22,3 +22,21 @@ export const PAYLOAD_WRITE_CASES: PayloadWriteCase[] = [
   { why: 'data the definition refuses is not stored', version: { state: 'active', definition: indexed }, data: { n: 'forty-two' }, outcome: 'invalid' },
   { why: 'a disabled version accepts no payloads, even valid ones', version: { state: 'disabled', definition: indexed }, data: { user_id: 'u1' }, outcome: 'disabled' },
 ];
+
+/** A payload's listing shard (README, "Hot schemas"): CRC-32 (IEEE) of the id's ASCII bytes modulo the schema's shard count. */
+export interface PayloadShardCase {
+  id: string;
+  shards: number;
+  shard: number;
+}
+
+/** Computed with Python's zlib.crc32, not the registry's code. */
+export const PAYLOAD_SHARD_CASES: PayloadShardCase[] = [
+  { id: '01HF7YB000A1B2C3D4E5F6G7H8', shards: 1, shard: 0 },
+  { id: '01HF7YB000A1B2C3D4E5F6G7H8', shards: 6, shard: 4 },
+  { id: '01HF7YB000A1B2C3D4E5F6G7H8', shards: 16, shard: 0 },
+  { id: '01JDZQ8K3M4N5P6Q7R8S9T0VWX', shards: 16, shard: 14 },
+  { id: '01JDZQ8K3M4N5P6Q7R8S9T0VWY', shards: 16, shard: 8 },
+  { id: '01JDZQ8K3M4N5P6Q7R8S9T0VWY', shards: 64, shard: 8 },
+  { id: '7ZZZZZZZZZZZZZZZZZZZZZZZZZ', shards: 64, shard: 7 },
+];

@@ -22,7 +22,7 @@ export function createTableInputOf(design: TableDesign, tableName: string): Crea
         { AttributeName: ix.partitionKey, KeyType: 'HASH' },
         { AttributeName: ix.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: ix.projection },
+      Projection: { ProjectionType: ix.projection, ...(ix.nonKeyAttributes ? { NonKeyAttributes: [...ix.nonKeyAttributes] } : {}) },
     })),
     ...(design.table.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: design.table.stream as 'NEW_AND_OLD_IMAGES' } } : {}),
   };

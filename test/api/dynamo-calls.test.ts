@@ -39,10 +39,10 @@ describe('DynamoDB calls per request', () => {
     expect(made).toEqual(['TransactWriteItemsCommand']);
   });
 
-  it('GET /payloads/{id} makes one strongly consistent GetItem and a list page one Query', async () => {
+  it('GET /payloads/{id} makes one strongly consistent GetItem, and a list page reads the shard count, one Query per shard and one BatchGetItem of the documents', async () => {
     const p = await reg.call('POST', '/api/v1/payloads', { token, body: { schema_ref: ref, data: { n: 3 } } });
     expect(await callsOf(() => reg.call('GET', `/api/v1/payloads/${p.body.id}`, { token }))).toEqual(['GetItemCommand']);
-    expect(await callsOf(() => reg.call('GET', `/api/v1/payloads?schema_ref=${ref}`, { token }))).toEqual(['QueryCommand']);
+    expect(await callsOf(() => reg.call('GET', `/api/v1/payloads?schema_ref=${ref}`, { token }))).toEqual(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand']);
   });
 });
 

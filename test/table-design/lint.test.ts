@@ -13,14 +13,14 @@ describe('linting schema.yaml', () => {
 
   it('refuses an access pattern on an index that does not exist', () => {
     const doc = original();
-    doc.access_patterns.payload_by_id.index = 'GSI9';
-    expect(lint(doc)).toContainEqual(expect.stringMatching(/^access_patterns\.payload_by_id\.index: index "GSI9" does not exist/));
+    doc.access_patterns.schema_version_by_id.index = 'GSI9';
+    expect(lint(doc)).toContainEqual(expect.stringMatching(/^access_patterns\.schema_version_by_id\.index: index "GSI9" does not exist/));
   });
 
   it('refuses a GSI that no access pattern uses', () => {
     const doc = original();
-    doc.keys.indexes.GSI4 = { partition_key: 'GSI4PK', sort_key: 'GSI4SK', projection: 'ALL' };
-    expect(lint(doc)).toContainEqual(expect.stringMatching(/^keys\.indexes\.GSI4: GSI "GSI4" is not used/));
+    doc.keys.indexes.GSI9 = { partition_key: 'GSI9PK', sort_key: 'GSI9SK', projection: 'ALL' };
+    expect(lint(doc)).toContainEqual(expect.stringMatching(/^keys\.indexes\.GSI9: GSI "GSI9" is not used/));
   });
 
   it('refuses two record types that can produce the same PK and SK', () => {
@@ -50,7 +50,7 @@ describe('linting schema.yaml', () => {
     delete doc.shared_attributes.ulid.max_length;
     delete doc.record_types.schema_version.attributes.version.pad_width;
     const problems = lint(doc);
-    expect(problems).toContainEqual(expect.stringMatching(/payload\.keys\.GSI1\.pk: placeholder "\{id\}" needs max_length/));
+    expect(problems).toContainEqual(expect.stringMatching(/schema_version\.keys\.GSI1\.pk: placeholder "\{id\}" needs max_length/));
     expect(problems).toContainEqual(expect.stringMatching(/schema_version\.keys\.primary\.sk: integer placeholder "\{version\}" needs pad_width/));
   });
 
@@ -68,16 +68,38 @@ describe('linting schema.yaml', () => {
 
   it('refuses two access patterns for one record type on one index', () => {
     const doc = original();
-    doc.access_patterns.another_payload_lookup = { record_type: 'payload', index: 'GSI1', sort_key: 'equals' };
-    expect(lint(doc)).toContainEqual(expect.stringMatching(/already serves payload on GSI1/));
+    doc.access_patterns.another_payload_lookup = { record_type: 'payload', index: 'GSI4', sort_key: 'begins_with', sharded_by: 'shard' };
+    expect(lint(doc)).toContainEqual(expect.stringMatching(/already serves payload on GSI4/));
   });
 
   it('refuses an example that lacks a required attribute or an expected key', () => {
     const doc = original();
     delete doc.record_types.payload.examples[0].attributes.schema_name;
-    delete doc.record_types.payload.examples[0].keys.GSI3SK;
+    delete doc.record_types.payload.examples[0].keys.GSI4SK;
     const problems = lint(doc);
     expect(problems).toContainEqual('record_types.payload.examples[0].attributes: required attribute "schema_name" is missing');
-    expect(problems).toContainEqual('record_types.payload.examples[0].keys: expected key "GSI3SK" is missing');
+    expect(problems).toContainEqual('record_types.payload.examples[0].keys: expected key "GSI4SK" is missing');
+  });
+
+  it('refuses a listing of sharded keys that does not say so, since its reader would query one shard', () => {
+    const doc = original();
+    delete doc.access_patterns.payloads_by_schema_name.sharded_by;
+    expect(lint(doc)).toContainEqual(expect.stringMatching(/^access_patterns\.payloads_by_schema_name: payload's GSI4 partition key holds shard placeholder "\{shard\}": declare sharded_by: shard/));
+  });
+
+  it('refuses a sharded listing that cannot be merged back into creation order', () => {
+    const doc = original();
+    doc.record_types.payload.keys.GSI4.sk = 'PAYLOAD#{schema_name}';
+    expect(lint(doc)).toContainEqual(expect.stringMatching(/^access_patterns\.payloads_by_schema_name: a sharded listing is merged back into order by its sort key/));
+    doc.record_types.payload.attributes.shard.minimum = 1;
+    expect(lint(doc)).toContainEqual(expect.stringMatching(/sharded_by: shard attribute "shard" must be an integer with minimum: 0/));
+  });
+
+  it('refuses a filter on an attribute the index does not project, and an INCLUDE index without the entity identifiers', () => {
+    const doc = original();
+    doc.keys.indexes.GSI4.non_key_attributes = ['__edb_e__', 'revision'];
+    const problems = lint(doc);
+    expect(problems).toContainEqual('access_patterns.payloads_by_schema_version.filter_by: index GSI4 does not project "schema_ref"; add it to its non_key_attributes');
+    expect(problems).toContainEqual("keys.indexes.GSI4.non_key_attributes: must include the entity identifiers __edb_v__, or the TypeScript side cannot read the index's items");
   });
 });

@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
             return _print(table.put(args.record_type, item))
         ap = design.access_pattern(args.access_pattern)
         values = _typed_values(design, ap.record_type, args.values)
-        table.key_condition(ap.name, values, getattr(args, "partial", None))  # refuses bad values before any request
+        # Refuses bad values before any request (shard 0 stands for every shard of a sharded listing).
+        table.key_condition(ap.name, {**values, **({ap.sharded_by: 0} if ap.sharded_by else {})}, getattr(args, "partial", None))
         # Start-up check for reads: a table of another major version would be misread, so say so.
         try:
             check_writable(args.table or design.table_name, table.check_design(write_if_absent=False))

@@ -159,6 +159,8 @@ class Index:
     partition_key: str
     sort_key: str
     projection: str = "ALL"
+    #: With projection INCLUDE: the non-key attributes the index copies.
+    non_key_attributes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,10 @@ class AccessPattern:
     order: str
     #: GetItem for sort-key equality on the primary index; Query otherwise. Never Scan.
     operation: str
+    #: The shard placeholder of the partition key: query every shard and merge by sort key.
+    sharded_by: str | None = None
+    #: An attribute matched by equality after the key condition.
+    filter_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -329,6 +335,8 @@ def build_design(doc: Any, file: str = "schema.yaml", grammar: Path = DEFAULT_GR
             sort_key=ap["sort_key"],
             order=ap.get("order", "ascending"),
             operation="GetItem" if ap["index"] == "primary" and ap["sort_key"] == "equals" else "Query",
+            sharded_by=ap.get("sharded_by"),
+            filter_by=ap.get("filter_by"),
         )
         for name, ap in doc["access_patterns"].items()
     }
@@ -346,7 +354,7 @@ def build_design(doc: Any, file: str = "schema.yaml", grammar: Path = DEFAULT_GR
         table_name=doc["table"]["name"],
         separator=keys_doc["separator"],
         primary=Index("primary", keys_doc["primary"]["partition_key"], keys_doc["primary"]["sort_key"]),
-        indexes={n: Index(n, ix["partition_key"], ix["sort_key"], ix["projection"]) for n, ix in keys_doc["indexes"].items()},
+        indexes={n: Index(n, ix["partition_key"], ix["sort_key"], ix["projection"], tuple(ix.get("non_key_attributes", ()))) for n, ix in keys_doc["indexes"].items()},
         entity_identifiers=dict(doc["entity_identifiers"]),
         prefixes=dict(doc["prefixes"]),
         record_types=record_types,

@@ -9,6 +9,7 @@ limits, and integers a 64-bit float cannot hold exactly. ``payload_items`` build
 from __future__ import annotations
 
 import json
+import zlib
 from typing import Any, Mapping
 
 import jsonschema
@@ -86,6 +87,11 @@ def encode_value(value: Any) -> str | None:
     return "".join(ch if 0x20 < ord(ch) < 0x7F and ch not in "#%" else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in text)
 
 
+def payload_shard(payload_id: str, shards: int) -> int:
+    """The listing shard of a payload (README, "Hot schemas"): CRC-32 of its id's ASCII bytes modulo the schema's shard count."""
+    return zlib.crc32(payload_id.encode("ascii")) % shards
+
+
 def payload_items(version: Mapping[str, Any], payload: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The payload attributes (schema fields copied from ``version``, revision 1) and its index entries' attributes."""
     definition = json.loads(version["definition"]) if isinstance(version["definition"], str) else version["definition"]
@@ -100,5 +106,5 @@ def payload_items(version: Mapping[str, Any], payload: Mapping[str, Any]) -> tup
             continue
         if len(value) > MAX_INDEXED_VALUE:
             raise PayloadRefusedError(f"data/{field} is indexed and longer than {MAX_INDEXED_VALUE} characters of key text")
-        entries.append({k: v for k, v in item.items() if k != "indexed_fields"} | {"field": field, "value": value})
+        entries.append({k: v for k, v in item.items() if k not in ("indexed_fields", "shard")} | {"field": field, "value": value})
     return item, entries

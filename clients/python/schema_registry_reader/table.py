@@ -8,6 +8,7 @@ records that `npm run migrate-table` holds the table (`state` migrating or migra
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import re
@@ -23,7 +24,7 @@ from botocore.exceptions import ClientError
 
 from .design import NO_DEFAULT, Attribute, Design, Index, RecordType, major_version
 from .keys import build_key, build_prefix
-from .payloads import PayloadRefusedError, check_payload, payload_items
+from .payloads import PayloadRefusedError, check_payload, payload_items, payload_shard
 
 #: The record type holding the table's design identity (one item).
 DESIGN_RECORD_TYPE = "registry_meta"
@@ -254,21 +255,53 @@ class RegistryTable:
         return decode_item(self.design, rt, found[0]) if found else None
 
     def query(self, access_pattern: str, values: Mapping[str, Any], *, partial: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """The items of a `begins_with` access pattern, in its declared order."""
+        """The items of a `begins_with` access pattern, in its declared order.
+
+        A sharded pattern is read from every shard of the schema (its head's ``payload_shards``) and merged
+        by sort key; a filtered one keeps the items whose ``filter_by`` attribute equals the value given.
+        From an index that does not hold every attribute, the whole items are read from the table.
+        """
         ap = self.design.access_pattern(access_pattern)
         if ap.sort_key != "begins_with":
             raise ValueError(f'access pattern "{ap.name}" finds one item (equals); use get()')
         rt = self.design.record_type(ap.record_type)
         ix = self.design.index(ap.index)
-        pk, prefix = self.key_condition(ap.name, values, partial)
-        raws = self._query(ix, "#pk = :pk AND begins_with(#sk, :sk)", pk, prefix, forward=ap.order == "ascending", limit=limit, rt=rt)
+        filters = {ap.filter_by: values[ap.filter_by]} if ap.filter_by else {}
+        shards = range(self.shard_count(values["workspace_id"], values["schema_name"])) if ap.sharded_by else [None]
+        runs = []
+        for shard in shards:
+            pk, prefix = self.key_condition(ap.name, {**values, **({ap.sharded_by: shard} if ap.sharded_by else {})}, partial)
+            runs.append(self._query(ix, "#pk = :pk AND begins_with(#sk, :sk)", pk, prefix, forward=ap.order == "ascending", limit=limit, rt=rt, filters=filters))
+        # Each run is in sort-key order; merging them keeps that order across shards.
+        raws = list(heapq.merge(*runs, key=lambda r: r[ix.sort_key]["S"], reverse=ap.order != "ascending"))[:limit]
+        if ix.projection != "ALL":
+            raws = self._whole(raws)
         return [decode_item(self.design, rt, r) for r in raws]
+
+    def shard_count(self, workspace_id: str, schema_name: str) -> int:
+        """How many listing shards a schema's payloads are spread over (README, "Hot schemas"); 1 before any raise."""
+        head = self.get("schema_by_name", {"workspace_id": workspace_id, "name": schema_name})
+        return int(head.get("payload_shards", 1)) if head else 1
+
+    def _whole(self, raws: list[dict]) -> list[dict]:
+        """The table's items for index items that hold only some attributes, in the same order (BatchGetItem)."""
+        pk, sk = self.design.primary.partition_key, self.design.primary.sort_key
+        keys = [{pk: r[pk], sk: r[sk]} for r in raws]
+        found: dict[tuple, dict] = {}
+        for start in range(0, len(keys), 100):
+            pending = keys[start : start + 100]
+            while pending:
+                out = self.client.batch_get_item(RequestItems={self.table_name: {"Keys": pending}})
+                for item in out.get("Responses", {}).get(self.table_name, []):
+                    found[(item[pk]["S"], item[sk]["S"])] = item
+                pending = out.get("UnprocessedKeys", {}).get(self.table_name, {}).get("Keys", [])
+        return [found[k] for k in ((r[pk]["S"], r[sk]["S"]) for r in raws) if k in found]
 
     def _is(self, rt: RecordType, raw: Mapping[str, Any]) -> bool:
         ids = self.design.entity_identifiers
         return raw.get(ids["entity"]) == {"S": rt.entity} and raw.get(ids["version"]) == {"S": rt.entity_version}
 
-    def _query(self, ix: Index, condition: str, pk: str, sk: str, *, forward: bool, limit: int | None, rt: RecordType) -> list[dict]:
+    def _query(self, ix: Index, condition: str, pk: str, sk: str, *, forward: bool, limit: int | None, rt: RecordType, filters: Mapping[str, Any] | None = None) -> list[dict]:
         params: dict[str, Any] = {
             "TableName": self.table_name,
             "KeyConditionExpression": condition,
@@ -276,6 +309,11 @@ class RegistryTable:
             "ExpressionAttributeValues": {":pk": {"S": pk}, ":sk": {"S": sk}},
             "ScanIndexForward": forward,
         }
+        for n, (name, value) in enumerate((filters or {}).items()):
+            params["ExpressionAttributeNames"][f"#f{n}"] = name
+            params["ExpressionAttributeValues"][f":f{n}"] = self._serializer.serialize(value)
+        if filters:
+            params["FilterExpression"] = " AND ".join(f"#f{n} = :f{n}" for n in range(len(filters)))
         if ix.name != "primary":
             params["IndexName"] = ix.name
         items: list[dict] = []
@@ -347,7 +385,9 @@ class RegistryTable:
         if version is None:
             raise PayloadRefusedError(f"schema version {schema_ref} not found")
         check_payload(version, data, meta)
-        payload, entries = payload_items(version, {"id": new_ulid(), "data": data, "meta": meta, "created_at": now_iso(), "created_by": self.writer})
+        payload_id = new_ulid()
+        shard = payload_shard(payload_id, self.shard_count(version["workspace_id"], version["name"]))
+        payload, entries = payload_items(version, {"id": payload_id, "shard": shard, "data": data, "meta": meta, "created_at": now_iso(), "created_by": self.writer})
         self._check_before_write()
         item = build_item(self.design, "payload", payload)
         if not entries:

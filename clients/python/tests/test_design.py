@@ -24,7 +24,9 @@ def original():
 class LoadingTest(unittest.TestCase):
     def test_loads_every_record_type_and_access_pattern(self):
         self.assertTrue({"schema", "schema_version", "payload", "schema_request", "registry_meta"} <= set(design().record_types))
-        self.assertEqual(design().access_pattern("payload_by_id").operation, "Query")
+        self.assertEqual(design().access_pattern("payloads_by_schema_name").operation, "Query")
+        self.assertEqual((design().access_pattern("payloads_by_schema_version").sharded_by, design().access_pattern("payloads_by_schema_version").filter_by), ("shard", "schema_ref"))
+        self.assertEqual(design().index("GSI4").projection, "INCLUDE")
         self.assertEqual(design().access_pattern("schema_by_name").operation, "GetItem")
 
     def test_resolves_shared_attributes_and_lets_a_record_type_override_them(self):

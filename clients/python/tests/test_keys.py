@@ -70,6 +70,7 @@ class ItemTest(unittest.TestCase):
     PAYLOAD = {
         "id": "01HF7YB000A1B2C3D4E5F6G7H8",
         "workspace_id": "acme",
+        "shard": 4,
         "schema_ref": "01HF7YAT00S8Z6N5V4C3B2A1Z0",
         "schema_name": "caricatures",
         "schema_version": 2,

@@ -5,7 +5,7 @@ import unittest
 
 from helpers import vectors
 
-from schema_registry_reader.payloads import PayloadRefusedError, check_payload, encode_value, payload_items
+from schema_registry_reader.payloads import PayloadRefusedError, check_payload, encode_value, payload_items, payload_shard
 
 VERSION = {
     "id": "01HF7YAT00S8Z6N5V4C3B2A1Z0",
@@ -62,6 +62,11 @@ class PayloadWriteVectorsTest(unittest.TestCase):
                 if outcome == "stored":
                     _item, entries = payload_items(version, {"id": "01HF7YB000A1B2C3D4E5F6G7H8", "data": case["data"]})
                     self.assertEqual([{"field": e["field"], "value": e["value"]} for e in entries], case["index_entries"])
+
+    def test_puts_every_payload_of_the_shard_vectors_in_its_shard(self):
+        for case in vectors()["payload_shards"]:
+            with self.subTest(case["id"], shards=case["shards"]):
+                self.assertEqual(payload_shard(case["id"], case["shards"]), case["shard"])
 
 
 if __name__ == "__main__":

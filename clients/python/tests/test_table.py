@@ -15,7 +15,7 @@ from helpers import design
 from boto3.dynamodb.types import TypeSerializer
 
 from schema_registry_reader import table as table_module
-from schema_registry_reader.payloads import PayloadRefusedError
+from schema_registry_reader.payloads import PayloadRefusedError, payload_shard
 from schema_registry_reader.table import DESIGN_RECORD_TYPE, DesignMismatchError, RegistryTable, TableMigratingError, build_item, check_recorded_design, check_writable, new_ulid
 
 ENDPOINT = os.environ.get("SCHEMA_REGISTRY_TEST_DYNAMODB_ENDPOINT")
@@ -111,8 +111,8 @@ class DynamoDbTest(unittest.TestCase):
     def test_finds_what_it_wrote_through_the_access_patterns(self):
         ids = [new_ulid() for _ in range(3)]
         for n, payload_id in enumerate(ids):
-            self.table.put("payload", {"id": payload_id, "workspace_id": self.ws, "schema_ref": "01HF7YAT00S8Z6N5V4C3B2A1Z0", "schema_name": "orders", "schema_version": 1, "data": {"n": n}, "created_by": "system:test"})
-        self.assertEqual(self.table.get("payload_by_id", {"id": ids[1]})["data"], {"n": 1})
+            self.table.put("payload", {"id": payload_id, "workspace_id": self.ws, "shard": payload_shard(payload_id, 1), "schema_ref": "01HF7YAT00S8Z6N5V4C3B2A1Z0", "schema_name": "orders", "schema_version": 1, "data": {"n": n}, "created_by": "system:test"})
+        self.assertEqual(self.table.get("payload_by_key", {"workspace_id": self.ws, "id": ids[1]})["data"], {"n": 1})
         listed = self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "orders"})
         self.assertEqual([p["id"] for p in listed], sorted(ids))
         self.assertEqual(len(self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "orders"}, limit=2)), 2)
@@ -150,6 +150,21 @@ class DynamoDbTest(unittest.TestCase):
         with self.assertRaises(PayloadRefusedError):
             self.table.put_payload(self.version(2, "disabled"), {"user_id": "u1"})
         self.assertEqual(len(self.table.query("payloads_by_schema_name", {"workspace_id": self.ws, "schema_name": "orders"})), 1)
+
+    def test_lists_a_sharded_schema_from_every_shard_in_creation_order_with_whole_items(self):
+        ws = f"{self.ws}-hot"
+        self.table.put("schema", {"workspace_id": ws, "name": "clicks", "latest_version": 1, "latest_version_id": "01HF7YAT00S8Z6N5V4C3B2A1Z0", "payload_shards": 4, "created_by": "system:test"})
+        ids = [new_ulid(1_000 * (n + 1)) for n in range(12)]
+        for n, payload_id in enumerate(ids):
+            ref = "01HF7YAT00S8Z6N5V4C3B2A1Z0" if n % 3 else "01HF7YAT00S8Z6N5V4C3B2A1Z1"
+            self.table.put("payload", {"id": payload_id, "workspace_id": ws, "shard": payload_shard(payload_id, 4), "schema_ref": ref, "schema_name": "clicks", "schema_version": 1 if n % 3 else 2, "data": {"n": n}, "created_by": "system:test"})
+        self.assertGreater(len({payload_shard(i, 4) for i in ids}), 1)
+        listed = self.table.query("payloads_by_schema_name", {"workspace_id": ws, "schema_name": "clicks"})
+        self.assertEqual([p["id"] for p in listed], ids)
+        self.assertEqual([p["data"]["n"] for p in listed], list(range(12)))
+        self.assertEqual([p["id"] for p in self.table.query("payloads_by_schema_name", {"workspace_id": ws, "schema_name": "clicks"}, limit=5)], ids[:5])
+        of_v2 = self.table.query("payloads_by_schema_version", {"workspace_id": ws, "schema_name": "clicks", "schema_ref": "01HF7YAT00S8Z6N5V4C3B2A1Z1"})
+        self.assertEqual([p["id"] for p in of_v2], ids[::3])
 
 
 if __name__ == "__main__":

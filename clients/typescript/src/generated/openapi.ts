@@ -833,6 +833,8 @@ export interface components {
              * @enum {unknown}
              */
             default_dialect?: "2020-12" | "draft-07" | null;
+            /** @description Listing shards new payloads are spread over (README, "Hot schemas"): only ever raised, never lowered; raise it when one schema takes more than about 1,000 payload writes a second. */
+            payload_shards?: number;
         };
         SchemaStateUpdate: {
             /** @enum {unknown} */
