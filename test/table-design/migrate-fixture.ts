@@ -3,7 +3,7 @@
  * change to it: the next major version with the kinds of change a major makes. Two prefixes renamed
  * (PAYLOAD -> PL, VERSION -> V: every payload, revision, deletion, index entry and schema version moves),
  * a listing re-keyed (requests by status become per workspace), an entity_version bumped (notification),
- * and a new index GSI4 (payloads by creator) with its access pattern.
+ * and a new index (payloads by creator, the next GSI number free, `CREATOR_INDEX`) with its access pattern.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,8 @@ import type { TableDesign } from '../../lib/table-design/model.js';
 import { buildKey } from '../../lib/table-design/pattern.js';
 
 const RENAMED: Record<string, string> = { PAYLOAD: 'PL', VERSION: 'V' };
+/** The index design N+1 adds: the first GSI name design N does not use. */
+export const CREATOR_INDEX = 'GSI5';
 
 type Doc = {
   version: string;
@@ -42,9 +44,10 @@ export function nextMajorDocument(current: unknown): Doc {
   request.pk = 'WS#{workspace_id}#REQUESTS#{status}';
   request.sk = 'REQUEST#{id}';
   doc.record_types.notification!.entity_version = '2';
-  doc.keys.indexes.GSI4 = { partition_key: 'GSI4PK', sort_key: 'GSI4SK', projection: 'ALL', description: 'Payloads by the principal that created them.' };
-  doc.record_types.payload!.keys.GSI4 = { pk: 'WS#{workspace_id}#CREATOR#{created_by}', sk: 'PL#{id}' };
-  doc.access_patterns.payloads_by_creator = { record_type: 'payload', index: 'GSI4', sort_key: 'begins_with', order: 'ascending', description: 'Payloads one principal created.' };
+  if (doc.keys.indexes[CREATOR_INDEX]) throw new Error(`design N already has ${CREATOR_INDEX}: give the fixture's new index another name`);
+  doc.keys.indexes[CREATOR_INDEX] = { partition_key: `${CREATOR_INDEX}PK`, sort_key: `${CREATOR_INDEX}SK`, projection: 'ALL', description: 'Payloads by the principal that created them.' };
+  doc.record_types.payload!.keys[CREATOR_INDEX] = { pk: 'WS#{workspace_id}#CREATOR#{created_by}', sk: 'PL#{id}' };
+  doc.access_patterns.payloads_by_creator = { record_type: 'payload', index: CREATOR_INDEX, sort_key: 'begins_with', order: 'ascending', description: 'Payloads one principal created.' };
   // The examples carry the keys they must produce: rebuild them from the new patterns.
   const design = buildDesign(doc, 'migrate-fixture');
   for (const [name, rt] of Object.entries(doc.record_types)) {

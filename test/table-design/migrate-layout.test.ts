@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintDesign } from '../../lib/table-design/lint.js';
 import { decide, recordTypeInLayout, rewriteItem, type StoredItem } from '../../lib/table-design/migrate/layout.js';
-import { exampleItem, migrationFixture } from './migrate-fixture.js';
+import { CREATOR_INDEX, exampleItem, migrationFixture } from './migrate-fixture.js';
 
 const { current, next } = migrationFixture();
 const types = Object.keys(current.recordTypes).filter((rt) => rt !== 'registry_meta');
@@ -10,7 +10,7 @@ describe('the fixture design N+1', () => {
   it('is a valid next major of schema.yaml, clean under lint', () => {
     expect(Number(next.version.split('.')[0])).toBe(Number(current.version.split('.')[0]) + 1);
     expect(lintDesign(next)).toEqual([]);
-    expect(next.indexes.GSI4).toBeDefined();
+    expect(next.indexes[CREATOR_INDEX]).toBeDefined();
   });
 });
 
@@ -32,7 +32,7 @@ describe('deciding what an item becomes', () => {
     if (d.kind !== 'rewrite') throw new Error(`expected a rewrite, got ${d.kind}`);
     expect(d.primaryKeyChanged).toBe(true);
     expect(d.item.PK!.S).toBe(item.PK!.S!.replace('#PAYLOAD#', '#PL#'));
-    expect(d.item.GSI4PK!.S).toBe(`WS#${item.workspace_id!.S}#CREATOR#${item.created_by!.S}`);
+    expect(d.item[`${CREATOR_INDEX}PK`]!.S).toBe(`WS#${item.workspace_id!.S}#CREATOR#${item.created_by!.S}`);
     expect(d.item.data).toEqual(item.data);
     expect(d.item.revision ?? null).toEqual(item.revision ?? null);
   });
