@@ -1,7 +1,8 @@
 /**
  * Environments through the real handlers on DynamoDB Local and real databases: one approved request
  * promoted from a dev SQLite file to a staging PostgreSQL (a real server when installed, else the
- * embedded one) to a prod SQLite file, in order, with prod's second reviewer; drift on every sink
+ * embedded one) to a prod MariaDB (a real server when installed, else a SQLite file), in order, with
+ * prod's second reviewer; drift on every sink
  * (empty after the registry's own applies; a column added by hand and a changed type found); the check
  * before apply; the exported files replayed on a fresh database giving the same catalog; and `migrated`
  * marked from a tracking table another runner wrote.
@@ -16,28 +17,32 @@ import { MigrationPreviewer } from '../../lib/requests/preview.js';
 import { readSqliteCatalog } from '../../lib/sinks/catalog/sqlite.js';
 import { createMigrationRunner, createSinkConnector, type Sink } from '../../lib/sinks/index.js';
 import { caricaturesV1 } from '../sql/fixtures.js';
+import { mariadbUnavailable, startMariadb, type MariadbServer } from '../support/mariadb-server.js';
 import { postgresUnavailable, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { useRegistry } from '../support/registry.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'registry-envs-'));
 const pgMissing = await postgresUnavailable();
+const mariadbMissing = await mariadbUnavailable();
 let pg: PostgresServer | undefined;
+let mariadb: MariadbServer | undefined;
 
 const reg = useRegistry({
   settings: { autoApproveDefault: false, requestRatePerHour: 1000, requestBurst: 1000 },
   sinks: async () => {
-    pg = pgMissing ? undefined : await startPostgres();
+    [pg, mariadb] = await Promise.all([pgMissing ? undefined : startPostgres(), mariadbMissing ? undefined : startMariadb()]);
     const env: Record<string, string> = { DEV_SQLITE_URL: `sqlite:${join(dir, 'dev.db')}`, PROD_SQLITE_URL: `sqlite:${join(dir, 'prod.db')}`, CI_SQLITE_URL: `sqlite:${join(dir, 'ci.db')}` };
     if (pg) env.STAGING_PG_URL = pg.url;
+    if (mariadb) env.PROD_MYSQL_URL = mariadb.url;
     return {
       connector: createSinkConnector({ env, embeddedDataDir: 'memory://' }),
       defaultSink: { kind: 'embedded', dir: 'memory://' },
-      grants: { acme: ['env:DEV_SQLITE_URL', 'env:PROD_SQLITE_URL', 'env:STAGING_PG_URL', 'env:CI_SQLITE_URL'] },
+      grants: { acme: ['env:DEV_SQLITE_URL', 'env:PROD_SQLITE_URL', 'env:PROD_MYSQL_URL', 'env:STAGING_PG_URL', 'env:CI_SQLITE_URL'] },
     };
   },
 });
 afterAll(async () => {
-  await pg?.stop();
+  await Promise.all([pg?.stop(), mariadb?.stop()]);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -66,6 +71,7 @@ const putSink = (name: string, body: unknown, token: string) => reg.call('PUT', 
 const staging = () => (pg ? { dialect: 'postgres', connection: { kind: 'env', variable: 'STAGING_PG_URL' }, namespace: 'staging' } : { dialect: 'postgres', connection: { kind: 'embedded' } });
 const stagingSink = (): Sink => (pg ? { name: 'staging', dialect: 'postgres', connection: { kind: 'env', variable: 'STAGING_PG_URL' }, namespace: 'staging' } : { name: 'staging', dialect: 'postgres', connection: { kind: 'embedded' }, namespace: 'ws_acme' });
 const devSink: Sink = { name: 'dev', dialect: 'sqlite', connection: { kind: 'env', variable: 'DEV_SQLITE_URL' } };
+const prod = () => (mariadb ? { dialect: 'mysql', connection: { kind: 'env', variable: 'PROD_MYSQL_URL' }, namespace: 'prod' } : { dialect: 'sqlite', connection: { kind: 'env', variable: 'PROD_SQLITE_URL' } });
 
 /** Our own SQL on a sink (statements split on ";"), as someone changing it by hand would; answers the last one's rows. */
 async function probe(sink: Sink, sql: string): Promise<Record<string, unknown>[]> {
@@ -80,13 +86,14 @@ async function probe(sink: Sink, sql: string): Promise<Record<string, unknown>[]
 const kinds = (body: { tables: { changes: { kind: string; column?: string }[] }[] }) => body.tables.flatMap((t) => t.changes.map((c) => `${c.kind}:${c.column ?? ''}`)).sort();
 
 describe('environments and promotion', () => {
-  it(`promotes one approved request dev (SQLite) → staging (${pgMissing ? 'embedded PostgreSQL' : 'PostgreSQL server'}) → prod in order, prod only after a second, distinct reviewer, with drift empty on all three`, async () => {
+  it(`promotes one approved request dev (SQLite) → staging (${pgMissing ? 'embedded PostgreSQL' : 'PostgreSQL server'}) → prod (${mariadbMissing ? `SQLite: ${mariadbMissing}` : 'MariaDB server'}) in order, prod only after a second, distinct reviewer, with drift empty on all three`, async () => {
     const t = await tokens();
     expect((await putSink('dev', { dialect: 'sqlite', connection: { kind: 'env', variable: 'DEV_SQLITE_URL' }, environment: 'dev', order: 0 }, t.admin)).status).toBe(200);
     const put = await putSink('staging', { ...staging(), environment: 'staging', order: 1 }, t.admin);
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body).toMatchObject({ environment: 'staging', order: 1 });
-    expect((await putSink('prod', { dialect: 'sqlite', connection: { kind: 'env', variable: 'PROD_SQLITE_URL' }, environment: 'prod', order: 2 }, t.admin)).status).toBe(200);
+    const putProd = await putSink('prod', { ...prod(), environment: 'prod', order: 2 }, t.admin);
+    expect(putProd.status, JSON.stringify(putProd.body)).toBe(200);
     // One environment, one place in the order; environment and order come together.
     const clash = await putSink('dev_two', { dialect: 'sqlite', connection: { kind: 'env', variable: 'DEV_SQLITE_URL' }, environment: 'dev', order: 3 }, t.admin);
     expect(clash.status).toBe(422);
@@ -222,6 +229,21 @@ describe('drift', () => {
     const refused = await apply(knobs, t.reviewer, 'live_pg');
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/table "knobs" already exists/);
+  });
+
+  it.skipIf(mariadbMissing !== undefined)(`finds a column added by hand, a changed type and a changed default on a MariaDB server${mariadbMissing ? ` [skipped: ${mariadbMissing}]` : ''}`, async () => {
+    const t = await tokens();
+    const sink: Sink = { name: 'live_mysql', dialect: 'mysql', connection: { kind: 'env', variable: 'PROD_MYSQL_URL' }, namespace: 'drift' };
+    const put = await putSink('live_mysql', { dialect: 'mysql', connection: { kind: 'env', variable: 'PROD_MYSQL_URL' }, namespace: 'drift' }, t.admin);
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const id = await approved('meters', table, t);
+    expect((await apply(id, t.reviewer, 'live_mysql')).status).toBe(200);
+    expect((await drift('live_mysql', t.reader)).body).toMatchObject({ in_sync: true });
+
+    await probe(sink, 'ALTER TABLE meters ADD COLUMN note TEXT; ALTER TABLE meters MODIFY score BIGINT DEFAULT 0; ALTER TABLE meters ALTER COLUMN label SET DEFAULT \'unset\'');
+    const report = await drift('live_mysql', t.reader);
+    expect(kinds(report.body)).toEqual(['column_extra:note', 'default_changed:label', 'type_changed:score']);
+    expect(report.body.tables[0].changes.find((c: { kind: string }) => c.kind === 'type_changed')).toMatchObject({ expected: 'int', actual: 'bigint' });
   });
 });
 
