@@ -56,7 +56,7 @@ export const DEPLOYED_FUNCTIONS: readonly { entry: string; sinks: boolean }[] = 
  */
 export const BUNDLE_BUDGETS_KB: Record<string, number> = {
   'functions/health.ts': 1260,
-  'functions/docs.ts': 1800,
+  'functions/docs.ts': 1860,
   'functions/console.ts': 1130,
   'functions/schemas.ts': 1740,
   'functions/workspaces.ts': 1740,
@@ -65,7 +65,7 @@ export const BUNDLE_BUDGETS_KB: Record<string, number> = {
   'functions/migrations.ts': 2790,
   'functions/audit.ts': 1740,
   'functions/notifications.ts': 1740,
-  'functions/ccompat.ts': 1740,
+  'functions/ccompat.ts': 1800,
   'functions/auto-approver.ts': 2790,
   'functions/stream-processor.ts': 700,
   // Tokens take 50 KB of it; the table client for API keys is bundled but evaluated on the first key only.

@@ -74,7 +74,9 @@ export class SinkDrift {
    */
   async checkBeforeApply(sink: Sink, request: SchemaRequestItem, plan: MigrationPlan): Promise<void> {
     const rows = await this.runner().status(sink);
-    if (rows.some((r) => r.migration_id === request.id && r.status === 'applied')) return;
+    // Applied: nothing to check. Failed: on MySQL its first statements may be kept, so the live table is
+    // part-way to the plan's target by design; the runner's resume checks those statements itself.
+    if (rows.some((r) => r.migration_id === request.id && (r.status === 'applied' || (r.status === 'failed' && sink.dialect === 'mysql')))) return;
     const live = (await this.live(sink, [plan.table])).get(plan.table);
     // An alter of a table not created yet waits on its base migration; the runner says so.
     if (plan.kind === 'alter' && !live) return;
