@@ -17,7 +17,7 @@ import { tableApiKeyVerifier } from '../../lib/api-keys/verify.js';
 import type { Deps, SinkRuntime } from '../../lib/deps.js';
 import type { Settings } from '../../lib/config.js';
 import { createLocalServer, type LambdaHandler } from '../../lib/local/server.js';
-import { useTestTable } from './dynamo.js';
+import { useTestTable, type TestTable } from './dynamo.js';
 
 interface DocumentedOperation {
   regex: RegExp;
@@ -84,9 +84,10 @@ export interface TestRegistry {
  * `devAdminToken`: serve the console's one-click admin token, as `npm start` does (user dev-admin, admin of default).
  * `keyFile`: sign and verify with the dev key kept there (created if missing), as `npm start` does with .data/.
  * `sinks`: the deployment's sinks (a connector on real databases); its connector is closed at the end.
+ * `table`: serve this table (e.g. one a test made in another design's layout) instead of a fresh one of schema.yaml.
  */
-export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean; keyFile?: string; sinks?: () => Promise<SinkRuntime>; requestTimeoutMs?: number } = {}): TestRegistry {
-  const t = useTestTable();
+export function useRegistry(options: { now?: () => Date; settings?: Settings; devAdminToken?: boolean; keyFile?: string; sinks?: () => Promise<SinkRuntime>; requestTimeoutMs?: number; table?: TestTable } = {}): TestRegistry {
+  const t = options.table ?? useTestTable();
   let server: Server;
   const r = {} as TestRegistry;
   beforeAll(async () => {

@@ -84,13 +84,28 @@ export function migrationFixture(): Fixture {
 
 /** The stored item of a record type's first example under `design`: as a registry writer would store it. */
 export function exampleItem(design: TableDesign, recordType: string): Record<string, AttributeValue> {
+  const example = design.recordTypes[recordType]!.examples[0]!;
+  return marshalled(design, recordType, example.attributes, example.keys);
+}
+
+/** An item of `recordType` with these attributes, its keys built by `design`'s patterns. */
+export function storedItem(design: TableDesign, recordType: string, attributes: Record<string, unknown>): Record<string, AttributeValue> {
+  const keys: Record<string, string> = {};
+  for (const k of Object.values(design.recordTypes[recordType]!.keys)) {
+    const ix = k.index === 'primary' ? design.primary : design.indexes[k.index]!;
+    keys[ix.partitionKey] = buildKey(k.pk, attributes);
+    keys[ix.sortKey] = buildKey(k.sk, attributes);
+  }
+  return marshalled(design, recordType, attributes, keys);
+}
+
+function marshalled(design: TableDesign, recordType: string, values: Record<string, unknown>, keys: Record<string, string>): Record<string, AttributeValue> {
   const rt = design.recordTypes[recordType]!;
-  const example = rt.examples[0]!;
   const attributes = Object.fromEntries(
-    Object.entries(example.attributes).map(([name, value]) => [name, rt.attributes[name]?.type === 'json' && typeof value !== 'string' ? JSON.stringify(value) : value]),
+    Object.entries(values).map(([name, value]) => [name, rt.attributes[name]?.type === 'json' && typeof value !== 'string' ? JSON.stringify(value) : value]),
   );
   return marshall(
-    { ...attributes, ...example.keys, [design.entityIdentifiers.entity]: rt.entity, [design.entityIdentifiers.version]: rt.entityVersion },
+    { ...attributes, ...keys, [design.entityIdentifiers.entity]: rt.entity, [design.entityIdentifiers.version]: rt.entityVersion },
     { removeUndefinedValues: true, convertClassInstanceToMap: true },
   );
 }

@@ -9,8 +9,8 @@
  * matched between designs by name: an entity renamed between majors keeps its record type's name.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { RecordType, TableDesign } from '../model.js';
-import { indexDef } from '../model.js';
+import type { AttributeDef, RecordType, TableDesign } from '../model.js';
+import { DEFAULT_GENERATORS, indexDef } from '../model.js';
 import { buildKey, KeyError } from '../pattern.js';
 
 export type StoredItem = Record<string, AttributeValue>;
@@ -83,12 +83,38 @@ export function recordTypeInLayout(design: TableDesign, item: StoredItem): Recor
   return matches ? rt : undefined;
 }
 
-/** The item as design `to` writes it: keys and entity identifiers rebuilt, every other attribute kept. */
+/** A literal default as a stored attribute; undefined for generators (now, ulid) and types a default cannot have. */
+function storedDefault(def: AttributeDef): AttributeValue | undefined {
+  if (def.default === undefined || (DEFAULT_GENERATORS as readonly unknown[]).includes(def.default)) return undefined;
+  if (def.type === 'integer' || def.type === 'number') return { N: String(def.default) };
+  if (def.type === 'string') return { S: String(def.default) };
+  if (def.type === 'boolean') return { BOOL: Boolean(def.default) };
+  return undefined;
+}
+
+/**
+ * The required attributes design `to` adds to a record type (the source design does not declare them) with
+ * a literal default, as that default: what a writer of `to` would have stored, e.g. 3.0.0's payload shard,
+ * 0 for every payload of design 2.x. An attribute the source design declares is never filled in: its
+ * absence is the item's own.
+ */
+function addedDefaults(from: TableDesign, to: RecordType, item: StoredItem): StoredItem {
+  const declared = from.recordTypes[to.name]?.attributes ?? {};
+  const out: StoredItem = {};
+  for (const def of Object.values(to.attributes)) {
+    if (!def.required || item[def.name] !== undefined || declared[def.name]) continue;
+    const value = storedDefault(def);
+    if (value) out[def.name] = value;
+  }
+  return out;
+}
+
+/** The item as design `to` writes it: keys and entity identifiers rebuilt, attributes `to` adds defaulted, every other attribute kept. */
 export function rewriteItem(from: TableDesign, to: TableDesign, rt: RecordType, item: StoredItem): StoredItem {
   const stale = new Set([...keyAttributeNames(from), ...keyAttributeNames(to), from.entityIdentifiers.entity, from.entityIdentifiers.version]);
-  const out: StoredItem = {};
+  const out: StoredItem = addedDefaults(from, rt, item);
   for (const [name, value] of Object.entries(item)) if (!stale.has(name)) out[name] = value;
-  for (const [name, key] of Object.entries(keysOf(to, rt, item))) out[name] = { S: key };
+  for (const [name, key] of Object.entries(keysOf(to, rt, out))) out[name] = { S: key };
   out[to.entityIdentifiers.entity] = { S: rt.entity };
   out[to.entityIdentifiers.version] = { S: rt.entityVersion };
   return out;
@@ -118,7 +144,8 @@ export function decide(from: TableDesign, to: TableDesign, item: StoredItem): De
     throw e;
   }
   const names = [...new Set([...keyAttributeNames(from), ...keyAttributeNames(to), to.entityIdentifiers.entity, to.entityIdentifiers.version, from.entityIdentifiers.entity, from.entityIdentifiers.version])];
-  if (sameKeys(item, rewritten, names)) return { kind: 'unchanged', recordType: source.name };
+  const added = Object.keys(rewritten).some((n) => item[n] === undefined && !names.includes(n));
+  if (!added && sameKeys(item, rewritten, names)) return { kind: 'unchanged', recordType: source.name };
   const primary = [from.primary.partitionKey, from.primary.sortKey, to.primary.partitionKey, to.primary.sortKey];
   return { kind: 'rewrite', recordType: source.name, item: rewritten, primaryKeyChanged: !sameKeys(item, rewritten, primary) };
 }

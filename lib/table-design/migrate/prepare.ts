@@ -48,6 +48,9 @@ function isThisMigration(t: Tables, s: RecordedState): boolean {
 export async function sourceState(t: Tables): Promise<RecordedState> {
   const s = await readState(t.source, t.from);
   if (!s) throw new MigrationStateError(`table "${t.source.name}" has no design record (registry_meta): nothing the registry wrote is there to migrate`);
+  if (s.state === 'active' && s.hash === t.to.hash) {
+    throw new MigrationStateError(`table "${t.source.name}" already holds --to's design (schema.yaml ${s.version}, active): it was cut over, so there is nothing to migrate, and a rollback is possible only until the cut-over`);
+  }
   if (majorVersion(s.version) !== majorVersion(t.from.version)) {
     throw new MigrationStateError(`table "${t.source.name}" records ${describeState(s)}, not a ${majorVersion(t.from.version)}.x design as --from (${t.from.version}) says`);
   }
