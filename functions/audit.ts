@@ -1,9 +1,10 @@
 /** Route group `audit`: a workspace's audit feed (admin). */
 import { pageSize } from '../lib/api/contracts.js';
 import { registryGroup } from '../lib/api/registry-group.js';
+import { buildFeedServices } from '../lib/compose/feeds.js';
 import { API_PREFIX } from '../lib/api/route.js';
 
-export const group = registryGroup('audit', 'read');
+export const group = registryGroup('audit', 'read', buildFeedServices);
 
 group.route({
   method: 'GET',

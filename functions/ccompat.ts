@@ -8,8 +8,9 @@ import { CCOMPAT_PREFIX, CCOMPAT_WIRE } from '../lib/ccompat/wire.js';
 import { contentOf, flag, schemaIdOf, schemaOnly, subjectOf, versionOf, workspaceOf } from '../lib/ccompat/request.js';
 import { SCHEMA_TYPES } from '../lib/ccompat/schema-types.js';
 import { registryGroup } from '../lib/api/registry-group.js';
+import { buildCcompatServices } from '../lib/compose/ccompat.js';
 
-export const group = registryGroup('ccompat', 'read-write', { wire: CCOMPAT_WIRE });
+export const group = registryGroup('ccompat', 'read-write', buildCcompatServices, { wire: CCOMPAT_WIRE });
 
 const subjects = `${CCOMPAT_PREFIX}/subjects`;
 const one = `${subjects}/{subject}`;

@@ -6,12 +6,13 @@
 import { ValidationError } from '../lib/errors.js';
 import { MAX_MIGRATION_FILES } from '../lib/migrations/files.js';
 import { registryGroup } from '../lib/api/registry-group.js';
+import { buildServices } from '../lib/registry.js';
 import { API_PREFIX } from '../lib/api/route.js';
 import { environmentParam, sinkParam } from '../lib/http/params.js';
 
 const requests = `${API_PREFIX}/schema-requests`;
 
-export const group = registryGroup('migrations', 'read-write', { sinks: true });
+export const group = registryGroup('migrations', 'read-write', buildServices, { sinks: true });
 
 group.route({
   method: 'POST',

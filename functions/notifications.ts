@@ -1,11 +1,12 @@
 /** Route group `notifications`: the caller's own notifications. */
 import { pageSize } from '../lib/api/contracts.js';
 import { registryGroup } from '../lib/api/registry-group.js';
+import { buildFeedServices } from '../lib/compose/feeds.js';
 import { API_PREFIX } from '../lib/api/route.js';
 
 const notifications = `${API_PREFIX}/notifications`;
 
-export const group = registryGroup('notifications', 'read-write');
+export const group = registryGroup('notifications', 'read-write', buildFeedServices);
 
 group.route({
   method: 'GET',

@@ -2,12 +2,13 @@
 import { pageSize } from '../lib/api/contracts.js';
 import { ConflictError, TooManyRequestsError, ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
+import { buildServices } from '../lib/registry.js';
 import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
 
 const requests = `${API_PREFIX}/schema-requests`;
 
 // Approval applies to the sinks that apply on approval, so this group reaches them too.
-export const group = registryGroup('schema-requests', 'read-write', { sinks: true });
+export const group = registryGroup('schema-requests', 'read-write', buildServices, { sinks: true });
 
 group.route({
   method: 'POST',

@@ -2,11 +2,12 @@
 import { pageSize } from '../lib/api/contracts.js';
 import { ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
+import { buildCoreServices } from '../lib/compose/core.js';
 import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
 
 const schemas = `${API_PREFIX}/schemas`;
 
-export const group = registryGroup('schemas', 'read-write');
+export const group = registryGroup('schemas', 'read-write', buildCoreServices);
 
 group.route({
   method: 'POST',

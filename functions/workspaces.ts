@@ -1,12 +1,13 @@
 /** Route group `workspaces`: workspace-wide settings, API keys, sinks and the auto-create log. */
 import { registryGroup } from '../lib/api/registry-group.js';
+import { buildServices } from '../lib/registry.js';
 import { pageSize } from '../lib/api/contracts.js';
 import { API_PREFIX, reply } from '../lib/api/route.js';
 import { idParam, sinkParam } from '../lib/http/params.js';
 
 const workspace = `${API_PREFIX}/workspaces/{workspace_id}`;
 
-export const group = registryGroup('workspaces', 'read-write');
+export const group = registryGroup('workspaces', 'read-write', buildServices);
 
 group.route({
   method: 'GET',

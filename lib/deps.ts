@@ -2,12 +2,11 @@
  * The production composition root: clients, clock and id generator built once per Lambda container from
  * the configuration. Tests build their own deps instead of mocking modules.
  */
-import { RDSDataClient } from '@aws-sdk/client-rds-data';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { monotonicFactory } from 'ulid';
 import { config, type Settings, type SinkDeployment } from './config.js';
 import { createDynamoClients, type DynamoClients } from './dynamo/client.js';
-import { createSinkConnector, secretsManagerReader, type SinkConnector } from './sinks/index.js';
+import { createSinkConnector, secretsManagerReader, type SinkConnector } from './sinks/connect.js';
+import { once } from './util/once.js';
 
 /** The sinks of a deployment: how to reach them, and which built-in and granted ones exist. */
 export interface SinkRuntime {
@@ -45,12 +44,12 @@ export function defaultDeps(): Deps {
     // Monotonic within a container, so ids written in one millisecond still sort in creation order.
     newId: () => ulid(now().getTime()),
     sinks: {
-      // The SDK clients connect on first use only: a function that never applies never calls AWS.
+      // The SDK clients are imported and built on first use: a function that never applies never loads them.
       connector: createSinkConnector({
         env: environment,
         ...(defaultSink?.kind === 'embedded' ? { embeddedDataDir: defaultSink.dir } : {}),
-        readSecret: secretsManagerReader(new SecretsManagerClient({ region: c.region })),
-        dataApi: new RDSDataClient({ region: c.region }),
+        readSecret: secretsManagerReader(once(async () => new (await import('@aws-sdk/client-secrets-manager')).SecretsManagerClient({ region: c.region }))),
+        dataApi: once(async () => new (await import('@aws-sdk/client-rds-data')).RDSDataClient({ region: c.region })),
       }),
       ...(defaultSink ? { defaultSink } : {}),
       grants,

@@ -1,17 +1,18 @@
 /**
- * One Lambda function of the registry: a handler module bundled locally by esbuild into a single minified
- * ESM file (options in infra/bundling.ts), with its own log group and a role that can write only to that log group and touch the table
+ * One Lambda function of the registry: a handler module bundled locally by esbuild into minified ESM
+ * (index.mjs and the chunks it imports on demand; options in infra/bundling.ts), with its own log group and a role that can write only to that log group and touch the table
  * only as far as its access level allows.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { execSync } from 'node:child_process';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { externalModules, FUNCTION_BUNDLING } from '../bundling.js';
-import { PROJECT_ROOT, projectPath } from '../paths.js';
+import { buildSync } from 'esbuild';
+import { functionBuildOptions } from '../bundling.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { DEFAULT_LOG_RETENTION } from './defaults.js';
 import { grantTableAccess, type TableAccess } from './table-access.js';
 
@@ -55,7 +56,7 @@ export interface RegistryFunctionProps {
 }
 
 export class RegistryFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: RegistryFunctionProps) {
@@ -69,11 +70,9 @@ export class RegistryFunction extends Construct {
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     this.logGroup.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: projectPath(props.entry),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: projectPath('package-lock.json'),
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
@@ -85,17 +84,6 @@ export class RegistryFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
-      bundling: {
-        ...FUNCTION_BUNDLING,
-        format: OutputFormat.ESM,
-        mainFields: [...FUNCTION_BUNDLING.mainFields],
-        externalModules: externalModules(props.sinks ?? false),
-        tsconfig: projectPath('tsconfig.json'),
-        forceDockerBundling: false,
-        ...(props.afterBundling
-          ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: props.afterBundling } }
-          : {}),
-      },
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
@@ -103,4 +91,28 @@ export class RegistryFunction extends Construct {
     });
     grantTableAccess(this.function, props.table, props.access);
   }
+}
+
+/**
+ * The function's code, bundled on this machine as NodejsFunction would (an asset of the project root,
+ * hashed by its output), but with code splitting, which NodejsFunction's single output file cannot do.
+ */
+function bundledCode(props: RegistryFunctionProps): Code {
+  return Code.fromAsset(PROJECT_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: the local bundling below always succeeds, so CDK needs no container.
+      image: DockerImage.fromRegistry('local-bundling-only'),
+      // CDK reuses a bundle for assets of the same source and options, and cannot see into `local`: the
+      // entry and its build settings make each function's options, and so its bundle, its own.
+      command: [props.entry, props.sinks ? 'sinks' : 'no-sinks', ...(props.afterBundling?.('<root>', '<out>') ?? [])],
+      local: {
+        tryBundle(outputDir) {
+          buildSync(functionBuildOptions(props.entry, outputDir, props.sinks ?? false));
+          for (const command of props.afterBundling?.(PROJECT_ROOT, outputDir) ?? []) execSync(command, { stdio: 'inherit' });
+          return true;
+        },
+      },
+    },
+  });
 }

@@ -11,8 +11,8 @@ import { ATTRIBUTE_ENUMS, SHARED_ATTRIBUTES } from '../generated/table.js';
 import { DIALECTS } from '../sql/dialects.js';
 import { TRANSITION_TARGETS } from '../requests/model.js';
 import { COMPATIBILITY_MODES } from '../schemas/compatibility.js';
-import { WORKSPACE_POLICY_SCHEMA } from '../policies/index.js';
-import { WARNING_CODES } from '../engines/json-schema/compile.js';
+import { WORKSPACE_POLICY_SCHEMA } from '../policies/policy.js';
+import { WARNING_CODES } from '../engines/json-schema/warning-codes.js';
 import { MAX_PAYLOAD_SHARDS } from '../payloads/shard.js';
 
 export const SCHEMA_NAME_PATTERN = SHARED_ATTRIBUTES.schema_name.pattern;

@@ -58,7 +58,7 @@ export class CcompatService {
   /** The version of the subject with this content (`POST /subjects/{subject}`). */
   async lookup(principal: Principal, s: Subject, content: { engine: string; definition: Json }, deleted = false): Promise<SubjectVersion> {
     await this.head(principal, s);
-    const fp = definitionFingerprint(this.d.engines.get(content.engine), content.definition);
+    const fp = definitionFingerprint(await this.d.engines.get(content.engine), content.definition);
     const found = await this.d.store.fingerprint(s.workspace, s.name, fp);
     const item = found && (await this.d.store.versionByNumber(s.workspace, s.name, found.version));
     if (!item || item.engine !== content.engine || (item.state === 'disabled' && !deleted)) throw new SchemaNotFoundError(`subject ${s.name} has no version with this schema`);

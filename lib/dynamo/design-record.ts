@@ -6,7 +6,8 @@
  * refused to every writer, of either design, until the cut-over or a rollback.
  */
 import { TableDesignMismatchError, TableMigratingError } from '../errors.js';
-import { TABLE_DESIGN, type Entities } from '../generated/table.js';
+import type { Entities } from '../generated/entities.js';
+import { TABLE_DESIGN } from '../generated/table.js';
 import { isConditionFailure } from './errors.js';
 import type { Table } from './table.js';
 

@@ -19,7 +19,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { createEntities, createTableInput, timeToLiveInput } from '../generated/table.js';
+import { createEntities } from '../generated/entities.js';
+import { createTableInput, timeToLiveInput } from '../generated/table.js';
 import { ensureDesignRecord, type DesignCheck } from './design-record.js';
 
 export type EnsureTableResult = { action: 'created' | 'updated' | 'unchanged'; changes: string[]; extraIndexes: string[]; design: DesignCheck };

@@ -16,7 +16,8 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ServiceUnavailableError } from '../errors.js';
-import { createEntities, type Entities, type RecordItems } from '../generated/table.js';
+import { createEntities, type Entities } from '../generated/entities.js';
+import type { RecordItems } from '../generated/table.js';
 import type { DynamoClients } from './client.js';
 import { cancellationCodes, isConditionFailure, translate } from './errors.js';
 

@@ -1,44 +1,74 @@
 /** The schema engines the registry knows, looked up by the name stored with each schema. */
 import { BadRequestError } from '../errors.js';
-import { AvroEngine } from './avro/engine.js';
 import { JsonSchemaEngine } from './json-schema/engine.js';
-import { ProtobufEngine } from './protobuf/engine.js';
 import type { Json, SchemaEngine } from './types.js';
 import { fingerprint } from '../util/canonical-json.js';
 
+/** Imports and builds an engine: engines most schemas never use are loaded on first use. */
+export type EngineLoader = () => Promise<SchemaEngine>;
+
 export class EngineRegistry {
   readonly #engines = new Map<string, SchemaEngine>();
+  readonly #loaders = new Map<string, Promise<SchemaEngine> | EngineLoader>();
 
-  constructor(engines: SchemaEngine[] = []) {
+  constructor(engines: SchemaEngine[] = [], loaders: Record<string, EngineLoader> = {}) {
     for (const engine of engines) this.register(engine);
+    for (const [name, load] of Object.entries(loaders)) {
+      this.#refuseTaken(name);
+      this.#loaders.set(name, load);
+    }
   }
 
   /** Adds an engine; refuses a second engine under the same name. */
   register(engine: SchemaEngine): this {
-    if (this.#engines.has(engine.name)) throw new Error(`engine "${engine.name}" is already registered`);
+    this.#refuseTaken(engine.name);
     this.#engines.set(engine.name, engine);
     return this;
   }
 
   /** Names of the registered engines, sorted. */
   names(): string[] {
-    return [...this.#engines.keys()].sort();
+    return [...this.#engines.keys(), ...this.#loaders.keys()].sort();
   }
 
-  /** The engine called `name`; throws BadRequestError naming the known engines when there is none. */
-  get(name: string): SchemaEngine {
+  /** The engine called `name`, loaded on first use; throws BadRequestError naming the known engines when there is none. */
+  async get(name: string): Promise<SchemaEngine> {
     const engine = this.#engines.get(name);
-    if (engine === undefined) {
+    if (engine !== undefined) return engine;
+    const loading = this.#loaders.get(name);
+    if (loading === undefined) {
       const known = this.names().map((n) => `"${n}"`).join(', ');
       throw new BadRequestError(`unknown schema engine ${JSON.stringify(name)}; known engines: ${known}`);
     }
-    return engine;
+    if (typeof loading !== 'function') return loading;
+    const loaded = loading().then((built) => {
+      if (built.name !== name) throw new Error(`the loader of engine "${name}" built engine "${built.name}"`);
+      this.#engines.set(name, built);
+      this.#loaders.delete(name);
+      return built;
+    });
+    // Concurrent first uses share one import; a failed one is retried by the next use.
+    this.#loaders.set(name, loaded);
+    loaded.catch(() => this.#loaders.set(name, loading));
+    return loaded;
+  }
+
+  /** The engine called `name` if it is already loaded (engines given to the constructor are). */
+  loaded(name: string): SchemaEngine | undefined {
+    return this.#engines.get(name);
+  }
+
+  #refuseTaken(name: string): void {
+    if (this.#engines.has(name) || this.#loaders.has(name)) throw new Error(`engine "${name}" is already registered`);
   }
 }
 
-/** The registry with the engines the service ships: JSON Schema (the default), Avro, Protobuf. */
+/** The registry with the engines the service ships: JSON Schema (the default, loaded at once), Avro and Protobuf (on first use). */
 export function defaultEngines(): EngineRegistry {
-  return new EngineRegistry([new JsonSchemaEngine(), new AvroEngine(), new ProtobufEngine()]);
+  return new EngineRegistry([new JsonSchemaEngine()], {
+    avro: async () => new (await import('./avro/engine.js')).AvroEngine(),
+    protobuf: async () => new (await import('./protobuf/engine.js')).ProtobufEngine(),
+  });
 }
 
 /** The fingerprint that makes two definitions the same version under `engine`. */

@@ -175,7 +175,7 @@ export class PayloadChanges {
     }
     if (next.state === 'disabled') throw new ConflictError(`schema version ${next.name} v${next.version} is disabled: it accepts no payloads`);
     const { compatibility } = await this.schemas.config(principal, next.id);
-    const verdict = checkCompatibility(this.engines.get(next.engine), compatibility, [{ version: own.version, definition: JSON.parse(own.definition) as Json, dialect: own.dialect }], JSON.parse(next.definition) as Json);
+    const verdict = checkCompatibility(await this.engines.get(next.engine), compatibility, [{ version: own.version, definition: JSON.parse(own.definition) as Json, dialect: own.dialect }], JSON.parse(next.definition) as Json);
     if (!verdict.compatible) {
       throw new ConflictError(`schema ${own.name} is ${compatibility}: version ${next.version} would not have been accepted after version ${own.version}, so payloads cannot move to it`, {
         extensions: { compatibility, breaking_changes: verdict.breaking_changes },

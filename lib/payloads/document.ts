@@ -62,6 +62,6 @@ export function checkedDocument(input: { data: Json; meta?: Json | undefined }):
  */
 export async function validateAgainst(engines: EngineRegistry, versions: Pick<SchemaVersionCache, 'get'>, version: SchemaVersionItem, data: Json): Promise<void> {
   const references = version.references === undefined ? undefined : await loadReferences(recordedReferences(version), (ref) => versions.get(ref.schema_version_id));
-  const result = engines.get(version.engine).validate(data, JSON.parse(version.definition) as Json, version.id, { defaultDialect: version.dialect, references });
+  const result = (await engines.get(version.engine)).validate(data, JSON.parse(version.definition) as Json, version.id, { defaultDialect: version.dialect, references });
   if (!result.valid) throw new ValidationError(`data does not match schema ${version.name} version ${version.version}`, { errors: result.errors });
 }

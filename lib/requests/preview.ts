@@ -38,7 +38,7 @@ export class MigrationPreviewer {
   async planFor(request: SchemaRequestItem): Promise<{ plan: MigrationPlan; base?: { id: string; version: number } }> {
     const review = JSON.parse(request.review ?? '{}') as Review;
     const base = review.base_version ? await this.schemas.versionById(review.base_version.id) : undefined;
-    const proposal = resolveProposal(this.engines, request.schema_name, JSON.parse(request.proposal) as Proposal, base, true);
+    const proposal = await resolveProposal(this.engines, request.schema_name, JSON.parse(request.proposal) as Proposal, base, true);
     try {
       return { plan: plan(request.schema_name, proposal, base ? (JSON.parse(base.definition) as Json) : undefined), ...(review.base_version ? { base: review.base_version } : {}) };
     } catch (e) {

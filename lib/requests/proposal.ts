@@ -29,14 +29,14 @@ export interface ResolvedProposal {
  * proposal of a stored request (`stored`), checked when the request was made; a table is parsed (its
  * errors are the client's) and converted. `read`: the schema's default dialect and refused warnings.
  */
-export function resolveProposal(engines: EngineRegistry, schemaName: string, proposal: Proposal, head: Pick<SchemaItem, 'engine'> | undefined, stored = false, read: CheckOptions = {}): ResolvedProposal {
+export async function resolveProposal(engines: EngineRegistry, schemaName: string, proposal: Proposal, head: Pick<SchemaItem, 'engine'> | undefined, stored = false, read: CheckOptions = {}): Promise<ResolvedProposal> {
   if (proposal.table !== undefined) {
     if (!stored) {
       const numbers = inexactNumbers(proposal.table, '/table', 'write such a default as a string, e.g. "9223372036854775807"');
       if (numbers.length > 0) throw new ValidationError(`the table holds a number that cannot be stored exactly: ${numbers[0]!.message}`, { errors: numbers });
     }
     const table = parseTableDefinition(proposal.table, schemaName);
-    const engine = engines.get(TABLE_ENGINE);
+    const engine = await engines.get(TABLE_ENGINE);
     const definition = tableToJsonSchema(schemaName, table) as Json;
     // What a table stands for passes the same checks as a definition sent as such: it will be published.
     if (stored) return { engine, definition, table };
@@ -45,7 +45,7 @@ export function resolveProposal(engines: EngineRegistry, schemaName: string, pro
   if (!stored && head && proposal.engine !== undefined && proposal.engine !== head.engine) {
     throw new ConflictError(`schema "${schemaName}" uses engine "${head.engine}"; a version cannot switch to "${proposal.engine}"`);
   }
-  const engine = engines.get(head?.engine ?? proposal.engine ?? DEFAULT_ENGINE);
+  const engine = await engines.get(head?.engine ?? proposal.engine ?? DEFAULT_ENGINE);
   if (stored) return { engine, definition: proposal.definition! };
   return { engine, definition: proposal.definition!, warnings: engine.checkDefinition(proposal.definition!, read).warnings };
 }

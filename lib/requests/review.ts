@@ -38,7 +38,7 @@ export class Reviewer {
   ): Promise<{ review: Review; resolved: ResolvedProposal }> {
     const head = 'head' in options ? options.head : await this.deps.schemaStore.head(workspaceId, schemaName);
     const read = await this.deps.schemas.readSettings(workspaceId, head);
-    const resolved = resolveProposal(this.deps.engines, schemaName, proposal, head, options.stored, read);
+    const resolved = await resolveProposal(this.deps.engines, schemaName, proposal, head, options.stored, read);
     const { engine, definition, table } = resolved;
     const base = head ? await this.deps.schemaStore.versionByNumber(workspaceId, schemaName, head.latest_version) : undefined;
     const previous = base ? (JSON.parse(base.definition) as Json) : undefined;
@@ -79,7 +79,7 @@ export class Reviewer {
     const stored = JSON.parse(request.review ?? '{}') as Review;
     const proposal = JSON.parse(request.proposal) as Proposal;
     if (head?.latest_version_id === stored.base_version?.id) {
-      return { review: stored, renewed: false, resolved: resolveProposal(this.deps.engines, request.schema_name, proposal, head, true) };
+      return { review: stored, renewed: false, resolved: await resolveProposal(this.deps.engines, request.schema_name, proposal, head, true) };
     }
     const { review, resolved } = await this.review(request.workspace_id, request.schema_name, proposal, { head, stored: true, at: migrationTime(request) });
     return { review: stored.auto_approval ? { ...review, auto_approval: stored.auto_approval } : review, renewed: true, resolved };

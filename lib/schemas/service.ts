@@ -134,7 +134,7 @@ export class SchemaService {
   private async publishOrCheck(principal: Principal, input: PublishInput, dryRun: boolean, idempotent?: IdempotentRequest): Promise<PublishResult | DryRunResult> {
     authorize(principal, input.workspace_id, 'admin', 'workspace');
     const engineName = input.engine ?? DEFAULT_ENGINE;
-    const engine = this.engines.get(engineName);
+    const engine = await this.engines.get(engineName);
     // The version records the dialect it was checked in, so a setting changed meanwhile cannot make it inconsistent.
     const read = await this.readSettings(input.workspace_id, await this.repo.head(input.workspace_id, input.name));
     const references = await this.refs.resolve(input.workspace_id, engine.referencedUris(input.definition));
@@ -280,15 +280,15 @@ export class SchemaService {
     );
     // The new definition is read as it will be published: under the schema's default dialect.
     const { defaultDialect } = await this.readSettings(head.workspace_id, head);
-    return checkCompatibility(this.compareWith(head.engine), mode, previous, definition, {
+    return checkCompatibility(await this.compareWith(head.engine), mode, previous, definition, {
       openContentModel: head.open_content_model ?? 'lenient',
       nextDialect: defaultDialect,
       nextReferences: references,
     });
   }
 
-  private compareWith(engineName: string) {
-    const engine = this.engines.get(engineName);
+  private async compareWith(engineName: string) {
+    const engine = await this.engines.get(engineName);
     return { compare: engine.compare.bind(engine) };
   }
 
@@ -299,7 +299,7 @@ export class SchemaService {
     if (to.workspace_id !== from.workspace_id) throw new NotFoundError(`schema version ${againstId} not found`);
     if (to.engine !== from.engine) throw new ConflictError(`versions use different engines (${from.engine}, ${to.engine}); they cannot be compared`);
     const head = await this.repo.head(to.workspace_id, to.name);
-    const result = this.compareWith(to.engine).compare(from.definition, to.definition, {
+    const result = (await this.compareWith(to.engine)).compare(from.definition, to.definition, {
       openContentModel: head?.open_content_model ?? 'lenient',
       previousDialect: from.dialect,
       nextDialect: to.dialect,
@@ -321,7 +321,7 @@ export class SchemaService {
       compatibility: mode,
       compatibility_source: source,
       open_content_model: head.open_content_model ?? 'lenient',
-      default_dialect: read.defaultDialect ?? this.engines.get(head.engine).defaultDialect ?? null,
+      default_dialect: read.defaultDialect ?? (await this.engines.get(head.engine)).defaultDialect ?? null,
       default_dialect_source: read.source,
       payload_shards: shardsOf(head),
     };
@@ -420,11 +420,11 @@ export class SchemaService {
 
   async fields(principal: Principal, id: string) {
     const item = await this.item(principal, id, 'reader');
-    return this.engines.get(item.engine).describeFields(JSON.parse(item.definition) as Json, await this.readingOf(item));
+    return (await this.engines.get(item.engine)).describeFields(JSON.parse(item.definition) as Json, await this.readingOf(item));
   }
 
   async defaultValue(principal: Principal, id: string): Promise<Json> {
     const item = await this.item(principal, id, 'reader');
-    return this.engines.get(item.engine).defaultValue(JSON.parse(item.definition) as Json, await this.readingOf(item));
+    return (await this.engines.get(item.engine)).defaultValue(JSON.parse(item.definition) as Json, await this.readingOf(item));
   }
 }

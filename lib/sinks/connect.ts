@@ -4,13 +4,9 @@
  * reference (the variable, the ARN), never the value.
  */
 import type { RDSDataClient } from '@aws-sdk/client-rds-data';
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { DataApiDriver } from './drivers/data-api.js';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SinkDriver } from './drivers/driver.js';
-import { MysqlDriver } from './drivers/mysql.js';
-import { PgliteDriver } from './drivers/pglite.js';
-import { PostgresDriver } from './drivers/postgres.js';
-import { SqliteDriver } from './drivers/sqlite.js';
+import type { PgliteDriver } from './drivers/pglite.js';
 import { SinkSettingsError, SinkUnavailableError } from './errors.js';
 import type { Sink, SinkDialect } from './types.js';
 
@@ -21,8 +17,8 @@ export interface SinkConnectorOptions {
   embeddedDataDir?: string;
   /** Reads a secret's string value; absent: `secret` references are refused. */
   readSecret?: (arn: string) => Promise<string>;
-  /** For `data_api` references; absent: they are refused. */
-  dataApi?: Pick<RDSDataClient, 'send'>;
+  /** The client for `data_api` references, made on first use; absent: they are refused. */
+  dataApi?: () => Promise<Pick<RDSDataClient, 'send'>>;
 }
 
 export interface SinkConnector {
@@ -40,12 +36,14 @@ export function createSinkConnector(options: SinkConnectorOptions): SinkConnecto
         case 'embedded':
           requireDialect(sink, ['postgres'], 'the embedded database is PostgreSQL');
           if (!options.embeddedDataDir) throw new SinkUnavailableError(`sink "${sink.name}" uses the embedded database, which this deployment does not run`);
-          embedded ??= PgliteDriver.open(options.embeddedDataDir);
+          // Drivers are imported when a sink first needs one: a function that never applies never loads them.
+          embedded ??= import('./drivers/pglite.js').then(({ PgliteDriver }) => PgliteDriver.open(options.embeddedDataDir!));
           return embedded;
         case 'data_api': {
           const dialect = requireDialect(sink, ['postgres', 'mysql'], 'the RDS Data API serves Aurora PostgreSQL and Aurora MySQL');
           if (!options.dataApi) throw new SinkUnavailableError(`sink "${sink.name}" uses the RDS Data API, which this deployment has no client for`);
-          return new DataApiDriver(options.dataApi, connection, dialect);
+          const { DataApiDriver } = await import('./drivers/data-api.js');
+          return new DataApiDriver(await options.dataApi(), connection, dialect);
         }
         case 'env': {
           const url = options.env[connection.variable];
@@ -69,22 +67,23 @@ export function createSinkConnector(options: SinkConnectorOptions): SinkConnecto
   };
 }
 
-/** Reads a secret's string with Secrets Manager. */
-export function secretsManagerReader(client: Pick<SecretsManagerClient, 'send'>): (arn: string) => Promise<string> {
+/** Reads a secret's string with Secrets Manager, with the client `client` makes on first use. */
+export function secretsManagerReader(client: () => Promise<Pick<SecretsManagerClient, 'send'>>): (arn: string) => Promise<string> {
   return async (arn) => {
-    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+    const { GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+    const { SecretString } = await (await client()).send(new GetSecretValueCommand({ SecretId: arn }));
     if (!SecretString) throw new Error('secret has no string value');
     return SecretString;
   };
 }
 
-const URLS: Record<SinkDialect, { scheme: RegExp; example: string; open: (url: string) => SinkDriver }> = {
-  postgres: { scheme: /^postgres(?:ql)?:\/\//, example: 'postgres://user:password@host:5432/database', open: (url) => new PostgresDriver(url) },
-  sqlite: { scheme: /^(?:sqlite|file):/, example: 'sqlite:/var/lib/app/app.db', open: (url) => new SqliteDriver(url) },
-  mysql: { scheme: /^(?:mysql|mariadb):\/\//, example: 'mysql://user:password@host:3306/database', open: (url) => new MysqlDriver(url) },
+const URLS: Record<SinkDialect, { scheme: RegExp; example: string; open: (url: string) => Promise<SinkDriver> }> = {
+  postgres: { scheme: /^postgres(?:ql)?:\/\//, example: 'postgres://user:password@host:5432/database', open: async (url) => new (await import('./drivers/postgres.js')).PostgresDriver(url) },
+  sqlite: { scheme: /^(?:sqlite|file):/, example: 'sqlite:/var/lib/app/app.db', open: async (url) => new (await import('./drivers/sqlite.js')).SqliteDriver(url) },
+  mysql: { scheme: /^(?:mysql|mariadb):\/\//, example: 'mysql://user:password@host:3306/database', open: async (url) => new (await import('./drivers/mysql.js')).MysqlDriver(url) },
 };
 
-function driverForUrl(sink: Sink, url: string, source: string): SinkDriver {
+function driverForUrl(sink: Sink, url: string, source: string): Promise<SinkDriver> {
   const { scheme, example, open } = URLS[sink.dialect];
   if (!scheme.test(url)) throw new SinkUnavailableError(`sink "${sink.name}": ${source} does not hold a ${sink.dialect} URL; it must look like ${example}`);
   return open(url);

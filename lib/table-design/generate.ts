@@ -70,15 +70,21 @@ function electroAttribute(a: AttributeDef): string {
   return `{ ${parts.join(', ')} }`;
 }
 
-export function generateModule(design: TableDesign): string {
-  const out: string[] = [];
-  const emit = (s = '') => out.push(s);
+/** The header of every generated module: what made it, from which schema.yaml, and how to change it. */
+function generatedHeader(design: TableDesign, emit: (line: string) => void): void {
   emit('// GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml');
   emit(`// version ${design.version} (sha256 ${design.hash}).`);
   emit('// Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.');
+}
+
+const withoutDoubleBlanks = (out: string[]) => out.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n') + '\n';
+
+/** lib/generated/table.ts: the design's constants, item types, key builders and table definition. */
+export function generateModule(design: TableDesign): string {
+  const out: string[] = [];
+  const emit = (s = '') => out.push(s);
+  generatedHeader(design, emit);
   emit("import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';");
-  emit("import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';");
-  emit("import { Entity } from 'electrodb';");
   emit("import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';");
   emit();
   emit('export const TABLE_DESIGN = {');
@@ -190,6 +196,40 @@ export function generateModule(design: TableDesign): string {
   for (const rt of Object.values(design.recordTypes)) emit(`  ${rt.name}: ${pascal(rt.name)}Item;`);
   emit('}');
   emit();
+  const input = createTableInputOf(design, 'TABLE');
+  emit('/** CreateTable input for local mode and tests; the CDK stack builds the same table from INDEXES. */');
+  emit('export function createTableInput(tableName: string): CreateTableCommandInput {');
+  emit('  return {');
+  emit('    TableName: tableName,');
+  emit(`    BillingMode: ${q(input.BillingMode)},`);
+  emit(`    AttributeDefinitions: ${q(input.AttributeDefinitions)},`);
+  emit(`    KeySchema: ${q(input.KeySchema)},`);
+  emit('    GlobalSecondaryIndexes: [');
+  for (const gsi of input.GlobalSecondaryIndexes ?? []) emit(`      ${q(gsi)},`);
+  emit('    ],');
+  if (input.StreamSpecification) emit(`    StreamSpecification: ${q(input.StreamSpecification)},`);
+  emit('  };');
+  emit('}');
+  emit();
+  const ttl = timeToLiveInputOf(design, 'TABLE');
+  emit('/** The TTL setting, applied after the table exists (DynamoDB has no TTL in CreateTable). */');
+  emit('export function timeToLiveInput(tableName: string): UpdateTimeToLiveCommandInput | undefined {');
+  emit(ttl ? `  return { TableName: tableName, TimeToLiveSpecification: ${q(ttl.TimeToLiveSpecification)} };` : '  return undefined;');
+  emit('}');
+  return withoutDoubleBlanks(out);
+}
+
+/**
+ * lib/generated/entities.ts: the ElectroDB entities of every record type, apart from table.ts so that
+ * code needing only keys and constants does not load ElectroDB.
+ */
+export function generateEntitiesModule(design: TableDesign): string {
+  const out: string[] = [];
+  const emit = (s = '') => out.push(s);
+  generatedHeader(design, emit);
+  emit("import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';");
+  emit("import { Entity } from 'electrodb';");
+  emit();
   emit('/** What the generated entities need: the client, the table name, and the injected clock and id generator. */');
   emit('export interface EntityDeps {');
   emit('  client: DynamoDBDocumentClient;');
@@ -230,28 +270,7 @@ export function generateModule(design: TableDesign): string {
   emit('}');
   emit('export type Entities = ReturnType<typeof createEntities>;');
   emit();
-
-  const input = createTableInputOf(design, 'TABLE');
-  emit('/** CreateTable input for local mode and tests; the CDK stack builds the same table from INDEXES. */');
-  emit('export function createTableInput(tableName: string): CreateTableCommandInput {');
-  emit('  return {');
-  emit('    TableName: tableName,');
-  emit(`    BillingMode: ${q(input.BillingMode)},`);
-  emit(`    AttributeDefinitions: ${q(input.AttributeDefinitions)},`);
-  emit(`    KeySchema: ${q(input.KeySchema)},`);
-  emit('    GlobalSecondaryIndexes: [');
-  for (const gsi of input.GlobalSecondaryIndexes ?? []) emit(`      ${q(gsi)},`);
-  emit('    ],');
-  if (input.StreamSpecification) emit(`    StreamSpecification: ${q(input.StreamSpecification)},`);
-  emit('  };');
-  emit('}');
-  emit();
-  const ttl = timeToLiveInputOf(design, 'TABLE');
-  emit('/** The TTL setting, applied after the table exists (DynamoDB has no TTL in CreateTable). */');
-  emit('export function timeToLiveInput(tableName: string): UpdateTimeToLiveCommandInput | undefined {');
-  emit(ttl ? `  return { TableName: tableName, TimeToLiveSpecification: ${q(ttl.TimeToLiveSpecification)} };` : '  return undefined;');
-  emit('}');
-  return out.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n') + '\n';
+  return withoutDoubleBlanks(out);
 }
 
 // ---- conformance vectors ----

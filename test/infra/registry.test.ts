@@ -85,6 +85,11 @@ describe('the functions', () => {
     }
   });
 
+  it('each get a bundle of their own (CDK must not reuse one function\u2019s bundle for another)', () => {
+    const keys = Object.values(r.apiTemplate.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties.Code.S3Key as string);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('run Node.js 22 on arm64 with source maps, the table name and a log group kept for a month', () => {
     for (const fn of Object.values(r.apiTemplate.findResources('AWS::Lambda::Function'))) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });

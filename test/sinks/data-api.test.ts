@@ -32,7 +32,7 @@ function recordingClient(fail?: (sql: string) => Error | undefined) {
   return { sent, client: { send } as never };
 }
 
-const runnerWith = (client: never) => createMigrationRunner({ connect: (s) => createSinkConnector({ env: {}, dataApi: client }).connect(s), clock: () => new Date(0) });
+const runnerWith = (client: never) => createMigrationRunner({ connect: (s) => createSinkConnector({ env: {}, dataApi: async () => client }).connect(s), clock: () => new Date(0) });
 
 describe('RDS Data API driver', () => {
   it('runs the whole migration in one Data API transaction: lock, namespace, tracking table, statements, commit', async () => {

@@ -5,7 +5,7 @@ import type { Json } from '../../lib/engines/types.js';
 import { declaredFields, entriesFor } from '../../lib/payloads/index-entries.js';
 import { payloadShard } from '../../lib/payloads/shard.js';
 
-const engine = defaultEngines().get('json-schema');
+const engine = await defaultEngines().get('json-schema');
 
 describe('payload write conformance vectors', () => {
   it.each(vectors.payload_writes.map((c) => [c.why, c] as const))('%s', (_why, c) => {

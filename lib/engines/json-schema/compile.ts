@@ -13,10 +13,9 @@ import { DEFAULT_BASE_URI } from './refs.js';
 import { STEP_KEYWORD, withSteps } from './validation-budget.js';
 import { escapePointerToken } from '../../util/json-pointer.js';
 import { walkSchemas } from './walk.js';
+import { WARNING_CODES } from './warning-codes.js';
 import { isObject } from '../../util/json.js';
 
-/** The codes of the warnings this engine reports (a workspace may refuse any of them). */
-export const WARNING_CODES = ['unknown_format', 'unknown_keyword', 'inert_keyword', 'property_matches_pattern', 'pattern_translated'] as const;
 /** Typed so that every warning reported has one of WARNING_CODES. */
 type Warning = DefinitionWarning & { code: (typeof WARNING_CODES)[number] };
 
