@@ -1,6 +1,6 @@
 /**
  * Cold import of each deployed function: a fresh `node` process imports the bundle built as CDK builds
- * it (infra/bundling.ts), with the deployed NODE_OPTIONS, against a hello-world handler that imports only
+ * it (infra/bundling.ts), with the deployed Node options (none), against a hello-world handler that imports only
  * the DynamoDB document client (bench/hello-handler.ts), bundled the same way, in the same run. Rounds
  * alternate the two. Also prints each bundle's size (what a cold start loads, and in all) against its budget. Run: npx tsx bench/cold-import.ts
  * Target (issue 18): payloads at most 1.3x the baseline, and at most 300 KB.
@@ -18,7 +18,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 /** Milliseconds a fresh process takes to import `file` (module loading and top-level code). */
 function importMs(file: string): number {
   const script = 'const t = performance.now(); await import(process.argv[1]); console.log(performance.now() - t);';
-  const out = spawnSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script, file], {
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script, file], {
     env: {
       PATH: process.env.PATH,
       // What the stacks set: the table, the event bus, the authorizer's issuer and audience.

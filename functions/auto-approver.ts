@@ -6,6 +6,7 @@ import { defaultDeps, type Deps } from '../lib/deps.js';
 import { logger } from '../lib/http/handler.js';
 import { buildServices } from '../lib/registry.js';
 import { runAutoApproval } from '../lib/requests/auto-approver.js';
+import { mappingErrors } from '../lib/util/source-stack.js';
 
 export function buildHandler(deps: Deps) {
   const { requests, autoCreate, design } = buildServices(deps);
@@ -17,4 +18,4 @@ export function buildHandler(deps: Deps) {
   };
 }
 
-export const handler = buildHandler(defaultDeps());
+export const handler = mappingErrors(buildHandler(defaultDeps()));

@@ -7,6 +7,7 @@ import type { DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
 import { config } from '../lib/config.js';
 import { ConfigError } from '../lib/config.js';
 import { publish, type StreamRecord } from '../lib/events/publisher.js';
+import { mappingErrors } from '../lib/util/source-stack.js';
 
 export function buildHandler(deps: { client: EventBridgeClient; busName: string }) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
@@ -17,4 +18,4 @@ export function buildHandler(deps: { client: EventBridgeClient; busName: string 
 
 const c = config();
 if (!c.eventBusName) throw new ConfigError('EVENT_BUS_NAME', 'is required by the stream processor');
-export const handler = buildHandler({ client: new EventBridgeClient({ region: c.region }), busName: c.eventBusName });
+export const handler = mappingErrors(buildHandler({ client: new EventBridgeClient({ region: c.region }), busName: c.eventBusName }));

@@ -39,7 +39,7 @@ export interface RegistryFunctionProps {
   readonly timeout?: Duration;
   /**
    * Extra environment variables, e.g. EVENT_BUS_NAME for a worker that publishes events.
-   * @default - TABLE_NAME and NODE_OPTIONS only
+   * @default - TABLE_NAME only
    */
   readonly environment?: Record<string, string>;
   /**
@@ -81,7 +81,6 @@ export class RegistryFunction extends Construct {
       logGroup: this.logGroup,
       environment: {
         TABLE_NAME: props.table.tableName,
-        NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
     });

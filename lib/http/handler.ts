@@ -15,6 +15,7 @@ import { EARLY_ANSWER_MS, withDeadline } from '../deadline.js';
 import { BadRequestError, DeadlineExceededError, NotFoundError } from '../errors.js';
 import { requireJsonMediaType } from './media-type.js';
 import { problemResponse } from './problem.js';
+import { withSourceStack } from '../util/source-stack.js';
 
 export type HttpEvent = APIGatewayProxyEventV2 & { body?: unknown };
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -105,7 +106,7 @@ export function routeHandler(
   return handler.use({
     onError: async (request) => {
       request.response = options.errorResponse ? options.errorResponse(request.error) : problemResponse(request.error, request.event.rawPath);
-      if (request.response.statusCode! >= 500) logger.error('request failed', { routeKey: request.event.routeKey, error: request.error as Error });
+      if (request.response.statusCode! >= 500) logger.error('request failed', { routeKey: request.event.routeKey, error: withSourceStack(request.error as Error) });
     },
   });
 }
