@@ -2,11 +2,11 @@
  * The production composition root: clients, clock and id generator built once per Lambda container from
  * the configuration. Tests build their own deps instead of mocking modules.
  */
-import { monotonicFactory } from 'ulid';
 import { config, type Settings, type SinkDeployment } from './config.js';
 import { createDynamoClients, type DynamoClients } from './dynamo/client.js';
 import { createSinkConnector, secretsManagerReader, type SinkConnector } from './sinks/connect.js';
 import { once } from './util/once.js';
+import { ulidFactory } from './util/ulid.js';
 
 /** The sinks of a deployment: how to reach them, and which built-in and granted ones exist. */
 export interface SinkRuntime {
@@ -32,7 +32,7 @@ let cached: Deps | undefined;
 export function defaultDeps(): Deps {
   if (cached) return cached;
   const c = config();
-  const ulid = monotonicFactory();
+  const ulid = ulidFactory();
   const now = () => new Date();
   const { defaultSink, grants, environment } = c.sinks;
   cached = {
