@@ -67,13 +67,8 @@ export function collectStrictNotes<T>(compile: () => T): { result: T; notes: str
 }
 
 /** What distinguishes a draft's ajv instances. */
+/** Every instance reports every error: the meta-schema checks, and the validators that explain a refused document. */
 export interface InstanceOptions {
-  /**
-   * Report every error (the meta-schema checks, and the validators that explain a refused document), or
-   * stop at the first: most documents are valid, and collecting every error costs ajv about twice the
-   * work on every document, valid or not.
-   */
-  allErrors: boolean;
   /**
    * `required`, `properties` and their kin look at the document's own properties only. Needed only for
    * definitions naming a property that JSON objects inherit (`constructor`, `toString`...: otherwise {}
@@ -107,10 +102,10 @@ function configure(ajv: Ajv, { hasAnchors }: { hasAnchors: boolean }): Ajv {
 function draft(name: string, uri: string, AjvClass: typeof Ajv, hasAnchors: boolean): Draft {
   const instances = new Map<string, Ajv>();
   const instance = (options: InstanceOptions): Ajv => {
-    const key = `${options.allErrors}/${options.ownProperties}`;
+    const key = String(options.ownProperties);
     let ajv = instances.get(key);
     if (ajv === undefined) {
-      ajv = configure(new AjvClass({ ...AJV_OPTIONS, ...options }), { hasAnchors });
+      ajv = configure(new AjvClass({ ...AJV_OPTIONS, ...options, allErrors: true }), { hasAnchors });
       instances.set(key, ajv);
     }
     return ajv;
@@ -119,7 +114,7 @@ function draft(name: string, uri: string, AjvClass: typeof Ajv, hasAnchors: bool
     name,
     uri,
     get ajv() {
-      return instance({ allErrors: true, ownProperties: true });
+      return instance({ ownProperties: true });
     },
     instance,
   };

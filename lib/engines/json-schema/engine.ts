@@ -8,7 +8,8 @@ import type { CheckOptions, CompareOptions, CompareResult, DefinitionReport, Dia
 import { compareJsonSchemas } from './compare.js';
 import { bundle, embeddedPrefix, registryReferences } from './bundle.js';
 import { assertSafeDefinition, refuse } from './check.js';
-import { compileDefinition, type Validators } from './compile.js';
+import type { ValidateFunction } from 'ajv';
+import { compileDefinition } from './compile.js';
 import { startingValue } from './default-value.js';
 import { DEFAULT_DRAFT, draftOf, inDraft } from './drafts.js';
 import { flattenFields } from './describe.js';
@@ -47,14 +48,14 @@ function shapeOfSafe(definition: Json, budget: OutputBudget, options: DialectOpt
   return shapeOf(bundled, assertSafeDefinition(bundled, draftOf(bundled).uri), budget);
 }
 
-function compileValidators(definition: Json, options: DialectOptions | undefined): Validators {
-  return compileDefinition(read(definition, options)).validators;
+function compileValidator(definition: Json, options: DialectOptions | undefined): ValidateFunction {
+  return compileDefinition(read(definition, options)).validate;
 }
 
 export class JsonSchemaEngine implements SchemaEngine {
   readonly name: string = 'json-schema';
   readonly defaultDialect: string = DEFAULT_DRAFT;
-  readonly #validators: LruCache<string, Validators>;
+  readonly #validators: LruCache<string, ValidateFunction>;
 
   constructor(options: JsonSchemaEngineOptions = {}) {
     this.#validators = new LruCache(options.cacheSize ?? 1000);
@@ -81,27 +82,23 @@ export class JsonSchemaEngine implements SchemaEngine {
   }
 
   /**
-   * The compiled validators of `definition`. With a `cacheKey` (a schema version id: versions are
-   * immutable, so an entry never goes stale) they are compiled once and reused.
+   * The compiled validator of `definition`. With a `cacheKey` (a schema version id: versions are
+   * immutable, so an entry never goes stale) it is compiled once and reused.
    */
-  validator(definition: Json, cacheKey?: string, options?: DialectOptions): Validators {
+  validator(definition: Json, cacheKey?: string, options?: DialectOptions): ValidateFunction {
     // No closure for the compile: allocating one on every call cost more than a whole validation.
-    if (cacheKey === undefined) return compileValidators(definition, options);
-    let validators = this.#validators.get(cacheKey);
-    if (validators === undefined) {
-      validators = compileValidators(definition, options);
-      this.#validators.set(cacheKey, validators);
+    if (cacheKey === undefined) return compileValidator(definition, options);
+    let validate = this.#validators.get(cacheKey);
+    if (validate === undefined) {
+      validate = compileValidator(definition, options);
+      this.#validators.set(cacheKey, validate);
     }
-    return validators;
+    return validate;
   }
 
   validate(data: unknown, definition: Json, cacheKey?: string, options?: DialectOptions): ValidationResult {
-    const validators = this.validator(definition, cacheKey, options);
-    if (withinBudget(validators.firstError, data)) return VALID;
-    // A refused document is answered by the all-errors validator, under a budget of its own as the single
-    // pass had before: the same verdict and errors as before, at a cost of two budgets at most.
-    const allErrors = validators.allErrors();
-    return withinBudget(allErrors, data) ? VALID : { valid: false, errors: (allErrors.errors ?? []).map(toErrorDetail) };
+    const validate = this.validator(definition, cacheKey, options);
+    return withinBudget(validate, data) ? VALID : { valid: false, errors: (validate.errors ?? []).map(toErrorDetail) };
   }
 
   describeFields(definition: Json, options?: DialectOptions): FieldDescription[] {
