@@ -73,7 +73,8 @@ function budgetRefusal(): never {
 export function withSteps(definition: Json): Json {
   const copy = structuredClone(definition);
   walkSchemas(copy, undefined, (schema) => {
-    schema[STEP_KEYWORD] = true;
+    // A schema that only refers to another does no work of its own: its target's step counts it.
+    if (!(typeof schema.$ref === 'string' && Object.keys(schema).length === 1)) schema[STEP_KEYWORD] = true;
     return undefined;
   });
   return copy;
