@@ -70,153 +70,156 @@ function electroAttribute(a: AttributeDef): string {
   return `{ ${parts.join(', ')} }`;
 }
 
-/** The header of every generated module: what made it, from which schema.yaml, and how to change it. */
-function generatedHeader(design: TableDesign, emit: (line: string) => void): void {
-  emit('// GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml');
-  emit(`// version ${design.version} (sha256 ${design.hash}).`);
-  emit('// Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.');
+/** A generated module: the header saying what made it and from which schema.yaml, its imports, and what `body` emits. */
+function generatedModule(design: TableDesign, imports: string[], body: (emit: (line?: string) => void) => void): string {
+  const out = [
+    '// GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from schema.yaml',
+    `// version ${design.version} (sha256 ${design.hash}).`,
+    '// Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.',
+    ...imports,
+    '',
+  ];
+  body((line = '') => out.push(line));
+  return out.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n') + '\n';
 }
-
-const withoutDoubleBlanks = (out: string[]) => out.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n') + '\n';
 
 /** lib/generated/table.ts: the design's constants, item types, key builders and table definition. */
 export function generateModule(design: TableDesign): string {
-  const out: string[] = [];
-  const emit = (s = '') => out.push(s);
-  generatedHeader(design, emit);
-  emit("import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';");
-  emit("import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';");
-  emit();
-  emit('export const TABLE_DESIGN = {');
-  emit(`  version: ${q(design.version)},`);
-  emit(`  hash: ${q(design.hash)},`);
-  emit(`  tableName: ${q(design.table.name)},`);
-  emit(`  separator: ${q(design.separator)},`);
-  emit(`  ttlAttribute: ${q(design.table.ttlAttribute ?? null)},`);
-  emit(`  entityIdentifiers: ${q(design.entityIdentifiers)},`);
-  emit('} as const;');
-  emit();
-  emit(`export const PREFIXES = ${q(design.prefixes)} as const;`);
-  emit();
-  emit('/** The value rules of schema.yaml\'s shared attributes, for code that checks the same values before they reach a key. */');
-  emit('export const SHARED_ATTRIBUTES = {');
-  for (const a of Object.values(design.sharedAttributes)) {
-    const rule = { ...(a.pattern !== undefined ? { pattern: a.pattern } : {}), ...(a.maxLength !== undefined ? { maxLength: a.maxLength } : {}) };
-    emit(`  ${a.name}: ${q(rule)},`);
-  }
-  emit('} as const;');
-  emit();
-  emit('/** The allowed values of every enumerated attribute, per record type, for contracts that accept the same values. */');
-  emit('export const ATTRIBUTE_ENUMS = {');
-  for (const rt of Object.values(design.recordTypes)) {
-    const enums = Object.values(rt.attributes).filter((a) => a.enum);
-    if (enums.length) emit(`  ${rt.name}: { ${enums.map((a) => `${a.name}: ${q(a.enum)}`).join(', ')} },`);
-  }
-  emit('} as const;');
-  emit();
-  const allIndexes = { primary: design.primary, ...design.indexes };
-  emit('/** Key attribute names of the primary index and every GSI. */');
-  emit('export const INDEXES = {');
-  for (const [name, ix] of Object.entries(allIndexes)) emit(`  ${name}: { partitionKey: ${q(ix.partitionKey)}, sortKey: ${q(ix.sortKey)} },`);
-  emit('} as const;');
-  emit('export type IndexName = keyof typeof INDEXES;');
-  emit();
-  emit('/** Every access pattern of schema.yaml: GetItem or Query, never Scan. */');
-  emit('export const ACCESS_PATTERNS = {');
-  for (const ap of Object.values(design.accessPatterns)) {
-    emit(docComment(ap.description, '  ').trimEnd());
-    emit(`  ${ap.name}: { recordType: ${q(ap.recordType)}, index: ${q(ap.index)}, sortKey: ${q(ap.sortKey)}, order: ${q(ap.order)}, operation: ${q(ap.operation)} },`);
-  }
-  emit('} as const;');
-  emit('export type AccessPatternName = keyof typeof ACCESS_PATTERNS;');
-  emit();
-
-  for (const rt of Object.values(design.recordTypes)) {
-    const T = pascal(rt.name);
-    emit(`// ---- ${rt.name} ----`);
+  const imports = [
+    "import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';",
+    "import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';",
+  ];
+  return generatedModule(design, imports, (emit) => {
+    emit('export const TABLE_DESIGN = {');
+    emit(`  version: ${q(design.version)},`);
+    emit(`  hash: ${q(design.hash)},`);
+    emit(`  tableName: ${q(design.table.name)},`);
+    emit(`  separator: ${q(design.separator)},`);
+    emit(`  ttlAttribute: ${q(design.table.ttlAttribute ?? null)},`);
+    emit(`  entityIdentifiers: ${q(design.entityIdentifiers)},`);
+    emit('} as const;');
     emit();
-    emit(docComment(rt.description).trimEnd());
-    emit(`export interface ${T}Item {`);
-    for (const a of Object.values(rt.attributes)) {
-      emit(docComment(a.description, '  ').trimEnd());
-      emit(`  ${a.name}${a.required ? '' : '?'}: ${tsType(a)};`);
-    }
-    for (const f of rt.families) emit(`  /** Family ${f.template}: ${f.description ?? ''} */\n  [family: \`${f.template.replace(/\{[a-z0-9_]+\}/, '${string}')}\`]: ${tsType(f)} | undefined;`);
-    emit('}');
+    emit(`export const PREFIXES = ${q(design.prefixes)} as const;`);
     emit();
-    emit(`const ${camel(rt.name)}Patterns = {`);
-    for (const [index, k] of Object.entries(rt.keys)) {
-      emit(`  ${index}: {`);
-      emit(`    pk: compilePattern(${q(k.pk.source)}, ${q(k.pk.specs)}),`);
-      emit(`    sk: compilePattern(${q(k.sk.source)}, ${q(k.sk.specs)}),`);
-      emit('  },');
+    emit('/** The value rules of schema.yaml\'s shared attributes, for code that checks the same values before they reach a key. */');
+    emit('export const SHARED_ATTRIBUTES = {');
+    for (const a of Object.values(design.sharedAttributes)) {
+      const rule = { ...(a.pattern !== undefined ? { pattern: a.pattern } : {}), ...(a.maxLength !== undefined ? { maxLength: a.maxLength } : {}) };
+      emit(`  ${a.name}: ${q(rule)},`);
     }
     emit('} as const;');
     emit();
-    emit(`/** Key builders and parsers of ${rt.name}: \`parse(build(x))\` gives \`x\` back. */`);
-    emit(`export const ${camel(rt.name)}Keys = {`);
-    for (const [index, k] of Object.entries(rt.keys)) {
-      const pkT = valuesType(rt, k.pk);
-      const skT = valuesType(rt, k.sk);
-      const P = `${camel(rt.name)}Patterns.${index}`;
-      emit(`  ${index}: {`);
-      emit(`    pk: (v: ${pkT}${k.pk.attributes.length ? '' : ' = {}'}): string => buildKey(${P}.pk, v),`);
-      emit(`    sk: (v: ${skT}${k.sk.attributes.length ? '' : ' = {}'}): string => buildKey(${P}.sk, v),`);
-      emit(`    parsePk: (key: string) => parseKey(${P}.pk, key) as ${pkT},`);
-      emit(`    parseSk: (key: string) => parseKey(${P}.sk, key) as ${skT},`);
-      emit(`    /** \`begins_with\` prefix of the sort key: segments while values are given, then \`partial\`. */`);
-      emit(`    skPrefix: (v: Partial<${skT}> = {}, partial?: string): string => buildPrefix(${P}.sk, v, partial),`);
-      emit('  },');
+    emit('/** The allowed values of every enumerated attribute, per record type, for contracts that accept the same values. */');
+    emit('export const ATTRIBUTE_ENUMS = {');
+    for (const rt of Object.values(design.recordTypes)) {
+      const enums = Object.values(rt.attributes).filter((a) => a.enum);
+      if (enums.length) emit(`  ${rt.name}: { ${enums.map((a) => `${a.name}: ${q(a.enum)}`).join(', ')} },`);
     }
-    const keyAttrs = [...new Set(Object.values(rt.keys).flatMap((k) => [...k.pk.attributes, ...k.sk.attributes]))];
-    const allT = keyAttrs.length ? `Pick<${T}Item, ${keyAttrs.map(q).join(' | ')}>` : 'Record<string, never>';
-    emit(`  /** Every key attribute (primary and GSI) of an item. */`);
-    emit(`  all: (item: ${allT}): Record<string, string> => ({`);
-    for (const index of Object.keys(rt.keys)) {
-      const ix = indexDef(design, index)!;
-      emit(`    ${ix.partitionKey}: buildKey(${camel(rt.name)}Patterns.${index}.pk, item),`);
-      emit(`    ${ix.sortKey}: buildKey(${camel(rt.name)}Patterns.${index}.sk, item),`);
-    }
-    emit('  }),');
-    emit('};');
-    if (rt.families.length) {
-      emit();
-      emit(`/** Attribute family names of ${rt.name}, e.g. \`${rt.families[0]!.template}\`. */`);
-      emit(`export const ${camel(rt.name)}Families = {`);
-      for (const f of rt.families) {
-        emit(`  ${q(f.template)}: (${f.placeholder}: string): string => familyAttributeName(${q(f.template)}, ${q(f.placeholderPattern)}, ${f.placeholder}),`);
-      }
-      emit('};');
-    }
+    emit('} as const;');
     emit();
-  }
+    const allIndexes = { primary: design.primary, ...design.indexes };
+    emit('/** Key attribute names of the primary index and every GSI. */');
+    emit('export const INDEXES = {');
+    for (const [name, ix] of Object.entries(allIndexes)) emit(`  ${name}: { partitionKey: ${q(ix.partitionKey)}, sortKey: ${q(ix.sortKey)} },`);
+    emit('} as const;');
+    emit('export type IndexName = keyof typeof INDEXES;');
+    emit();
+    emit('/** Every access pattern of schema.yaml: GetItem or Query, never Scan. */');
+    emit('export const ACCESS_PATTERNS = {');
+    for (const ap of Object.values(design.accessPatterns)) {
+      emit(docComment(ap.description, '  ').trimEnd());
+      emit(`  ${ap.name}: { recordType: ${q(ap.recordType)}, index: ${q(ap.index)}, sortKey: ${q(ap.sortKey)}, order: ${q(ap.order)}, operation: ${q(ap.operation)} },`);
+    }
+    emit('} as const;');
+    emit('export type AccessPatternName = keyof typeof ACCESS_PATTERNS;');
+    emit();
 
-  emit('/** The item type of every record type, by name. */');
-  emit('export interface RecordItems {');
-  for (const rt of Object.values(design.recordTypes)) emit(`  ${rt.name}: ${pascal(rt.name)}Item;`);
-  emit('}');
-  emit();
-  const input = createTableInputOf(design, 'TABLE');
-  emit('/** CreateTable input for local mode and tests; the CDK stack builds the same table from INDEXES. */');
-  emit('export function createTableInput(tableName: string): CreateTableCommandInput {');
-  emit('  return {');
-  emit('    TableName: tableName,');
-  emit(`    BillingMode: ${q(input.BillingMode)},`);
-  emit(`    AttributeDefinitions: ${q(input.AttributeDefinitions)},`);
-  emit(`    KeySchema: ${q(input.KeySchema)},`);
-  emit('    GlobalSecondaryIndexes: [');
-  for (const gsi of input.GlobalSecondaryIndexes ?? []) emit(`      ${q(gsi)},`);
-  emit('    ],');
-  if (input.StreamSpecification) emit(`    StreamSpecification: ${q(input.StreamSpecification)},`);
-  emit('  };');
-  emit('}');
-  emit();
-  const ttl = timeToLiveInputOf(design, 'TABLE');
-  emit('/** The TTL setting, applied after the table exists (DynamoDB has no TTL in CreateTable). */');
-  emit('export function timeToLiveInput(tableName: string): UpdateTimeToLiveCommandInput | undefined {');
-  emit(ttl ? `  return { TableName: tableName, TimeToLiveSpecification: ${q(ttl.TimeToLiveSpecification)} };` : '  return undefined;');
-  emit('}');
-  return withoutDoubleBlanks(out);
+    for (const rt of Object.values(design.recordTypes)) {
+      const T = pascal(rt.name);
+      emit(`// ---- ${rt.name} ----`);
+      emit();
+      emit(docComment(rt.description).trimEnd());
+      emit(`export interface ${T}Item {`);
+      for (const a of Object.values(rt.attributes)) {
+        emit(docComment(a.description, '  ').trimEnd());
+        emit(`  ${a.name}${a.required ? '' : '?'}: ${tsType(a)};`);
+      }
+      for (const f of rt.families) emit(`  /** Family ${f.template}: ${f.description ?? ''} */\n  [family: \`${f.template.replace(/\{[a-z0-9_]+\}/, '${string}')}\`]: ${tsType(f)} | undefined;`);
+      emit('}');
+      emit();
+      emit(`const ${camel(rt.name)}Patterns = {`);
+      for (const [index, k] of Object.entries(rt.keys)) {
+        emit(`  ${index}: {`);
+        emit(`    pk: compilePattern(${q(k.pk.source)}, ${q(k.pk.specs)}),`);
+        emit(`    sk: compilePattern(${q(k.sk.source)}, ${q(k.sk.specs)}),`);
+        emit('  },');
+      }
+      emit('} as const;');
+      emit();
+      emit(`/** Key builders and parsers of ${rt.name}: \`parse(build(x))\` gives \`x\` back. */`);
+      emit(`export const ${camel(rt.name)}Keys = {`);
+      for (const [index, k] of Object.entries(rt.keys)) {
+        const pkT = valuesType(rt, k.pk);
+        const skT = valuesType(rt, k.sk);
+        const P = `${camel(rt.name)}Patterns.${index}`;
+        emit(`  ${index}: {`);
+        emit(`    pk: (v: ${pkT}${k.pk.attributes.length ? '' : ' = {}'}): string => buildKey(${P}.pk, v),`);
+        emit(`    sk: (v: ${skT}${k.sk.attributes.length ? '' : ' = {}'}): string => buildKey(${P}.sk, v),`);
+        emit(`    parsePk: (key: string) => parseKey(${P}.pk, key) as ${pkT},`);
+        emit(`    parseSk: (key: string) => parseKey(${P}.sk, key) as ${skT},`);
+        emit(`    /** \`begins_with\` prefix of the sort key: segments while values are given, then \`partial\`. */`);
+        emit(`    skPrefix: (v: Partial<${skT}> = {}, partial?: string): string => buildPrefix(${P}.sk, v, partial),`);
+        emit('  },');
+      }
+      const keyAttrs = [...new Set(Object.values(rt.keys).flatMap((k) => [...k.pk.attributes, ...k.sk.attributes]))];
+      const allT = keyAttrs.length ? `Pick<${T}Item, ${keyAttrs.map(q).join(' | ')}>` : 'Record<string, never>';
+      emit(`  /** Every key attribute (primary and GSI) of an item. */`);
+      emit(`  all: (item: ${allT}): Record<string, string> => ({`);
+      for (const index of Object.keys(rt.keys)) {
+        const ix = indexDef(design, index)!;
+        emit(`    ${ix.partitionKey}: buildKey(${camel(rt.name)}Patterns.${index}.pk, item),`);
+        emit(`    ${ix.sortKey}: buildKey(${camel(rt.name)}Patterns.${index}.sk, item),`);
+      }
+      emit('  }),');
+      emit('};');
+      if (rt.families.length) {
+        emit();
+        emit(`/** Attribute family names of ${rt.name}, e.g. \`${rt.families[0]!.template}\`. */`);
+        emit(`export const ${camel(rt.name)}Families = {`);
+        for (const f of rt.families) {
+          emit(`  ${q(f.template)}: (${f.placeholder}: string): string => familyAttributeName(${q(f.template)}, ${q(f.placeholderPattern)}, ${f.placeholder}),`);
+        }
+        emit('};');
+      }
+      emit();
+    }
+
+    emit('/** The item type of every record type, by name. */');
+    emit('export interface RecordItems {');
+    for (const rt of Object.values(design.recordTypes)) emit(`  ${rt.name}: ${pascal(rt.name)}Item;`);
+    emit('}');
+    emit();
+    const input = createTableInputOf(design, 'TABLE');
+    emit('/** CreateTable input for local mode and tests; the CDK stack builds the same table from INDEXES. */');
+    emit('export function createTableInput(tableName: string): CreateTableCommandInput {');
+    emit('  return {');
+    emit('    TableName: tableName,');
+    emit(`    BillingMode: ${q(input.BillingMode)},`);
+    emit(`    AttributeDefinitions: ${q(input.AttributeDefinitions)},`);
+    emit(`    KeySchema: ${q(input.KeySchema)},`);
+    emit('    GlobalSecondaryIndexes: [');
+    for (const gsi of input.GlobalSecondaryIndexes ?? []) emit(`      ${q(gsi)},`);
+    emit('    ],');
+    if (input.StreamSpecification) emit(`    StreamSpecification: ${q(input.StreamSpecification)},`);
+    emit('  };');
+    emit('}');
+    emit();
+    const ttl = timeToLiveInputOf(design, 'TABLE');
+    emit('/** The TTL setting, applied after the table exists (DynamoDB has no TTL in CreateTable). */');
+    emit('export function timeToLiveInput(tableName: string): UpdateTimeToLiveCommandInput | undefined {');
+    emit(ttl ? `  return { TableName: tableName, TimeToLiveSpecification: ${q(ttl.TimeToLiveSpecification)} };` : '  return undefined;');
+    emit('}');
+  });
 }
 
 /**
@@ -224,53 +227,49 @@ export function generateModule(design: TableDesign): string {
  * code needing only keys and constants does not load ElectroDB.
  */
 export function generateEntitiesModule(design: TableDesign): string {
-  const out: string[] = [];
-  const emit = (s = '') => out.push(s);
-  generatedHeader(design, emit);
-  emit("import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';");
-  emit("import { Entity } from 'electrodb';");
-  emit();
-  emit('/** What the generated entities need: the client, the table name, and the injected clock and id generator. */');
-  emit('export interface EntityDeps {');
-  emit('  client: DynamoDBDocumentClient;');
-  emit('  table: string;');
-  emit('  now: () => Date;');
-  emit('  newId: () => string;');
-  emit('}');
-  emit();
-  emit('/** ElectroDB entities for every record type, with explicit key templates and no case change. */');
-  emit('export function createEntities(deps: EntityDeps) {');
-  emit('  const now = () => deps.now().toISOString();');
-  const usesEpochSeconds = Object.values(design.recordTypes).some((rt) => Object.values(rt.attributes).some((a) => a.default === 'now_epoch_seconds'));
-  if (usesEpochSeconds) emit('  const nowEpochSeconds = () => Math.floor(deps.now().getTime() / 1000);');
-  emit('  const config = { client: deps.client, table: deps.table };');
-  emit('  return {');
-  for (const rt of Object.values(design.recordTypes)) {
-    emit(`    ${rt.name}: new Entity(`);
-    emit('      {');
-    emit(`        model: { entity: ${q(rt.entity)}, version: ${q(rt.entityVersion)}, service: "schema_registry" },`);
-    emit('        attributes: {');
-    for (const a of Object.values(rt.attributes)) emit(`          ${a.name}: ${electroAttribute(a)},`);
-    emit('        },');
-    emit('        indexes: {');
-    for (const [index, k] of Object.entries(rt.keys)) {
-      const ix = indexDef(design, index)!;
-      emit(`          ${electroIndexName(design, rt, index)}: {`);
-      if (index !== 'primary') emit(`            index: ${q(index)},`);
-      emit(`            pk: { field: ${q(ix.partitionKey)}, composite: ${q(k.pk.attributes)}, template: ${q(electroTemplate(k.pk))}, casing: "none" },`);
-      emit(`            sk: { field: ${q(ix.sortKey)}, composite: ${q(k.sk.attributes)}, template: ${q(electroTemplate(k.sk))}, casing: "none" },`);
-      emit('          },');
+  const imports = ["import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';", "import { Entity } from 'electrodb';"];
+  return generatedModule(design, imports, (emit) => {
+    emit('/** What the generated entities need: the client, the table name, and the injected clock and id generator. */');
+    emit('export interface EntityDeps {');
+    emit('  client: DynamoDBDocumentClient;');
+    emit('  table: string;');
+    emit('  now: () => Date;');
+    emit('  newId: () => string;');
+    emit('}');
+    emit();
+    emit('/** ElectroDB entities for every record type, with explicit key templates and no case change. */');
+    emit('export function createEntities(deps: EntityDeps) {');
+    emit('  const now = () => deps.now().toISOString();');
+    const usesEpochSeconds = Object.values(design.recordTypes).some((rt) => Object.values(rt.attributes).some((a) => a.default === 'now_epoch_seconds'));
+    if (usesEpochSeconds) emit('  const nowEpochSeconds = () => Math.floor(deps.now().getTime() / 1000);');
+    emit('  const config = { client: deps.client, table: deps.table };');
+    emit('  return {');
+    for (const rt of Object.values(design.recordTypes)) {
+      emit(`    ${rt.name}: new Entity(`);
+      emit('      {');
+      emit(`        model: { entity: ${q(rt.entity)}, version: ${q(rt.entityVersion)}, service: "schema_registry" },`);
+      emit('        attributes: {');
+      for (const a of Object.values(rt.attributes)) emit(`          ${a.name}: ${electroAttribute(a)},`);
+      emit('        },');
+      emit('        indexes: {');
+      for (const [index, k] of Object.entries(rt.keys)) {
+        const ix = indexDef(design, index)!;
+        emit(`          ${electroIndexName(design, rt, index)}: {`);
+        if (index !== 'primary') emit(`            index: ${q(index)},`);
+        emit(`            pk: { field: ${q(ix.partitionKey)}, composite: ${q(k.pk.attributes)}, template: ${q(electroTemplate(k.pk))}, casing: "none" },`);
+        emit(`            sk: { field: ${q(ix.sortKey)}, composite: ${q(k.sk.attributes)}, template: ${q(electroTemplate(k.sk))}, casing: "none" },`);
+        emit('          },');
+      }
+      emit('        },');
+      emit('      },');
+      emit('      config,');
+      emit('    ),');
     }
-    emit('        },');
-    emit('      },');
-    emit('      config,');
-    emit('    ),');
-  }
-  emit('  };');
-  emit('}');
-  emit('export type Entities = ReturnType<typeof createEntities>;');
-  emit();
-  return withoutDoubleBlanks(out);
+    emit('  };');
+    emit('}');
+    emit('export type Entities = ReturnType<typeof createEntities>;');
+    emit();
+  });
 }
 
 // ---- conformance vectors ----
