@@ -18,7 +18,7 @@ export function registryGroup<N extends string, S extends { design: DesignGuard 
     name,
     access,
     ...options,
-    services: (deps: Deps) => build(deps),
+    services: build,
     deployedDeps: defaultDeps,
     ...(access !== 'read' ? { beforeWrite: ({ design }: S) => design.ready() } : {}),
   });
