@@ -2,6 +2,7 @@
  * JSON Schemas of the API's requests and responses: the one source for request validation and for the
  * OpenAPI document. Field names are snake_case.
  */
+import type { ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FromSchema } from 'json-schema-to-ts';
@@ -733,14 +734,20 @@ type ValuesJsonIfUnknown<V> = V extends Record<string, unknown> ? { [P in keyof 
 /** The type of each contract's valid values (defaults are not applied, so defaulted fields stay optional). */
 export type ContractTypes = { [N in ContractName]: JsonIfUnknown<FromSchema<(typeof contracts)[N], { keepDefaultedPropertiesOptional: true }>> };
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-addFormats.default(ajv);
-// Compiled on first use: a function compiles only the contracts of its own routes' requests, and the
-// response contracts (which $ref each other as OpenAPI components) never at all.
-const validators = new Map<ContractName, ReturnType<typeof ajv.compile>>();
-function validatorOf(contract: ContractName): ReturnType<typeof ajv.compile> {
+// Made on first use, as each contract is compiled on first use: a function compiles only the contracts of
+// its own routes' requests, and the response contracts (which $ref each other as OpenAPI components) never
+// at all; a route without a contract (health, the console) never builds an ajv instance.
+let ajv: Ajv2020 | undefined;
+const validators = new Map<ContractName, ValidateFunction>();
+function validatorOf(contract: ContractName): ValidateFunction {
   let validate = validators.get(contract);
-  if (!validate) validators.set(contract, (validate = ajv.compile(contracts[contract])));
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+      addFormats.default(ajv);
+    }
+    validators.set(contract, (validate = ajv.compile(contracts[contract])));
+  }
   return validate;
 }
 
