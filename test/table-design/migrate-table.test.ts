@@ -11,18 +11,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DeleteTableCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoClients } from '../../lib/dynamo/client.js';
 import { DESIGN_RECHECK_MS } from '../../lib/dynamo/design-record.js';
-import { ItemTable } from '../../lib/dynamo/item-table.js';
 import { readState } from '../../lib/table-design/migrate/design-state.js';
 import { recordTypeInLayout, type StoredItem } from '../../lib/table-design/migrate/layout.js';
 import { dryRun, migrate, rollback, type RunOptions } from '../../lib/table-design/migrate/migrate.js';
 import { indexDef, type IndexDef, type TableDesign } from '../../lib/table-design/model.js';
 import { buildKey } from '../../lib/table-design/pattern.js';
 import { canonicalJson } from '../../lib/util/canonical-json.js';
-import { dynamodbEndpoint, newTableName, useTestTable } from '../support/dynamo.js';
+import { dynamoClients, dynamodbEndpoint, newTableName, useTestTable } from '../support/dynamo.js';
 import { useRegistry } from '../support/registry.js';
 import { exampleItem, migrationFixture } from './migrate-fixture.js';
+import { runOptions, scanTable } from './migrate-run.js';
 
 const fixture = migrationFixture();
 const { current, next } = fixture;
@@ -34,37 +33,9 @@ const pythonReady = existsSync('/usr/bin/python3') && spawnSync('/usr/bin/python
 let snapshot: StoredItem[];
 const seen: { version: any; payloads: any[] } = { version: undefined, payloads: [] };
 
-function options(table: string, target = table, extra: Partial<RunOptions> = {}): RunOptions {
-  const { raw } = createDynamoClients({ region: 'local', endpoint: dynamodbEndpoint() });
-  return {
-    client: raw,
-    source: new ItemTable(raw, table),
-    target: new ItemTable(raw, target),
-    from: current,
-    to: next,
-    by: 'system:migrate-test',
-    now: () => new Date(),
-    checkpointPath: join(mkdtempSync(join(tmpdir(), 'migrate-')), 'checkpoint.json'),
-    segments: 3,
-    pageSize: 7,
-    writeConcurrency: 4,
-    settleMs: 0,
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    ...extra,
-  };
-}
-
-async function scanAll(table: string): Promise<StoredItem[]> {
-  const t = new ItemTable(options(table).client, table);
-  const items: StoredItem[] = [];
-  let next;
-  do {
-    const page = await t.scanPage(0, 1, next, 100);
-    items.push(...page.items);
-    next = page.lastKey;
-  } while (next);
-  return items.sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1));
-}
+// A fresh client per run, so that the middleware a test adds to inject faults stays in its own run.
+const options = (table: string, target = table, extra: Partial<RunOptions> = {}) => runOptions(dynamoClients().raw, current, next, table, target, extra);
+const scanAll = (table: string) => scanTable(options(table).source);
 
 const withoutDesignRecord = (items: StoredItem[]) => items.filter((i) => i.__edb_e__?.S !== 'registry_meta');
 
