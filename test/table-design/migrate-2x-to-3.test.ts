@@ -5,10 +5,8 @@
  * type's example and with schemas and payloads written by 2.6's key patterns, is migrated in place to
  * today's schema.yaml; then the real API lists, reads and writes payloads on it.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DeleteTableCommand, PutItemCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,10 +18,10 @@ import { loadDesign } from '../../lib/table-design/load.js';
 import { createTableInputOf, timeToLiveInputOf } from '../../lib/table-design/table-input.js';
 import { dynamoClients, dynamodbEndpoint, newTableName, type TestTable } from '../support/dynamo.js';
 import { useRegistry } from '../support/registry.js';
+import { REPO_ROOT } from '../support/run.js';
 import { exampleItem, storedItem } from './migrate-fixture.js';
-import { runOptions, scanTable } from './migrate-run.js';
+import { dryRunScript, runOptions, scanTable } from './migrate-run.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = 'test/table-design/fixtures/schema-2.6.0.yaml';
 const v2 = loadDesign(join(REPO_ROOT, FIXTURE));
 const v3 = loadDesign();
@@ -122,10 +120,7 @@ describe('migrating a table of design 2.6 to today\'s schema.yaml', () => {
 
   it('dry-runs from the command line: every seeded item counted by record type, nothing written', async () => {
     const before = await scanAll();
-    const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-      const args = ['--import', 'tsx', 'scripts/migrate-table.ts', '--from', FIXTURE, '--to', 'schema.yaml', '--table', table.tableName, '--endpoint', dynamodbEndpoint(), '--region', 'local', '--dry-run', '--json'];
-      execFile(process.execPath, args, { cwd: REPO_ROOT }, (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
-    });
+    const run = await dryRunScript(FIXTURE, 'schema.yaml', table.tableName);
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ outcome: 'dry-run', inPlace: true, counts: { unknown: 0, problems: [] } });

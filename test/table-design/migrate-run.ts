@@ -8,6 +8,8 @@ import type { StoredItem } from '../../lib/table-design/migrate/layout.js';
 import type { RunOptions } from '../../lib/table-design/migrate/migrate.js';
 import type { TableDesign } from '../../lib/table-design/model.js';
 import { canonicalJson } from '../../lib/util/canonical-json.js';
+import { dynamodbEndpoint } from '../support/dynamo.js';
+import { runFromRoot, type Run } from '../support/run.js';
 
 /**
  * A run from design `from` to `to`, of table `source` into `target` (in place when the same), with its own
@@ -42,4 +44,10 @@ export async function scanTable(table: ItemTable): Promise<StoredItem[]> {
     next = page.lastKey;
   } while (next);
   return items.sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1));
+}
+
+/** `npm run migrate-table -- --dry-run --json` of `table` on DynamoDB Local, from design file `from` to `to`. */
+export function dryRunScript(from: string, to: string, table: string): Promise<Run> {
+  const args = ['--import', 'tsx', 'scripts/migrate-table.ts', '--from', from, '--to', to, '--table', table, '--endpoint', dynamodbEndpoint(), '--region', 'local', '--dry-run', '--json'];
+  return runFromRoot(process.execPath, args);
 }
