@@ -50,7 +50,16 @@ export interface Condition {
   expression: string;
   names?: Record<string, string>;
   values?: Record<string, unknown>;
-  returnOld?: boolean;
+}
+
+/** A write's condition as the fields of its Put or Delete (none without one). */
+function conditionFields(condition: Condition | undefined) {
+  if (!condition) return {};
+  return {
+    ConditionExpression: condition.expression,
+    ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+    ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+  };
 }
 
 /** What a service needs to commit the items its stores built: one transaction, nothing else. */
@@ -80,37 +89,12 @@ export class Table implements Transactor {
   /** A Put of a complete item (keys, entity identifiers, defaults) built by the record type's entity. */
   put<K extends keyof Entities & keyof RecordItems>(recordType: K, attributes: RecordItems[K], condition?: Condition): TransactItem {
     const { Item } = (this.entities[recordType].put as (a: unknown) => { params(): { Item: Record<string, unknown> } })(attributes).params();
-    return {
-      Put: {
-        TableName: this.name,
-        Item,
-        ...(condition
-          ? {
-              ConditionExpression: condition.expression,
-              ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
-              ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
-              ...(condition.returnOld ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
-            }
-          : {}),
-      },
-    };
+    return { Put: { TableName: this.name, Item, ...conditionFields(condition) } };
   }
 
   /** A Delete of one item by its primary key, optionally conditional. */
   remove(key: Record<string, string>, condition?: Condition): TransactItem {
-    return {
-      Delete: {
-        TableName: this.name,
-        Key: key,
-        ...(condition
-          ? {
-              ConditionExpression: condition.expression,
-              ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
-              ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
-            }
-          : {}),
-      },
-    };
+    return { Delete: { TableName: this.name, Key: key, ...conditionFields(condition) } };
   }
 
   /** One PutItem call of a Put built by `put` (no transaction: the cheapest single write). */

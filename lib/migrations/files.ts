@@ -3,6 +3,7 @@
  * for teams that apply through pull requests and their own CI instead of the registry's sinks.
  */
 import { createHash } from 'node:crypto';
+import type { ContractTypes } from '../api/contracts.js';
 import { authorize, type Principal } from '../auth/principal.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { SchemaRequestItem } from '../generated/table.js';
@@ -15,32 +16,10 @@ import type { SchemaStore } from '../store/schemas.js';
 /** Migrations per answer: each is two GetItems and two files of SQL, so an answer stays far below Lambda's 6 MB. */
 export const MAX_MIGRATION_FILES = 100;
 
-export interface MigrationFile {
-  name: string;
-  /** The header comment, then the body. */
-  content: string;
-  /** sha256 (hex) of the body: the content after the header's lines. */
-  sha256: string;
-}
-
-export interface ExportedMigration {
-  number: string;
-  request_id: string;
-  schema_name: string;
-  schema_version: number;
-  approved_by: string;
-  reversible: boolean;
-  up: MigrationFile;
-  down: MigrationFile;
-}
-
-export interface MigrationFileSet {
-  workspace_id: string;
-  dialect: Dialect;
-  files: ExportedMigration[];
-  skipped: { request_id: string; schema_name: string; reason: string }[];
-  next_since: string | null;
-}
+// The answer's shape is its response contract's (lib/api/contracts.ts), so the two cannot drift apart.
+export type MigrationFileSet = ContractTypes['MigrationFileSet'];
+type MigrationFile = MigrationFileSet['files'][number]['up'];
+type Skipped = MigrationFileSet['skipped'][number];
 
 export class MigrationFiles {
   constructor(private readonly deps: { requests: Pick<SchemaRequestStore, 'allWithStatus'>; schemas: Pick<SchemaStore, 'versionById'>; previews: Pick<MigrationPreviewer, 'forRequest'> }) {}
@@ -59,11 +38,7 @@ export class MigrationFiles {
     if (start === 0 && q.since !== undefined) throw new ValidationError(`since: ${q.since} is no approved request of workspace "${workspaceId}"; give the request id of the last file you have`);
     const page = ordered.slice(start, start + MAX_MIGRATION_FILES);
     const set: MigrationFileSet = { workspace_id: workspaceId, dialect: dialect as Dialect, files: [], skipped: [], next_since: start + page.length < ordered.length ? page[page.length - 1]!.id : null };
-    for (const [i, request] of page.entries()) {
-      const exported = await this.render(request, String(start + i + 1).padStart(4, '0'), dialect as Dialect);
-      if ('reason' in exported) set.skipped.push(exported);
-      else set.files.push(exported);
-    }
+    for (const [i, request] of page.entries()) await this.add(set, request, String(start + i + 1).padStart(4, '0'));
     return set;
   }
 
@@ -76,24 +51,32 @@ export class MigrationFiles {
     return all.sort((a, b) => (a.schema_ref ?? '').localeCompare(b.schema_ref ?? '') || a.id.localeCompare(b.id));
   }
 
-  private async render(request: SchemaRequestItem, number: string, dialect: Dialect): Promise<ExportedMigration | { request_id: string; schema_name: string; reason: string }> {
+  /** The request's two files into `set`, or the reason it has none into `set.skipped`. */
+  private async add(set: MigrationFileSet, request: SchemaRequestItem, number: string): Promise<void> {
+    const dialect = set.dialect;
     let preview;
     try {
       preview = await this.deps.previews.forRequest(request, dialect);
     } catch (e) {
-      if (e instanceof ConflictError) return { request_id: request.id, schema_name: request.schema_name, reason: e.message };
-      throw e;
+      if (!(e instanceof ConflictError)) throw e;
+      set.skipped.push(skipped(request, e.message));
+      return;
     }
     const version = request.schema_ref ? (await this.deps.schemas.versionById(request.schema_ref))?.version : undefined;
-    if (version === undefined) return { request_id: request.id, schema_name: request.schema_name, reason: 'its published version is not found' };
+    if (version === undefined) {
+      set.skipped.push(skipped(request, 'its published version is not found'));
+      return;
+    }
     // The first line is the one the CLI always wrote, so files exported before this route still compare equal.
     const head = `-- schema-registry migration ${number}: request ${request.id} (${request.schema_name}), ${dialect}`;
     const about = (direction: string) => `-- ${direction}: schema ${request.schema_name} version ${version}, approved by ${request.decided_by ?? 'unknown'}`;
     const up = file(`${number}_${preview.file_name}.sql`, [head, about('up')], preview.up_sql);
     const down = file(`${number}_${preview.file_name}_down.sql`, [head, about('down'), ...(preview.reversible ? [] : ['-- NOT reversible: this loses data'])], preview.down_sql);
-    return { number, request_id: request.id, schema_name: request.schema_name, schema_version: version, approved_by: request.decided_by ?? 'unknown', reversible: preview.reversible, up, down };
+    set.files.push({ number, request_id: request.id, schema_name: request.schema_name, schema_version: version, approved_by: request.decided_by ?? 'unknown', reversible: preview.reversible, up, down });
   }
 }
+
+const skipped = (request: SchemaRequestItem, reason: string): Skipped => ({ request_id: request.id, schema_name: request.schema_name, reason });
 
 function file(name: string, header: string[], sql: string): MigrationFile {
   const body = `${sql}\n`;

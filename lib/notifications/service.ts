@@ -2,21 +2,14 @@
  * Reading one's notifications, newest first. They are written (lib/store/notifications.ts) in the
  * transaction of the change they report.
  */
+import type { ContractTypes } from '../api/contracts.js';
 import { NotFoundError } from '../errors.js';
 import type { Page } from '../dynamo/table.js';
 import type { NotificationItem } from '../generated/table.js';
 import type { Principal } from '../auth/principal.js';
 import type { NotificationStore } from '../store/notifications.js';
 
-export interface Notification {
-  id: string;
-  workspace_id: string;
-  kind: string;
-  subject: unknown;
-  delivered: boolean;
-  delivery_channel: string;
-  created_at: string;
-}
+export type Notification = ContractTypes['Notification'];
 
 const toNotification = (i: NotificationItem): Notification => ({
   id: i.id,

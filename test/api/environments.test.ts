@@ -20,6 +20,7 @@ import { caricaturesV1 } from '../sql/fixtures.js';
 import { mariadbUnavailable, startMariadb, type MariadbServer } from '../support/mariadb-server.js';
 import { postgresUnavailable, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { useRegistry } from '../support/registry.js';
+import { approvals } from './approvals.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'registry-envs-'));
 const pgMissing = await postgresUnavailable();
@@ -47,22 +48,7 @@ afterAll(async () => {
 });
 
 const WS = 'acme';
-const tokens = async () => ({
-  writer: await reg.token('wendy', { [WS]: 'writer' }),
-  reviewer: await reg.token('rita', { [WS]: 'reviewer' }),
-  second: await reg.token('sam', { [WS]: 'reviewer' }),
-  admin: await reg.token('ada', { [WS]: 'admin' }),
-  reader: await reg.token('ray', { [WS]: 'reader' }),
-});
-type Tokens = Awaited<ReturnType<typeof tokens>>;
-
-async function approved(name: string, table: unknown, t: Tokens): Promise<string> {
-  const created = await reg.call('POST', '/api/v1/schema-requests', { token: t.writer, body: { workspace_id: WS, schema_name: name, table } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const decided = await reg.call('PATCH', `/api/v1/schema-requests/${created.body.id}`, { token: t.reviewer, body: { status: 'approved' } });
-  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
-  return created.body.id;
-}
+const { tokens, approved } = approvals(reg, WS);
 
 const apply = (id: string, token: string, sink: string) => reg.call('POST', `/api/v1/schema-requests/${id}/migration/apply`, { token, body: { sink } });
 const drift = (sink: string, token: string) => reg.call('GET', `/api/v1/workspaces/${WS}/sinks/${sink}/drift`, { token });

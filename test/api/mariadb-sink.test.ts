@@ -8,6 +8,7 @@ import { createSinkConnector, STEPS_TABLE, TRACKING_TABLE, type Sink } from '../
 import { caricaturesV1 } from '../sql/fixtures.js';
 import { mariadbUnavailable, startMariadb, type MariadbServer } from '../support/mariadb-server.js';
 import { useRegistry } from '../support/registry.js';
+import { approvals } from './approvals.js';
 
 const missing = await mariadbUnavailable();
 let server: MariadbServer | undefined;
@@ -23,20 +24,7 @@ afterAll(() => server?.stop());
 
 const WS = 'acme';
 const shop: Sink = { name: 'shop', dialect: 'mysql', connection: { kind: 'env', variable: 'SHOP_DATABASE_URL' }, namespace: 'shop' };
-const tokens = async () => ({
-  writer: await reg.token('wendy', { [WS]: 'writer' }),
-  reviewer: await reg.token('rita', { [WS]: 'reviewer' }),
-  admin: await reg.token('ada', { [WS]: 'admin' }),
-  reader: await reg.token('ray', { [WS]: 'reader' }),
-});
-
-async function approved(name: string, table: unknown, t: Awaited<ReturnType<typeof tokens>>): Promise<string> {
-  const created = await reg.call('POST', '/api/v1/schema-requests', { token: t.writer, body: { workspace_id: WS, schema_name: name, table } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const decided = await reg.call('PATCH', `/api/v1/schema-requests/${created.body.id}`, { token: t.reviewer, body: { status: 'approved' } });
-  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
-  return created.body.id;
-}
+const { tokens, approved } = approvals(reg, WS);
 const apply = (id: string, token: string) => reg.call('POST', `/api/v1/schema-requests/${id}/migration/apply`, { token, body: { sink: 'shop', dialect: 'mysql' } });
 const rollback = (id: string, token: string) => reg.call('POST', `/api/v1/schema-requests/${id}/migration/rollback`, { token, body: { sink: 'shop' } });
 async function probe<R = Record<string, unknown>>(sql: string): Promise<R[]> {

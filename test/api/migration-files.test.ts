@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSinkConnector, TRACKING_TABLE } from '../../lib/sinks/index.js';
 import { caricaturesV1 } from '../sql/fixtures.js';
 import { useRegistry } from '../support/registry.js';
+import { approvals } from './approvals.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'registry-files-'));
 const sinkFile = join(dir, 'sink.db');
@@ -26,6 +27,7 @@ const reg = useRegistry({
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const WS = 'acme';
+const { approved } = approvals(reg, WS);
 // The next version adds an optional column and an index: compatible, and on SQLite a table rebuild that
 // only works after the first file.
 const caricaturesV2 = { ...caricaturesV1, columns: [...caricaturesV1.columns, { name: 'caption', type: 'TEXT', nullable: true }], indexes: [...caricaturesV1.indexes, { name: 'idx_caricatures_caption', columns: ['caption'] }] };
@@ -63,13 +65,10 @@ describe('GET /workspaces/{id}/migrations', () => {
 
     const ids: string[] = [];
     for (const table of [caricaturesV1, caricaturesV2]) {
-      const created = await reg.call('POST', '/api/v1/schema-requests', { token: writer, body: { workspace_id: WS, schema_name: 'caricatures', table } });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      const decided = await reg.call('PATCH', `/api/v1/schema-requests/${created.body.id}`, { token: reviewer, body: { status: 'approved' } });
-      expect(decided.status, JSON.stringify(decided.body)).toBe(200);
-      const applied = await reg.call('POST', `/api/v1/schema-requests/${created.body.id}/migration/apply`, { token: reviewer, body: { sink: 'files_sqlite' } });
+      const id = await approved('caricatures', table, { writer, reviewer });
+      const applied = await reg.call('POST', `/api/v1/schema-requests/${id}/migration/apply`, { token: reviewer, body: { sink: 'files_sqlite' } });
       expect(applied.status, JSON.stringify(applied.body)).toBe(200);
-      ids.push(created.body.id);
+      ids.push(id);
     }
     // A pending request has no file.
     expect((await reg.call('POST', '/api/v1/schema-requests', { token: writer, body: { workspace_id: WS, schema_name: 'pending_one', table: caricaturesV1 } })).status).toBe(201);

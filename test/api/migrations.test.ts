@@ -15,6 +15,7 @@ import { namespaceForWorkspace } from '../../lib/sinks/index.js';
 import { caricaturesV1, userPreferences } from '../sql/fixtures.js';
 import { postgresUnavailable, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { useRegistry } from '../support/registry.js';
+import { approvals } from './approvals.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'registry-sinks-'));
 const pgMissing = await postgresUnavailable();
@@ -43,21 +44,7 @@ afterAll(async () => {
 });
 
 const WS = 'acme';
-const tokens = async () => ({
-  writer: await reg.token('wendy', { [WS]: 'writer' }),
-  reviewer: await reg.token('rita', { [WS]: 'reviewer' }),
-  admin: await reg.token('ada', { [WS]: 'admin' }),
-  reader: await reg.token('ray', { [WS]: 'reader' }),
-});
-
-/** A request for `table` by the writer, approved by the reviewer; answers its id. */
-async function approved(name: string, table: unknown, t: Awaited<ReturnType<typeof tokens>>): Promise<string> {
-  const created = await reg.call('POST', '/api/v1/schema-requests', { token: t.writer, body: { workspace_id: WS, schema_name: name, table } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const decided = await reg.call('PATCH', `/api/v1/schema-requests/${created.body.id}`, { token: t.reviewer, body: { status: 'approved' } });
-  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
-  return created.body.id;
-}
+const { tokens, approved } = approvals(reg, WS);
 
 const apply = (id: string, token: string, body: unknown = {}) => reg.call('POST', `/api/v1/schema-requests/${id}/migration/apply`, { token, body });
 const rollback = (id: string, token: string, body: unknown = {}) => reg.call('POST', `/api/v1/schema-requests/${id}/migration/rollback`, { token, body });

@@ -4,18 +4,17 @@
  * Needs /usr/bin/python3 with PyYAML, jsonschema and boto3 (.ci/run installs them); without them every
  * test here reports itself skipped, with the reason in its name.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { fileURLToPath } from 'node:url';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DESIGN } from '../../lib/generated/table.js';
 import { dynamodbEndpoint, useTestTable } from '../support/dynamo.js';
 import { useRegistry } from '../support/registry.js';
+import { REPO_ROOT, runFromRoot, type Run } from '../support/run.js';
 
 const PYTHON = '/usr/bin/python3';
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MODULES = ['yaml', 'jsonschema', 'boto3'];
 const READER_ENV = { PYTHONPATH: `${REPO_ROOT}clients/python` };
 
@@ -40,20 +39,8 @@ function pythonTestCount(): number {
   return sources.reduce((n, f) => n + (readFileSync(`${dir}/${f}`, 'utf8').match(/^\s+def test_\w+\(/gm)?.length ?? 0), 0);
 }
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs Python from the repository root without blocking the event loop (the local API server shares it). */
-function python(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(PYTHON, args, { cwd: REPO_ROOT, env: { ...process.env, ...env, PYTHONDONTWRITEBYTECODE: '1' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** Python from the repository root, writing no bytecode into the tree. */
+const python = (args: string[], env: Record<string, string> = {}): Promise<Run> => runFromRoot(PYTHON, args, { ...env, PYTHONDONTWRITEBYTECODE: '1' });
 
 const reg = useRegistry();
 // The unittest suite rewrites the design record of its table, so it gets a table of its own.

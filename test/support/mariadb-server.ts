@@ -5,27 +5,23 @@
  * `--user=root` (it owns only the temp dir).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { access, constants, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, constants, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
-import { freePort } from './postgres-server.js';
+import { freePort } from '../../lib/local/dynamodb-local.js';
+import { throwawayServer, type ThrowawayServer } from './throwaway-server.js';
 
 const run = promisify(execFile);
 const SERVER = '/usr/sbin/mariadbd';
 const INSTALL_DB = '/usr/bin/mariadb-install-db';
 const START_TIMEOUT_MS = 60_000;
 
-export interface MariadbServer {
+export interface MariadbServer extends ThrowawayServer {
   /** mysql://USER:PASSWORD@127.0.0.1:PORT/registry */
   url: string;
   /** The same server through its Unix socket: mysql://USER:PASSWORD@localhost/registry?socket=… */
   socketUrl: string;
-  user: string;
-  password: string;
-  stop(): Promise<void>;
 }
 
 /** Why the server cannot be started here, or undefined when it can. */
@@ -40,72 +36,59 @@ export async function mariadbUnavailable(): Promise<string | undefined> {
 export async function startMariadb(): Promise<MariadbServer> {
   const missing = await mariadbUnavailable();
   if (missing) throw new Error(missing);
-  const dir = await mkdtemp(join(tmpdir(), 'schema-registry-mariadb-'));
-  const data = join(dir, 'data');
-  const socket = join(dir, 'mariadb.sock');
-  const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
-  const user = 'registry_test';
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  // Run by the server at start, before it takes connections: the test user, by password, on TCP and the socket.
-  const init = join(dir, 'init.sql');
-  await writeFile(
-    init,
-    [
-      'CREATE DATABASE registry CHARACTER SET utf8mb4',
-      ...['127.0.0.1', 'localhost'].flatMap((host) => [`CREATE USER '${user}'@'${host}' IDENTIFIED BY '${password}'`, `GRANT ALL PRIVILEGES ON *.* TO '${user}'@'${host}'`]),
-    ].join(';\n') + ';\n',
-    { mode: 0o600 },
-  );
-  try {
+  return throwawayServer('mariadb', async ({ dir, user, password }) => {
+    const data = join(dir, 'data');
+    const socket = join(dir, 'mariadb.sock');
+    const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
+    // Run by the server at start, before it takes connections: the test user, by password, on TCP and the socket.
+    const init = join(dir, 'init.sql');
+    await writeFile(
+      init,
+      [
+        'CREATE DATABASE registry CHARACTER SET utf8mb4',
+        ...['127.0.0.1', 'localhost'].flatMap((host) => [`CREATE USER '${user}'@'${host}' IDENTIFIED BY '${password}'`, `GRANT ALL PRIVILEGES ON *.* TO '${user}'@'${host}'`]),
+      ].join(';\n') + ';\n',
+      { mode: 0o600 },
+    );
     await run(INSTALL_DB, ['--no-defaults', `--datadir=${data}`, ...asRoot, '--auth-root-authentication-method=socket', '--skip-test-db', '--skip-name-resolve']);
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
-  const port = await freePort();
-  const server = spawn(
-    SERVER,
-    [
-      '--no-defaults',
-      `--datadir=${data}`,
-      ...asRoot,
-      `--port=${port}`,
-      '--bind-address=127.0.0.1',
-      `--socket=${socket}`,
-      `--pid-file=${join(dir, 'mariadb.pid')}`,
-      `--log-error=${join(dir, 'server.log')}`,
-      `--tmpdir=${dir}`,
-      `--init-file=${init}`,
-      '--skip-name-resolve',
-      '--skip-log-bin',
-      // A test database: small, and no durability to pay for.
-      '--innodb-buffer-pool-size=32M',
-      '--innodb-log-file-size=16M',
-      '--innodb-flush-log-at-trx-commit=0',
-      '--innodb-doublewrite=0',
-      '--performance-schema=OFF',
-      '--max-connections=50',
-    ],
-    { stdio: 'ignore' },
-  );
-  const stop = async () => {
-    await stopProcess(server);
-    await rm(dir, { recursive: true, force: true });
-  };
-  const base = `${user}:${password}@127.0.0.1:${port}/registry`;
-  try {
-    await waitUntilReady(server, { host: '127.0.0.1', port, user, password, database: 'registry' }, join(dir, 'server.log'));
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return {
-    url: `mysql://${base}`,
-    socketUrl: `mysql://${user}:${password}@localhost/registry?socket=${encodeURIComponent(socket)}`,
-    user,
-    password,
-    stop,
-  };
+    const port = await freePort();
+    const server = spawn(
+      SERVER,
+      [
+        '--no-defaults',
+        `--datadir=${data}`,
+        ...asRoot,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${socket}`,
+        `--pid-file=${join(dir, 'mariadb.pid')}`,
+        `--log-error=${join(dir, 'server.log')}`,
+        `--tmpdir=${dir}`,
+        `--init-file=${init}`,
+        '--skip-name-resolve',
+        '--skip-log-bin',
+        // A test database: small, and no durability to pay for.
+        '--innodb-buffer-pool-size=32M',
+        '--innodb-log-file-size=16M',
+        '--innodb-flush-log-at-trx-commit=0',
+        '--innodb-doublewrite=0',
+        '--performance-schema=OFF',
+        '--max-connections=50',
+      ],
+      { stdio: 'ignore' },
+    );
+    try {
+      await waitUntilReady(server, { host: '127.0.0.1', port, user, password, database: 'registry' }, join(dir, 'server.log'));
+    } catch (error) {
+      await stopProcess(server);
+      throw error;
+    }
+    return {
+      url: `mysql://${user}:${password}@127.0.0.1:${port}/registry`,
+      socketUrl: `mysql://${user}:${password}@localhost/registry?socket=${encodeURIComponent(socket)}`,
+      stop: () => stopProcess(server),
+    };
+  });
 }
 
 async function waitUntilReady(server: ChildProcess, options: { host: string; port: number; user: string; password: string; database: string }, log: string): Promise<void> {

@@ -4,22 +4,18 @@
  * runs as the `postgres` system user the package creates (the server refuses to run as root).
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chown, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { chown, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../../lib/local/dynamodb-local.js';
+import { throwawayServer, type ThrowawayServer } from './throwaway-server.js';
 
 const run = promisify(execFile);
 const PG_ROOT = '/usr/lib/postgresql';
 
-export interface PostgresServer {
+export interface PostgresServer extends ThrowawayServer {
   /** postgres://USER:PASSWORD@127.0.0.1:PORT/postgres */
   url: string;
-  user: string;
-  password: string;
-  stop(): Promise<void>;
 }
 
 /** Why the server cannot be started here, or undefined when it can. */
@@ -36,29 +32,23 @@ export async function startPostgres(): Promise<PostgresServer> {
   const asOwner = (command: string, args: string[]) =>
     owner ? run('runuser', ['-u', 'postgres', '--', join(bin, command), ...args]) : run(join(bin, command), args);
 
-  const dir = await mkdtemp(join(tmpdir(), 'schema-registry-pg-'));
-  const data = join(dir, 'data');
-  const user = 'registry_test';
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  const pwfile = join(dir, 'pwfile');
-  await writeFile(pwfile, `${password}\n`, { mode: 0o600 });
-  if (owner) {
-    await chown(dir, owner.uid, owner.gid);
-    await chown(pwfile, owner.uid, owner.gid);
-  }
-  await asOwner('initdb', ['-D', data, '-U', user, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--no-sync', '--no-instructions']);
-  const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=40`;
-  await asOwner('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
-  return {
-    url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
-    user,
-    password,
-    async stop() {
-      await asOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return throwawayServer('pg', async ({ dir, user, password }) => {
+    const data = join(dir, 'data');
+    const pwfile = join(dir, 'pwfile');
+    await writeFile(pwfile, `${password}\n`, { mode: 0o600 });
+    if (owner) {
+      await chown(dir, owner.uid, owner.gid);
+      await chown(pwfile, owner.uid, owner.gid);
+    }
+    await asOwner('initdb', ['-D', data, '-U', user, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--no-sync', '--no-instructions']);
+    const port = await freePort();
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=40`;
+    await asOwner('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+    return {
+      url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
+      stop: () => asOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).then(() => {}, () => {}),
+    };
+  });
 }
 
 async function binDir(): Promise<string | undefined> {
@@ -78,17 +68,4 @@ async function systemUser(): Promise<{ uid: number; gid: number } | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** A port on 127.0.0.1 that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

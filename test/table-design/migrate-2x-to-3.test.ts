@@ -5,17 +5,12 @@
  * type's example and with schemas and payloads written by 2.6's key patterns, is migrated in place to
  * today's schema.yaml; then the real API lists, reads and writes payloads on it.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DeleteTableCommand, PutItemCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESIGN_RECHECK_MS } from '../../lib/dynamo/design-record.js';
-import { ItemTable } from '../../lib/dynamo/item-table.js';
 import { readState } from '../../lib/table-design/migrate/design-state.js';
 import { recordTypeInLayout, type StoredItem } from '../../lib/table-design/migrate/layout.js';
 import { migrate, type RunOptions } from '../../lib/table-design/migrate/migrate.js';
@@ -23,9 +18,10 @@ import { loadDesign } from '../../lib/table-design/load.js';
 import { createTableInputOf, timeToLiveInputOf } from '../../lib/table-design/table-input.js';
 import { dynamoClients, dynamodbEndpoint, newTableName, type TestTable } from '../support/dynamo.js';
 import { useRegistry } from '../support/registry.js';
+import { REPO_ROOT } from '../support/run.js';
 import { exampleItem, storedItem } from './migrate-fixture.js';
+import { dryRunScript, runOptions, scanTable } from './migrate-run.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = 'test/table-design/fixtures/schema-2.6.0.yaml';
 const v2 = loadDesign(join(REPO_ROOT, FIXTURE));
 const v3 = loadDesign();
@@ -97,37 +93,8 @@ afterAll(async () => {
 
 const reg = useRegistry({ table });
 
-function options(extra: Partial<RunOptions> = {}): RunOptions {
-  const raw = table.dynamo.raw;
-  return {
-    client: raw,
-    source: new ItemTable(raw, table.tableName),
-    target: new ItemTable(raw, table.tableName),
-    from: v2,
-    to: v3,
-    by: 'system:migrate-test',
-    now: () => new Date(),
-    checkpointPath: join(mkdtempSync(join(tmpdir(), 'migrate-2x-')), 'checkpoint.json'),
-    segments: 3,
-    pageSize: 10,
-    writeConcurrency: 4,
-    settleMs: 0,
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    ...extra,
-  };
-}
-
-async function scanAll(): Promise<StoredItem[]> {
-  const t = options().source;
-  const items: StoredItem[] = [];
-  let next;
-  do {
-    const page = await t.scanPage(0, 1, next, 100);
-    items.push(...page.items);
-    next = page.lastKey;
-  } while (next);
-  return items;
-}
+const options = (extra: Partial<RunOptions> = {}) => runOptions(table.dynamo.raw, v2, v3, table.tableName, table.tableName, { pageSize: 10, ...extra });
+const scanAll = () => scanTable(options().source);
 
 /** Every page of a payload listing, following next_cursor. */
 async function listAll(token: string, query: string): Promise<string[]> {
@@ -153,10 +120,7 @@ describe('migrating a table of design 2.6 to today\'s schema.yaml', () => {
 
   it('dry-runs from the command line: every seeded item counted by record type, nothing written', async () => {
     const before = await scanAll();
-    const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-      const args = ['--import', 'tsx', 'scripts/migrate-table.ts', '--from', FIXTURE, '--to', 'schema.yaml', '--table', table.tableName, '--endpoint', dynamodbEndpoint(), '--region', 'local', '--dry-run', '--json'];
-      execFile(process.execPath, args, { cwd: REPO_ROOT }, (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
-    });
+    const run = await dryRunScript(FIXTURE, 'schema.yaml', table.tableName);
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ outcome: 'dry-run', inPlace: true, counts: { unknown: 0, problems: [] } });

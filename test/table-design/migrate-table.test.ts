@@ -4,67 +4,37 @@
  * interrupted and resumed, dry-run, rolled back and cut over; read back through the fixture's key
  * patterns, the Python reader following the fixture's schema.yaml, and the API after a rollback.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DeleteTableCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoClients } from '../../lib/dynamo/client.js';
 import { DESIGN_RECHECK_MS } from '../../lib/dynamo/design-record.js';
-import { ItemTable } from '../../lib/dynamo/item-table.js';
 import { readState } from '../../lib/table-design/migrate/design-state.js';
 import { recordTypeInLayout, type StoredItem } from '../../lib/table-design/migrate/layout.js';
 import { dryRun, migrate, rollback, type RunOptions } from '../../lib/table-design/migrate/migrate.js';
 import { indexDef, type IndexDef, type TableDesign } from '../../lib/table-design/model.js';
 import { buildKey } from '../../lib/table-design/pattern.js';
 import { canonicalJson } from '../../lib/util/canonical-json.js';
-import { dynamodbEndpoint, newTableName, useTestTable } from '../support/dynamo.js';
+import { dynamoClients, dynamodbEndpoint, newTableName, useTestTable } from '../support/dynamo.js';
 import { useRegistry } from '../support/registry.js';
+import { REPO_ROOT, runFromRoot } from '../support/run.js';
 import { exampleItem, migrationFixture } from './migrate-fixture.js';
+import { dryRunScript, runOptions, scanTable } from './migrate-run.js';
 
 const fixture = migrationFixture();
 const { current, next } = fixture;
 const reg = useRegistry();
 const copyTable = useTestTable();
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const pythonReady = existsSync('/usr/bin/python3') && spawnSync('/usr/bin/python3', ['-c', 'import yaml, jsonschema, boto3']).status === 0;
 
 let snapshot: StoredItem[];
 const seen: { version: any; payloads: any[] } = { version: undefined, payloads: [] };
 
-function options(table: string, target = table, extra: Partial<RunOptions> = {}): RunOptions {
-  const { raw } = createDynamoClients({ region: 'local', endpoint: dynamodbEndpoint() });
-  return {
-    client: raw,
-    source: new ItemTable(raw, table),
-    target: new ItemTable(raw, target),
-    from: current,
-    to: next,
-    by: 'system:migrate-test',
-    now: () => new Date(),
-    checkpointPath: join(mkdtempSync(join(tmpdir(), 'migrate-')), 'checkpoint.json'),
-    segments: 3,
-    pageSize: 7,
-    writeConcurrency: 4,
-    settleMs: 0,
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    ...extra,
-  };
-}
-
-async function scanAll(table: string): Promise<StoredItem[]> {
-  const t = new ItemTable(options(table).client, table);
-  const items: StoredItem[] = [];
-  let next;
-  do {
-    const page = await t.scanPage(0, 1, next, 100);
-    items.push(...page.items);
-    next = page.lastKey;
-  } while (next);
-  return items.sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1));
-}
+// A fresh client per run, so that the middleware a test adds to inject faults stays in its own run.
+const options = (table: string, target = table, extra: Partial<RunOptions> = {}) => runOptions(dynamoClients().raw, current, next, table, target, extra);
+const scanAll = (table: string) => scanTable(options(table).source);
 
 const withoutDesignRecord = (items: StoredItem[]) => items.filter((i) => i.__edb_e__?.S !== 'registry_meta');
 
@@ -128,13 +98,8 @@ async function readEachThroughAccessPatterns(table: string, design: TableDesign)
   return { found, outside };
 }
 
-function python(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('/usr/bin/python3', ['-m', 'schema_registry_reader', '--endpoint', dynamodbEndpoint(), ...args], { cwd: REPO_ROOT, env: { ...process.env, PYTHONPATH: `${REPO_ROOT}clients/python`, PYTHONDONTWRITEBYTECODE: '1' } }, (error, stdout, stderr) =>
-      resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const python = (args: string[]) =>
+  runFromRoot('/usr/bin/python3', ['-m', 'schema_registry_reader', '--endpoint', dynamodbEndpoint(), ...args], { PYTHONPATH: `${REPO_ROOT}clients/python`, PYTHONDONTWRITEBYTECODE: '1' });
 
 async function seedFromSnapshot(table: string): Promise<void> {
   const { client } = options(table);
@@ -292,10 +257,7 @@ describe('migrating a table in place', () => {
 
 describe('the npm run migrate-table script', () => {
   it('dry-runs from the command line: the report on standard output, nothing written', async () => {
-    const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-      const args = ['--import', 'tsx', 'scripts/migrate-table.ts', '--from', 'schema.yaml', '--to', fixture.nextPath, '--table', copyTable.tableName, '--endpoint', dynamodbEndpoint(), '--region', 'local', '--dry-run', '--json'];
-      execFile(process.execPath, args, { cwd: REPO_ROOT }, (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
-    });
+    const run = await dryRunScript('schema.yaml', fixture.nextPath, copyTable.tableName);
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ outcome: 'dry-run', inPlace: true, counts: { unknown: 1 } });

@@ -147,30 +147,22 @@ export function migrationsCommand(io: Io): Command {
       `schema-registry migrations ${operation} 01JABCDEFGHJKMNPQRSTVWXYZ0 --sink analytics`,
     );
   }
-  examples(
-    migrations
-      .command('status')
-      .description('what a sink has applied, from its tracking table and the registry, with every disagreement')
-      .addOption(sinkOption().default('default'))
-      .action(async (o: { sink: string }, cmd: Command) => status(contextFor(cmd, io), o.sink)),
-    'schema-registry migrations status --sink default',
-  );
-  examples(
-    migrations
-      .command('drift')
-      .description('every difference between a sink\u2019s live tables and what the migrations applied there say, explained')
-      .addOption(sinkOption().default('default'))
-      .action(async (o: { sink: string }, cmd: Command) => drift(contextFor(cmd, io), o.sink)),
-    'schema-registry migrations drift --sink prod',
-  );
-  examples(
-    migrations
-      .command('sync')
-      .description('mark requests migrated (or rolled back) on a sink where its tracking table shows your own runner applied them')
-      .addOption(sinkOption().default('default'))
-      .action(async (o: { sink: string }, cmd: Command) => sync(contextFor(cmd, io), o.sink)),
-    'schema-registry migrations sync --sink staging',
-  );
+  // The commands that read or reconcile one sink: the same option, each its own report.
+  const sinkReports = [
+    ['status', 'what a sink has applied, from its tracking table and the registry, with every disagreement', status, 'default'],
+    ['drift', 'every difference between a sink\u2019s live tables and what the migrations applied there say, explained', drift, 'prod'],
+    ['sync', 'mark requests migrated (or rolled back) on a sink where its tracking table shows your own runner applied them', sync, 'staging'],
+  ] as const;
+  for (const [name, description, report, exampleSink] of sinkReports) {
+    examples(
+      migrations
+        .command(name)
+        .description(description)
+        .addOption(sinkOption().default('default'))
+        .action(async (o: { sink: string }, cmd: Command) => report(contextFor(cmd, io), o.sink)),
+      `schema-registry migrations ${name} --sink ${exampleSink}`,
+    );
+  }
   examples(
     migrations
       .command('export')

@@ -44,11 +44,18 @@ function Field(props: FieldProps) {
   const label = labelOf(s, name);
   const described = [s.description ? `${id}-desc` : '', mine.length ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': mine.length ? true : undefined, 'aria-describedby': described, 'aria-required': required || undefined };
+  const requiredMark = required ? <abbr title="required" class="req"> *</abbr> : null;
   const labelEl = (
     <label for={id}>
       {label}
-      {required ? <abbr title="required" class="req"> *</abbr> : null}
+      {requiredMark}
     </label>
+  );
+  const legend = (
+    <legend>
+      {label}
+      {requiredMark}
+    </legend>
   );
   const desc = s.description ? <small id={`${id}-desc`}>{s.description}</small> : null;
 
@@ -58,12 +65,7 @@ function Field(props: FieldProps) {
     const obj = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
     return (
       <fieldset class={mine.length ? 'invalid' : ''} aria-describedby={described}>
-        {pointer !== '' && (
-          <legend>
-            {label}
-            {required ? <abbr title="required" class="req"> *</abbr> : null}
-          </legend>
-        )}
+        {pointer !== '' && legend}
         {desc}
         <Messages id={id} errors={mine} />
         {Object.entries(props2).map(([k, sub]) => (
@@ -77,10 +79,7 @@ function Field(props: FieldProps) {
     const itemSchema = resolve(Array.isArray(s.items) ? s.items[0] : s.items, props.root);
     return (
       <fieldset class={mine.length ? 'invalid' : ''} aria-describedby={described}>
-        <legend>
-          {label}
-          {required ? <abbr title="required" class="req"> *</abbr> : null}
-        </legend>
+        {legend}
         {desc}
         <Messages id={id} errors={mine} />
         <ol class="array-items">
