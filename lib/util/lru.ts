@@ -4,8 +4,9 @@
  */
 export class LruCache<K, V> {
   readonly #entries = new Map<K, V>();
-  /** The most recently used key: a hit on it needs no reordering, which keeps hot loops cheap. */
+  /** The most recently used entry: a hit on it needs neither a lookup nor reordering, which keeps hot loops cheap. */
   #newest: K | undefined;
+  #newestValue: V | undefined;
 
   constructor(readonly maxEntries: number) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) {
@@ -19,11 +20,13 @@ export class LruCache<K, V> {
 
   /** The cached value, marked as most recently used; undefined on a miss. */
   get(key: K): V | undefined {
+    if (key === this.#newest) return this.#newestValue;
     const value = this.#entries.get(key);
-    if (value !== undefined && key !== this.#newest) {
+    if (value !== undefined) {
       this.#entries.delete(key);
       this.#entries.set(key, value);
       this.#newest = key;
+      this.#newestValue = value;
     }
     return value;
   }
@@ -33,6 +36,7 @@ export class LruCache<K, V> {
     this.#entries.delete(key);
     this.#entries.set(key, value);
     this.#newest = key;
+    this.#newestValue = value;
     if (this.#entries.size > this.maxEntries) {
       const oldest = this.#entries.keys().next();
       if (!oldest.done) this.#entries.delete(oldest.value);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../lib/errors.js';
 import { JsonSchemaEngine } from '../../lib/engines/json-schema/engine.js';
 import { MAX_BRANCHES, MAX_PATTERNS } from '../../lib/engines/json-schema/check.js';
-import { MAX_VALIDATION_STEPS } from '../../lib/engines/json-schema/validation-budget.js';
+import { MAX_VALIDATION_STEPS, needsBudget } from '../../lib/engines/json-schema/validation-budget.js';
 import { refusalOf } from './refusal.js';
 import type { Json } from '../../lib/engines/types.js';
 
@@ -94,5 +94,42 @@ describe(`the validation budget (${MAX_VALIDATION_STEPS} steps)`, () => {
     const orders = Array.from({ length: 7_000 }, (_, i) => ({ id: `order${i}`, sku: 'abc'[i % 3], qty: 1 + (i % 5) }));
     expect(JSON.stringify(orders).length).toBeGreaterThan(250_000);
     expect(engine.validate(orders, definition)).toEqual({ valid: true });
+  });
+});
+
+describe('which definitions are metered', () => {
+  const one = { type: 'string' };
+  it.each<[string, Json]>([
+    ['allOf', { allOf: [one] }],
+    ['anyOf', { properties: { a: { anyOf: [one] } } }],
+    ['oneOf', { items: { oneOf: [one] } }],
+    ['not', { not: one }],
+    ['if/then/else', { if: one, then: one, else: one }],
+    ['dependentSchemas', { dependentSchemas: { a: one } }],
+    ['contains', { contains: one }],
+    ['patternProperties', { patternProperties: { '^a': one } }],
+    ['propertyNames', { propertyNames: one }],
+    ['unevaluatedProperties', { unevaluatedProperties: false }],
+    ['a $ref beside other keywords', { $defs: { s: one }, properties: { a: { $ref: '#/$defs/s', minLength: 1 } } }],
+    ['uniqueItems', { uniqueItems: true }],
+    ['an enum of objects', { enum: [{ a: 1 }] }],
+  ])('%s: a value can meet more than one schema, or a comparison costs as much as the value', (_, definition) => {
+    expect(needsBudget(definition)).toBe(true);
+  });
+
+  it('not definitions whose values each meet at most one schema: properties, items, lone $refs, patterns, enums of scalars', () => {
+    const definition: Json = {
+      $defs: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } } } } },
+      type: 'object',
+      additionalProperties: { type: 'string', pattern: '^[a-z]+$' },
+      properties: { tree: { $ref: '#/$defs/node' }, kind: { enum: ['a', 'b'] }, pair: { prefixItems: [one], items: false } },
+    };
+    expect(needsBudget(definition)).toBe(false);
+  });
+
+  it('counts no steps where the work is linear: more values than the budget has steps validate, and the same behind an anyOf are refused', () => {
+    const numbers = Array.from({ length: MAX_VALIDATION_STEPS + 1 }, (_, i) => i);
+    expect(engine.validate(numbers, { type: 'array', items: { type: 'number' } }, 'linear')).toEqual({ valid: true });
+    expect(budgetRefusal(numbers, { type: 'array', items: { anyOf: [{ type: 'number' }] } }).errors?.[0]?.keyword).toBe('validationBudget');
   });
 });

@@ -10,7 +10,7 @@ import { assertSafeDefinition, protoKeyProblems, refuse } from './check.js';
 import { collectStrictNotes, draftOf, type Draft } from './drafts.js';
 import { runsOnRe2, translatePattern } from './re2.js';
 import { DEFAULT_BASE_URI } from './refs.js';
-import { STEP_KEYWORD, withSteps } from './validation-budget.js';
+import { needsBudget, STEP_KEYWORD, withSteps } from './validation-budget.js';
 import { escapePointerToken } from '../../util/json-pointer.js';
 import { walkSchemas } from './walk.js';
 import { WARNING_CODES } from './warning-codes.js';
@@ -26,6 +26,8 @@ export interface Compiled {
    * so a refused one costs no second, all-errors pass.
    */
   validate: ValidateFunction;
+  /** Whether `validate` must run within the work budget (see needsBudget); it counts steps only then. */
+  metered: boolean;
   draft: Draft;
   warnings: DefinitionWarning[];
 }
@@ -47,11 +49,12 @@ export function compileDefinition(definition: Json): Compiled {
   const schema = definition as AnySchema;
   if (!ajv.validateSchema(schema)) refuse(metaSchemaErrors(ajv.errors ?? []));
   const formats = unknownFormats(ajv, definition);
-  const stepped = withSteps(schema) as AnySchema;
+  const metered = needsBudget(definition);
+  const compiled = metered ? (withSteps(schema) as AnySchema) : schema;
   const ownProperties = namesInheritedProperty(definition);
-  const { result: validate, notes } = collectStrictNotes(() => compileIsolated(draft.instance({ ownProperties }), stepped, definition, formats));
+  const { result: validate, notes } = collectStrictNotes(() => compileIsolated(draft.instance({ ownProperties, metered }), compiled, definition, formats));
   const warnings = [...formatWarnings(formats), ...patternWarnings(definition), ...notes.map((note) => strictWarning(note, definition))];
-  return { validate, draft, warnings: dedupe(warnings) };
+  return { validate, metered, draft, warnings: dedupe(warnings) };
 }
 
 /** What JSON objects inherit: every property name of Object.prototype, `__proto__` included. */

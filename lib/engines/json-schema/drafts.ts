@@ -43,8 +43,6 @@ const AJV_OPTIONS: Options = {
   removeAdditional: false,
   // `$data` would let a payload choose the constraints it is checked against.
   $data: false,
-  // Patterns run in linear time: natively when proven linear, else on RE2 (no catastrophic backtracking).
-  code: { regExp: meteredRegExp(schemaRegExp) },
   // Messages about attacker-controlled schemas do not belong in the service log: strict-mode notes go
   // to the collector of the compile in progress (see collectStrictNotes), failures are thrown.
   logger: { log: () => undefined, warn: (...args: unknown[]) => notes?.push(args.map(String).join(' ')), error: () => undefined },
@@ -76,7 +74,12 @@ export interface InstanceOptions {
    * per property checked, more than half of a plain validation. compile.ts decides per definition.
    */
   ownProperties: boolean;
+  /** Pattern matches count against the work budget: for definitions that need one (see needsBudget). */
+  metered: boolean;
 }
+
+/** Patterns run in linear time: natively when proven linear, else on RE2 (no catastrophic backtracking). */
+const METERED_REG_EXP = meteredRegExp(schemaRegExp);
 
 export interface Draft {
   /** Short name used in messages, e.g. `2020-12`. */
@@ -102,10 +105,11 @@ function configure(ajv: Ajv, { hasAnchors }: { hasAnchors: boolean }): Ajv {
 function draft(name: string, uri: string, AjvClass: typeof Ajv, hasAnchors: boolean): Draft {
   const instances = new Map<string, Ajv>();
   const instance = (options: InstanceOptions): Ajv => {
-    const key = String(options.ownProperties);
+    const key = `${options.ownProperties} ${options.metered}`;
     let ajv = instances.get(key);
     if (ajv === undefined) {
-      ajv = configure(new AjvClass({ ...AJV_OPTIONS, ...options, allErrors: true }), { hasAnchors });
+      const regExp = options.metered ? METERED_REG_EXP : schemaRegExp;
+      ajv = configure(new AjvClass({ ...AJV_OPTIONS, ownProperties: options.ownProperties, code: { regExp }, allErrors: true }), { hasAnchors });
       instances.set(key, ajv);
     }
     return ajv;
@@ -114,7 +118,7 @@ function draft(name: string, uri: string, AjvClass: typeof Ajv, hasAnchors: bool
     name,
     uri,
     get ajv() {
-      return instance({ ownProperties: true });
+      return instance({ ownProperties: true, metered: true });
     },
     instance,
   };

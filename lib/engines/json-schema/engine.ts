@@ -8,7 +8,6 @@ import type { CheckOptions, CompareOptions, CompareResult, DefinitionReport, Dia
 import { compareJsonSchemas } from './compare.js';
 import { bundle, embeddedPrefix, registryReferences } from './bundle.js';
 import { assertSafeDefinition, refuse } from './check.js';
-import type { ValidateFunction } from 'ajv';
 import { compileDefinition } from './compile.js';
 import { startingValue } from './default-value.js';
 import { DEFAULT_DRAFT, draftOf, inDraft } from './drafts.js';
@@ -48,14 +47,19 @@ function shapeOfSafe(definition: Json, budget: OutputBudget, options: DialectOpt
   return shapeOf(bundled, assertSafeDefinition(bundled, draftOf(bundled).uri), budget);
 }
 
-function compileValidator(definition: Json, options: DialectOptions | undefined): ValidateFunction {
-  return compileDefinition(read(definition, options)).validate;
+/** A document's verdict against one compiled definition. */
+export type DocumentCheck = (data: unknown) => ValidationResult;
+
+function compileCheck(definition: Json, options: DialectOptions | undefined): DocumentCheck {
+  const { validate, metered } = compileDefinition(read(definition, options));
+  const refusal = (): ValidationResult => ({ valid: false, errors: (validate.errors ?? []).map(toErrorDetail) });
+  return metered ? (data) => (withinBudget(validate, data) ? VALID : refusal()) : (data) => (validate(data) ? VALID : refusal());
 }
 
 export class JsonSchemaEngine implements SchemaEngine {
   readonly name: string = 'json-schema';
   readonly defaultDialect: string = DEFAULT_DRAFT;
-  readonly #validators: LruCache<string, ValidateFunction>;
+  readonly #validators: LruCache<string, DocumentCheck>;
 
   constructor(options: JsonSchemaEngineOptions = {}) {
     this.#validators = new LruCache(options.cacheSize ?? 1000);
@@ -85,20 +89,19 @@ export class JsonSchemaEngine implements SchemaEngine {
    * The compiled validator of `definition`. With a `cacheKey` (a schema version id: versions are
    * immutable, so an entry never goes stale) it is compiled once and reused.
    */
-  validator(definition: Json, cacheKey?: string, options?: DialectOptions): ValidateFunction {
+  validator(definition: Json, cacheKey?: string, options?: DialectOptions): DocumentCheck {
     // No closure for the compile: allocating one on every call cost more than a whole validation.
-    if (cacheKey === undefined) return compileValidator(definition, options);
-    let validate = this.#validators.get(cacheKey);
-    if (validate === undefined) {
-      validate = compileValidator(definition, options);
-      this.#validators.set(cacheKey, validate);
+    if (cacheKey === undefined) return compileCheck(definition, options);
+    let check = this.#validators.get(cacheKey);
+    if (check === undefined) {
+      check = compileCheck(definition, options);
+      this.#validators.set(cacheKey, check);
     }
-    return validate;
+    return check;
   }
 
   validate(data: unknown, definition: Json, cacheKey?: string, options?: DialectOptions): ValidationResult {
-    const validate = this.validator(definition, cacheKey, options);
-    return withinBudget(validate, data) ? VALID : { valid: false, errors: (validate.errors ?? []).map(toErrorDetail) };
+    return this.validator(definition, cacheKey, options)(data);
   }
 
   describeFields(definition: Json, options?: DialectOptions): FieldDescription[] {

@@ -69,6 +69,32 @@ function budgetRefusal(): never {
   });
 }
 
+/**
+ * Keywords after which one value can meet more than one schema (and so, nested, exponentially many), or
+ * whose cost grows with the depth of the value they compare: a definition using none needs no budget.
+ */
+const MULTIPLYING = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'dependentSchemas', 'dependencies', 'contains', 'patternProperties', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', '$dynamicRef', '$recursiveRef'];
+
+/**
+ * Whether validations against `definition` must be metered. Without a MULTIPLYING keyword, a `$ref`
+ * beside other keywords, `uniqueItems` or an `enum` of objects or arrays, each value of a document meets
+ * at most one schema, so a validation's work is linear in the document, as in plain ajv: a document of
+ * the payload limit (256 KB) has fewer values than MAX_VALIDATION_STEPS, and its patterns run in linear time
+ * (bench/budget.ts times the worst such case). Counting steps costs about 5% of a plain validation, so those go unmetered.
+ */
+export function needsBudget(definition: Json): boolean {
+  let needed = false;
+  walkSchemas(definition, undefined, (schema) => {
+    const keys = Object.keys(schema);
+    if (keys.some((k) => MULTIPLYING.includes(k))) needed = true;
+    if (typeof schema.$ref === 'string' && keys.length > 1) needed = true;
+    if (schema.uniqueItems === true) needed = true;
+    if (Array.isArray(schema.enum) && schema.enum.some((v) => typeof v === 'object' && v !== null)) needed = true;
+    return undefined;
+  });
+  return needed;
+}
+
 /** A copy of `definition` with the step keyword in every schema object, for ajv to compile. */
 export function withSteps(definition: Json): Json {
   const copy = structuredClone(definition);
