@@ -13,7 +13,7 @@ import { DIALECTS } from '../sql/dialects.js';
 import { TRANSITION_TARGETS } from '../requests/model.js';
 import { COMPATIBILITY_MODES } from '../schemas/compatibility.js';
 import { WORKSPACE_POLICY_SCHEMA } from '../policies/policy.js';
-import { WARNING_CODES } from '../engines/json-schema/warning-codes.js';
+import { WARNING_CODES } from '../engines/json-schema/names.js';
 import { MAX_PAYLOAD_SHARDS } from '../payloads/shard.js';
 
 export const SCHEMA_NAME_PATTERN = SHARED_ATTRIBUTES.schema_name.pattern;

@@ -15,7 +15,7 @@ import { PayloadChanges } from '../payloads/changes.js';
 import { PayloadFieldIndex } from '../payloads/field-index.js';
 import { PayloadService } from '../payloads/service.js';
 import { ShardCounts } from '../payloads/shard.js';
-import { DEFAULT_ENGINE } from '../schemas/model.js';
+import { DEFAULT_DRAFT } from '../engines/json-schema/names.js';
 import { SchemaService } from '../schemas/service.js';
 import { SchemaVersionCache } from '../schemas/version-cache.js';
 import { createStores, type Stores } from '../store/index.js';
@@ -57,7 +57,8 @@ export function buildCoreServices(deps: CoreDeps, engines: EngineRegistry = defa
     payloads: new PayloadService(stores, engines, versions, clock, shards),
     payloadChanges: new PayloadChanges(stores, table, engines, versions, schemas, clock),
     payloadIndex: new PayloadFieldIndex(stores, table, versions, clock, shards),
-    workspaces: new WorkspaceService(stores, table, clock, settings.autoApproveDefault, engines.loaded(DEFAULT_ENGINE)?.defaultDialect ?? null),
+    // The default engine is JSON Schema; without a setting, definitions are read in its default draft.
+    workspaces: new WorkspaceService(stores, table, clock, settings.autoApproveDefault, DEFAULT_DRAFT),
     notifications: new NotificationService(stores.notifications),
     audit: new AuditService(stores.audit),
     apiKeys: new ApiKeyService({ stores, tx: table, clock }),

@@ -1,6 +1,5 @@
 /** The schema engines the registry knows, looked up by the name stored with each schema. */
 import { BadRequestError } from '../errors.js';
-import { JsonSchemaEngine } from './json-schema/engine.js';
 import type { Json, SchemaEngine } from './types.js';
 import { fingerprint } from '../util/canonical-json.js';
 
@@ -53,19 +52,18 @@ export class EngineRegistry {
     return loaded;
   }
 
-  /** The engine called `name` if it is already loaded (engines given to the constructor are). */
-  loaded(name: string): SchemaEngine | undefined {
-    return this.#engines.get(name);
-  }
-
   #refuseTaken(name: string): void {
     if (this.#engines.has(name) || this.#loaders.has(name)) throw new Error(`engine "${name}" is already registered`);
   }
 }
 
-/** The registry with the engines the service ships: JSON Schema (the default, loaded at once), Avro and Protobuf (on first use). */
+/**
+ * The registry with the engines the service ships, each loaded on first use: JSON Schema (the default),
+ * Avro and Protobuf. Routes that validate nothing (reads, listings) never load a compiler.
+ */
 export function defaultEngines(): EngineRegistry {
-  return new EngineRegistry([new JsonSchemaEngine()], {
+  return new EngineRegistry([], {
+    'json-schema': async () => new (await import('./json-schema/engine.js')).JsonSchemaEngine(),
     avro: async () => new (await import('./avro/engine.js')).AvroEngine(),
     protobuf: async () => new (await import('./protobuf/engine.js')).ProtobufEngine(),
   });

@@ -6,7 +6,7 @@
  * character keeps prefixes: the encoding of a prefix is a prefix of the encoding.
  */
 import type { Json } from '../engines/types.js';
-import { REGISTRY_INDEX_KEYWORD } from '../engines/json-schema/drafts.js';
+import { REGISTRY_INDEX_KEYWORD } from '../engines/json-schema/names.js';
 import { ValidationError } from '../errors.js';
 import type { TransactItem } from '../dynamo/table.js';
 import type { PayloadIndexEntryItem, PayloadItem } from '../generated/table.js';

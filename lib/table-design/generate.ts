@@ -227,7 +227,7 @@ export function generateModule(design: TableDesign): string {
  * code needing only keys and constants does not load ElectroDB.
  */
 export function generateEntitiesModule(design: TableDesign): string {
-  const imports = ["import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';", "import { Entity } from 'electrodb';"];
+  const imports = ["import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';", "import { Entity } from 'electrodb';", "import { once } from '../util/once.js';"];
   return generatedModule(design, imports, (emit) => {
     emit('/** What the generated entities need: the client, the table name, and the injected clock and id generator. */');
     emit('export interface EntityDeps {');
@@ -237,34 +237,42 @@ export function generateEntitiesModule(design: TableDesign): string {
     emit('  newId: () => string;');
     emit('}');
     emit();
-    emit('/** ElectroDB entities for every record type, with explicit key templates and no case change. */');
+    emit('/**');
+    emit(' * ElectroDB entities for every record type, with explicit key templates and no case change. Each is built');
+    emit(' * on first use: building them all cost a cold start tens of milliseconds, and a function uses a few.');
+    emit(' */');
     emit('export function createEntities(deps: EntityDeps) {');
     emit('  const now = () => deps.now().toISOString();');
     const usesEpochSeconds = Object.values(design.recordTypes).some((rt) => Object.values(rt.attributes).some((a) => a.default === 'now_epoch_seconds'));
     if (usesEpochSeconds) emit('  const nowEpochSeconds = () => Math.floor(deps.now().getTime() / 1000);');
     emit('  const config = { client: deps.client, table: deps.table };');
-    emit('  return {');
-    for (const rt of Object.values(design.recordTypes)) {
-      emit(`    ${rt.name}: new Entity(`);
-      emit('      {');
-      emit(`        model: { entity: ${q(rt.entity)}, version: ${q(rt.entityVersion)}, service: "schema_registry" },`);
-      emit('        attributes: {');
-      for (const a of Object.values(rt.attributes)) emit(`          ${a.name}: ${electroAttribute(a)},`);
-      emit('        },');
-      emit('        indexes: {');
+    const recordTypes = Object.values(design.recordTypes);
+    for (const rt of recordTypes) {
+      emit(`  const ${rt.name}Entity = once(`);
+      emit('    () =>');
+      emit('      new Entity(');
+      emit('        {');
+      emit(`          model: { entity: ${q(rt.entity)}, version: ${q(rt.entityVersion)}, service: "schema_registry" },`);
+      emit('          attributes: {');
+      for (const a of Object.values(rt.attributes)) emit(`            ${a.name}: ${electroAttribute(a)},`);
+      emit('          },');
+      emit('          indexes: {');
       for (const [index, k] of Object.entries(rt.keys)) {
         const ix = indexDef(design, index)!;
-        emit(`          ${electroIndexName(design, rt, index)}: {`);
-        if (index !== 'primary') emit(`            index: ${q(index)},`);
-        emit(`            pk: { field: ${q(ix.partitionKey)}, composite: ${q(k.pk.attributes)}, template: ${q(electroTemplate(k.pk))}, casing: "none" },`);
-        emit(`            sk: { field: ${q(ix.sortKey)}, composite: ${q(k.sk.attributes)}, template: ${q(electroTemplate(k.sk))}, casing: "none" },`);
-        emit('          },');
+        emit(`            ${electroIndexName(design, rt, index)}: {`);
+        if (index !== 'primary') emit(`              index: ${q(index)},`);
+        emit(`              pk: { field: ${q(ix.partitionKey)}, composite: ${q(k.pk.attributes)}, template: ${q(electroTemplate(k.pk))}, casing: "none" },`);
+        emit(`              sk: { field: ${q(ix.sortKey)}, composite: ${q(k.sk.attributes)}, template: ${q(electroTemplate(k.sk))}, casing: "none" },`);
+        emit('            },');
       }
+      emit('          },');
       emit('        },');
-      emit('      },');
-      emit('      config,');
-      emit('    ),');
+      emit('        config,');
+      emit('      ),');
+      emit('  );');
     }
+    emit('  return {');
+    for (const rt of recordTypes) emit(`    get ${rt.name}() { return ${rt.name}Entity(); },`);
     emit('  };');
     emit('}');
     emit('export type Entities = ReturnType<typeof createEntities>;');

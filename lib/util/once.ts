@@ -1,5 +1,5 @@
-/** `make`'s promise, started on the first call and shared by every later one. */
-export function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make());
+/** `make`'s result, made on the first call and shared by every later one (a promise: started once, shared). */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }

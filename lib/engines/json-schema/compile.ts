@@ -13,7 +13,7 @@ import { DEFAULT_BASE_URI } from './refs.js';
 import { needsBudget, STEP_KEYWORD, withSteps } from './validation-budget.js';
 import { escapePointerToken } from '../../util/json-pointer.js';
 import { walkSchemas } from './walk.js';
-import { WARNING_CODES } from './warning-codes.js';
+import { WARNING_CODES } from './names.js';
 import { isObject } from '../../util/json.js';
 
 /** Typed so that every warning reported has one of WARNING_CODES. */

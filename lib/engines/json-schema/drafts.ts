@@ -11,15 +11,9 @@ import type { Json } from '../types.js';
 import { schemaRegExp } from './re2.js';
 import { meteredRegExp, meterValidation } from './validation-budget.js';
 import { isObject } from '../../util/json.js';
+import { DEFAULT_DRAFT, DEFAULT_DRAFTS, REGISTRY_INDEX_KEYWORD, SQL_HINTS_KEYWORD } from './names.js';
 
-/** The one extension keyword: SQL column hints that table-based schema requests read. No validation effect. */
-export const SQL_HINTS_KEYWORD = 'x-sql';
 
-/**
- * The root keyword naming a version's queryable fields (top-level property names; lib/payloads/index-entries.ts
- * reads it). No validation effect; its shape is checked here so a malformed list is refused at publish.
- */
-export const REGISTRY_INDEX_KEYWORD = 'x-registry-index';
 const REGISTRY_INDEX_SHAPE = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,62}$' }, uniqueItems: true, minItems: 1, maxItems: 8 };
 
 const AJV_OPTIONS: Options = {
@@ -130,11 +124,6 @@ const DRAFTS: Draft[] = [DRAFT_2020, draft('2019-09', 'https://json-schema.org/d
 /** ajv's URI resolver: resolving `$id`s and `$ref`s with it keeps our view of a definition equal to ajv's. */
 export const uriResolver = { resolve: (base: string, ref: string): string => DRAFT_2020.ajv.opts.uriResolver.resolve(base, ref) };
 
-/** Drafts a definition without `$schema` can be read in (a workspace or schema setting picks one). */
-export const DEFAULT_DRAFTS = ['2020-12', 'draft-07'] as const;
-export type DefaultDraft = (typeof DEFAULT_DRAFTS)[number];
-/** The draft of a definition without `$schema` when no setting says otherwise. */
-export const DEFAULT_DRAFT: DefaultDraft = '2020-12';
 
 function defaultDraft(name: string | undefined): Draft {
   const draft = DRAFTS.find((d) => d.name === (name ?? DEFAULT_DRAFT));

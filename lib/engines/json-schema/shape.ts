@@ -7,7 +7,7 @@
  */
 import { ValidationError } from '../../errors.js';
 import type { FieldType, Json } from '../types.js';
-import { SQL_HINTS_KEYWORD } from './drafts.js';
+import { SQL_HINTS_KEYWORD } from './names.js';
 import { jsonBytes, type OutputBudget } from './output-budget.js';
 import type { SchemaIndex } from './refs.js';
 import { type JsonObject } from './walk.js';
