@@ -29,6 +29,13 @@ async function clientTypes(): Promise<string> {
   return header + astToString(await openapiTS(openApiDocument(ROUTES) as unknown as OpenAPI3, { defaultNonNullable: false }));
 }
 
+/** The request contracts' standalone validators (lib/api/contract-validators.ts); imported late like clientTypes. */
+async function contractValidators(): Promise<Record<string, string>> {
+  const { generateContractValidators } = await import('../lib/api/contract-validators.js');
+  const { ROUTES } = await import('../functions/routes.js');
+  return generateContractValidators(ROUTES);
+}
+
 /** Writes each file whose content differs (with --check: reports it); answers how many differed. */
 function update(files: Record<string, string>): number {
   let stale = 0;
@@ -76,8 +83,8 @@ async function main(): Promise<number> {
     'lib/generated/conformance-vectors.json': JSON.stringify(generateVectors(design), null, 2) + '\n',
   };
   let stale = update(tableFiles);
-  // A stale table module cannot be imported reliably, so the client's types wait for it.
-  if (!stale) stale = update({ 'clients/typescript/src/generated/openapi.ts': await clientTypes() });
+  // A stale table module cannot be imported reliably, so the contracts' code and the client's types wait for it.
+  if (!stale) stale = update({ ...(await contractValidators()), 'clients/typescript/src/generated/openapi.ts': await clientTypes() });
   if (check && !stale) console.log(`generated code is up to date with schema.yaml ${design.version} and the OpenAPI document.`);
   return stale ? 1 : 0;
 }

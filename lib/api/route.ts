@@ -188,7 +188,7 @@ export function routeGroup<N extends string, S, D>(spec: GroupSpec<N, S, D>): Ro
         async (event: HttpEvent, context: Context) => {
           const s = await ready();
           if (spec.beforeWrite && !READ_METHODS.has(event.requestContext.http.method)) await spec.beforeWrite(s);
-          const result = await handle(requestOf(route, event, context) as never, s);
+          const result = await handle((await requestOf(route, event, context)) as never, s);
           return isReply(result) ? withoutBrand(result) : json(route.response.status, result, spec.wire ? { 'Content-Type': spec.wire.contentType } : {});
         },
       ]),
@@ -218,11 +218,11 @@ function withoutBrand(r: Reply): HttpResult {
   return result;
 }
 
-function requestOf(route: Route, event: HttpEvent, context: Context): RouteRequest<undefined, undefined> {
+async function requestOf(route: Route, event: HttpEvent, context: Context): Promise<RouteRequest<undefined, undefined>> {
   // A parameter the route does not read is refused as an unknown body field is, not ignored. The console's
   // pages are the exception: a sign-in redirect brings the identity provider's parameters to them.
-  const query = route.query ? check(route.query, queryOf(event), 'query') : route.path.startsWith(API_PREFIX) ? check('NoQuery', queryOf(event), 'query') : undefined;
-  const body = route.body ? check(route.body, event.body) : undefined;
+  const query = route.query ? await check(route.query, queryOf(event), 'query') : route.path.startsWith(API_PREFIX) ? await check('NoQuery', queryOf(event), 'query') : undefined;
+  const body = route.body ? await check(route.body, event.body) : undefined;
   // Only public routes may serve a caller without a valid token, whether or not the handler reads it.
   const caller = route.role === 'public' ? undefined : principalFromEvent(event);
   return {

@@ -276,18 +276,31 @@ describe('the bundle of each route group', () => {
     expect(await runNode(script, [bundleOf('authorizer')], env)).toEqual({ isAuthorized: false });
   });
 
-  it('serves GET /api/v1/health from the table', async () => {
+  /** A GET as API Gateway sends it to `group`'s function, and the function's response. */
+  const get = async (group: RouteGroup, path: string, query: Record<string, string> = {}) => {
+    const routeKey = `GET ${path}`;
     const event = {
       version: '2.0',
-      routeKey: 'GET /api/v1/health',
-      rawPath: '/api/v1/health',
-      rawQueryString: '',
+      routeKey,
+      rawPath: path,
+      rawQueryString: new URLSearchParams(query).toString(),
+      ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
       headers: {},
       isBase64Encoded: false,
-      requestContext: { http: { method: 'GET', path: '/api/v1/health', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' }, requestId: 'r1', routeKey: 'GET /api/v1/health', stage: '$default' },
+      requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' }, requestId: 'r1', routeKey, stage: '$default' },
     };
     const script = 'const { handler } = await import(process.argv[1]); console.log(JSON.stringify(await handler(JSON.parse(process.argv[2]), {})));';
-    const response = await runNode(script, [bundleOf('health'), JSON.stringify(event)]);
+    return runNode(script, [bundleOf(group), JSON.stringify(event)]);
+  };
+
+  it('checks requests with the generated contract validators, which it loads on first use', async () => {
+    const response = await get('payloads', '/api/v1/payloads', { schema_ref: 'not-a-ulid', bogus: '1' });
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body).detail).toMatch(/\/bogus unknown parameter "bogus".*\/schema_ref must match pattern/);
+  });
+
+  it('serves GET /api/v1/health from the table', async () => {
+    const response = await get('health', '/api/v1/health');
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ status: 'ok', table: { name: t.tableName, status: 'ACTIVE' }, schema_yaml: { version: TABLE_DESIGN.version } });
   });
