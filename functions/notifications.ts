@@ -1,5 +1,5 @@
 /** Route group `notifications`: the caller's own notifications. */
-import { pageSize } from '../lib/api/contracts.js';
+import { pageSize } from '../lib/api/request-check.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { buildFeedServices } from '../lib/compose/feeds.js';
 import { API_PREFIX } from '../lib/api/route.js';

@@ -1,8 +1,8 @@
 /** Route group `payloads`: validated writes, reads, updates and deletes of payloads. */
 import { PreconditionFailedError, PreconditionRequiredError } from '../lib/errors.js';
-import { pageSize } from '../lib/api/contracts.js';
+import { pageSize } from '../lib/api/request-check.js';
 import { registryGroup } from '../lib/api/registry-group.js';
-import { buildCoreServices } from '../lib/compose/core.js';
+import { buildPayloadServices } from '../lib/compose/payloads.js';
 import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, rawReply, reply } from '../lib/api/route.js';
 import { ifMatch } from '../lib/http/preconditions.js';
 import { fieldCondition } from '../lib/payloads/field-index.js';
@@ -13,7 +13,7 @@ const IF_MATCH = { name: 'If-Match', description: 'Required: the ETag of the rev
 /** A payload with its revision as the ETag. */
 const withEtag = (status: number, payload: Payload, headers: Record<string, string> = {}) => reply(status, payload, { ETag: etagOf(payload.revision), ...headers });
 
-export const group = registryGroup('payloads', 'read-write-delete', buildCoreServices);
+export const group = registryGroup('payloads', 'read-write-delete', buildPayloadServices);
 
 group.route({
   method: 'POST',

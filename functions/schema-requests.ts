@@ -1,5 +1,5 @@
 /** Route group `schema-requests`: request, review and decide new schemas and versions. */
-import { pageSize } from '../lib/api/contracts.js';
+import { pageSize } from '../lib/api/request-check.js';
 import { ConflictError, TooManyRequestsError, ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { buildServices } from '../lib/registry.js';

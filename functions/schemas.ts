@@ -1,5 +1,5 @@
 /** Route group `schemas`: publish and read schema versions. */
-import { pageSize } from '../lib/api/contracts.js';
+import { pageSize } from '../lib/api/request-check.js';
 import { ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { buildCoreServices } from '../lib/compose/core.js';

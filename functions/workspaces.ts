@@ -1,7 +1,7 @@
 /** Route group `workspaces`: workspace-wide settings, API keys, sinks and the auto-create log. */
 import { registryGroup } from '../lib/api/registry-group.js';
 import { buildServices } from '../lib/registry.js';
-import { pageSize } from '../lib/api/contracts.js';
+import { pageSize } from '../lib/api/request-check.js';
 import { API_PREFIX, reply } from '../lib/api/route.js';
 import { idParam, sinkParam } from '../lib/http/params.js';
 

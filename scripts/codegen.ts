@@ -10,7 +10,7 @@ import { Command } from 'commander';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { loadDesign, SchemaYamlError } from '../lib/table-design/load.js';
 import { lintDesign } from '../lib/table-design/lint.js';
-import { generateEntitiesModule, generateModule, generateVectors } from '../lib/table-design/generate.js';
+import { generateEntitiesModule, generateModule, generateRecordRulesModule, generateVectors } from '../lib/table-design/generate.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -80,6 +80,7 @@ async function main(): Promise<number> {
   const tableFiles: Record<string, string> = {
     'lib/generated/table.ts': generateModule(design),
     'lib/generated/entities.ts': generateEntitiesModule(design),
+    'lib/generated/records.ts': generateRecordRulesModule(design),
     'lib/generated/conformance-vectors.json': JSON.stringify(generateVectors(design), null, 2) + '\n',
   };
   let stale = update(tableFiles);

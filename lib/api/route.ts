@@ -11,7 +11,8 @@ import type { Role } from '../auth/roles.js';
 import type { RegistryError } from '../errors.js';
 import { json, routeHandler, type HttpEvent, type HttpResult } from '../http/handler.js';
 import { idParam, query as queryOf, workspaceParam } from '../http/params.js';
-import { check, type ContractName, type ContractTypes } from './contracts.js';
+import type { ContractName, ContractTypes } from './contracts.js';
+import { check } from './request-check.js';
 
 export const API_PREFIX = '/api/v1';
 

@@ -5,7 +5,6 @@
  * there, else it is the caller's only workspace.
  */
 import type { Principal } from '../auth/principal.js';
-import { SCHEMA_NAME_PATTERN } from '../api/contracts.js';
 import { ValidationError } from '../errors.js';
 import { SHARED_ATTRIBUTES } from '../generated/table.js';
 import { InvalidVersionError } from './errors.js';
@@ -18,7 +17,7 @@ export interface Subject {
 }
 
 const CONTEXT = new RegExp(`^:\\.(${SHARED_ATTRIBUTES.workspace_id.pattern.slice(1, -1)}):(.*)$`, 's');
-const NAME = new RegExp(SCHEMA_NAME_PATTERN);
+const NAME = new RegExp(SHARED_ATTRIBUTES.schema_name.pattern);
 
 /** The workspace a request without a context prefix works in. */
 export function defaultWorkspace(principal: Principal, basicUser: string | undefined): string {

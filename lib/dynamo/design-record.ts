@@ -6,9 +6,7 @@
  * refused to every writer, of either design, until the cut-over or a rollback.
  */
 import { TableDesignMismatchError, TableMigratingError } from '../errors.js';
-import type { Entities } from '../generated/entities.js';
 import { TABLE_DESIGN } from '../generated/table.js';
-import { isConditionFailure } from './errors.js';
 import type { Table } from './table.js';
 
 export interface DesignIdentity {
@@ -58,16 +56,14 @@ export function assertSameMajor(tableName: string, recorded: string, current: st
 }
 
 export interface DesignRecordTarget {
-  /** The generated registry_meta entity, bound to the table. */
-  entity: Entities['registry_meta'];
-  tableName: string;
+  table: Table;
   /** Principal named in a record this call writes, e.g. `system:ensure-table`. */
   writer: string;
 }
 
 /** The table's design record, or undefined when it has none. */
-export async function readDesignRecord(target: DesignRecordTarget): Promise<RecordedDesign | undefined> {
-  const { data } = await target.entity.get({}).go({ consistent: true });
+export async function readDesignRecord({ table }: DesignRecordTarget): Promise<RecordedDesign | undefined> {
+  const data = await table.read('registry_meta', {}, { consistent: true });
   if (!data) return undefined;
   return {
     version: data.schema_yaml_version,
@@ -99,18 +95,14 @@ export async function ensureDesignRecord(target: DesignRecordTarget, options: { 
   let recorded = await readDesignRecord(target);
   let action: DesignCheck['action'] = 'matched';
   if (!recorded) {
-    try {
-      await target.entity.create({ schema_yaml_version: current.version, schema_yaml_hash: current.hash, recorded_by: target.writer }).go();
-      action = 'recorded';
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-    }
+    const item = { schema_yaml_version: current.version, schema_yaml_hash: current.hash, recorded_at: target.table.clock.now().toISOString(), recorded_by: target.writer };
+    if (await target.table.putItemIf(target.table.put('registry_meta', item, { expression: 'attribute_not_exists(PK)' }))) action = 'recorded';
     recorded = await readDesignRecord(target);
-    if (!recorded) throw new Error(`table "${target.tableName}": the registry_meta item vanished right after it was written; retry`);
+    if (!recorded) throw new Error(`table "${target.table.name}": the registry_meta item vanished right after it was written; retry`);
   }
   // A writer is told first that a migration holds the table: that refusal applies to every major.
-  if (options.forWrite) assertWritable(target.tableName, recorded);
-  assertSameMajor(target.tableName, recorded.version, current.version);
+  if (options.forWrite) assertWritable(target.table.name, recorded);
+  assertSameMajor(target.table.name, recorded.version, current.version);
   return { action, recorded, current };
 }
 
@@ -133,7 +125,7 @@ export class DesignGuard {
     if (this.pending && this.nowMs() - this.checkedAt >= DESIGN_RECHECK_MS) this.pending = undefined;
     if (!this.pending) {
       this.checkedAt = this.nowMs();
-      const check = ensureDesignRecord({ entity: this.table.entities.registry_meta, tableName: this.table.name, writer: 'system:design-guard' }, { forWrite: true });
+      const check = ensureDesignRecord({ table: this.table, writer: 'system:design-guard' }, { forWrite: true });
       this.pending = check;
       check.catch(() => {
         if (this.pending === check) this.pending = undefined;

@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { createEntities } from '../generated/entities.js';
+import { Table } from './table.js';
 import { createTableInput, timeToLiveInput } from '../generated/table.js';
 import { ensureDesignRecord, type DesignCheck } from './design-record.js';
 
@@ -94,8 +94,8 @@ export async function ensureTableShape(
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<EnsureTableResult> {
   // The design record is checked before the shape changes, so a table of another major is left as it is.
   const exists = (await describe(client, tableName)) !== undefined;
-  const { registry_meta } = createEntities({ client: DynamoDBDocumentClient.from(client), table: tableName, now: () => new Date(), newId: ulid });
-  const record = { entity: registry_meta, tableName, writer: 'system:ensure-table' };
+  const table = new Table({ dynamo: { raw: client, doc: DynamoDBDocumentClient.from(client) }, tableName, now: () => new Date(), newId: ulid });
+  const record = { table, writer: 'system:ensure-table' };
   const checked = exists ? await ensureDesignRecord(record) : undefined;
   const shape = await ensureTableShape(client, createTableInput(tableName), timeToLiveInput(tableName));
   const design = checked ?? (await ensureDesignRecord(record));

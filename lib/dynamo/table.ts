@@ -1,8 +1,9 @@
 /**
- * The one DynamoDB table as the stores see it: the generated entities, the raw document client for the
- * calls ElectroDB does not make (transactions, batch reads, conditional puts of prebuilt items), and the
- * helpers every store shares (a Put built by an entity, a page of a query, transactions). Only stores
- * (lib/store/) and the table's own admin code use it; services receive stores.
+ * The one DynamoDB table as the stores see it: items built and read from schema.yaml's rules (items.ts),
+ * the generated ElectroDB entities for the queries they page (loaded on first use: a function that only
+ * writes and gets items never loads ElectroDB), the raw document client for the rest (transactions,
+ * batch reads, conditional puts), and the helpers every store shares. Only stores (lib/store/) and the
+ * table's own admin code use it; services receive stores.
  */
 import {
   BatchGetCommand,
@@ -16,8 +17,11 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ServiceUnavailableError } from '../errors.js';
-import { createEntities, type Entities } from '../generated/entities.js';
-import type { RecordItems } from '../generated/table.js';
+import type { Entities } from '../generated/entities.js';
+import { RECORD_RULES } from '../generated/records.js';
+import { INDEXES, type IndexName, type RecordItems } from '../generated/table.js';
+import { once } from '../util/once.js';
+import { buildItem, readItem } from './items.js';
 import type { DynamoClients } from './client.js';
 import { cancellationCodes, isConditionFailure, translate } from './errors.js';
 
@@ -69,27 +73,50 @@ export interface Transactor {
 }
 
 export class Table implements Transactor {
-  readonly entities: Entities;
   /** The clock and id generator the entities and stores stamp items with. */
   readonly clock: Clock & IdGenerator;
   readonly #doc: DynamoClients['doc'];
   readonly #name: string;
+  readonly #entities: () => Promise<Entities>;
 
   constructor(deps: TableDeps) {
     this.#doc = deps.dynamo.doc;
     this.#name = deps.tableName;
     this.clock = { now: deps.now, newId: deps.newId };
-    this.entities = createEntities({ client: deps.dynamo.doc, table: deps.tableName, now: deps.now, newId: deps.newId });
+    this.#entities = once(async () => (await import('../generated/entities.js')).createEntities({ client: deps.dynamo.doc, table: deps.tableName, now: deps.now, newId: deps.newId }));
   }
 
   get name(): string {
     return this.#name;
   }
 
-  /** A Put of a complete item (keys, entity identifiers, defaults) built by the record type's entity. */
-  put<K extends keyof Entities & keyof RecordItems>(recordType: K, attributes: RecordItems[K], condition?: Condition): TransactItem {
-    const { Item } = (this.entities[recordType].put as (a: unknown) => { params(): { Item: Record<string, unknown> } })(attributes).params();
+  /** The ElectroDB entities, for the queries they page; loaded and built on first use. */
+  entities(): Promise<Entities> {
+    return this.#entities();
+  }
+
+  /** A Put of a complete item (keys, entity identifiers, defaults) of the record type, as its entity builds it. */
+  put<K extends keyof RecordItems>(recordType: K, attributes: RecordItems[K], condition?: Condition): TransactItem {
+    const Item = buildItem(recordType, RECORD_RULES[recordType] as never, attributes as never, this.clock);
     return { Put: { TableName: this.name, Item, ...conditionFields(condition) } };
+  }
+
+  /** One GetItem of a record by the attributes of its primary key, read as its entity reads it (undefined when absent). */
+  async read<K extends keyof RecordItems>(recordType: K, key: Partial<RecordItems[K]>, options: { consistent: boolean }): Promise<RecordItems[K] | undefined> {
+    const rules = RECORD_RULES[recordType] as never as Parameters<typeof readItem<RecordItems[K]>>[0];
+    const { Item } = await this.#doc.send(new GetCommand({ TableName: this.name, Key: rules.primaryKey(key as Record<string, unknown>), ...(options.consistent ? { ConsistentRead: true } : {}) }));
+    return readItem(rules, Item);
+  }
+
+  /** The first record of `recordType` in one partition of a GSI (a version by its id), read as its entity reads it. */
+  async first<K extends keyof RecordItems>(recordType: K, index: Exclude<IndexName, 'primary'>, partitionKey: string): Promise<RecordItems[K] | undefined> {
+    const rules = RECORD_RULES[recordType] as never as Parameters<typeof readItem<RecordItems[K]>>[0];
+    const { items } = await this.query({ IndexName: index, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': INDEXES[index].partitionKey }, ExpressionAttributeValues: { ':pk': partitionKey } });
+    for (const item of items) {
+      const read = readItem(rules, item);
+      if (read) return read;
+    }
+    return undefined;
   }
 
   /** A Delete of one item by its primary key, optionally conditional. */

@@ -1377,9 +1377,9 @@ export const registryMetaKeys = {
     skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(registryMetaPatterns.primary.sk, v, partial),
   },
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Record<string, never>): Record<string, string> => ({
-    PK: buildKey(registryMetaPatterns.primary.pk, item),
-    SK: buildKey(registryMetaPatterns.primary.sk, item),
+  all: (_item: object): Record<string, string> => ({
+    PK: buildKey(registryMetaPatterns.primary.pk, {}),
+    SK: buildKey(registryMetaPatterns.primary.sk, {}),
   }),
 };
 

@@ -7,13 +7,12 @@ export class ApiKeyStore {
 
   /** The key, revoked or not; eventually consistent: a key is used well after it is created. */
   async get(workspace_id: string, id: string, { consistent = false } = {}): Promise<ApiKeyItem | undefined> {
-    const { data } = await this.table.entities.api_key.get({ workspace_id, id }).go({ consistent });
-    return (data ?? undefined) as ApiKeyItem | undefined;
+    return this.table.read('api_key', { workspace_id, id }, { consistent });
   }
 
   /** Every key of a workspace, oldest first, revoked ones included (a workspace has a handful). */
   async list(workspace_id: string): Promise<ApiKeyItem[]> {
-    const { data } = await this.table.entities.api_key.query.api_keys_by_workspace({ workspace_id }).go({ pages: 'all' });
+    const { data } = await (await this.table.entities()).api_key.query.api_keys_by_workspace({ workspace_id }).go({ pages: 'all' });
     return data as ApiKeyItem[];
   }
 

@@ -20,8 +20,8 @@ export class AuditStore {
   }
 
   /** Events in id (time) order: one entity's history, or the workspace feed, optionally of one entity type. */
-  list(q: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditEventItem>> {
-    const e = this.table.entities.audit_event.query;
+  async list(q: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditEventItem>> {
+    const e = (await this.table.entities()).audit_event.query;
     return this.table.page(
       'listing audit events',
       () => {

@@ -17,7 +17,7 @@ export class AutoCreateLogStore {
   list(workspace_id: string, limit: number, cursor?: string): Promise<Page<AutoCreateLogEntryItem>> {
     return this.table.page(
       'listing the auto-create log',
-      () => this.table.entities.auto_create_log_entry.query.auto_create_log_by_workspace({ workspace_id }).go({ limit, cursor: cursor ?? null, order: 'desc' }),
+      async () => (await this.table.entities()).auto_create_log_entry.query.auto_create_log_by_workspace({ workspace_id }).go({ limit, cursor: cursor ?? null, order: 'desc' }),
       (i: AutoCreateLogEntryItem) => i,
     );
   }

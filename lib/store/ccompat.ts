@@ -13,13 +13,12 @@ export class CcompatStore {
   constructor(private readonly table: Table) {}
 
   async byContent(workspace_id: string, engine: string, fingerprint: string): Promise<CcompatSchemaIdItem | undefined> {
-    const { data } = await this.table.entities.ccompat_schema_id.get({ workspace_id, engine, fingerprint }).go({ consistent: true });
-    return (data ?? undefined) as CcompatSchemaIdItem | undefined;
+    return this.table.read('ccompat_schema_id', { workspace_id, engine, fingerprint }, { consistent: true });
   }
 
   /** By id: one Query on GSI1 (eventually consistent, as every GSI). */
   async byId(id: number): Promise<CcompatSchemaIdItem | undefined> {
-    const { data } = await this.table.entities.ccompat_schema_id.query.ccompat_id_by_id({ id }).go({ limit: 1 });
+    const { data } = await (await this.table.entities()).ccompat_schema_id.query.ccompat_id_by_id({ id }).go({ limit: 1 });
     return data[0] as CcompatSchemaIdItem | undefined;
   }
 
@@ -40,8 +39,7 @@ export class CcompatStore {
   }
 
   async subject(workspace_id: string, name: string): Promise<CcompatSubjectItem | undefined> {
-    const { data } = await this.table.entities.ccompat_subject.get({ workspace_id, name }).go({ consistent: true });
-    return (data ?? undefined) as CcompatSubjectItem | undefined;
+    return this.table.read('ccompat_subject', { workspace_id, name }, { consistent: true });
   }
 
   /** The subjects of several schemas of a workspace, in one BatchGetItem (schemas without one left out). */

@@ -33,7 +33,6 @@ export class IdempotencyStore {
   }
 
   async get(key: IdempotencyKey): Promise<IdempotencyRecordItem | undefined> {
-    const { data } = await this.table.entities.idempotency_record.get(key).go({ consistent: true });
-    return (data ?? undefined) as IdempotencyRecordItem | undefined;
+    return this.table.read('idempotency_record', key, { consistent: true });
   }
 }

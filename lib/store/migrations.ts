@@ -15,7 +15,7 @@ export class MigrationAttemptStore {
 
   /** Every attempt on one sink, oldest first (the registry's side of the sink's status). */
   async bySink(workspace_id: string, sink: string): Promise<MigrationAttemptItem[]> {
-    const { data } = await this.table.entities.migration_attempt.query.migration_attempts_by_sink({ workspace_id, sink }).go({ pages: 'all' });
+    const { data } = await (await this.table.entities()).migration_attempt.query.migration_attempts_by_sink({ workspace_id, sink }).go({ pages: 'all' });
     return data as MigrationAttemptItem[];
   }
 }

@@ -22,8 +22,8 @@ export class NotificationStore {
   }
 
   /** A user's notifications, newest first; `delivered` filters. */
-  list(userId: string, delivered: boolean | undefined, limit: number, cursor?: string): Promise<Page<NotificationItem>> {
-    const q = this.table.entities.notification.query.notifications_by_user({ user_id: userId });
+  async list(userId: string, delivered: boolean | undefined, limit: number, cursor?: string): Promise<Page<NotificationItem>> {
+    const q = (await this.table.entities()).notification.query.notifications_by_user({ user_id: userId });
     const filtered = delivered === undefined ? q : q.where(({ delivered: d }, { eq }) => eq(d, delivered));
     return this.table.page('listing notifications', () => filtered.go({ limit, cursor: cursor ?? null, order: 'desc' }), (n: NotificationItem) => n);
   }

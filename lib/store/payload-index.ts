@@ -31,8 +31,8 @@ export class PayloadIndexStore {
   }
 
   /** One page of entries matching a field's value: one Query on the primary key (strongly consistent). */
-  find(m: FieldMatch, limit: number, cursor?: string): Promise<Page<PayloadIndexEntryItem>> {
-    const query = this.table.entities.payload_index_entry.query.payload_index_entries_by_value({ workspace_id: m.workspace_id, schema_name: m.schema_name, field: m.field });
+  async find(m: FieldMatch, limit: number, cursor?: string): Promise<Page<PayloadIndexEntryItem>> {
+    const query = (await this.table.entities()).payload_index_entry.query.payload_index_entries_by_value({ workspace_id: m.workspace_id, schema_name: m.schema_name, field: m.field });
     return this.table.page(
       'querying payloads by field',
       // Encoded values hold no "#", so "VALUE#{value}#" matches that value exactly.
@@ -42,8 +42,7 @@ export class PayloadIndexStore {
   }
 
   async backfill(key: Pick<PayloadIndexBackfillItem, 'workspace_id' | 'schema_name' | 'schema_ref'>): Promise<PayloadIndexBackfillItem | undefined> {
-    const { data } = await this.table.entities.payload_index_backfill.get(key).go({ consistent: true });
-    return (data ?? undefined) as PayloadIndexBackfillItem | undefined;
+    return this.table.read('payload_index_backfill', key, { consistent: true });
   }
 
   async saveBackfill(item: PayloadIndexBackfillItem): Promise<void> {

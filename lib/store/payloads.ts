@@ -90,7 +90,7 @@ export class PayloadStore {
 
   /** One page of a payload's kept revisions, oldest first. */
   revisions(workspace_id: string, id: string, limit: number, cursor?: string): Promise<Page<PayloadRevisionItem>> {
-    return this.table.page('listing revisions', () => this.table.entities.payload_revision.query.payload_revisions_by_payload({ workspace_id, id }).go({ limit, cursor: cursor ?? null }), (r: PayloadRevisionItem) => r);
+    return this.table.page('listing revisions', async () => (await this.table.entities()).payload_revision.query.payload_revisions_by_payload({ workspace_id, id }).go({ limit, cursor: cursor ?? null }), (r: PayloadRevisionItem) => r);
   }
 
   /** The Delete of a kept revision (erasure). */

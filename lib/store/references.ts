@@ -14,7 +14,7 @@ export class SchemaReferenceStore {
   usedBy(workspace_id: string, referenced_id: string, limit: number, cursor?: string): Promise<Page<SchemaReferenceItem>> {
     return this.table.page(
       'listing references',
-      () => this.table.entities.schema_reference.query.schema_references_by_referenced({ workspace_id, referenced_id }).go({ limit, cursor: cursor ?? null }),
+      async () => (await this.table.entities()).schema_reference.query.schema_references_by_referenced({ workspace_id, referenced_id }).go({ limit, cursor: cursor ?? null }),
       (r: SchemaReferenceItem) => r,
     );
   }

@@ -13,16 +13,16 @@ export class SchemaRequestStore {
 
   /** A request by id: found on GSI1, then read strongly consistent from the table (the GSI copy may lag). */
   async byId(id: string): Promise<SchemaRequestItem | undefined> {
-    const { data } = await this.table.entities.schema_request.query.schema_request_by_id({ id }).go({ limit: 1 });
+    const { data } = await (await this.table.entities()).schema_request.query.schema_request_by_id({ id }).go({ limit: 1 });
     const found = data[0] as SchemaRequestItem | undefined;
     if (!found) return undefined;
-    const { data: current } = await this.table.entities.schema_request.get({ workspace_id: found.workspace_id, id }).go({ consistent: true });
+    const current = await this.table.read('schema_request', { workspace_id: found.workspace_id, id }, { consistent: true });
     return (current ?? found) as SchemaRequestItem;
   }
 
   /** A workspace's requests, newest first: by requester (optionally of one status), or by status (default pending). */
-  list(q: RequestFilter, limit: number, cursor?: string): Promise<Page<SchemaRequestItem>> {
-    const e = this.table.entities.schema_request.query;
+  async list(q: RequestFilter, limit: number, cursor?: string): Promise<Page<SchemaRequestItem>> {
+    const e = (await this.table.entities()).schema_request.query;
     const options = { limit, cursor: cursor ?? null, order: 'desc' as const };
     return this.table.page(
       'listing schema requests',
@@ -44,7 +44,7 @@ export class SchemaRequestStore {
    * by-status index, never a Scan).
    */
   async pendingUnreviewed(count: number): Promise<SchemaRequestItem[]> {
-    const out = await this.table.entities.schema_request.query
+    const out = await (await this.table.entities()).schema_request.query
       .schema_requests_by_status({ status: 'pending' })
       .where(({ auto_reviewed_at }, { notExists }) => notExists(auto_reviewed_at))
       // `count`, not `limit`: a Limit caps the items read before the filter, so a batch of already decided
@@ -55,7 +55,7 @@ export class SchemaRequestStore {
 
   /** Every request of a workspace in one status (the approved ones a sink's status lists as pending). */
   async allWithStatus(workspace_id: string, status: SchemaRequestItem['status']): Promise<SchemaRequestItem[]> {
-    const { data } = await this.table.entities.schema_request.query.schema_requests_by_status({ status, workspace_id }).go({ pages: 'all' });
+    const { data } = await (await this.table.entities()).schema_request.query.schema_requests_by_status({ status, workspace_id }).go({ pages: 'all' });
     return data as SchemaRequestItem[];
   }
 

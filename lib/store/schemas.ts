@@ -29,33 +29,29 @@ export class SchemaStore {
   constructor(private readonly table: Table) {}
 
   async head(workspace_id: string, name: string): Promise<SchemaItem | undefined> {
-    const { data } = await this.table.entities.schema.get({ workspace_id, name }).go({ consistent: true });
-    return (data ?? undefined) as SchemaItem | undefined;
+    return this.table.read('schema', { workspace_id, name }, { consistent: true });
   }
 
   async fingerprint(workspace_id: string, name: string, fingerprint: string): Promise<SchemaFingerprintItem | undefined> {
-    const { data } = await this.table.entities.schema_fingerprint.get({ workspace_id, name, fingerprint }).go({ consistent: true });
-    return (data ?? undefined) as SchemaFingerprintItem | undefined;
+    return this.table.read('schema_fingerprint', { workspace_id, name, fingerprint }, { consistent: true });
   }
 
   /** A version by id: one Query on GSI1. */
   async versionById(id: string): Promise<SchemaVersionItem | undefined> {
-    const { data } = await this.table.entities.schema_version.query.schema_version_by_id({ id }).go({ limit: 1 });
-    return data[0] as SchemaVersionItem | undefined;
+    return this.table.first('schema_version', 'GSI1', schemaVersionKeys.GSI1.pk({ id }));
   }
 
   /** A version by schema and number, strongly consistent (used right after a publish race). */
   async versionByNumber(workspace_id: string, name: string, version: number): Promise<SchemaVersionItem | undefined> {
-    const { data } = await this.table.entities.schema_version.get({ workspace_id, name, version }).go({ consistent: true });
-    return (data ?? undefined) as SchemaVersionItem | undefined;
+    return this.table.read('schema_version', { workspace_id, name, version }, { consistent: true });
   }
 
   versions(workspace_id: string, name: string, limit: number, cursor?: string): Promise<Page<SchemaVersionItem>> {
-    return this.table.page('listing versions', () => this.table.entities.schema_version.query.schema_versions_by_schema({ workspace_id, name }).go({ limit, cursor: cursor ?? null }), (v: SchemaVersionItem) => v);
+    return this.table.page('listing versions', async () => (await this.table.entities()).schema_version.query.schema_versions_by_schema({ workspace_id, name }).go({ limit, cursor: cursor ?? null }), (v: SchemaVersionItem) => v);
   }
 
-  heads(workspace_id: string, prefix: string | undefined, limit: number, cursor?: string): Promise<Page<SchemaItem>> {
-    const q = this.table.entities.schema.query.schemas_by_workspace({ workspace_id });
+  async heads(workspace_id: string, prefix: string | undefined, limit: number, cursor?: string): Promise<Page<SchemaItem>> {
+    const q = (await this.table.entities()).schema.query.schemas_by_workspace({ workspace_id });
     return this.table.page('listing schemas', () => (prefix ? q.begins({ name: prefix }) : q).go({ limit, cursor: cursor ?? null }), (h: SchemaItem) => h);
   }
 

@@ -11,14 +11,13 @@ export class SinkStore {
 
   /** The live settings of a sink (a tombstone reads as none). */
   async get(workspace_id: string, name: string): Promise<SinkConfigItem | undefined> {
-    const { data } = await this.table.entities.sink_config.get({ workspace_id, name }).go({ consistent: true });
-    const item = (data ?? undefined) as SinkConfigItem | undefined;
+    const item = await this.table.read('sink_config', { workspace_id, name }, { consistent: true });
     return item?.deleted_at ? undefined : item;
   }
 
   /** Every live sink of a workspace, by name (a workspace has a handful; one Query). */
   async list(workspace_id: string): Promise<SinkConfigItem[]> {
-    const { data } = await this.table.entities.sink_config.query.sinks_by_workspace({ workspace_id }).go({ pages: 'all' });
+    const { data } = await (await this.table.entities()).sink_config.query.sinks_by_workspace({ workspace_id }).go({ pages: 'all' });
     return (data as SinkConfigItem[]).filter((i) => !i.deleted_at);
   }
 

@@ -7,8 +7,7 @@ export class WorkspaceStore {
 
   /** The settings item; `consistent: false` where a moment's lag is harmless (a publish's default mode). */
   async get(workspace_id: string, { consistent = true } = {}): Promise<WorkspaceConfigItem | undefined> {
-    const { data } = await this.table.entities.workspace_config.get({ workspace_id }).go({ consistent });
-    return (data ?? undefined) as WorkspaceConfigItem | undefined;
+    return this.table.read('workspace_config', { workspace_id }, { consistent });
   }
 
   /** The Put of new settings, conditional on `current` (as read; undefined: none yet) being unchanged. */

@@ -2,7 +2,7 @@
  * Turns a TableDesign into the generated TypeScript module (key builders, record types, ElectroDB
  * entities, the CreateTable input) and the language-neutral conformance vectors.
  */
-import { indexDef, type AttributeDef, type RecordType, type TableDesign } from './model.js';
+import { DEFAULT_GENERATORS, indexDef, type AttributeDef, type RecordType, type TableDesign } from './model.js';
 import type { KeyErrorCode, KeyPattern } from './pattern.js';
 import { PAYLOAD_SHARD_CASES, PAYLOAD_WRITE_CASES, type PayloadShardCase, type PayloadWriteCase } from './payload-write-vectors.js';
 import { createTableInputOf, timeToLiveInputOf } from './table-input.js';
@@ -67,6 +67,17 @@ function electroAttribute(a: AttributeDef): string {
   }
   if (a.pattern !== undefined && (a.type === 'string' || a.type === 'json') && !a.enum) parts.push(`validate: new RegExp(${q(a.pattern)})`);
   if (a.padWidth !== undefined) parts.push(`padding: { length: ${a.padWidth}, char: "0" }`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+/** An attribute's rules as lib/dynamo/items.ts applies them (the ElectroDB attribute of electroAttribute, as data). */
+function attributeRule(a: AttributeDef): string {
+  const rule: Record<string, unknown> = { type: a.enum ? 'enum' : ({ string: 'string', json: 'string', integer: 'number', number: 'number', boolean: 'boolean', map: 'any', list: 'any', string_set: 'string_set' } as const)[a.type] };
+  if (a.required) rule.required = true;
+  if (a.default !== undefined) rule.default = (DEFAULT_GENERATORS as readonly unknown[]).includes(a.default) ? a.default : { value: a.default };
+  if (a.enum) rule.values = a.enum;
+  const parts = Object.entries(rule).map(([k, v]) => `${k}: ${q(v)}`);
+  if (a.pattern !== undefined && (a.type === 'string' || a.type === 'json') && !a.enum) parts.push(`pattern: new RegExp(${q(a.pattern)})`);
   return `{ ${parts.join(', ')} }`;
 }
 
@@ -172,13 +183,14 @@ export function generateModule(design: TableDesign): string {
         emit('  },');
       }
       const keyAttrs = [...new Set(Object.values(rt.keys).flatMap((k) => [...k.pk.attributes, ...k.sk.attributes]))];
-      const allT = keyAttrs.length ? `Pick<${T}Item, ${keyAttrs.map(q).join(' | ')}>` : 'Record<string, never>';
+      const allT = keyAttrs.length ? `Pick<${T}Item, ${keyAttrs.map(q).join(' | ')}>` : 'object';
       emit(`  /** Every key attribute (primary and GSI) of an item. */`);
-      emit(`  all: (item: ${allT}): Record<string, string> => ({`);
+      const values = keyAttrs.length ? 'item' : '{}';
+      emit(`  all: (${keyAttrs.length ? 'item' : '_item'}: ${allT}): Record<string, string> => ({`);
       for (const index of Object.keys(rt.keys)) {
         const ix = indexDef(design, index)!;
-        emit(`    ${ix.partitionKey}: buildKey(${camel(rt.name)}Patterns.${index}.pk, item),`);
-        emit(`    ${ix.sortKey}: buildKey(${camel(rt.name)}Patterns.${index}.sk, item),`);
+        emit(`    ${ix.partitionKey}: buildKey(${camel(rt.name)}Patterns.${index}.pk, ${values}),`);
+        emit(`    ${ix.sortKey}: buildKey(${camel(rt.name)}Patterns.${index}.sk, ${values}),`);
       }
       emit('  }),');
       emit('};');
@@ -219,6 +231,40 @@ export function generateModule(design: TableDesign): string {
     emit('export function timeToLiveInput(tableName: string): UpdateTimeToLiveCommandInput | undefined {');
     emit(ttl ? `  return { TableName: tableName, TimeToLiveSpecification: ${q(ttl.TimeToLiveSpecification)} };` : '  return undefined;');
     emit('}');
+  });
+}
+
+/**
+ * lib/generated/records.ts: the rules lib/dynamo/items.ts builds and reads items with, apart from table.ts
+ * so that code needing only a few key builders (the stream processor) does not bundle every one.
+ */
+export function generateRecordRulesModule(design: TableDesign): string {
+  const keyBuilders = Object.values(design.recordTypes).map((rt) => `${camel(rt.name)}Keys`);
+  const imports = [
+    "import type { RecordRules } from '../dynamo/items.js';",
+    `import { ${[...keyBuilders, 'type RecordItems'].join(', ')} } from './table.js';`,
+  ];
+  return generatedModule(design, imports, (emit) => {
+    emit('/**');
+    emit(' * What writing and reading items of each record type needs: its entity identifiers, the rules of its');
+    emit(' * attributes (those the ElectroDB entities state) and its key builder. lib/dynamo/items.ts builds and');
+    emit(' * reads items from it as the entities do, without loading ElectroDB.');
+    emit(' */');
+    emit('export const RECORD_RULES: { [K in keyof RecordItems]: RecordRules<RecordItems[K]> } = {');
+    for (const rt of Object.values(design.recordTypes)) {
+      emit(`  ${rt.name}: {`);
+      emit(`    entity: ${q(rt.entity)},`);
+      emit(`    version: ${q(rt.entityVersion)},`);
+      emit('    attributes: {');
+      for (const a of Object.values(rt.attributes)) emit(`      ${a.name}: ${attributeRule(a)},`);
+      emit('    },');
+      emit(`    keys: ${camel(rt.name)}Keys.all,`);
+      const primary = indexDef(design, 'primary')!;
+      const keys = `${camel(rt.name)}Keys.primary`;
+      emit(`    primaryKey: (v) => ({ ${primary.partitionKey}: ${keys}.pk(v as never), ${primary.sortKey}: ${keys}.sk(v as never) }),`);
+      emit('  },');
+    }
+    emit('};');
   });
 }
 

@@ -15,8 +15,8 @@ beforeAll(async () => {
   table = new Table({ ...reg.deps, newId: monotonicFactory() });
 });
 
-const recordDesign = (version: string) =>
-  table.entities.registry_meta.put({ schema_yaml_version: version, schema_yaml_hash: TABLE_DESIGN.hash, recorded_by: 'system:test' }).go();
+const recordDesign = async (version: string) =>
+  (await table.entities()).registry_meta.put({ schema_yaml_version: version, schema_yaml_hash: TABLE_DESIGN.hash, recorded_by: 'system:test' }).go();
 
 describe('writes through the API', () => {
   it('are refused while the table records another major version, and served once it records ours', async () => {

@@ -204,11 +204,12 @@ describe('audit of settings and states', () => {
     await reg.call('PATCH', `/api/v1/schemas/${v.body.id}`, { token: admin, body: { state: 'deprecated' } });
     const { buildServices } = await import('../../lib/registry.js');
     const { table } = buildServices(reg.deps);
-    const schemaEvents = (await table.entities.audit_event.query.audit_events_by_entity({ workspace_id: 'acme', entity_type: 'schema', entity_id: 'audited' }).go()).data;
+    const entities = await table.entities();
+    const schemaEvents = (await entities.audit_event.query.audit_events_by_entity({ workspace_id: 'acme', entity_type: 'schema', entity_id: 'audited' }).go()).data;
     expect(schemaEvents.map((e) => [e.action, JSON.parse(e.before!), JSON.parse(e.after!)])).toEqual([
       ['schema.config_changed', { compatibility: null, open_content_model: 'lenient', default_dialect: null, payload_shards: 1 }, { compatibility: 'FULL', open_content_model: 'lenient', default_dialect: null, payload_shards: 1 }],
     ]);
-    const versionEvents = (await table.entities.audit_event.query.audit_events_by_entity({ workspace_id: 'acme', entity_type: 'schema_version', entity_id: v.body.id }).go()).data;
+    const versionEvents = (await entities.audit_event.query.audit_events_by_entity({ workspace_id: 'acme', entity_type: 'schema_version', entity_id: v.body.id }).go()).data;
     expect(versionEvents.map((e) => e.action)).toEqual(['schema_version.published', 'schema_version.state_changed']);
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, vi } from 'vitest';
+import { Table } from '../../lib/dynamo/table.js';
 import { MAX_DATA_BYTES, MAX_DATA_DEPTH } from '../../lib/payloads/service.js';
 import { useRegistry } from '../support/registry.js';
 
@@ -122,5 +123,24 @@ describe('payload writes', () => {
   it('refuses a list without a selector, and a page size over 500, with 400', async () => {
     expect((await reg.call('GET', '/api/v1/payloads', { token: writer })).status).toBe(400);
     expect((await reg.call('GET', `/api/v1/payloads?schema_ref=${ref}&limit=501`, { token: writer })).status).toBe(400);
+  });
+});
+
+describe('the payload routes', () => {
+  it('store, read, list, update and delete payloads without loading ElectroDB (its entities serve only the rare listings)', async () => {
+    const entities = vi.spyOn(Table.prototype, 'entities');
+    try {
+      const created = await create({ text: 'lean' });
+      expect(created.status).toBe(201);
+      const path = `/api/v1/payloads/${created.body.id}`;
+      expect((await reg.call('GET', path, { token: writer })).status).toBe(200);
+      expect((await reg.call('GET', `/api/v1/payloads?schema_ref=${ref}`, { token: writer })).status).toBe(200);
+      const updated = await reg.call('PUT', path, { token: writer, body: { data: { text: 'leaner' } }, headers: { 'If-Match': created.headers.get('etag')! } });
+      expect(updated.status).toBe(200);
+      expect((await reg.call('DELETE', path, { token: writer, headers: { 'If-Match': updated.headers.get('etag')! } })).status).toBe(204);
+      expect(entities).not.toHaveBeenCalled();
+    } finally {
+      entities.mockRestore();
+    }
   });
 });

@@ -14,11 +14,11 @@ let table: Table;
 beforeAll(() => {
   table = new Table({ dynamo: t.dynamo, tableName: t.tableName, now: () => new Date(), newId: monotonicFactory() });
 });
-const target = () => ({ entity: table.entities.registry_meta, tableName: t.tableName, writer: 'system:test' });
+const target = () => ({ table, writer: 'system:test' });
 
 /** Overwrites the table's design record, as another deployment (or a migration) would have written it. */
 async function recordDesign(version: string, migration: { state?: 'active' | 'migrating' | 'migrated'; migration_to_version?: string; migration_table?: string } = {}): Promise<void> {
-  await table.entities.registry_meta.put({ schema_yaml_version: version, schema_yaml_hash: 'f'.repeat(64), recorded_by: 'system:test', ...migration }).go();
+  await (await table.entities()).registry_meta.put({ schema_yaml_version: version, schema_yaml_hash: 'f'.repeat(64), recorded_by: 'system:test', ...migration }).go();
 }
 
 async function deleteDesignRecord(): Promise<void> {
@@ -52,7 +52,7 @@ describe('the design record', () => {
     await deleteDesignRecord();
     const check = await new DesignGuard(table).ready();
     expect(check.action).toBe('recorded');
-    const { data } = await table.entities.registry_meta.get({}).go();
+    const { data } = await (await table.entities()).registry_meta.get({}).go();
     expect(data).toMatchObject({ schema_yaml_version: TABLE_DESIGN.version, schema_yaml_hash: TABLE_DESIGN.hash, recorded_by: 'system:design-guard' });
   });
 
