@@ -55,8 +55,10 @@ function problem(rule: AttributeRule, value: unknown): string | undefined {
       return typeof value === 'boolean' ? undefined : `expected a boolean, got ${typeof value}`;
     case 'enum':
       return rule.values!.includes(value as string) ? undefined : `expected one of ${rule.values!.join(', ')}, got ${String(value)}`;
-    case 'string_set':
-      return (value instanceof Set ? [...value] : Array.isArray(value) ? value : [0]).every((v) => typeof v === 'string') ? undefined : 'expected a set of strings';
+    case 'string_set': {
+      const members: unknown[] | undefined = value instanceof Set ? [...value] : Array.isArray(value) ? value : undefined;
+      return members?.every((v) => typeof v === 'string') ? undefined : 'expected a set of strings';
+    }
     case 'any':
       return value === null ? 'expected a value, got null' : undefined;
   }

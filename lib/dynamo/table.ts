@@ -21,7 +21,7 @@ import type { Entities } from '../generated/entities.js';
 import { RECORD_RULES } from '../generated/records.js';
 import { INDEXES, type IndexName, type RecordItems } from '../generated/table.js';
 import { once } from '../util/once.js';
-import { buildItem, readItem } from './items.js';
+import { buildItem, readItem, type RecordRules } from './items.js';
 import type { DynamoClients } from './client.js';
 import { cancellationCodes, isConditionFailure, translate } from './errors.js';
 
@@ -72,6 +72,9 @@ export interface Transactor {
   transactOrConflict(items: TransactItem[], message: string): Promise<void>;
 }
 
+/** The rules of one record type, typed by its item (the mapped type of RECORD_RULES does not narrow on a generic key). */
+const rulesOf = <K extends keyof RecordItems>(recordType: K) => RECORD_RULES[recordType] as unknown as RecordRules<RecordItems[K]>;
+
 export class Table implements Transactor {
   /** The clock and id generator the entities and stores stamp items with. */
   readonly clock: Clock & IdGenerator;
@@ -97,20 +100,20 @@ export class Table implements Transactor {
 
   /** A Put of a complete item (keys, entity identifiers, defaults) of the record type, as its entity builds it. */
   put<K extends keyof RecordItems>(recordType: K, attributes: RecordItems[K], condition?: Condition): TransactItem {
-    const Item = buildItem(recordType, RECORD_RULES[recordType] as never, attributes as never, this.clock);
+    const Item = buildItem(recordType, rulesOf(recordType), attributes, this.clock);
     return { Put: { TableName: this.name, Item, ...conditionFields(condition) } };
   }
 
   /** One GetItem of a record by the attributes of its primary key, read as its entity reads it (undefined when absent). */
   async read<K extends keyof RecordItems>(recordType: K, key: Partial<RecordItems[K]>, options: { consistent: boolean }): Promise<RecordItems[K] | undefined> {
-    const rules = RECORD_RULES[recordType] as never as Parameters<typeof readItem<RecordItems[K]>>[0];
+    const rules = rulesOf(recordType);
     const { Item } = await this.#doc.send(new GetCommand({ TableName: this.name, Key: rules.primaryKey(key as Record<string, unknown>), ...(options.consistent ? { ConsistentRead: true } : {}) }));
     return readItem(rules, Item);
   }
 
   /** The first record of `recordType` in one partition of a GSI (a version by its id), read as its entity reads it. */
   async first<K extends keyof RecordItems>(recordType: K, index: Exclude<IndexName, 'primary'>, partitionKey: string): Promise<RecordItems[K] | undefined> {
-    const rules = RECORD_RULES[recordType] as never as Parameters<typeof readItem<RecordItems[K]>>[0];
+    const rules = rulesOf(recordType);
     const { items } = await this.query({ IndexName: index, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': INDEXES[index].partitionKey }, ExpressionAttributeValues: { ':pk': partitionKey } });
     for (const item of items) {
       const read = readItem(rules, item);
