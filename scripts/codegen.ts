@@ -3,7 +3,7 @@
  * types (clients/typescript/src/generated/, from the OpenAPI document). With `--check`, writes nothing
  * and fails when a generated file differs from what its source produces (stale or hand-edited).
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -34,6 +34,21 @@ async function contractValidators(): Promise<Record<string, string>> {
   const { generateContractValidators } = await import('../lib/api/contract-validators.js');
   const { ROUTES } = await import('../functions/routes.js');
   return generateContractValidators(ROUTES);
+}
+
+const CONTRACTS_DIR = 'lib/generated/contracts/';
+
+/** Deletes (with --check: reports) the files of `dir` that codegen no longer writes, e.g. a contract no route reads; answers how many. */
+function removeOrphans(dir: string, written: Record<string, string>): number {
+  const orphans = readdirSync(root + dir).filter((f) => !Object.hasOwn(written, dir + f));
+  for (const f of orphans) {
+    if (check) console.error(`${dir}${f} is no longer generated: run \`npm run codegen\` to remove it.`);
+    else {
+      rmSync(root + dir + f);
+      console.log(`removed ${dir}${f}`);
+    }
+  }
+  return check ? orphans.length : 0;
 }
 
 /** Writes each file whose content differs (with --check: reports it); answers how many differed. */
@@ -85,7 +100,10 @@ async function main(): Promise<number> {
   };
   let stale = update(tableFiles);
   // A stale table module cannot be imported reliably, so the contracts' code and the client's types wait for it.
-  if (!stale) stale = update({ ...(await contractValidators()), 'clients/typescript/src/generated/openapi.ts': await clientTypes() });
+  if (!stale) {
+    const validators = await contractValidators();
+    stale = update({ ...validators, 'clients/typescript/src/generated/openapi.ts': await clientTypes() }) + removeOrphans(CONTRACTS_DIR, validators);
+  }
   if (check && !stale) console.log(`generated code is up to date with schema.yaml ${design.version} and the OpenAPI document.`);
   return stale ? 1 : 0;
 }
