@@ -62,7 +62,7 @@ export const BUNDLE_BUDGETS_KB: Record<string, number> = {
   'functions/console.ts': 65,
   'functions/schemas.ts': 510,
   'functions/workspaces.ts': 605,
-  'functions/payloads.ts': 480,
+  'functions/payloads.ts': 405,
   'functions/schema-requests.ts': 605,
   'functions/migrations.ts': 605,
   'functions/audit.ts': 420,

@@ -12,6 +12,7 @@ import { defaultEngines, type EngineRegistry } from '../engines/registry.js';
 import { NotificationService } from '../notifications/service.js';
 import { DEFAULT_DRAFT } from '../engines/json-schema/names.js';
 import { WorkspaceService } from '../workspaces/service.js';
+import { loadEntities } from './entities.js';
 import { buildPayloadServices, type PayloadServices } from './payloads.js';
 
 export interface CoreServices extends PayloadServices {
@@ -26,7 +27,7 @@ export type CoreDeps = TableDeps & { settings?: Settings };
 
 export function buildCoreServices(deps: CoreDeps, engines: EngineRegistry = defaultEngines()): CoreServices {
   const settings = deps.settings ?? DEFAULT_SETTINGS;
-  const base = buildPayloadServices(deps, engines);
+  const base = buildPayloadServices(deps, engines, loadEntities);
   const { table, stores } = base;
   const clock = { now: deps.now, newId: deps.newId };
   return {

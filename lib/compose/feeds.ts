@@ -5,6 +5,7 @@
 import { AuditService } from '../audit/service.js';
 import { DesignGuard } from '../dynamo/design-record.js';
 import { Table, type TableDeps } from '../dynamo/table.js';
+import { loadEntities } from './entities.js';
 import { NotificationService } from '../notifications/service.js';
 import { AuditStore } from '../store/audit.js';
 import { NotificationStore } from '../store/notifications.js';
@@ -17,6 +18,6 @@ export interface FeedServices {
 }
 
 export function buildFeedServices(deps: TableDeps): FeedServices {
-  const table = new Table(deps);
+  const table = new Table(deps, loadEntities);
   return { design: new DesignGuard(table), audit: new AuditService(new AuditStore(table)), notifications: new NotificationService(new NotificationStore(table)) };
 }

@@ -2,10 +2,11 @@
  * The payload services, for the group that serves only payloads: one Table, its stores, and the services
  * that validate, store, change and query payloads (with the schema service, whose settings an update to
  * a newer version is checked under). No workspace policies, SQL, audit or notification services: the core
- * composition (core.ts) builds those on top of this one.
+ * composition (core.ts) builds those on top of this one. No ElectroDB either: every payload route builds
+ * and reads its items from schema.yaml's rules and pages its listings itself.
  */
 import { DesignGuard } from '../dynamo/design-record.js';
-import { Table, type TableDeps } from '../dynamo/table.js';
+import { Table, type EntitiesLoader, type TableDeps } from '../dynamo/table.js';
 import { defaultEngines, type EngineRegistry } from '../engines/registry.js';
 import { PayloadChanges } from '../payloads/changes.js';
 import { PayloadFieldIndex } from '../payloads/field-index.js';
@@ -27,8 +28,9 @@ export interface PayloadServices {
   payloadIndex: PayloadFieldIndex;
 }
 
-export function buildPayloadServices(deps: TableDeps, engines: EngineRegistry = defaultEngines()): PayloadServices {
-  const table = new Table(deps);
+/** `loadEntities`: for compositions built on this one whose services page with ElectroDB (see Table). */
+export function buildPayloadServices(deps: TableDeps, engines: EngineRegistry = defaultEngines(), loadEntities?: EntitiesLoader): PayloadServices {
+  const table = new Table(deps, loadEntities);
   const stores = createStores(table);
   const clock = { now: deps.now, newId: deps.newId };
   const schemas = new SchemaService(stores, table, engines, clock);

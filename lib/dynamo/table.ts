@@ -38,6 +38,9 @@ export interface TableDeps extends Clock, IdGenerator {
   tableName: string;
 }
 
+/** Loads the generated ElectroDB entities (`() => import('../generated/entities.js')`), for compositions whose services page with them. */
+export type EntitiesLoader = () => Promise<typeof import('../generated/entities.js')>;
+
 /** One page of a listing; `next_cursor` is null on the last page. */
 export interface Page<T> {
   items: T[];
@@ -82,11 +85,20 @@ export class Table implements Transactor {
   readonly #name: string;
   readonly #entities: () => Promise<Entities>;
 
-  constructor(deps: TableDeps) {
+  /**
+   * `loadEntities` is given by the compositions whose listings page through ElectroDB. The payload
+   * composition gives none, so that the payloads function does not bundle ElectroDB at all: esbuild keeps
+   * whatever any chunk uses of a shared module, and ElectroDB's use of the document client alone kept
+   * every DynamoDB command in the code payloads loads at a cold start.
+   */
+  constructor(deps: TableDeps, loadEntities?: EntitiesLoader) {
     this.#doc = deps.dynamo.doc;
     this.#name = deps.tableName;
     this.clock = { now: deps.now, newId: deps.newId };
-    this.#entities = once(async () => (await import('../generated/entities.js')).createEntities({ client: deps.dynamo.doc, table: deps.tableName, now: deps.now, newId: deps.newId }));
+    this.#entities = once(async () => {
+      if (!loadEntities) throw new Error('this table was built without the ElectroDB entities: its composition pages nothing with them');
+      return (await loadEntities()).createEntities({ client: deps.dynamo.doc, table: deps.tableName, now: deps.now, newId: deps.newId });
+    });
   }
 
   get name(): string {
@@ -120,6 +132,38 @@ export class Table implements Transactor {
       if (read) return read;
     }
     return undefined;
+  }
+
+  /**
+   * One page of the records of `recordType` in one partition of the primary index whose sort key begins
+   * with `sortKeyPrefix`, in sort key order, read as the entities read them. The cursor is the page's last
+   * key, as ElectroDB's are; a malformed or foreign one becomes a 400 naming `context`.
+   */
+  async pageRecords<K extends keyof RecordItems>(
+    recordType: K,
+    context: string,
+    where: { partitionKey: string; sortKeyPrefix: string; consistent?: boolean },
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<RecordItems[K]>> {
+    const rules = rulesOf(recordType);
+    const { partitionKey: pk, sortKey: sk } = INDEXES.primary;
+    try {
+      const { items, lastKey } = await this.query({
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
+        ExpressionAttributeValues: { ':pk': where.partitionKey, ':prefix': where.sortKeyPrefix },
+        Limit: limit,
+        ...(where.consistent ? { ConsistentRead: true } : {}),
+        ...(cursor === undefined ? {} : { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> }),
+      });
+      return {
+        items: items.flatMap((item) => readItem(rules, item) ?? []),
+        next_cursor: lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : null,
+      };
+    } catch (e) {
+      translate(e, context);
+    }
   }
 
   /** A Delete of one item by its primary key, optionally conditional. */

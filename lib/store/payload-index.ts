@@ -31,14 +31,12 @@ export class PayloadIndexStore {
   }
 
   /** One page of entries matching a field's value: one Query on the primary key (strongly consistent). */
-  async find(m: FieldMatch, limit: number, cursor?: string): Promise<Page<PayloadIndexEntryItem>> {
-    const query = (await this.table.entities()).payload_index_entry.query.payload_index_entries_by_value({ workspace_id: m.workspace_id, schema_name: m.schema_name, field: m.field });
-    return this.table.page(
-      'querying payloads by field',
-      // Encoded values hold no "#", so "VALUE#{value}#" matches that value exactly.
-      () => query.begins({ value: m.prefix ? m.value : `${m.value}#` }).go({ limit, cursor: cursor ?? null, consistent: true }),
-      (e: PayloadIndexEntryItem) => e,
-    );
+  find(m: FieldMatch, limit: number, cursor?: string): Promise<Page<PayloadIndexEntryItem>> {
+    const keys = payloadIndexEntryKeys.primary;
+    // Encoded values hold no "#", so the prefix of the value's whole segment matches that value exactly.
+    const sortKeyPrefix = m.prefix ? keys.skPrefix({}, m.value) : keys.skPrefix({ value: m.value });
+    const where = { partitionKey: keys.pk({ workspace_id: m.workspace_id, schema_name: m.schema_name, field: m.field }), sortKeyPrefix, consistent: true };
+    return this.table.pageRecords('payload_index_entry', 'querying payloads by field', where, limit, cursor);
   }
 
   async backfill(key: Pick<PayloadIndexBackfillItem, 'workspace_id' | 'schema_name' | 'schema_ref'>): Promise<PayloadIndexBackfillItem | undefined> {

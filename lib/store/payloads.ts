@@ -90,7 +90,8 @@ export class PayloadStore {
 
   /** One page of a payload's kept revisions, oldest first. */
   revisions(workspace_id: string, id: string, limit: number, cursor?: string): Promise<Page<PayloadRevisionItem>> {
-    return this.table.page('listing revisions', async () => (await this.table.entities()).payload_revision.query.payload_revisions_by_payload({ workspace_id, id }).go({ limit, cursor: cursor ?? null }), (r: PayloadRevisionItem) => r);
+    const where = { partitionKey: payloadRevisionKeys.primary.pk({ workspace_id, id }), sortKeyPrefix: payloadRevisionKeys.primary.skPrefix() };
+    return this.table.pageRecords('payload_revision', 'listing revisions', where, limit, cursor);
   }
 
   /** The Delete of a kept revision (erasure). */

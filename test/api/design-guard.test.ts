@@ -3,6 +3,7 @@ import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { majorVersion } from '../../lib/dynamo/design-record.js';
 import { Table } from '../../lib/dynamo/table.js';
+import { loadEntities } from '../../lib/compose/entities.js';
 import { TABLE_DESIGN } from '../../lib/generated/table.js';
 import { useRegistry } from '../support/registry.js';
 
@@ -12,7 +13,7 @@ let table: Table;
 
 beforeAll(async () => {
   admin = await reg.token('ada', { acme: 'admin' });
-  table = new Table({ ...reg.deps, newId: monotonicFactory() });
+  table = new Table({ ...reg.deps, newId: monotonicFactory() }, loadEntities);
 });
 
 const recordDesign = async (version: string) =>

@@ -5,6 +5,7 @@ import { DESIGN_RECHECK_MS, DesignGuard, ensureDesignRecord, majorVersion, readD
 import { TableDesignMismatchError, TableMigratingError } from '../../lib/errors.js';
 import { ensureTable } from '../../lib/dynamo/table-admin.js';
 import { Table } from '../../lib/dynamo/table.js';
+import { loadEntities } from '../../lib/compose/entities.js';
 import { registryMetaKeys, TABLE_DESIGN } from '../../lib/generated/table.js';
 import { useTestTable } from '../support/dynamo.js';
 
@@ -12,7 +13,7 @@ const t = useTestTable();
 const major = majorVersion(TABLE_DESIGN.version);
 let table: Table;
 beforeAll(() => {
-  table = new Table({ dynamo: t.dynamo, tableName: t.tableName, now: () => new Date(), newId: monotonicFactory() });
+  table = new Table({ dynamo: t.dynamo, tableName: t.tableName, now: () => new Date(), newId: monotonicFactory() }, loadEntities);
 });
 const target = () => ({ table, writer: 'system:test' });
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGETS_KB, buildFunctionBundle, bundleSizes, DEPLOYED_FUNCTIONS } from '../../infra/bundling.js';
+import { BUNDLE_BUDGETS_KB, buildFunctionBundle, bundleSizes, DEPLOYED_FUNCTIONS, functionBuildOptions } from '../../infra/bundling.js';
 
 const entries = DEPLOYED_FUNCTIONS.map((f) => f.entry);
 const dir = mkdtempSync(join(tmpdir(), 'bundle-size-'));
@@ -35,5 +35,13 @@ describe('function bundle sizes', () => {
   it.each(DEPLOYED_FUNCTIONS)('$entry stays within its budget', async ({ entry, sinks }) => {
     const { bytes } = await buildFunctionBundle(entry, join(dir, entry.replace(/\W/g, '_')), sinks);
     expect(bytes / 1024, `${entry}: ${(bytes / 1024).toFixed(0)} KB loaded`).toBeLessThanOrEqual(BUNDLE_BUDGETS_KB[entry]!);
+  });
+
+  it('leave ElectroDB out of payloads altogether: even read on demand, its use of the document client would keep every DynamoDB command in what payloads loads', async () => {
+    const { build } = await import('esbuild');
+    const { metafile } = await build({ ...functionBuildOptions('functions/payloads.ts', join(dir, 'payloads-inputs')), write: false });
+    const inputs = Object.keys(metafile!.inputs);
+    expect(inputs.some((path) => path.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
+    expect(inputs.filter((path) => path.includes('node_modules/electrodb/') || path.includes('lib/generated/entities'))).toEqual([]);
   });
 });
