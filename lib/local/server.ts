@@ -132,9 +132,11 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
   // middy's security headers mark headers to drop (e.g. Server) with undefined values.
   for (const [k, v] of Object.entries(result.headers ?? {})) if (v !== undefined) headers[k] = String(v);
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
-  const body = result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
   res.writeHead(result.statusCode ?? 200, headers);
-  res.end(body);
+  // A string body leaves with the headers in one socket write; a Buffer would be a second chunk (writev).
+  if (result.body === undefined) res.end();
+  else if (result.isBase64Encoded) res.end(Buffer.from(result.body, 'base64'));
+  else res.end(result.body, 'utf8');
 }
 
 /** Verified tokens remembered by one server (each a few hundred bytes). */
@@ -178,9 +180,9 @@ export function createLocalServer(options: LocalServerOptions): Server {
       const url = parseTarget(req.url ?? '/');
       instance = url.pathname;
       if (options.devAdminToken && url.pathname === DEV_ADMIN_TOKEN_PATH) return serveDevAdminToken(req, res, options.devAdminToken);
-      const matches = compiled.filter((c) => c.regex.test(url.pathname));
-      const match = matches.find((c) => c.route.method === method);
+      const match = compiled.find((c) => c.route.method === method && c.regex.test(url.pathname));
       if (!match) {
+        const matches = compiled.filter((c) => c.regex.test(url.pathname));
         if (matches.length) {
           const allow = matches.map((m) => m.route.method).join(', ');
           throw new MethodNotAllowedError(`${method} is not allowed on ${url.pathname}; use ${allow}`, { headers: { Allow: allow } });
