@@ -4,6 +4,7 @@
  * loads neither ajv nor the contracts' schemas, which only the OpenAPI document and codegen read.
  */
 import { BadRequestError } from '../errors.js';
+import { decodeCursor } from '../dynamo/cursor.js';
 import { CONTRACT_VALIDATORS, type ContractValidator } from '../generated/contracts/index.js';
 import type { ContractName } from './contracts.js';
 
@@ -26,13 +27,13 @@ function validatorOf(contract: ContractName): Promise<ContractValidator> {
 const CURSOR_KEY = /^(PK|SK|GSI\d+PK|GSI\d+SK)$/;
 
 /**
- * A cursor is the opaque base64url JSON of the last key a page read. Anything else (or one whose key
+ * A cursor (lib/dynamo/cursor.ts) holds the last key a page read. Anything else (or one whose key
  * values are not strings) would reach DynamoDB as a malformed start key: refuse it here as a 400.
  */
 function checkCursor(cursor: string): void {
   let key: unknown;
   try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    key = decodeCursor(cursor);
   } catch {
     key = undefined;
   }

@@ -23,6 +23,7 @@ import { INDEXES, type IndexName, type RecordItems } from '../generated/table.js
 import { once } from '../util/once.js';
 import { buildItem, readItem, type RecordRules } from './items.js';
 import type { DynamoClients } from './client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import { cancellationCodes, isConditionFailure, translate } from './errors.js';
 
 export interface Clock {
@@ -155,11 +156,11 @@ export class Table implements Transactor {
         ExpressionAttributeValues: { ':pk': where.partitionKey, ':prefix': where.sortKeyPrefix },
         Limit: limit,
         ...(where.consistent ? { ConsistentRead: true } : {}),
-        ...(cursor === undefined ? {} : { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> }),
+        ...(cursor === undefined ? {} : { ExclusiveStartKey: decodeCursor(cursor) as Record<string, unknown> }),
       });
       return {
         items: items.flatMap((item) => readItem(rules, item) ?? []),
-        next_cursor: lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : null,
+        next_cursor: lastKey ? encodeCursor(lastKey) : null,
       };
     } catch (e) {
       translate(e, context);

@@ -8,6 +8,7 @@
  * raised between pages (payloads in the new shards are newer than the raise).
  */
 import { BadRequestError } from '../errors.js';
+import { decodeCursor, encodeCursor } from '../dynamo/cursor.js';
 import type { Page, Table } from '../dynamo/table.js';
 import { ACCESS_PATTERNS, INDEXES, payloadKeys, SHARED_ATTRIBUTES, type PayloadItem } from '../generated/table.js';
 
@@ -24,15 +25,15 @@ export interface ListingOf {
 }
 
 /** The cursor after `last`: its own GSI4 key, the shape of every cursor the API issues. */
-function encodeCursor(last: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify({ [PK]: last[PK], [SK]: last[SK] })).toString('base64url');
+function cursorAfter(last: Record<string, unknown>): string {
+  return encodeCursor({ [PK]: last[PK], [SK]: last[SK] });
 }
 
 /** The id a cursor continues after, refusing one issued by another listing. */
-function decodeCursor(of: ListingOf, cursor: string | undefined): string | undefined {
+function idAfter(of: ListingOf, cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, string>;
+    const key = decodeCursor(cursor) as Record<string, string>;
     const where = payloadKeys[INDEX].parsePk(key[PK]!);
     const { id } = payloadKeys[INDEX].parseSk(key[SK]!);
     if (where.workspace_id === of.workspace_id && where.schema_name === of.schema_name && ULID.test(id)) return id;
@@ -50,7 +51,7 @@ interface Shard {
 
 /** One page of `of` over `shards` shards, oldest first. */
 export async function listPayloads(table: Table, of: ListingOf, shards: number, limit: number, cursor?: string): Promise<Page<PayloadItem>> {
-  const after = decodeCursor(of, cursor);
+  const after = idAfter(of, cursor);
   // Ids spread evenly over shards, so each gives about limit/shards items to a page; one more shows whether it has more.
   const chunk = Math.ceil(limit / shards) + 1;
   const state: Shard[] = Array.from({ length: shards }, () => ({ buffer: [], done: false }));
@@ -88,5 +89,5 @@ export async function listPayloads(table: Table, of: ListingOf, shards: number, 
   const more = state.some((s) => s.buffer.length > 0 || !s.done);
   const bodies = (await table.batchGet(page.map((i) => ({ [TABLE.partitionKey]: String(i[TABLE.partitionKey]), [TABLE.sortKey]: String(i[TABLE.sortKey]) })))) as unknown as PayloadItem[];
   const last = page.at(-1);
-  return { items: bodies, next_cursor: more && last ? encodeCursor(last) : null };
+  return { items: bodies, next_cursor: more && last ? cursorAfter(last) : null };
 }
