@@ -52,11 +52,19 @@ function electroTemplate(pattern: KeyPattern): string {
   return pattern.segments.map((s) => ('literal' in s ? s.literal : `\${${s.attribute}}`)).join('#');
 }
 
+/** The ElectroDB type of each schema.yaml type other than `string_set` (and enums, which list their values). */
+const ELECTRO_TYPES = { string: 'string', json: 'string', integer: 'number', number: 'number', boolean: 'boolean', map: 'any', list: 'any' } as const;
+
+/** The pattern ElectroDB checks an attribute's values against: string types only, enums have their values. */
+function checkedPattern(a: AttributeDef): string | undefined {
+  return (a.type === 'string' || a.type === 'json') && !a.enum ? a.pattern : undefined;
+}
+
 function electroAttribute(a: AttributeDef): string {
   const parts: string[] = [];
   if (a.enum) parts.push(`type: [${a.enum.map(q).join(', ')}] as const`);
   else if (a.type === 'string_set') parts.push(`type: 'set', items: 'string'`);
-  else parts.push(`type: ${q({ string: 'string', json: 'string', integer: 'number', number: 'number', boolean: 'boolean', map: 'any', list: 'any' }[a.type as string])}`);
+  else parts.push(`type: ${q(ELECTRO_TYPES[a.type])}`);
   if (a.required) parts.push('required: true');
   if (a.immutable) parts.push('readOnly: true');
   if (a.default !== undefined) {
@@ -65,19 +73,21 @@ function electroAttribute(a: AttributeDef): string {
     else if (a.default === 'ulid') parts.push('default: deps.newId');
     else parts.push(`default: ${q(a.default)}`);
   }
-  if (a.pattern !== undefined && (a.type === 'string' || a.type === 'json') && !a.enum) parts.push(`validate: new RegExp(${q(a.pattern)})`);
+  const pattern = checkedPattern(a);
+  if (pattern !== undefined) parts.push(`validate: new RegExp(${q(pattern)})`);
   if (a.padWidth !== undefined) parts.push(`padding: { length: ${a.padWidth}, char: "0" }`);
   return `{ ${parts.join(', ')} }`;
 }
 
 /** An attribute's rules as lib/dynamo/items.ts applies them (the ElectroDB attribute of electroAttribute, as data). */
 function attributeRule(a: AttributeDef): string {
-  const rule: Record<string, unknown> = { type: a.enum ? 'enum' : ({ string: 'string', json: 'string', integer: 'number', number: 'number', boolean: 'boolean', map: 'any', list: 'any', string_set: 'string_set' } as const)[a.type] };
+  const rule: Record<string, unknown> = { type: a.enum ? 'enum' : a.type === 'string_set' ? 'string_set' : ELECTRO_TYPES[a.type] };
   if (a.required) rule.required = true;
   if (a.default !== undefined) rule.default = (DEFAULT_GENERATORS as readonly unknown[]).includes(a.default) ? a.default : { value: a.default };
   if (a.enum) rule.values = a.enum;
   const parts = Object.entries(rule).map(([k, v]) => `${k}: ${q(v)}`);
-  if (a.pattern !== undefined && (a.type === 'string' || a.type === 'json') && !a.enum) parts.push(`pattern: new RegExp(${q(a.pattern)})`);
+  const pattern = checkedPattern(a);
+  if (pattern !== undefined) parts.push(`pattern: new RegExp(${q(pattern)})`);
   return `{ ${parts.join(', ')} }`;
 }
 
@@ -250,6 +260,7 @@ export function generateRecordRulesModule(design: TableDesign): string {
     emit(' * attributes (those the ElectroDB entities state) and its key builder. lib/dynamo/items.ts builds and');
     emit(' * reads items from it as the entities do, without loading ElectroDB.');
     emit(' */');
+    const primary = indexDef(design, 'primary')!;
     emit('export const RECORD_RULES: { [K in keyof RecordItems]: RecordRules<RecordItems[K]> } = {');
     for (const rt of Object.values(design.recordTypes)) {
       emit(`  ${rt.name}: {`);
@@ -259,7 +270,6 @@ export function generateRecordRulesModule(design: TableDesign): string {
       for (const a of Object.values(rt.attributes)) emit(`      ${a.name}: ${attributeRule(a)},`);
       emit('    },');
       emit(`    keys: ${camel(rt.name)}Keys.all,`);
-      const primary = indexDef(design, 'primary')!;
       const keys = `${camel(rt.name)}Keys.primary`;
       emit(`    primaryKey: (v) => ({ ${primary.partitionKey}: ${keys}.pk(v as never), ${primary.sortKey}: ${keys}.sk(v as never) }),`);
       emit('  },');

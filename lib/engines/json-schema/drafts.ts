@@ -13,7 +13,6 @@ import { meteredRegExp, meterValidation } from './validation-budget.js';
 import { isObject } from '../../util/json.js';
 import { DEFAULT_DRAFT, DEFAULT_DRAFTS, REGISTRY_INDEX_KEYWORD, SQL_HINTS_KEYWORD } from './names.js';
 
-
 const REGISTRY_INDEX_SHAPE = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,62}$' }, uniqueItems: true, minItems: 1, maxItems: 8 };
 
 const AJV_OPTIONS: Options = {
@@ -123,7 +122,6 @@ const DRAFTS: Draft[] = [DRAFT_2020, draft('2019-09', 'https://json-schema.org/d
 
 /** ajv's URI resolver: resolving `$id`s and `$ref`s with it keeps our view of a definition equal to ajv's. */
 export const uriResolver = { resolve: (base: string, ref: string): string => DRAFT_2020.ajv.opts.uriResolver.resolve(base, ref) };
-
 
 function defaultDraft(name: string | undefined): Draft {
   const draft = DRAFTS.find((d) => d.name === (name ?? DEFAULT_DRAFT));
