@@ -3,12 +3,12 @@
  * front of them instead of the JWT authorizer, which reads Bearer only. See lib/auth/lambda-authorizer.ts.
  */
 import middy from '@middy/core';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { authorizeRequest, type AuthorizerEvent, type CredentialVerifiers } from '../lib/auth/lambda-authorizer.js';
 import { jwtVerifier } from '../lib/auth/jwt-verifier.js';
 import { config, jwtTrust } from '../lib/config.js';
+import { lazyLog } from '../lib/log.js';
 
-const logger = new Logger({ serviceName: 'schema-registry-authorizer' });
+const log = lazyLog('schema-registry-authorizer');
 
 // The table and its SDK client load with the first API key, so a token's requests never pay for them.
 let apiKeys: Promise<CredentialVerifiers['apiKey']> | undefined;
@@ -27,6 +27,6 @@ const verify: CredentialVerifiers = {
 export const handler = middy(async (event: AuthorizerEvent) => {
   const result = await authorizeRequest(event, verify);
   if (result.isAuthorized) return result;
-  logger.warn('request refused', { reason: result.reason });
+  await log.warn('request refused', { reason: result.reason });
   return { isAuthorized: false };
 });

@@ -3,7 +3,7 @@
  * Any event starts one run of up to 10 requests; the stream only says "look now".
  */
 import { defaultDeps, type Deps } from '../lib/deps.js';
-import { logger } from '../lib/http/handler.js';
+import { log } from '../lib/log.js';
 import { buildServices } from '../lib/registry.js';
 import { runAutoApproval } from '../lib/requests/auto-approver.js';
 import { mappingErrors } from '../lib/util/source-stack.js';
@@ -13,7 +13,7 @@ export function buildHandler(deps: Deps) {
   return async () => {
     await design.ready();
     const results = await runAutoApproval({ requests, autoCreate });
-    for (const r of results) logger.info('auto-approval decision', { ...r });
+    for (const r of results) await log.info('auto-approval decision', { ...r });
     return { decisions: results };
   };
 }

@@ -107,6 +107,8 @@ export interface FunctionBundle {
   file: string;
   bytes: number;
   totalBytes: number;
+  /** The source files (project and node_modules paths) compiled into what a cold start loads. */
+  eagerInputs: string[];
 }
 
 /** The sizes of a build from its metafile: the entry and its static imports, transitively, against every output file. */
@@ -123,7 +125,8 @@ export function bundleSizes(metafile: Metafile, outdir: string): FunctionBundle 
   visit(entry);
   const code = Object.keys(outputs).filter((path) => !path.endsWith('.map'));
   const sum = (paths: Iterable<string>) => [...paths].reduce((total, path) => total + outputs[path]!.bytes, 0);
-  return { file: resolve(entry), bytes: sum(eager), totalBytes: sum(code) };
+  const eagerInputs = [...new Set([...eager].flatMap((path) => Object.keys(outputs[path]!.inputs)))];
+  return { file: resolve(entry), bytes: sum(eager), totalBytes: sum(code), eagerInputs };
 }
 
 /** Bundles `entry` into `outdir` as deployed. */

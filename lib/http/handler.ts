@@ -8,10 +8,10 @@ import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { corsOrigin } from '../config.js';
 import { EARLY_ANSWER_MS, withDeadline } from '../deadline.js';
+import { log } from '../log.js';
 import { BadRequestError, DeadlineExceededError, NotFoundError } from '../errors.js';
 import { requireJsonMediaType } from './media-type.js';
 import { problemResponse } from './problem.js';
@@ -20,8 +20,6 @@ import { withSourceStack } from '../util/source-stack.js';
 export type HttpEvent = APIGatewayProxyEventV2 & { body?: unknown };
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 export type RouteFn = (event: HttpEvent, context: Context) => Promise<HttpResult>;
-
-export const logger = new Logger({ serviceName: 'schema-registry' });
 
 /** A JSON response with the given success status. */
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
@@ -106,7 +104,7 @@ export function routeHandler(
   return handler.use({
     onError: async (request) => {
       request.response = options.errorResponse ? options.errorResponse(request.error) : problemResponse(request.error, request.event.rawPath);
-      if (request.response.statusCode! >= 500) logger.error('request failed', { routeKey: request.event.routeKey, error: withSourceStack(request.error as Error) });
+      if (request.response.statusCode! >= 500) await log.error('request failed', { routeKey: request.event.routeKey, error: withSourceStack(request.error as Error) });
     },
   });
 }
