@@ -4,7 +4,7 @@
  */
 import { config, type Settings, type SinkDeployment } from './config.js';
 import { createDynamoClients, type DynamoClients } from './dynamo/client.js';
-import { createSinkConnector, secretsManagerReader, type SinkConnector } from './sinks/connect.js';
+import type { SinkConnector } from './sinks/connect.js';
 import { once } from './util/once.js';
 import { ulidFactory } from './util/ulid.js';
 
@@ -35,6 +35,16 @@ export function defaultDeps(): Deps {
   const ulid = ulidFactory();
   const now = () => new Date();
   const { defaultSink, grants, environment } = c.sinks;
+  // The connector, its drivers and their SDK clients load on the first connection: a function that never applies never parses them.
+  const connector = once(async () => {
+    const { createSinkConnector, secretsManagerReader } = await import('./sinks/connect.js');
+    return createSinkConnector({
+      env: environment,
+      ...(defaultSink?.kind === 'embedded' ? { embeddedDataDir: defaultSink.dir } : {}),
+      readSecret: secretsManagerReader(once(async () => new (await import('@aws-sdk/client-secrets-manager')).SecretsManagerClient({ region: c.region }))),
+      dataApi: once(async () => new (await import('@aws-sdk/client-rds-data')).RDSDataClient({ region: c.region })),
+    });
+  });
   cached = {
     dynamo: createDynamoClients({ region: c.region, ...(c.dynamodbEndpoint ? { endpoint: c.dynamodbEndpoint } : {}) }),
     tableName: c.tableName,
@@ -44,13 +54,7 @@ export function defaultDeps(): Deps {
     // Monotonic within a container, so ids written in one millisecond still sort in creation order.
     newId: () => ulid(now().getTime()),
     sinks: {
-      // The SDK clients are imported and built on first use: a function that never applies never loads them.
-      connector: createSinkConnector({
-        env: environment,
-        ...(defaultSink?.kind === 'embedded' ? { embeddedDataDir: defaultSink.dir } : {}),
-        readSecret: secretsManagerReader(once(async () => new (await import('@aws-sdk/client-secrets-manager')).SecretsManagerClient({ region: c.region }))),
-        dataApi: once(async () => new (await import('@aws-sdk/client-rds-data')).RDSDataClient({ region: c.region })),
-      }),
+      connector: { connect: async (sink) => (await connector()).connect(sink), close: async () => (await connector()).close() },
       ...(defaultSink ? { defaultSink } : {}),
       grants,
     },

@@ -39,7 +39,8 @@ export class PayloadChanges {
     private readonly tx: Transactor,
     private readonly engines: EngineRegistry,
     private readonly versions: SchemaVersionCache,
-    private readonly schemas: Pick<SchemaService, 'config'>,
+    /** The schema service, loaded when an update first moves a payload to a newer version (a rare path). */
+    private readonly schemas: () => Promise<Pick<SchemaService, 'config'>>,
     private readonly clock: Clock,
   ) {}
 
@@ -174,7 +175,7 @@ export class PayloadChanges {
       });
     }
     if (next.state === 'disabled') throw new ConflictError(`schema version ${next.name} v${next.version} is disabled: it accepts no payloads`);
-    const { compatibility } = await this.schemas.config(principal, next.id);
+    const { compatibility } = await (await this.schemas()).config(principal, next.id);
     const verdict = checkCompatibility(await this.engines.get(next.engine), compatibility, [{ version: own.version, definition: JSON.parse(own.definition) as Json, dialect: own.dialect }], JSON.parse(next.definition) as Json);
     if (!verdict.compatible) {
       throw new ConflictError(`schema ${own.name} is ${compatibility}: version ${next.version} would not have been accepted after version ${own.version}, so payloads cannot move to it`, {

@@ -5,28 +5,19 @@
  */
 import type { Table } from '../dynamo/table.js';
 import { ApiKeyStore } from './api-keys.js';
-import { AuditStore } from './audit.js';
 import { AutoCreateLogStore } from './auto-create-log.js';
 import { CcompatStore } from './ccompat.js';
-import { IdempotencyStore } from './idempotency.js';
 import { MigrationAttemptStore } from './migrations.js';
 import { NotificationStore } from './notifications.js';
-import { PayloadIndexStore } from './payload-index.js';
-import { PayloadStore } from './payloads.js';
+import { createPayloadStores, type PayloadStores } from './payload-stores.js';
 import { RateLimitStore } from './rate-limit.js';
 import { SchemaReferenceStore } from './references.js';
 import { SchemaRequestStore } from './requests.js';
-import { SchemaStore } from './schemas.js';
 import { SinkStore } from './sinks.js';
 import { WorkspaceStore } from './workspaces.js';
 
-export interface Stores {
-  schemas: SchemaStore;
+export interface Stores extends PayloadStores {
   references: SchemaReferenceStore;
-  payloads: PayloadStore;
-  index: PayloadIndexStore;
-  idempotency: IdempotencyStore;
-  audit: AuditStore;
   notifications: NotificationStore;
   workspaces: WorkspaceStore;
   requests: SchemaRequestStore;
@@ -38,14 +29,11 @@ export interface Stores {
   apiKeys: ApiKeyStore;
 }
 
-export function createStores(table: Table): Stores {
+/** `payloadStores`: those already built on the same table (the payload composition's), kept rather than built twice. */
+export function createStores(table: Table, payloadStores: PayloadStores = createPayloadStores(table)): Stores {
   return {
-    schemas: new SchemaStore(table),
+    ...payloadStores,
     references: new SchemaReferenceStore(table),
-    payloads: new PayloadStore(table),
-    index: new PayloadIndexStore(table),
-    idempotency: new IdempotencyStore(table),
-    audit: new AuditStore(table),
     notifications: new NotificationStore(table),
     workspaces: new WorkspaceStore(table),
     requests: new SchemaRequestStore(table),
