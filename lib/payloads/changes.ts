@@ -56,7 +56,7 @@ export class PayloadChanges {
 
       const at = this.clock.now().toISOString();
       const { meta: _old, ...kept } = current;
-      const fields = [...new Set([...declaredFields(JSON.parse(version.definition) as Json), ...indexedFields(current)])];
+      const fields = [...new Set([...declaredFields(version), ...indexedFields(current)])];
       const unindexed: PayloadItem = {
         ...kept,
         ...doc,

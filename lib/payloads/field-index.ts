@@ -7,7 +7,6 @@
 import { authorize, type Principal } from '../auth/principal.js';
 import { cancellationCodes } from '../dynamo/errors.js';
 import type { Clock, Page, Transactor } from '../dynamo/table.js';
-import type { Json } from '../engines/types.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
 import type { PayloadIndexBackfillItem, PayloadItem } from '../generated/table.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
@@ -67,7 +66,7 @@ export class PayloadFieldIndex {
     const version = await this.versions.get(versionId);
     if (!version) throw new NotFoundError(`schema version ${versionId} not found`);
     authorize(principal, version.workspace_id, 'admin', `schema version ${versionId}`);
-    const fields = declaredFields(JSON.parse(version.definition) as Json);
+    const fields = declaredFields(version);
     const key = { workspace_id: version.workspace_id, schema_name: version.name, schema_ref: version.id };
     const at = () => this.clock.now().toISOString();
     let job: PayloadIndexBackfillItem = (await this.stores.index.backfill(key)) ?? { ...key, status: 'running', scanned: 0, indexed: 0, started_at: at(), updated_at: at(), started_by: principal.id };
@@ -89,19 +88,19 @@ export class PayloadFieldIndex {
     authorize(principal, version.workspace_id, 'reader', `schema version ${versionId}`);
     const job = await this.stores.index.backfill({ workspace_id: version.workspace_id, schema_name: version.name, schema_ref: version.id });
     if (!job) throw new NotFoundError(`no index backfill was started for schema version ${versionId}`);
-    return this.progress(job, declaredFields(JSON.parse(version.definition) as Json));
+    return this.progress(job, declaredFields(version));
   }
 
-  private progress(job: PayloadIndexBackfillItem, fields: string[]): BackfillProgress {
+  private progress(job: PayloadIndexBackfillItem, fields: readonly string[]): BackfillProgress {
     const { cursor: _c, ...rest } = job;
-    return { ...rest, fields };
+    return { ...rest, fields: [...fields] };
   }
 
   /**
    * Gives one payload entries for `fields` it lacks, conditional on its revision: a payload changed
    * meanwhile is read again (consistently) and retried; one deleted meanwhile is skipped.
    */
-  private async indexOne(listed: PayloadItem, fields: string[]): Promise<boolean> {
+  private async indexOne(listed: PayloadItem, fields: readonly string[]): Promise<boolean> {
     let item: PayloadItem | undefined = listed;
     for (let attempt = 0; item && attempt < RETRIES; attempt++) {
       const have = indexedFields(item);

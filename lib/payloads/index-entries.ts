@@ -9,17 +9,28 @@ import type { Json } from '../engines/types.js';
 import { REGISTRY_INDEX_KEYWORD } from '../engines/json-schema/names.js';
 import { ValidationError } from '../errors.js';
 import type { TransactItem } from '../dynamo/table.js';
-import type { PayloadIndexEntryItem, PayloadItem } from '../generated/table.js';
+import type { PayloadIndexEntryItem, PayloadItem, SchemaVersionItem } from '../generated/table.js';
 import type { PayloadIndexStore } from '../store/payload-index.js';
 import { isObject } from '../util/json.js';
 
 /** Longest encoded value indexed (schema.yaml's `value`); a longer one is refused at write. */
 export const MAX_INDEXED_VALUE = 512;
 
-/** The fields a version's definition declares queryable. */
-export function declaredFields(definition: Json): string[] {
-  const declared = isObject<Json>(definition) ? definition[REGISTRY_INDEX_KEYWORD] : undefined;
-  return Array.isArray(declared) ? declared.filter((f): f is string => typeof f === 'string') : [];
+const declaredByVersion = new WeakMap<SchemaVersionItem, readonly string[]>();
+
+/**
+ * The fields a version's definition declares queryable, read once per version item: a definition never
+ * changes, and parsing it again on every payload write cost a tenth of the handler's own time.
+ */
+export function declaredFields(version: SchemaVersionItem): readonly string[] {
+  let fields = declaredByVersion.get(version);
+  if (fields === undefined) {
+    const definition = JSON.parse(version.definition) as Json;
+    const declared = isObject<Json>(definition) ? definition[REGISTRY_INDEX_KEYWORD] : undefined;
+    fields = Array.isArray(declared) ? declared.filter((f): f is string => typeof f === 'string') : [];
+    declaredByVersion.set(version, fields);
+  }
+  return fields;
 }
 
 /** The fields a stored payload has entries for. */

@@ -80,7 +80,7 @@ export class PayloadService {
       revision: 1,
       ...(meta !== undefined ? { meta } : {}),
     };
-    const fields = declaredFields(JSON.parse(version.definition) as Json);
+    const fields = declaredFields(version);
     const item = withIndexedFields(unindexed, fields);
     const entries = entriesFor(item, fields).map((e) => this.stores.index.put(e));
     const payload = toPayload(item);

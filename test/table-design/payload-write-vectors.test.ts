@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import vectors from '../../lib/generated/conformance-vectors.json' with { type: 'json' };
 import { defaultEngines } from '../../lib/engines/registry.js';
 import type { Json } from '../../lib/engines/types.js';
+import type { SchemaVersionItem } from '../../lib/generated/table.js';
 import { declaredFields, entriesFor } from '../../lib/payloads/index-entries.js';
 import { payloadShard } from '../../lib/payloads/shard.js';
 
@@ -13,7 +14,7 @@ describe('payload write conformance vectors', () => {
     expect(outcome).toBe(c.outcome);
     if (outcome !== 'stored') return;
     const item = { id: '01HF7YB000A1B2C3D4E5F6G7H8', workspace_id: 'acme', shard: 0, schema_ref: '01HF7YAT00S8Z6N5V4C3B2A1Z0', schema_name: 's', schema_version: 1, data: JSON.stringify(c.data), created_at: '2026-11-23T12:31:00.000Z', created_by: 'bob' };
-    expect(entriesFor(item, declaredFields(c.version.definition as Json)).map(({ field, value }) => ({ field, value }))).toEqual(c.index_entries);
+    expect(entriesFor(item, declaredFields({ definition: JSON.stringify(c.version.definition) } as SchemaVersionItem)).map(({ field, value }) => ({ field, value }))).toEqual(c.index_entries);
   });
 });
 
