@@ -136,21 +136,24 @@ export class Table implements Transactor {
   }
 
   /**
-   * One page of the records of `recordType` in one partition of the primary index whose sort key begins
-   * with `sortKeyPrefix`, in sort key order, read as the entities read them. The cursor is the page's last
-   * key, as ElectroDB's are; a malformed or foreign one becomes a 400 naming `context`.
+   * One page of the records of `recordType` in one partition of an index (`where.index`, the primary one
+   * unless named) whose sort key begins with `sortKeyPrefix`, in sort key order, read as the entities read
+   * them. The cursor is the page's last key, as ElectroDB's are; a malformed or foreign one becomes a 400
+   * naming `context`.
    */
   async pageRecords<K extends keyof RecordItems>(
     recordType: K,
     context: string,
-    where: { partitionKey: string; sortKeyPrefix: string; consistent?: boolean },
+    where: { index?: IndexName; partitionKey: string; sortKeyPrefix: string; consistent?: boolean },
     limit: number,
     cursor?: string,
   ): Promise<Page<RecordItems[K]>> {
     const rules = rulesOf(recordType);
-    const { partitionKey: pk, sortKey: sk } = INDEXES.primary;
+    const index = where.index ?? 'primary';
+    const { partitionKey: pk, sortKey: sk } = INDEXES[index];
     try {
       const { items, lastKey } = await this.query({
+        ...(index === 'primary' ? {} : { IndexName: index }),
         KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
         ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
         ExpressionAttributeValues: { ':pk': where.partitionKey, ':prefix': where.sortKeyPrefix },

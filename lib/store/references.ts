@@ -1,6 +1,6 @@
 /** The "used by" side of references between versions, and the write that marks a version as used. */
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
-import { schemaVersionKeys, type SchemaReferenceItem, type SchemaVersionItem } from '../generated/table.js';
+import { schemaReferenceKeys, schemaVersionKeys, type SchemaReferenceItem, type SchemaVersionItem } from '../generated/table.js';
 
 export class SchemaReferenceStore {
   constructor(private readonly table: Table) {}
@@ -12,11 +12,8 @@ export class SchemaReferenceStore {
 
   /** The versions that reference one version, oldest first. */
   usedBy(workspace_id: string, referenced_id: string, limit: number, cursor?: string): Promise<Page<SchemaReferenceItem>> {
-    return this.table.page(
-      'listing references',
-      async () => (await this.table.entities()).schema_reference.query.schema_references_by_referenced({ workspace_id, referenced_id }).go({ limit, cursor: cursor ?? null }),
-      (r: SchemaReferenceItem) => r,
-    );
+    const where = { partitionKey: schemaReferenceKeys.primary.pk({ workspace_id, referenced_id }), sortKeyPrefix: schemaReferenceKeys.primary.skPrefix() };
+    return this.table.pageRecords('schema_reference', 'listing references', where, limit, cursor);
   }
 
   /**

@@ -1,5 +1,5 @@
 /** Schema heads, versions and fingerprints: their reads, and the Puts that publish and change them. */
-import { schemaVersionKeys, type SchemaFingerprintItem, type SchemaItem, type SchemaVersionItem } from '../generated/table.js';
+import { schemaKeys, schemaVersionKeys, type SchemaFingerprintItem, type SchemaItem, type SchemaVersionItem } from '../generated/table.js';
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
 
 /**
@@ -46,13 +46,16 @@ export class SchemaStore {
     return this.table.read('schema_version', { workspace_id, name, version }, { consistent: true });
   }
 
+  /** One page of a schema's versions, oldest first. */
   versions(workspace_id: string, name: string, limit: number, cursor?: string): Promise<Page<SchemaVersionItem>> {
-    return this.table.page('listing versions', async () => (await this.table.entities()).schema_version.query.schema_versions_by_schema({ workspace_id, name }).go({ limit, cursor: cursor ?? null }), (v: SchemaVersionItem) => v);
+    const where = { partitionKey: schemaVersionKeys.primary.pk({ workspace_id, name }), sortKeyPrefix: schemaVersionKeys.primary.skPrefix() };
+    return this.table.pageRecords('schema_version', 'listing versions', where, limit, cursor);
   }
 
-  async heads(workspace_id: string, prefix: string | undefined, limit: number, cursor?: string): Promise<Page<SchemaItem>> {
-    const q = (await this.table.entities()).schema.query.schemas_by_workspace({ workspace_id });
-    return this.table.page('listing schemas', () => (prefix ? q.begins({ name: prefix }) : q).go({ limit, cursor: cursor ?? null }), (h: SchemaItem) => h);
+  /** One page of a workspace's schemas by name; `prefix` narrows it to names that start with it. */
+  heads(workspace_id: string, prefix: string | undefined, limit: number, cursor?: string): Promise<Page<SchemaItem>> {
+    const where = { index: 'GSI2' as const, partitionKey: schemaKeys.GSI2.pk({ workspace_id }), sortKeyPrefix: schemaKeys.GSI2.skPrefix({}, prefix) };
+    return this.table.pageRecords('schema', 'listing schemas', where, limit, cursor);
   }
 
   /** The latest versions of several schemas in one BatchGetItem, in the order of `heads`. */
