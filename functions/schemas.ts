@@ -2,12 +2,12 @@
 import { pageSize } from '../lib/api/request-check.js';
 import { ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
-import { buildCoreServices } from '../lib/compose/core.js';
+import { buildSchemaServices } from '../lib/compose/schemas.js';
 import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
 
 const schemas = `${API_PREFIX}/schemas`;
 
-export const group = registryGroup('schemas', 'read-write', buildCoreServices);
+export const group = registryGroup('schemas', 'read-write', buildSchemaServices);
 
 group.route({
   method: 'POST',

@@ -1,4 +1,5 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, vi } from 'vitest';
+import { Table } from '../../lib/dynamo/table.js';
 import { useRegistry } from '../support/registry.js';
 
 const reg = useRegistry();
@@ -174,5 +175,32 @@ describe('hostile schemas', () => {
     expect(notJson.status).toBe(400);
     const text = await reg.call('POST', '/api/v1/schemas', { token: admin, body: 'hello', headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(415);
+  });
+});
+
+describe('the schema routes', () => {
+  it('publish, read, list, compare, configure and retire versions without loading ElectroDB', async () => {
+    const entities = vi.spyOn(Table.prototype, 'entities');
+    try {
+      const v1 = await publish('lean_schema', objectWith(1));
+      const v2 = await publish('lean_schema', objectWith(2));
+      expect([v1.status, v2.status]).toEqual([201, 201]);
+      const reads = [
+        `/api/v1/schemas/${v2.body.id}`,
+        `/api/v1/schemas/${v2.body.id}/versions`,
+        `/api/v1/schemas/${v2.body.id}/references`,
+        `/api/v1/schemas/${v2.body.id}/fields`,
+        `/api/v1/schemas/${v2.body.id}/default`,
+        `/api/v1/schemas/${v2.body.id}/config`,
+        `/api/v1/schemas/${v2.body.id}/diff?against=${v1.body.id}`,
+        '/api/v1/schemas?workspace_id=acme&prefix=lean_',
+      ];
+      for (const path of reads) expect((await reg.call('GET', path, { token: reader })).status, path).toBe(200);
+      expect((await reg.call('PUT', `/api/v1/schemas/${v2.body.id}/config`, { token: admin, body: { compatibility: 'NONE' } })).status).toBe(200);
+      expect((await reg.call('PATCH', `/api/v1/schemas/${v1.body.id}`, { token: admin, body: { state: 'deprecated' } })).status).toBe(200);
+      expect(entities).not.toHaveBeenCalled();
+    } finally {
+      entities.mockRestore();
+    }
   });
 });

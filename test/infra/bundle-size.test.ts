@@ -43,9 +43,9 @@ describe('function bundle sizes', () => {
     expect(eagerInputs.filter((path) => path.includes('node_modules/@aws-lambda-powertools/'))).toEqual([]);
   });
 
-  it('leave ElectroDB out of payloads altogether: even read on demand, its use of the document client would keep every DynamoDB command in what payloads loads', async () => {
+  it.each(['functions/payloads.ts', 'functions/schemas.ts'])('leave ElectroDB out of %s altogether: even read on demand, its use of the document client would keep every DynamoDB command in what the function loads', async (entry) => {
     const { build } = await import('esbuild');
-    const { metafile } = await build({ ...functionBuildOptions('functions/payloads.ts', join(dir, 'payloads-inputs')), write: false });
+    const { metafile } = await build({ ...functionBuildOptions(entry, join(dir, `${entry.replace(/\W/g, '_')}-inputs`)), write: false });
     const inputs = Object.keys(metafile!.inputs);
     expect(inputs.some((path) => path.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
     expect(inputs.filter((path) => path.includes('node_modules/electrodb/') || path.includes('lib/generated/entities'))).toEqual([]);
