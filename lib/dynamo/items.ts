@@ -5,7 +5,7 @@
  * payloads never loads ElectroDB (220 KB, a third of its cold start). test/dynamo/items.test.ts checks
  * every record type against the entities' output.
  */
-import { TABLE_DESIGN } from '../generated/table.js';
+import { INDEXES, TABLE_DESIGN } from '../generated/table.js';
 
 /** What an attribute may hold: the ElectroDB attribute types schema.yaml's types map to. */
 export type AttributeRule = {
@@ -24,6 +24,12 @@ export interface RecordRules<I> {
   keys: (item: I) => Record<string, string>;
   /** The primary key of the item with these attributes (the key builders refuse a missing or invalid one). */
   primaryKey: (attributes: Record<string, unknown>) => Record<string, string>;
+}
+
+/** `primaryKey` of a record type's rules, from the builders of its primary index. */
+export function primaryKeyOf(keys: { pk: (v: never) => string; sk: (v: never) => string }): RecordRules<unknown>['primaryKey'] {
+  const { partitionKey, sortKey } = INDEXES.primary;
+  return (v) => ({ [partitionKey]: keys.pk(v as never), [sortKey]: keys.sk(v as never) });
 }
 
 /** What defaults are made of. */

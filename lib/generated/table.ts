@@ -2,7 +2,7 @@
 // version 3.0.0 (sha256 11b38b6de8d0f1421453c9d8c676f3547b65c1b3ccdff228a04ad9a878125820).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
-import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';
+import { allKeys, compilePattern, familyAttributeName, indexKeys, type PlaceholderSpec } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
   version: "3.0.0",
@@ -118,6 +118,24 @@ export const ACCESS_PATTERNS = {
 } as const;
 export type AccessPatternName = keyof typeof ACCESS_PATTERNS;
 
+// The placeholder rules of the key patterns, each distinct one once.
+const workspaceIdSpec: PlaceholderSpec = {"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"};
+const schemaNameSpec: PlaceholderSpec = {"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"};
+const versionSpec: PlaceholderSpec = {"type":"integer","padWidth":10,"minimum":1};
+const ulidSpec: PlaceholderSpec = {"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"};
+const fingerprintSpec: PlaceholderSpec = {"type":"string","maxLength":64,"pattern":"^[0-9a-f]{64}$"};
+const engineSpec: PlaceholderSpec = {"type":"string","maxLength":32,"pattern":"^[a-z][a-z0-9-]{0,31}$"};
+const idSpec: PlaceholderSpec = {"type":"integer","padWidth":12,"minimum":1};
+const shardSpec: PlaceholderSpec = {"type":"integer","padWidth":2,"minimum":0};
+const fieldSpec: PlaceholderSpec = {"type":"string","maxLength":63,"pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"};
+const valueSpec: PlaceholderSpec = {"type":"string","maxLength":512};
+const statusSpec: PlaceholderSpec = {"type":"string","maxLength":16};
+const requesterSpec: PlaceholderSpec = {"type":"string","maxLength":256};
+const entityTypeSpec: PlaceholderSpec = {"type":"string","maxLength":32};
+const entityIdSpec: PlaceholderSpec = {"type":"string","maxLength":128};
+const resourceSpec: PlaceholderSpec = {"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9_.]{0,63}$"};
+const idempotencyKeySpec: PlaceholderSpec = {"type":"string","maxLength":128,"pattern":"^[A-Za-z0-9_.:-]{1,128}$"};
+
 // ---- schema ----
 
 /** The head of a schema: one per workspace and name. Points at the latest version and holds the settings that apply to every version (compatibility mode, state). */
@@ -152,42 +170,24 @@ export interface SchemaItem {
   created_by: string;
 }
 
+const schemaSpecs = { workspace_id: workspaceIdSpec, name: schemaNameSpec };
 const schemaPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMA#{name}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
-    sk: compilePattern("HEAD", {}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{name}", schemaSpecs),
+    sk: /* @__PURE__ */ compilePattern("HEAD", schemaSpecs),
   },
   GSI2: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMAS", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
-    sk: compilePattern("SCHEMA#{name}", {"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMAS", schemaSpecs),
+    sk: /* @__PURE__ */ compilePattern("SCHEMA#{name}", schemaSpecs),
   },
 } as const;
 
 /** Key builders and parsers of schema: `parse(build(x))` gives `x` back. */
 export const schemaKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; name: string }): string => buildKey(schemaPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(schemaPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(schemaPatterns.primary.pk, key) as { workspace_id: string; name: string },
-    parseSk: (key: string) => parseKey(schemaPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(schemaPatterns.primary.sk, v, partial),
-  },
-  GSI2: {
-    pk: (v: { workspace_id: string }): string => buildKey(schemaPatterns.GSI2.pk, v),
-    sk: (v: { name: string }): string => buildKey(schemaPatterns.GSI2.sk, v),
-    parsePk: (key: string) => parseKey(schemaPatterns.GSI2.pk, key) as { workspace_id: string },
-    parseSk: (key: string) => parseKey(schemaPatterns.GSI2.sk, key) as { name: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ name: string }> = {}, partial?: string): string => buildPrefix(schemaPatterns.GSI2.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; name: string }, Record<string, never>>(schemaPatterns.primary),
+  GSI2: /* @__PURE__ */ indexKeys<{ workspace_id: string }, { name: string }>(schemaPatterns.GSI2),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<SchemaItem, "workspace_id" | "name">): Record<string, string> => ({
-    PK: buildKey(schemaPatterns.primary.pk, item),
-    SK: buildKey(schemaPatterns.primary.sk, item),
-    GSI2PK: buildKey(schemaPatterns.GSI2.pk, item),
-    GSI2SK: buildKey(schemaPatterns.GSI2.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<SchemaItem, "workspace_id" | "name">>(schemaPatterns, INDEXES),
 };
 
 // ---- schema_version ----
@@ -226,42 +226,24 @@ export interface SchemaVersionItem {
   created_by: string;
 }
 
+const schemaVersionSpecs = { workspace_id: workspaceIdSpec, name: schemaNameSpec, version: versionSpec, id: ulidSpec };
 const schemaVersionPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMA#{name}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
-    sk: compilePattern("VERSION#{version}", {"version":{"type":"integer","padWidth":10,"minimum":1}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{name}", schemaVersionSpecs),
+    sk: /* @__PURE__ */ compilePattern("VERSION#{version}", schemaVersionSpecs),
   },
   GSI1: {
-    pk: compilePattern("SCHEMA_VERSION#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-    sk: compilePattern("SCHEMA_VERSION", {}),
+    pk: /* @__PURE__ */ compilePattern("SCHEMA_VERSION#{id}", schemaVersionSpecs),
+    sk: /* @__PURE__ */ compilePattern("SCHEMA_VERSION", schemaVersionSpecs),
   },
 } as const;
 
 /** Key builders and parsers of schema_version: `parse(build(x))` gives `x` back. */
 export const schemaVersionKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; name: string }): string => buildKey(schemaVersionPatterns.primary.pk, v),
-    sk: (v: { version: number }): string => buildKey(schemaVersionPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(schemaVersionPatterns.primary.pk, key) as { workspace_id: string; name: string },
-    parseSk: (key: string) => parseKey(schemaVersionPatterns.primary.sk, key) as { version: number },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ version: number }> = {}, partial?: string): string => buildPrefix(schemaVersionPatterns.primary.sk, v, partial),
-  },
-  GSI1: {
-    pk: (v: { id: string }): string => buildKey(schemaVersionPatterns.GSI1.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(schemaVersionPatterns.GSI1.sk, v),
-    parsePk: (key: string) => parseKey(schemaVersionPatterns.GSI1.pk, key) as { id: string },
-    parseSk: (key: string) => parseKey(schemaVersionPatterns.GSI1.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(schemaVersionPatterns.GSI1.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; name: string }, { version: number }>(schemaVersionPatterns.primary),
+  GSI1: /* @__PURE__ */ indexKeys<{ id: string }, Record<string, never>>(schemaVersionPatterns.GSI1),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<SchemaVersionItem, "workspace_id" | "name" | "version" | "id">): Record<string, string> => ({
-    PK: buildKey(schemaVersionPatterns.primary.pk, item),
-    SK: buildKey(schemaVersionPatterns.primary.sk, item),
-    GSI1PK: buildKey(schemaVersionPatterns.GSI1.pk, item),
-    GSI1SK: buildKey(schemaVersionPatterns.GSI1.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<SchemaVersionItem, "workspace_id" | "name" | "version" | "id">>(schemaVersionPatterns, INDEXES),
 };
 
 // ---- schema_fingerprint ----
@@ -280,28 +262,19 @@ export interface SchemaFingerprintItem {
   version: number;
 }
 
+const schemaFingerprintSpecs = { workspace_id: workspaceIdSpec, name: schemaNameSpec, fingerprint: fingerprintSpec };
 const schemaFingerprintPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMA#{name}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
-    sk: compilePattern("FINGERPRINT#{fingerprint}", {"fingerprint":{"type":"string","maxLength":64,"pattern":"^[0-9a-f]{64}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{name}", schemaFingerprintSpecs),
+    sk: /* @__PURE__ */ compilePattern("FINGERPRINT#{fingerprint}", schemaFingerprintSpecs),
   },
 } as const;
 
 /** Key builders and parsers of schema_fingerprint: `parse(build(x))` gives `x` back. */
 export const schemaFingerprintKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; name: string }): string => buildKey(schemaFingerprintPatterns.primary.pk, v),
-    sk: (v: { fingerprint: string }): string => buildKey(schemaFingerprintPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(schemaFingerprintPatterns.primary.pk, key) as { workspace_id: string; name: string },
-    parseSk: (key: string) => parseKey(schemaFingerprintPatterns.primary.sk, key) as { fingerprint: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ fingerprint: string }> = {}, partial?: string): string => buildPrefix(schemaFingerprintPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; name: string }, { fingerprint: string }>(schemaFingerprintPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<SchemaFingerprintItem, "workspace_id" | "name" | "fingerprint">): Record<string, string> => ({
-    PK: buildKey(schemaFingerprintPatterns.primary.pk, item),
-    SK: buildKey(schemaFingerprintPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<SchemaFingerprintItem, "workspace_id" | "name" | "fingerprint">>(schemaFingerprintPatterns, INDEXES),
 };
 
 // ---- schema_reference ----
@@ -324,28 +297,19 @@ export interface SchemaReferenceItem {
   created_at: string;
 }
 
+const schemaReferenceSpecs = { workspace_id: workspaceIdSpec, referenced_id: ulidSpec, referrer_id: ulidSpec };
 const schemaReferencePatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMA_VERSION#{referenced_id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"referenced_id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-    sk: compilePattern("REFERENCED_BY#{referrer_id}", {"referrer_id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA_VERSION#{referenced_id}", schemaReferenceSpecs),
+    sk: /* @__PURE__ */ compilePattern("REFERENCED_BY#{referrer_id}", schemaReferenceSpecs),
   },
 } as const;
 
 /** Key builders and parsers of schema_reference: `parse(build(x))` gives `x` back. */
 export const schemaReferenceKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; referenced_id: string }): string => buildKey(schemaReferencePatterns.primary.pk, v),
-    sk: (v: { referrer_id: string }): string => buildKey(schemaReferencePatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(schemaReferencePatterns.primary.pk, key) as { workspace_id: string; referenced_id: string },
-    parseSk: (key: string) => parseKey(schemaReferencePatterns.primary.sk, key) as { referrer_id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ referrer_id: string }> = {}, partial?: string): string => buildPrefix(schemaReferencePatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; referenced_id: string }, { referrer_id: string }>(schemaReferencePatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<SchemaReferenceItem, "workspace_id" | "referenced_id" | "referrer_id">): Record<string, string> => ({
-    PK: buildKey(schemaReferencePatterns.primary.pk, item),
-    SK: buildKey(schemaReferencePatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<SchemaReferenceItem, "workspace_id" | "referenced_id" | "referrer_id">>(schemaReferencePatterns, INDEXES),
 };
 
 // ---- ccompat_schema_id ----
@@ -370,42 +334,24 @@ export interface CcompatSchemaIdItem {
   created_at: string;
 }
 
+const ccompatSchemaIdSpecs = { workspace_id: workspaceIdSpec, engine: engineSpec, fingerprint: fingerprintSpec, id: idSpec };
 const ccompatSchemaIdPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#CCOMPAT_ID#{engine}#{fingerprint}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"engine":{"type":"string","maxLength":32,"pattern":"^[a-z][a-z0-9-]{0,31}$"},"fingerprint":{"type":"string","maxLength":64,"pattern":"^[0-9a-f]{64}$"}}),
-    sk: compilePattern("CCOMPAT_ID", {}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#CCOMPAT_ID#{engine}#{fingerprint}", ccompatSchemaIdSpecs),
+    sk: /* @__PURE__ */ compilePattern("CCOMPAT_ID", ccompatSchemaIdSpecs),
   },
   GSI1: {
-    pk: compilePattern("CCOMPAT_ID#{id}", {"id":{"type":"integer","padWidth":12,"minimum":1}}),
-    sk: compilePattern("CCOMPAT_ID", {}),
+    pk: /* @__PURE__ */ compilePattern("CCOMPAT_ID#{id}", ccompatSchemaIdSpecs),
+    sk: /* @__PURE__ */ compilePattern("CCOMPAT_ID", ccompatSchemaIdSpecs),
   },
 } as const;
 
 /** Key builders and parsers of ccompat_schema_id: `parse(build(x))` gives `x` back. */
 export const ccompatSchemaIdKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; engine: string; fingerprint: string }): string => buildKey(ccompatSchemaIdPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(ccompatSchemaIdPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(ccompatSchemaIdPatterns.primary.pk, key) as { workspace_id: string; engine: string; fingerprint: string },
-    parseSk: (key: string) => parseKey(ccompatSchemaIdPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(ccompatSchemaIdPatterns.primary.sk, v, partial),
-  },
-  GSI1: {
-    pk: (v: { id: number }): string => buildKey(ccompatSchemaIdPatterns.GSI1.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(ccompatSchemaIdPatterns.GSI1.sk, v),
-    parsePk: (key: string) => parseKey(ccompatSchemaIdPatterns.GSI1.pk, key) as { id: number },
-    parseSk: (key: string) => parseKey(ccompatSchemaIdPatterns.GSI1.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(ccompatSchemaIdPatterns.GSI1.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; engine: string; fingerprint: string }, Record<string, never>>(ccompatSchemaIdPatterns.primary),
+  GSI1: /* @__PURE__ */ indexKeys<{ id: number }, Record<string, never>>(ccompatSchemaIdPatterns.GSI1),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<CcompatSchemaIdItem, "workspace_id" | "engine" | "fingerprint" | "id">): Record<string, string> => ({
-    PK: buildKey(ccompatSchemaIdPatterns.primary.pk, item),
-    SK: buildKey(ccompatSchemaIdPatterns.primary.sk, item),
-    GSI1PK: buildKey(ccompatSchemaIdPatterns.GSI1.pk, item),
-    GSI1SK: buildKey(ccompatSchemaIdPatterns.GSI1.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<CcompatSchemaIdItem, "workspace_id" | "engine" | "fingerprint" | "id">>(ccompatSchemaIdPatterns, INDEXES),
 };
 
 // ---- ccompat_subject ----
@@ -422,28 +368,19 @@ export interface CcompatSubjectItem {
   created_at: string;
 }
 
+const ccompatSubjectSpecs = { workspace_id: workspaceIdSpec, name: schemaNameSpec };
 const ccompatSubjectPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMA#{name}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
-    sk: compilePattern("CCOMPAT_SUBJECT", {}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{name}", ccompatSubjectSpecs),
+    sk: /* @__PURE__ */ compilePattern("CCOMPAT_SUBJECT", ccompatSubjectSpecs),
   },
 } as const;
 
 /** Key builders and parsers of ccompat_subject: `parse(build(x))` gives `x` back. */
 export const ccompatSubjectKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; name: string }): string => buildKey(ccompatSubjectPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(ccompatSubjectPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(ccompatSubjectPatterns.primary.pk, key) as { workspace_id: string; name: string },
-    parseSk: (key: string) => parseKey(ccompatSubjectPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(ccompatSubjectPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; name: string }, Record<string, never>>(ccompatSubjectPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<CcompatSubjectItem, "workspace_id" | "name">): Record<string, string> => ({
-    PK: buildKey(ccompatSubjectPatterns.primary.pk, item),
-    SK: buildKey(ccompatSubjectPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<CcompatSubjectItem, "workspace_id" | "name">>(ccompatSubjectPatterns, INDEXES),
 };
 
 // ---- ccompat_id_counter ----
@@ -456,28 +393,19 @@ export interface CcompatIdCounterItem {
   next: number;
 }
 
+const ccompatIdCounterSpecs = { shard: shardSpec };
 const ccompatIdCounterPatterns = {
   primary: {
-    pk: compilePattern("CCOMPAT_COUNTER#{shard}", {"shard":{"type":"integer","padWidth":2,"minimum":0}}),
-    sk: compilePattern("CCOMPAT_COUNTER", {}),
+    pk: /* @__PURE__ */ compilePattern("CCOMPAT_COUNTER#{shard}", ccompatIdCounterSpecs),
+    sk: /* @__PURE__ */ compilePattern("CCOMPAT_COUNTER", ccompatIdCounterSpecs),
   },
 } as const;
 
 /** Key builders and parsers of ccompat_id_counter: `parse(build(x))` gives `x` back. */
 export const ccompatIdCounterKeys = {
-  primary: {
-    pk: (v: { shard: number }): string => buildKey(ccompatIdCounterPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(ccompatIdCounterPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(ccompatIdCounterPatterns.primary.pk, key) as { shard: number },
-    parseSk: (key: string) => parseKey(ccompatIdCounterPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(ccompatIdCounterPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ shard: number }, Record<string, never>>(ccompatIdCounterPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<CcompatIdCounterItem, "shard">): Record<string, string> => ({
-    PK: buildKey(ccompatIdCounterPatterns.primary.pk, item),
-    SK: buildKey(ccompatIdCounterPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<CcompatIdCounterItem, "shard">>(ccompatIdCounterPatterns, INDEXES),
 };
 
 // ---- payload ----
@@ -514,42 +442,24 @@ export interface PayloadItem {
   created_by: string;
 }
 
+const payloadSpecs = { workspace_id: workspaceIdSpec, id: ulidSpec, schema_name: schemaNameSpec, shard: shardSpec };
 const payloadPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#PAYLOAD#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-    sk: compilePattern("PAYLOAD", {}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#PAYLOAD#{id}", payloadSpecs),
+    sk: /* @__PURE__ */ compilePattern("PAYLOAD", payloadSpecs),
   },
   GSI4: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#PAYLOADS#{shard}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"},"shard":{"type":"integer","padWidth":2,"minimum":0}}),
-    sk: compilePattern("PAYLOAD#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#PAYLOADS#{shard}", payloadSpecs),
+    sk: /* @__PURE__ */ compilePattern("PAYLOAD#{id}", payloadSpecs),
   },
 } as const;
 
 /** Key builders and parsers of payload: `parse(build(x))` gives `x` back. */
 export const payloadKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; id: string }): string => buildKey(payloadPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(payloadPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(payloadPatterns.primary.pk, key) as { workspace_id: string; id: string },
-    parseSk: (key: string) => parseKey(payloadPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadPatterns.primary.sk, v, partial),
-  },
-  GSI4: {
-    pk: (v: { workspace_id: string; schema_name: string; shard: number }): string => buildKey(payloadPatterns.GSI4.pk, v),
-    sk: (v: { id: string }): string => buildKey(payloadPatterns.GSI4.sk, v),
-    parsePk: (key: string) => parseKey(payloadPatterns.GSI4.pk, key) as { workspace_id: string; schema_name: string; shard: number },
-    parseSk: (key: string) => parseKey(payloadPatterns.GSI4.sk, key) as { id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(payloadPatterns.GSI4.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; id: string }, Record<string, never>>(payloadPatterns.primary),
+  GSI4: /* @__PURE__ */ indexKeys<{ workspace_id: string; schema_name: string; shard: number }, { id: string }>(payloadPatterns.GSI4),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<PayloadItem, "workspace_id" | "id" | "schema_name" | "shard">): Record<string, string> => ({
-    PK: buildKey(payloadPatterns.primary.pk, item),
-    SK: buildKey(payloadPatterns.primary.sk, item),
-    GSI4PK: buildKey(payloadPatterns.GSI4.pk, item),
-    GSI4SK: buildKey(payloadPatterns.GSI4.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<PayloadItem, "workspace_id" | "id" | "schema_name" | "shard">>(payloadPatterns, INDEXES),
 };
 
 // ---- payload_revision ----
@@ -582,28 +492,19 @@ export interface PayloadRevisionItem {
   replaced_by: string;
 }
 
+const payloadRevisionSpecs = { workspace_id: workspaceIdSpec, id: ulidSpec, revision: versionSpec };
 const payloadRevisionPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#PAYLOAD#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-    sk: compilePattern("REVISION#{revision}", {"revision":{"type":"integer","padWidth":10,"minimum":1}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#PAYLOAD#{id}", payloadRevisionSpecs),
+    sk: /* @__PURE__ */ compilePattern("REVISION#{revision}", payloadRevisionSpecs),
   },
 } as const;
 
 /** Key builders and parsers of payload_revision: `parse(build(x))` gives `x` back. */
 export const payloadRevisionKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; id: string }): string => buildKey(payloadRevisionPatterns.primary.pk, v),
-    sk: (v: { revision: number }): string => buildKey(payloadRevisionPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(payloadRevisionPatterns.primary.pk, key) as { workspace_id: string; id: string },
-    parseSk: (key: string) => parseKey(payloadRevisionPatterns.primary.sk, key) as { revision: number },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ revision: number }> = {}, partial?: string): string => buildPrefix(payloadRevisionPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; id: string }, { revision: number }>(payloadRevisionPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<PayloadRevisionItem, "workspace_id" | "id" | "revision">): Record<string, string> => ({
-    PK: buildKey(payloadRevisionPatterns.primary.pk, item),
-    SK: buildKey(payloadRevisionPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<PayloadRevisionItem, "workspace_id" | "id" | "revision">>(payloadRevisionPatterns, INDEXES),
 };
 
 // ---- payload_deletion ----
@@ -628,28 +529,19 @@ export interface PayloadDeletionItem {
   erased_by?: string;
 }
 
+const payloadDeletionSpecs = { workspace_id: workspaceIdSpec, id: ulidSpec };
 const payloadDeletionPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#PAYLOAD#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-    sk: compilePattern("DELETED", {}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#PAYLOAD#{id}", payloadDeletionSpecs),
+    sk: /* @__PURE__ */ compilePattern("DELETED", payloadDeletionSpecs),
   },
 } as const;
 
 /** Key builders and parsers of payload_deletion: `parse(build(x))` gives `x` back. */
 export const payloadDeletionKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; id: string }): string => buildKey(payloadDeletionPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(payloadDeletionPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(payloadDeletionPatterns.primary.pk, key) as { workspace_id: string; id: string },
-    parseSk: (key: string) => parseKey(payloadDeletionPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadDeletionPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; id: string }, Record<string, never>>(payloadDeletionPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<PayloadDeletionItem, "workspace_id" | "id">): Record<string, string> => ({
-    PK: buildKey(payloadDeletionPatterns.primary.pk, item),
-    SK: buildKey(payloadDeletionPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<PayloadDeletionItem, "workspace_id" | "id">>(payloadDeletionPatterns, INDEXES),
 };
 
 // ---- payload_index_entry ----
@@ -686,28 +578,19 @@ export interface PayloadIndexEntryItem {
   updated_by?: string;
 }
 
+const payloadIndexEntrySpecs = { workspace_id: workspaceIdSpec, schema_name: schemaNameSpec, field: fieldSpec, value: valueSpec, id: ulidSpec };
 const payloadIndexEntryPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#INDEX#{field}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"},"field":{"type":"string","maxLength":63,"pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"}}),
-    sk: compilePattern("VALUE#{value}#PAYLOAD#{id}", {"value":{"type":"string","maxLength":512},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#INDEX#{field}", payloadIndexEntrySpecs),
+    sk: /* @__PURE__ */ compilePattern("VALUE#{value}#PAYLOAD#{id}", payloadIndexEntrySpecs),
   },
 } as const;
 
 /** Key builders and parsers of payload_index_entry: `parse(build(x))` gives `x` back. */
 export const payloadIndexEntryKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; schema_name: string; field: string }): string => buildKey(payloadIndexEntryPatterns.primary.pk, v),
-    sk: (v: { value: string; id: string }): string => buildKey(payloadIndexEntryPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(payloadIndexEntryPatterns.primary.pk, key) as { workspace_id: string; schema_name: string; field: string },
-    parseSk: (key: string) => parseKey(payloadIndexEntryPatterns.primary.sk, key) as { value: string; id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ value: string; id: string }> = {}, partial?: string): string => buildPrefix(payloadIndexEntryPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; schema_name: string; field: string }, { value: string; id: string }>(payloadIndexEntryPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<PayloadIndexEntryItem, "workspace_id" | "schema_name" | "field" | "value" | "id">): Record<string, string> => ({
-    PK: buildKey(payloadIndexEntryPatterns.primary.pk, item),
-    SK: buildKey(payloadIndexEntryPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<PayloadIndexEntryItem, "workspace_id" | "schema_name" | "field" | "value" | "id">>(payloadIndexEntryPatterns, INDEXES),
 };
 
 // ---- payload_index_backfill ----
@@ -736,28 +619,19 @@ export interface PayloadIndexBackfillItem {
   started_by: string;
 }
 
+const payloadIndexBackfillSpecs = { workspace_id: workspaceIdSpec, schema_name: schemaNameSpec, schema_ref: ulidSpec };
 const payloadIndexBackfillPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#BACKFILL#{schema_ref}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"schema_name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"},"schema_ref":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-    sk: compilePattern("BACKFILL", {}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#BACKFILL#{schema_ref}", payloadIndexBackfillSpecs),
+    sk: /* @__PURE__ */ compilePattern("BACKFILL", payloadIndexBackfillSpecs),
   },
 } as const;
 
 /** Key builders and parsers of payload_index_backfill: `parse(build(x))` gives `x` back. */
 export const payloadIndexBackfillKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; schema_name: string; schema_ref: string }): string => buildKey(payloadIndexBackfillPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(payloadIndexBackfillPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(payloadIndexBackfillPatterns.primary.pk, key) as { workspace_id: string; schema_name: string; schema_ref: string },
-    parseSk: (key: string) => parseKey(payloadIndexBackfillPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(payloadIndexBackfillPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; schema_name: string; schema_ref: string }, Record<string, never>>(payloadIndexBackfillPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<PayloadIndexBackfillItem, "workspace_id" | "schema_name" | "schema_ref">): Record<string, string> => ({
-    PK: buildKey(payloadIndexBackfillPatterns.primary.pk, item),
-    SK: buildKey(payloadIndexBackfillPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<PayloadIndexBackfillItem, "workspace_id" | "schema_name" | "schema_ref">>(payloadIndexBackfillPatterns, INDEXES),
 };
 
 // ---- schema_request ----
@@ -804,70 +678,34 @@ export interface SchemaRequestItem {
   updated_at: string;
 }
 
+const schemaRequestSpecs = { workspace_id: workspaceIdSpec, id: ulidSpec, status: statusSpec, requester: requesterSpec };
 const schemaRequestPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#REQUEST#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-    sk: compilePattern("REQUEST", {}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#REQUEST#{id}", schemaRequestSpecs),
+    sk: /* @__PURE__ */ compilePattern("REQUEST", schemaRequestSpecs),
   },
   GSI1: {
-    pk: compilePattern("REQUEST#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
-    sk: compilePattern("REQUEST", {}),
+    pk: /* @__PURE__ */ compilePattern("REQUEST#{id}", schemaRequestSpecs),
+    sk: /* @__PURE__ */ compilePattern("REQUEST", schemaRequestSpecs),
   },
   GSI2: {
-    pk: compilePattern("REQUESTS#{status}", {"status":{"type":"string","maxLength":16}}),
-    sk: compilePattern("WS#{workspace_id}#REQUEST#{id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("REQUESTS#{status}", schemaRequestSpecs),
+    sk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#REQUEST#{id}", schemaRequestSpecs),
   },
   GSI3: {
-    pk: compilePattern("WS#{workspace_id}#REQUESTER#{requester}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"requester":{"type":"string","maxLength":256}}),
-    sk: compilePattern("REQUEST#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#REQUESTER#{requester}", schemaRequestSpecs),
+    sk: /* @__PURE__ */ compilePattern("REQUEST#{id}", schemaRequestSpecs),
   },
 } as const;
 
 /** Key builders and parsers of schema_request: `parse(build(x))` gives `x` back. */
 export const schemaRequestKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; id: string }): string => buildKey(schemaRequestPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(schemaRequestPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(schemaRequestPatterns.primary.pk, key) as { workspace_id: string; id: string },
-    parseSk: (key: string) => parseKey(schemaRequestPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.primary.sk, v, partial),
-  },
-  GSI1: {
-    pk: (v: { id: string }): string => buildKey(schemaRequestPatterns.GSI1.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(schemaRequestPatterns.GSI1.sk, v),
-    parsePk: (key: string) => parseKey(schemaRequestPatterns.GSI1.pk, key) as { id: string },
-    parseSk: (key: string) => parseKey(schemaRequestPatterns.GSI1.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI1.sk, v, partial),
-  },
-  GSI2: {
-    pk: (v: { status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back" }): string => buildKey(schemaRequestPatterns.GSI2.pk, v),
-    sk: (v: { workspace_id: string; id: string }): string => buildKey(schemaRequestPatterns.GSI2.sk, v),
-    parsePk: (key: string) => parseKey(schemaRequestPatterns.GSI2.pk, key) as { status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back" },
-    parseSk: (key: string) => parseKey(schemaRequestPatterns.GSI2.sk, key) as { workspace_id: string; id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ workspace_id: string; id: string }> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI2.sk, v, partial),
-  },
-  GSI3: {
-    pk: (v: { workspace_id: string; requester: string }): string => buildKey(schemaRequestPatterns.GSI3.pk, v),
-    sk: (v: { id: string }): string => buildKey(schemaRequestPatterns.GSI3.sk, v),
-    parsePk: (key: string) => parseKey(schemaRequestPatterns.GSI3.pk, key) as { workspace_id: string; requester: string },
-    parseSk: (key: string) => parseKey(schemaRequestPatterns.GSI3.sk, key) as { id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(schemaRequestPatterns.GSI3.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; id: string }, Record<string, never>>(schemaRequestPatterns.primary),
+  GSI1: /* @__PURE__ */ indexKeys<{ id: string }, Record<string, never>>(schemaRequestPatterns.GSI1),
+  GSI2: /* @__PURE__ */ indexKeys<{ status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back" }, { workspace_id: string; id: string }>(schemaRequestPatterns.GSI2),
+  GSI3: /* @__PURE__ */ indexKeys<{ workspace_id: string; requester: string }, { id: string }>(schemaRequestPatterns.GSI3),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<SchemaRequestItem, "workspace_id" | "id" | "status" | "requester">): Record<string, string> => ({
-    PK: buildKey(schemaRequestPatterns.primary.pk, item),
-    SK: buildKey(schemaRequestPatterns.primary.sk, item),
-    GSI1PK: buildKey(schemaRequestPatterns.GSI1.pk, item),
-    GSI1SK: buildKey(schemaRequestPatterns.GSI1.sk, item),
-    GSI2PK: buildKey(schemaRequestPatterns.GSI2.pk, item),
-    GSI2SK: buildKey(schemaRequestPatterns.GSI2.sk, item),
-    GSI3PK: buildKey(schemaRequestPatterns.GSI3.pk, item),
-    GSI3SK: buildKey(schemaRequestPatterns.GSI3.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<SchemaRequestItem, "workspace_id" | "id" | "status" | "requester">>(schemaRequestPatterns, INDEXES),
 };
 
 // ---- audit_event ----
@@ -896,42 +734,24 @@ export interface AuditEventItem {
   details?: string;
 }
 
+const auditEventSpecs = { workspace_id: workspaceIdSpec, entity_type: entityTypeSpec, entity_id: entityIdSpec, id: ulidSpec };
 const auditEventPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#AUDIT#{entity_type}#{entity_id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"entity_type":{"type":"string","maxLength":32},"entity_id":{"type":"string","maxLength":128}}),
-    sk: compilePattern("AUDIT#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#AUDIT#{entity_type}#{entity_id}", auditEventSpecs),
+    sk: /* @__PURE__ */ compilePattern("AUDIT#{id}", auditEventSpecs),
   },
   GSI2: {
-    pk: compilePattern("WS#{workspace_id}#AUDIT", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
-    sk: compilePattern("AUDIT#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#AUDIT", auditEventSpecs),
+    sk: /* @__PURE__ */ compilePattern("AUDIT#{id}", auditEventSpecs),
   },
 } as const;
 
 /** Key builders and parsers of audit_event: `parse(build(x))` gives `x` back. */
 export const auditEventKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload" | "api_key"; entity_id: string }): string => buildKey(auditEventPatterns.primary.pk, v),
-    sk: (v: { id: string }): string => buildKey(auditEventPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(auditEventPatterns.primary.pk, key) as { workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload" | "api_key"; entity_id: string },
-    parseSk: (key: string) => parseKey(auditEventPatterns.primary.sk, key) as { id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(auditEventPatterns.primary.sk, v, partial),
-  },
-  GSI2: {
-    pk: (v: { workspace_id: string }): string => buildKey(auditEventPatterns.GSI2.pk, v),
-    sk: (v: { id: string }): string => buildKey(auditEventPatterns.GSI2.sk, v),
-    parsePk: (key: string) => parseKey(auditEventPatterns.GSI2.pk, key) as { workspace_id: string },
-    parseSk: (key: string) => parseKey(auditEventPatterns.GSI2.sk, key) as { id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(auditEventPatterns.GSI2.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload" | "api_key"; entity_id: string }, { id: string }>(auditEventPatterns.primary),
+  GSI2: /* @__PURE__ */ indexKeys<{ workspace_id: string }, { id: string }>(auditEventPatterns.GSI2),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<AuditEventItem, "workspace_id" | "entity_type" | "entity_id" | "id">): Record<string, string> => ({
-    PK: buildKey(auditEventPatterns.primary.pk, item),
-    SK: buildKey(auditEventPatterns.primary.sk, item),
-    GSI2PK: buildKey(auditEventPatterns.GSI2.pk, item),
-    GSI2SK: buildKey(auditEventPatterns.GSI2.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<AuditEventItem, "workspace_id" | "entity_type" | "entity_id" | "id">>(auditEventPatterns, INDEXES),
 };
 
 // ---- notification ----
@@ -956,28 +776,19 @@ export interface NotificationItem {
   created_at: string;
 }
 
+const notificationSpecs = { user_id: requesterSpec, id: ulidSpec };
 const notificationPatterns = {
   primary: {
-    pk: compilePattern("USER#{user_id}", {"user_id":{"type":"string","maxLength":256}}),
-    sk: compilePattern("NOTIFICATION#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("USER#{user_id}", notificationSpecs),
+    sk: /* @__PURE__ */ compilePattern("NOTIFICATION#{id}", notificationSpecs),
   },
 } as const;
 
 /** Key builders and parsers of notification: `parse(build(x))` gives `x` back. */
 export const notificationKeys = {
-  primary: {
-    pk: (v: { user_id: string }): string => buildKey(notificationPatterns.primary.pk, v),
-    sk: (v: { id: string }): string => buildKey(notificationPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(notificationPatterns.primary.pk, key) as { user_id: string },
-    parseSk: (key: string) => parseKey(notificationPatterns.primary.sk, key) as { id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(notificationPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ user_id: string }, { id: string }>(notificationPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<NotificationItem, "user_id" | "id">): Record<string, string> => ({
-    PK: buildKey(notificationPatterns.primary.pk, item),
-    SK: buildKey(notificationPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<NotificationItem, "user_id" | "id">>(notificationPatterns, INDEXES),
 };
 
 // ---- rate_limit_bucket ----
@@ -998,28 +809,19 @@ export interface RateLimitBucketItem {
   [family: `b_${string}_rf`]: number | undefined;
 }
 
+const rateLimitBucketSpecs = { principal: requesterSpec, resource: resourceSpec };
 const rateLimitBucketPatterns = {
   primary: {
-    pk: compilePattern("PRINCIPAL#{principal}", {"principal":{"type":"string","maxLength":256}}),
-    sk: compilePattern("BUCKET#{resource}", {"resource":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9_.]{0,63}$"}}),
+    pk: /* @__PURE__ */ compilePattern("PRINCIPAL#{principal}", rateLimitBucketSpecs),
+    sk: /* @__PURE__ */ compilePattern("BUCKET#{resource}", rateLimitBucketSpecs),
   },
 } as const;
 
 /** Key builders and parsers of rate_limit_bucket: `parse(build(x))` gives `x` back. */
 export const rateLimitBucketKeys = {
-  primary: {
-    pk: (v: { principal: string }): string => buildKey(rateLimitBucketPatterns.primary.pk, v),
-    sk: (v: { resource: string }): string => buildKey(rateLimitBucketPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(rateLimitBucketPatterns.primary.pk, key) as { principal: string },
-    parseSk: (key: string) => parseKey(rateLimitBucketPatterns.primary.sk, key) as { resource: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ resource: string }> = {}, partial?: string): string => buildPrefix(rateLimitBucketPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ principal: string }, { resource: string }>(rateLimitBucketPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<RateLimitBucketItem, "principal" | "resource">): Record<string, string> => ({
-    PK: buildKey(rateLimitBucketPatterns.primary.pk, item),
-    SK: buildKey(rateLimitBucketPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<RateLimitBucketItem, "principal" | "resource">>(rateLimitBucketPatterns, INDEXES),
 };
 
 /** Attribute family names of rate_limit_bucket, e.g. `b_{limit}_tk`. */
@@ -1051,28 +853,19 @@ export interface IdempotencyRecordItem {
   expires_at: number;
 }
 
+const idempotencyRecordSpecs = { workspace_id: workspaceIdSpec, principal: requesterSpec, idempotency_key: idempotencyKeySpec };
 const idempotencyRecordPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#IDEMPOTENCY#{principal}#{idempotency_key}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"principal":{"type":"string","maxLength":256},"idempotency_key":{"type":"string","maxLength":128,"pattern":"^[A-Za-z0-9_.:-]{1,128}$"}}),
-    sk: compilePattern("IDEMPOTENCY", {}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#IDEMPOTENCY#{principal}#{idempotency_key}", idempotencyRecordSpecs),
+    sk: /* @__PURE__ */ compilePattern("IDEMPOTENCY", idempotencyRecordSpecs),
   },
 } as const;
 
 /** Key builders and parsers of idempotency_record: `parse(build(x))` gives `x` back. */
 export const idempotencyRecordKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; principal: string; idempotency_key: string }): string => buildKey(idempotencyRecordPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(idempotencyRecordPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(idempotencyRecordPatterns.primary.pk, key) as { workspace_id: string; principal: string; idempotency_key: string },
-    parseSk: (key: string) => parseKey(idempotencyRecordPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(idempotencyRecordPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; principal: string; idempotency_key: string }, Record<string, never>>(idempotencyRecordPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<IdempotencyRecordItem, "workspace_id" | "principal" | "idempotency_key">): Record<string, string> => ({
-    PK: buildKey(idempotencyRecordPatterns.primary.pk, item),
-    SK: buildKey(idempotencyRecordPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<IdempotencyRecordItem, "workspace_id" | "principal" | "idempotency_key">>(idempotencyRecordPatterns, INDEXES),
 };
 
 // ---- workspace_config ----
@@ -1097,28 +890,19 @@ export interface WorkspaceConfigItem {
   updated_by: string;
 }
 
+const workspaceConfigSpecs = { workspace_id: workspaceIdSpec };
 const workspaceConfigPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
-    sk: compilePattern("CONFIG", {}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}", workspaceConfigSpecs),
+    sk: /* @__PURE__ */ compilePattern("CONFIG", workspaceConfigSpecs),
   },
 } as const;
 
 /** Key builders and parsers of workspace_config: `parse(build(x))` gives `x` back. */
 export const workspaceConfigKeys = {
-  primary: {
-    pk: (v: { workspace_id: string }): string => buildKey(workspaceConfigPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(workspaceConfigPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(workspaceConfigPatterns.primary.pk, key) as { workspace_id: string },
-    parseSk: (key: string) => parseKey(workspaceConfigPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(workspaceConfigPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string }, Record<string, never>>(workspaceConfigPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<WorkspaceConfigItem, "workspace_id">): Record<string, string> => ({
-    PK: buildKey(workspaceConfigPatterns.primary.pk, item),
-    SK: buildKey(workspaceConfigPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<WorkspaceConfigItem, "workspace_id">>(workspaceConfigPatterns, INDEXES),
 };
 
 // ---- sink_config ----
@@ -1149,28 +933,19 @@ export interface SinkConfigItem {
   updated_by: string;
 }
 
+const sinkConfigSpecs = { workspace_id: workspaceIdSpec, name: schemaNameSpec };
 const sinkConfigPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#SINKS", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
-    sk: compilePattern("SINK#{name}", {"name":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SINKS", sinkConfigSpecs),
+    sk: /* @__PURE__ */ compilePattern("SINK#{name}", sinkConfigSpecs),
   },
 } as const;
 
 /** Key builders and parsers of sink_config: `parse(build(x))` gives `x` back. */
 export const sinkConfigKeys = {
-  primary: {
-    pk: (v: { workspace_id: string }): string => buildKey(sinkConfigPatterns.primary.pk, v),
-    sk: (v: { name: string }): string => buildKey(sinkConfigPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(sinkConfigPatterns.primary.pk, key) as { workspace_id: string },
-    parseSk: (key: string) => parseKey(sinkConfigPatterns.primary.sk, key) as { name: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ name: string }> = {}, partial?: string): string => buildPrefix(sinkConfigPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string }, { name: string }>(sinkConfigPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<SinkConfigItem, "workspace_id" | "name">): Record<string, string> => ({
-    PK: buildKey(sinkConfigPatterns.primary.pk, item),
-    SK: buildKey(sinkConfigPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<SinkConfigItem, "workspace_id" | "name">>(sinkConfigPatterns, INDEXES),
 };
 
 // ---- migration_attempt ----
@@ -1211,28 +986,19 @@ export interface MigrationAttemptItem {
   at: string;
 }
 
+const migrationAttemptSpecs = { workspace_id: workspaceIdSpec, sink: schemaNameSpec, id: ulidSpec };
 const migrationAttemptPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#SINK#{sink}", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"sink":{"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"}}),
-    sk: compilePattern("ATTEMPT#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SINK#{sink}", migrationAttemptSpecs),
+    sk: /* @__PURE__ */ compilePattern("ATTEMPT#{id}", migrationAttemptSpecs),
   },
 } as const;
 
 /** Key builders and parsers of migration_attempt: `parse(build(x))` gives `x` back. */
 export const migrationAttemptKeys = {
-  primary: {
-    pk: (v: { workspace_id: string; sink: string }): string => buildKey(migrationAttemptPatterns.primary.pk, v),
-    sk: (v: { id: string }): string => buildKey(migrationAttemptPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(migrationAttemptPatterns.primary.pk, key) as { workspace_id: string; sink: string },
-    parseSk: (key: string) => parseKey(migrationAttemptPatterns.primary.sk, key) as { id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(migrationAttemptPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; sink: string }, { id: string }>(migrationAttemptPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<MigrationAttemptItem, "workspace_id" | "sink" | "id">): Record<string, string> => ({
-    PK: buildKey(migrationAttemptPatterns.primary.pk, item),
-    SK: buildKey(migrationAttemptPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<MigrationAttemptItem, "workspace_id" | "sink" | "id">>(migrationAttemptPatterns, INDEXES),
 };
 
 // ---- auto_create_log_entry ----
@@ -1259,28 +1025,19 @@ export interface AutoCreateLogEntryItem {
   created_at: string;
 }
 
+const autoCreateLogEntrySpecs = { workspace_id: workspaceIdSpec, id: ulidSpec };
 const autoCreateLogEntryPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#AUTO_CREATE", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
-    sk: compilePattern("AUTO_CREATE#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#AUTO_CREATE", autoCreateLogEntrySpecs),
+    sk: /* @__PURE__ */ compilePattern("AUTO_CREATE#{id}", autoCreateLogEntrySpecs),
   },
 } as const;
 
 /** Key builders and parsers of auto_create_log_entry: `parse(build(x))` gives `x` back. */
 export const autoCreateLogEntryKeys = {
-  primary: {
-    pk: (v: { workspace_id: string }): string => buildKey(autoCreateLogEntryPatterns.primary.pk, v),
-    sk: (v: { id: string }): string => buildKey(autoCreateLogEntryPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(autoCreateLogEntryPatterns.primary.pk, key) as { workspace_id: string },
-    parseSk: (key: string) => parseKey(autoCreateLogEntryPatterns.primary.sk, key) as { id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(autoCreateLogEntryPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string }, { id: string }>(autoCreateLogEntryPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<AutoCreateLogEntryItem, "workspace_id" | "id">): Record<string, string> => ({
-    PK: buildKey(autoCreateLogEntryPatterns.primary.pk, item),
-    SK: buildKey(autoCreateLogEntryPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<AutoCreateLogEntryItem, "workspace_id" | "id">>(autoCreateLogEntryPatterns, INDEXES),
 };
 
 // ---- api_key ----
@@ -1309,28 +1066,19 @@ export interface ApiKeyItem {
   revoked_by?: string;
 }
 
+const apiKeySpecs = { workspace_id: workspaceIdSpec, id: ulidSpec };
 const apiKeyPatterns = {
   primary: {
-    pk: compilePattern("WS#{workspace_id}#APIKEYS", {"workspace_id":{"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"}}),
-    sk: compilePattern("APIKEY#{id}", {"id":{"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"}}),
+    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#APIKEYS", apiKeySpecs),
+    sk: /* @__PURE__ */ compilePattern("APIKEY#{id}", apiKeySpecs),
   },
 } as const;
 
 /** Key builders and parsers of api_key: `parse(build(x))` gives `x` back. */
 export const apiKeyKeys = {
-  primary: {
-    pk: (v: { workspace_id: string }): string => buildKey(apiKeyPatterns.primary.pk, v),
-    sk: (v: { id: string }): string => buildKey(apiKeyPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(apiKeyPatterns.primary.pk, key) as { workspace_id: string },
-    parseSk: (key: string) => parseKey(apiKeyPatterns.primary.sk, key) as { id: string },
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<{ id: string }> = {}, partial?: string): string => buildPrefix(apiKeyPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string }, { id: string }>(apiKeyPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (item: Pick<ApiKeyItem, "workspace_id" | "id">): Record<string, string> => ({
-    PK: buildKey(apiKeyPatterns.primary.pk, item),
-    SK: buildKey(apiKeyPatterns.primary.sk, item),
-  }),
+  all: /* @__PURE__ */ allKeys<Pick<ApiKeyItem, "workspace_id" | "id">>(apiKeyPatterns, INDEXES),
 };
 
 // ---- registry_meta ----
@@ -1359,28 +1107,19 @@ export interface RegistryMetaItem {
   migration_started_by?: string;
 }
 
+const registryMetaSpecs = {  };
 const registryMetaPatterns = {
   primary: {
-    pk: compilePattern("REGISTRY", {}),
-    sk: compilePattern("DESIGN", {}),
+    pk: /* @__PURE__ */ compilePattern("REGISTRY", registryMetaSpecs),
+    sk: /* @__PURE__ */ compilePattern("DESIGN", registryMetaSpecs),
   },
 } as const;
 
 /** Key builders and parsers of registry_meta: `parse(build(x))` gives `x` back. */
 export const registryMetaKeys = {
-  primary: {
-    pk: (v: Record<string, never> = {}): string => buildKey(registryMetaPatterns.primary.pk, v),
-    sk: (v: Record<string, never> = {}): string => buildKey(registryMetaPatterns.primary.sk, v),
-    parsePk: (key: string) => parseKey(registryMetaPatterns.primary.pk, key) as Record<string, never>,
-    parseSk: (key: string) => parseKey(registryMetaPatterns.primary.sk, key) as Record<string, never>,
-    /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
-    skPrefix: (v: Partial<Record<string, never>> = {}, partial?: string): string => buildPrefix(registryMetaPatterns.primary.sk, v, partial),
-  },
+  primary: /* @__PURE__ */ indexKeys<Record<string, never>, Record<string, never>>(registryMetaPatterns.primary),
   /** Every key attribute (primary and GSI) of an item. */
-  all: (_item: object): Record<string, string> => ({
-    PK: buildKey(registryMetaPatterns.primary.pk, {}),
-    SK: buildKey(registryMetaPatterns.primary.sk, {}),
-  }),
+  all: /* @__PURE__ */ allKeys<object>(registryMetaPatterns, INDEXES),
 };
 
 /** The item type of every record type, by name. */

@@ -3,7 +3,7 @@
  * entities, the CreateTable input) and the language-neutral conformance vectors.
  */
 import { DEFAULT_GENERATORS, indexDef, type AttributeDef, type RecordType, type TableDesign } from './model.js';
-import type { KeyErrorCode, KeyPattern } from './pattern.js';
+import type { KeyErrorCode, KeyPattern, PlaceholderSpec } from './pattern.js';
 import { PAYLOAD_SHARD_CASES, PAYLOAD_WRITE_CASES, type PayloadShardCase, type PayloadWriteCase } from './payload-write-vectors.js';
 import { createTableInputOf, timeToLiveInputOf } from './table-input.js';
 
@@ -33,6 +33,36 @@ function tsType(a: Pick<AttributeDef, 'type' | 'enum'>): string {
 
 function docComment(text: string | undefined, indent = ''): string {
   return text ? `${indent}/** ${text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim()} */\n` : '';
+}
+
+/**
+ * Constants for values the generated code would otherwise repeat (a placeholder's rule, an attribute's
+ * rule, a RegExp): `ref` declares one on the first use of an expression, under the name asked for (with a
+ * number when another value has it), and answers its name every time.
+ */
+function constantPool() {
+  const byText = new Map<string, string>();
+  const names = new Set<string>();
+  const lines: string[] = [];
+  return {
+    lines,
+    ref(text: string, preferred: string, type = ''): string {
+      let name = byText.get(text);
+      if (name !== undefined) return name;
+      name = preferred;
+      for (let i = 2; names.has(name); i++) name = `${preferred}${i}`;
+      names.add(name);
+      byText.set(text, name);
+      lines.push(`const ${name}${type} = ${text};`);
+      return name;
+    },
+  };
+}
+
+/** The shared attribute (schema.yaml's `shared_attributes`) whose rules `a` has, to name a constant after it. */
+function sharedName(design: TableDesign, a: Pick<AttributeDef, 'pattern' | 'maxLength'>, sameLength: boolean): string | undefined {
+  const shared = Object.values(design.sharedAttributes).find((s) => s.pattern === a.pattern && (!sameLength || s.maxLength === a.maxLength));
+  return a.pattern !== undefined ? shared?.name : undefined;
 }
 
 function valuesType(rt: RecordType, pattern: KeyPattern): string {
@@ -79,15 +109,17 @@ function electroAttribute(a: AttributeDef): string {
   return `{ ${parts.join(', ')} }`;
 }
 
-/** An attribute's rules as lib/dynamo/items.ts applies them (the ElectroDB attribute of electroAttribute, as data). */
-function attributeRule(a: AttributeDef): string {
+/**
+ * An attribute's rules as lib/dynamo/items.ts applies them (the ElectroDB attribute of electroAttribute, as
+ * data); `pattern` and `values` are the expressions of its RegExp and of its enum's values.
+ */
+function attributeRule(a: AttributeDef, pattern: string | undefined, values: string | undefined): string {
   const rule: Record<string, unknown> = { type: a.enum ? 'enum' : a.type === 'string_set' ? 'string_set' : ELECTRO_TYPES[a.type] };
   if (a.required) rule.required = true;
   if (a.default !== undefined) rule.default = (DEFAULT_GENERATORS as readonly unknown[]).includes(a.default) ? a.default : { value: a.default };
-  if (a.enum) rule.values = a.enum;
   const parts = Object.entries(rule).map(([k, v]) => `${k}: ${q(v)}`);
-  const pattern = checkedPattern(a);
-  if (pattern !== undefined) parts.push(`pattern: new RegExp(${q(pattern)})`);
+  if (values !== undefined) parts.push(`values: ${values}`);
+  if (pattern !== undefined) parts.push(`pattern: ${pattern}`);
   return `{ ${parts.join(', ')} }`;
 }
 
@@ -108,7 +140,7 @@ function generatedModule(design: TableDesign, imports: string[], body: (emit: (l
 export function generateModule(design: TableDesign): string {
   const imports = [
     "import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';",
-    "import { buildKey, buildPrefix, compilePattern, familyAttributeName, parseKey } from '../table-design/pattern.js';",
+    "import { allKeys, compilePattern, familyAttributeName, indexKeys, type PlaceholderSpec } from '../table-design/pattern.js';",
   ];
   return generatedModule(design, imports, (emit) => {
     emit('export const TABLE_DESIGN = {');
@@ -155,66 +187,15 @@ export function generateModule(design: TableDesign): string {
     emit('export type AccessPatternName = keyof typeof ACCESS_PATTERNS;');
     emit();
 
-    for (const rt of Object.values(design.recordTypes)) {
-      const T = pascal(rt.name);
-      emit(`// ---- ${rt.name} ----`);
-      emit();
-      emit(docComment(rt.description).trimEnd());
-      emit(`export interface ${T}Item {`);
-      for (const a of Object.values(rt.attributes)) {
-        emit(docComment(a.description, '  ').trimEnd());
-        emit(`  ${a.name}${a.required ? '' : '?'}: ${tsType(a)};`);
-      }
-      for (const f of rt.families) emit(`  /** Family ${f.template}: ${f.description ?? ''} */\n  [family: \`${f.template.replace(/\{[a-z0-9_]+\}/, '${string}')}\`]: ${tsType(f)} | undefined;`);
-      emit('}');
-      emit();
-      emit(`const ${camel(rt.name)}Patterns = {`);
-      for (const [index, k] of Object.entries(rt.keys)) {
-        emit(`  ${index}: {`);
-        emit(`    pk: compilePattern(${q(k.pk.source)}, ${q(k.pk.specs)}),`);
-        emit(`    sk: compilePattern(${q(k.sk.source)}, ${q(k.sk.specs)}),`);
-        emit('  },');
-      }
-      emit('} as const;');
-      emit();
-      emit(`/** Key builders and parsers of ${rt.name}: \`parse(build(x))\` gives \`x\` back. */`);
-      emit(`export const ${camel(rt.name)}Keys = {`);
-      for (const [index, k] of Object.entries(rt.keys)) {
-        const pkT = valuesType(rt, k.pk);
-        const skT = valuesType(rt, k.sk);
-        const P = `${camel(rt.name)}Patterns.${index}`;
-        emit(`  ${index}: {`);
-        emit(`    pk: (v: ${pkT}${k.pk.attributes.length ? '' : ' = {}'}): string => buildKey(${P}.pk, v),`);
-        emit(`    sk: (v: ${skT}${k.sk.attributes.length ? '' : ' = {}'}): string => buildKey(${P}.sk, v),`);
-        emit(`    parsePk: (key: string) => parseKey(${P}.pk, key) as ${pkT},`);
-        emit(`    parseSk: (key: string) => parseKey(${P}.sk, key) as ${skT},`);
-        emit(`    /** \`begins_with\` prefix of the sort key: segments while values are given, then \`partial\`. */`);
-        emit(`    skPrefix: (v: Partial<${skT}> = {}, partial?: string): string => buildPrefix(${P}.sk, v, partial),`);
-        emit('  },');
-      }
-      const keyAttrs = [...new Set(Object.values(rt.keys).flatMap((k) => [...k.pk.attributes, ...k.sk.attributes]))];
-      const allT = keyAttrs.length ? `Pick<${T}Item, ${keyAttrs.map(q).join(' | ')}>` : 'object';
-      emit(`  /** Every key attribute (primary and GSI) of an item. */`);
-      const values = keyAttrs.length ? 'item' : '{}';
-      emit(`  all: (${keyAttrs.length ? 'item' : '_item'}: ${allT}): Record<string, string> => ({`);
-      for (const index of Object.keys(rt.keys)) {
-        const ix = indexDef(design, index)!;
-        emit(`    ${ix.partitionKey}: buildKey(${camel(rt.name)}Patterns.${index}.pk, ${values}),`);
-        emit(`    ${ix.sortKey}: buildKey(${camel(rt.name)}Patterns.${index}.sk, ${values}),`);
-      }
-      emit('  }),');
-      emit('};');
-      if (rt.families.length) {
-        emit();
-        emit(`/** Attribute family names of ${rt.name}, e.g. \`${rt.families[0]!.template}\`. */`);
-        emit(`export const ${camel(rt.name)}Families = {`);
-        for (const f of rt.families) {
-          emit(`  ${q(f.template)}: (${f.placeholder}: string): string => familyAttributeName(${q(f.template)}, ${q(f.placeholderPattern)}, ${f.placeholder}),`);
-        }
-        emit('};');
-      }
-      emit();
-    }
+    // The record types' sections go after the placeholder rules they share, which they collect.
+    const specs = constantPool();
+    const sections: string[] = [];
+    const section = (line = '') => sections.push(line);
+    for (const rt of Object.values(design.recordTypes)) emitRecordType(design, rt, specs, section);
+    emit("// The placeholder rules of the key patterns, each distinct one once.");
+    for (const line of specs.lines) emit(line);
+    emit();
+    for (const line of sections) emit(line);
 
     emit('/** The item type of every record type, by name. */');
     emit('export interface RecordItems {');
@@ -244,6 +225,59 @@ export function generateModule(design: TableDesign): string {
   });
 }
 
+/** One record type's part of lib/generated/table.ts: its item type, key builders and family names. */
+function emitRecordType(design: TableDesign, rt: RecordType, specs: ReturnType<typeof constantPool>, emit: (line?: string) => void): void {
+  const T = pascal(rt.name);
+  emit(`// ---- ${rt.name} ----`);
+  emit();
+  emit(docComment(rt.description).trimEnd());
+  emit(`export interface ${T}Item {`);
+  for (const a of Object.values(rt.attributes)) {
+    emit(docComment(a.description, '  ').trimEnd());
+    emit(`  ${a.name}${a.required ? '' : '?'}: ${tsType(a)};`);
+  }
+  for (const f of rt.families) emit(`  /** Family ${f.template}: ${f.description ?? ''} */\n  [family: \`${f.template.replace(/\{[a-z0-9_]+\}/, '${string}')}\`]: ${tsType(f)} | undefined;`);
+  emit('}');
+  emit();
+  const keyAttrs = [...new Set(Object.values(rt.keys).flatMap((k) => [...k.pk.attributes, ...k.sk.attributes]))];
+  const placeholders = Object.assign({}, ...Object.values(rt.keys).flatMap((k) => [k.pk.specs, k.sk.specs])) as Record<string, PlaceholderSpec>;
+  const specRefs = keyAttrs.map((a) => {
+    const spec = placeholders[a]!;
+    const name = `${camel(sharedName(design, spec, true) ?? a)}Spec`;
+    return `${a}: ${specs.ref(q(spec), name, ': PlaceholderSpec')}`;
+  });
+  const P = `${camel(rt.name)}Patterns`;
+  emit(`const ${camel(rt.name)}Specs = { ${specRefs.join(', ')} };`);
+  emit(`const ${P} = {`);
+  for (const [index, k] of Object.entries(rt.keys)) {
+    emit(`  ${index}: {`);
+    emit(`    pk: /* @__PURE__ */ compilePattern(${q(k.pk.source)}, ${camel(rt.name)}Specs),`);
+    emit(`    sk: /* @__PURE__ */ compilePattern(${q(k.sk.source)}, ${camel(rt.name)}Specs),`);
+    emit('  },');
+  }
+  emit('} as const;');
+  emit();
+  emit(`/** Key builders and parsers of ${rt.name}: \`parse(build(x))\` gives \`x\` back. */`);
+  emit(`export const ${camel(rt.name)}Keys = {`);
+  for (const [index, k] of Object.entries(rt.keys)) {
+    emit(`  ${index}: /* @__PURE__ */ indexKeys<${valuesType(rt, k.pk)}, ${valuesType(rt, k.sk)}>(${P}.${index}),`);
+  }
+  const allT = keyAttrs.length ? `Pick<${T}Item, ${keyAttrs.map(q).join(' | ')}>` : 'object';
+  emit(`  /** Every key attribute (primary and GSI) of an item. */`);
+  emit(`  all: /* @__PURE__ */ allKeys<${allT}>(${P}, INDEXES),`);
+  emit('};');
+  if (rt.families.length) {
+    emit();
+    emit(`/** Attribute family names of ${rt.name}, e.g. \`${rt.families[0]!.template}\`. */`);
+    emit(`export const ${camel(rt.name)}Families = {`);
+    for (const f of rt.families) {
+      emit(`  ${q(f.template)}: (${f.placeholder}: string): string => familyAttributeName(${q(f.template)}, ${q(f.placeholderPattern)}, ${f.placeholder}),`);
+    }
+    emit('};');
+  }
+  emit();
+}
+
 /**
  * lib/generated/records.ts: the rules lib/dynamo/items.ts builds and reads items with, apart from table.ts
  * so that code needing only a few key builders (the stream processor) does not bundle every one.
@@ -251,29 +285,49 @@ export function generateModule(design: TableDesign): string {
 export function generateRecordRulesModule(design: TableDesign): string {
   const keyBuilders = Object.values(design.recordTypes).map((rt) => `${camel(rt.name)}Keys`);
   const imports = [
-    "import type { RecordRules } from '../dynamo/items.js';",
-    `import { ${[...keyBuilders, 'type RecordItems'].join(', ')} } from './table.js';`,
+    "import { primaryKeyOf, type AttributeRule, type RecordRules } from '../dynamo/items.js';",
+    `import { ${['ATTRIBUTE_ENUMS', ...keyBuilders, 'type RecordItems'].join(', ')} } from './table.js';`,
   ];
+  // Attribute rules and their RegExps, each distinct one once (a RegExp compiled once), and each enum's
+  // values as the first record type with them lists them in ATTRIBUTE_ENUMS.
+  const patterns = constantPool();
+  const rules = constantPool();
+  const enumValues = new Map<string, string>();
+  const ruleOf = (rt: RecordType, a: AttributeDef): string => {
+    const source = checkedPattern(a);
+    const pattern = source === undefined ? undefined : patterns.ref(String(new RegExp(source)), `${camel(sharedName(design, a, false) ?? a.name)}Pattern`);
+    let values: string | undefined;
+    if (a.enum) {
+      if (!enumValues.has(q(a.enum))) enumValues.set(q(a.enum), `ATTRIBUTE_ENUMS.${rt.name}.${a.name}`);
+      values = enumValues.get(q(a.enum));
+    }
+    // A rule of a type alone is named after it (`requiredStringRule`), any other after its first attribute.
+    const plain = pattern === undefined && values === undefined && a.default === undefined;
+    const type = a.type === 'string_set' ? 'stringSet' : ELECTRO_TYPES[a.type as keyof typeof ELECTRO_TYPES];
+    const name = plain ? camel(`${a.required ? 'required_' : ''}${type}_rule`) : `${camel(a.name)}Rule`;
+    return rules.ref(attributeRule(a, pattern, values), name, ': AttributeRule');
+  };
+  const entries: string[] = [];
+  for (const rt of Object.values(design.recordTypes)) {
+    entries.push(`  ${rt.name}: {`);
+    entries.push(`    entity: ${q(rt.entity)},`);
+    entries.push(`    version: ${q(rt.entityVersion)},`);
+    entries.push('    attributes: {');
+    for (const a of Object.values(rt.attributes)) entries.push(`      ${a.name}: ${ruleOf(rt, a)},`);
+    entries.push('    },');
+    entries.push(`    keys: ${camel(rt.name)}Keys.all,`);
+    entries.push(`    primaryKey: primaryKeyOf(${camel(rt.name)}Keys.primary),`);
+    entries.push('  },');
+  }
   return generatedModule(design, imports, (emit) => {
+    for (const line of [...patterns.lines, '', ...rules.lines, '']) emit(line);
     emit('/**');
     emit(' * What writing and reading items of each record type needs: its entity identifiers, the rules of its');
     emit(' * attributes (those the ElectroDB entities state) and its key builder. lib/dynamo/items.ts builds and');
     emit(' * reads items from it as the entities do, without loading ElectroDB.');
     emit(' */');
-    const primary = indexDef(design, 'primary')!;
     emit('export const RECORD_RULES: { [K in keyof RecordItems]: RecordRules<RecordItems[K]> } = {');
-    for (const rt of Object.values(design.recordTypes)) {
-      emit(`  ${rt.name}: {`);
-      emit(`    entity: ${q(rt.entity)},`);
-      emit(`    version: ${q(rt.entityVersion)},`);
-      emit('    attributes: {');
-      for (const a of Object.values(rt.attributes)) emit(`      ${a.name}: ${attributeRule(a)},`);
-      emit('    },');
-      emit(`    keys: ${camel(rt.name)}Keys.all,`);
-      const keys = `${camel(rt.name)}Keys.primary`;
-      emit(`    primaryKey: (v) => ({ ${primary.partitionKey}: ${keys}.pk(v as never), ${primary.sortKey}: ${keys}.sk(v as never) }),`);
-      emit('  },');
-    }
+    for (const line of entries) emit(line);
     emit('};');
   });
 }

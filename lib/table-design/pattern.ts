@@ -183,6 +183,60 @@ export function buildPrefix(pattern: KeyPattern, values: Record<string, unknown>
   return out.slice(0, -SEPARATOR.length);
 }
 
+/** A record type's key patterns on one index. */
+export interface IndexPatterns {
+  pk: KeyPattern;
+  sk: KeyPattern;
+}
+
+/** Builds a key from attribute values; they may be left out when the pattern has no placeholders. */
+export type KeyBuilder<V> = [V] extends [Record<string, never>] ? (v?: V) => string : (v: V) => string;
+
+/** Key builders and parsers of one index of a record type: `parse(build(x))` gives `x` back. */
+export interface IndexKeys<P, S> {
+  pk: KeyBuilder<P>;
+  sk: KeyBuilder<S>;
+  parsePk: (key: string) => P;
+  parseSk: (key: string) => S;
+  /** `begins_with` prefix of the sort key: segments while values are given, then `partial`. */
+  skPrefix: (v?: Partial<S>, partial?: string) => string;
+}
+
+/**
+ * The key builders of one index, `P` and `S` being the values of its partition and sort key. The generated
+ * table module makes one call per record type and index instead of writing five functions out each time.
+ */
+export function indexKeys<P, S>(patterns: IndexPatterns): IndexKeys<P, S> {
+  const { pk, sk } = patterns;
+  return {
+    pk: ((v: Record<string, unknown>) => buildKey(pk, v)) as KeyBuilder<P>,
+    sk: ((v: Record<string, unknown>) => buildKey(sk, v)) as KeyBuilder<S>,
+    parsePk: (key) => parseKey(pk, key) as P,
+    parseSk: (key) => parseKey(sk, key) as S,
+    skPrefix: (v, partial) => buildPrefix(sk, v as Record<string, unknown> | undefined, partial),
+  };
+}
+
+/**
+ * Every key attribute (each index's partition and sort key, in the order of `patterns`) of an item with
+ * attributes `I`; `indexes` names the key attributes of each index.
+ */
+export function allKeys<I>(
+  patterns: Record<string, IndexPatterns>,
+  indexes: Record<string, { partitionKey: string; sortKey: string }>,
+): (item: I) => Record<string, string> {
+  const keys = Object.entries(patterns).map(([index, p]) => ({ ...p, names: indexes[index]! }));
+  return (item) => {
+    const values = item as Record<string, unknown>;
+    const out: Record<string, string> = {};
+    for (const { pk, sk, names } of keys) {
+      out[names.partitionKey] = buildKey(pk, values);
+      out[names.sortKey] = buildKey(sk, values);
+    }
+    return out;
+  };
+}
+
 /** Longest possible key in bytes (values are ASCII, so characters are bytes), or undefined if unbounded. */
 export function maxKeyBytes(pattern: KeyPattern): number | undefined {
   let total = pattern.segments.length - 1;
