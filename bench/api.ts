@@ -143,12 +143,12 @@ const apiPost = (i: number) =>
     req.end(body);
   });
 
-// Short rounds alternate the two (ABBA), so drift in DynamoDB Local (its table grows) and load from other
-// processes hit both alike; the figure is the median of the rounds' ratios.
 for (let round = 0; round < WARMUP_ROUNDS; round++) {
   await throughput(rawPut);
   await throughput(apiPost);
 }
+// Short rounds alternate the two (ABBA), so drift in DynamoDB Local (its table grows) and load from other
+// processes hit both alike; the figure is the median of the rounds' ratios.
 const ratios: number[] = [];
 const raw: number[] = [];
 const api: number[] = [];
