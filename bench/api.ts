@@ -17,6 +17,7 @@ import type { Deps } from '../lib/deps.js';
 import { createDynamoClients } from '../lib/dynamo/client.js';
 import { ensureTable } from '../lib/dynamo/table-admin.js';
 import { Table } from '../lib/dynamo/table.js';
+import { payloadRules } from '../lib/generated/records.js';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local.js';
 import { createLocalServer, type LambdaHandler } from '../lib/local/server.js';
 import { ulidFactory } from '../lib/util/ulid.js';
@@ -114,7 +115,7 @@ const table = new Table(deps);
 // keep-alive sockets, none of the server's middleware), sending the item the server writes.
 const user = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local', endpoint: ddb.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
 const rawPut = (i: number) => {
-  const put = table.put('payload', {
+  const put = table.put(payloadRules, {
     id: ulid(),
     workspace_id: 'bench',
     shard: 0,

@@ -46,7 +46,7 @@ group.route({
   example: { query: { schema_ref: '<schema>' } },
   handle: async ({ principal, query: q }, { payloads, payloadIndex }) => {
     const where = fieldCondition(q);
-    if (where) return payloadIndex.query(principal, q.workspace_id!, q.schema_name!, where, pageSize(q.limit), q.cursor);
+    if (where) return (await payloadIndex()).query(principal, q.workspace_id!, q.schema_name!, where, pageSize(q.limit), q.cursor);
     return q.schema_ref
       ? payloads.listBySchemaVersion(principal, q.schema_ref, pageSize(q.limit), q.cursor)
       : payloads.listBySchemaName(principal, q.workspace_id!, q.schema_name!, pageSize(q.limit), q.cursor);
@@ -76,7 +76,7 @@ group.route({
   raises: [PreconditionRequiredError, PreconditionFailedError],
   example: { path: { id: '<payload>' }, headers: { 'If-Match': '*' }, body: { data: { updated: true } } },
   handle: async ({ principal, id, body, header }, { payloadChanges }) =>
-    withEtag(200, await payloadChanges.update(principal, id, body, ifMatch(header('if-match')))),
+    withEtag(200, await (await payloadChanges()).update(principal, id, body, ifMatch(header('if-match')))),
 });
 
 group.route({
@@ -90,7 +90,7 @@ group.route({
   raises: [PreconditionRequiredError, PreconditionFailedError],
   example: { path: { id: '<deletable_payload>' }, headers: { 'If-Match': '*' } },
   handle: async ({ principal, id, header }, { payloadChanges }) => {
-    await payloadChanges.delete(principal, id, ifMatch(header('if-match')));
+    await (await payloadChanges()).delete(principal, id, ifMatch(header('if-match')));
     return rawReply({ statusCode: 204, headers: {} });
   },
 });
@@ -103,7 +103,7 @@ group.route({
   summary: 'Erase every kept revision of a deleted payload (legal erasure), leaving an audit event without the data',
   response: { status: 200, contract: 'PayloadErasure' },
   example: { path: { id: '<deletable_payload>' } },
-  handle: async ({ principal, id }, { payloadChanges }) => payloadChanges.erase(principal, id),
+  handle: async ({ principal, id }, { payloadChanges }) => (await payloadChanges()).erase(principal, id),
 });
 
 group.route({
@@ -115,7 +115,7 @@ group.route({
   body: 'IndexBackfillRequest',
   response: { status: 200, contract: 'IndexBackfillProgress' },
   example: { path: { id: '<schema>' }, body: {} },
-  handle: async ({ principal, id, body }, { payloadIndex }) => payloadIndex.backfill(principal, id, body.max_pages),
+  handle: async ({ principal, id, body }, { payloadIndex }) => (await payloadIndex()).backfill(principal, id, body.max_pages),
 });
 
 group.route({
@@ -126,7 +126,7 @@ group.route({
   summary: 'The progress of the index backfill of this version',
   response: { status: 200, contract: 'IndexBackfillProgress' },
   example: { path: { id: '<schema>' } },
-  handle: async ({ principal, id }, { payloadIndex }) => payloadIndex.status(principal, id),
+  handle: async ({ principal, id }, { payloadIndex }) => (await payloadIndex()).status(principal, id),
 });
 
 export const { buildHandler, handler } = group;

@@ -8,8 +8,8 @@
 import { DesignGuard } from '../dynamo/design-record.js';
 import { Table, type EntitiesLoader, type TableDeps } from '../dynamo/table.js';
 import { defaultEngines, type EngineRegistry } from '../engines/registry.js';
-import { PayloadChanges } from '../payloads/changes.js';
-import { PayloadFieldIndex } from '../payloads/field-index.js';
+import type { PayloadChanges } from '../payloads/changes.js';
+import type { PayloadFieldIndex } from '../payloads/field-index.js';
 import { PayloadService } from '../payloads/service.js';
 import { ShardCounts } from '../payloads/shard.js';
 import { SchemaVersionCache } from '../schemas/version-cache.js';
@@ -23,8 +23,10 @@ export interface PayloadServices {
   design: DesignGuard;
   engines: EngineRegistry;
   payloads: PayloadService;
-  payloadChanges: PayloadChanges;
-  payloadIndex: PayloadFieldIndex;
+  /** Updates, deletes and erasure: loaded on the first one, so creating and reading payloads never parses them. */
+  payloadChanges: () => Promise<PayloadChanges>;
+  /** Field queries and index backfills: loaded on the first one. */
+  payloadIndex: () => Promise<PayloadFieldIndex>;
 }
 
 /** `loadEntities`: for compositions built on this one whose services page with ElectroDB (see Table). */
@@ -46,7 +48,7 @@ export function buildPayloadServices(deps: TableDeps, engines: EngineRegistry = 
     design: new DesignGuard(table),
     engines,
     payloads: new PayloadService(stores, engines, versions, clock, shards),
-    payloadChanges: new PayloadChanges(stores, table, engines, versions, schemas, clock),
-    payloadIndex: new PayloadFieldIndex(stores, table, versions, clock, shards),
+    payloadChanges: once(async () => new (await import('../payloads/changes.js')).PayloadChanges(stores, table, engines, versions, schemas, clock)),
+    payloadIndex: once(async () => new (await import('../payloads/field-index.js')).PayloadFieldIndex(stores, table, versions, clock, shards)),
   };
 }

@@ -8,6 +8,7 @@
 import { TableDesignMismatchError, TableMigratingError } from '../errors.js';
 import { TABLE_DESIGN } from '../generated/table.js';
 import type { Table } from './table.js';
+import { registryMetaRules } from '../generated/records.js';
 
 export interface DesignIdentity {
   version: string;
@@ -63,7 +64,7 @@ export interface DesignRecordTarget {
 
 /** The table's design record, or undefined when it has none. */
 export async function readDesignRecord({ table }: DesignRecordTarget): Promise<RecordedDesign | undefined> {
-  const data = await table.read('registry_meta', {}, { consistent: true });
+  const data = await table.read(registryMetaRules, {}, { consistent: true });
   if (!data) return undefined;
   return {
     version: data.schema_yaml_version,
@@ -96,7 +97,7 @@ export async function ensureDesignRecord(target: DesignRecordTarget, options: { 
   let action: DesignCheck['action'] = 'matched';
   if (!recorded) {
     const item = { schema_yaml_version: current.version, schema_yaml_hash: current.hash, recorded_at: target.table.clock.now().toISOString(), recorded_by: target.writer };
-    if (await target.table.putItemIf(target.table.put('registry_meta', item, { expression: 'attribute_not_exists(PK)' }))) action = 'recorded';
+    if (await target.table.putItemIf(target.table.put(registryMetaRules, item, { expression: 'attribute_not_exists(PK)' }))) action = 'recorded';
     recorded = await readDesignRecord(target);
     if (!recorded) throw new Error(`table "${target.table.name}": the registry_meta item vanished right after it was written; retry`);
   }

@@ -1,6 +1,6 @@
 /**
  * Items built and read as the generated ElectroDB entities build and read them, from schema.yaml's rules
- * (RECORD_RULES in lib/generated/records.ts), without loading ElectroDB: every write builds its items here,
+ * (lib/generated/records.ts), without loading ElectroDB: every write builds its items here,
  * and the reads on the payload path go through `readItem`, so a function that only stores and reads
  * payloads never loads ElectroDB (220 KB, a third of its cold start). test/dynamo/items.test.ts checks
  * every record type against the entities' output.
@@ -75,17 +75,17 @@ function problem(rule: AttributeRule, value: unknown): string | undefined {
  * attributes schema.yaml declares. Throws on a missing required attribute or a value its rule refuses:
  * a bug in the caller, since requests are checked against their contracts first.
  */
-export function buildItem<I>(recordType: string, rules: RecordRules<I>, attributes: I, clock: ItemClock): Record<string, unknown> {
+export function buildItem<I>(rules: RecordRules<I>, attributes: I, clock: ItemClock): Record<string, unknown> {
   const given = attributes as Record<string, unknown>;
   const item: Record<string, unknown> = {};
   for (const [name, rule] of Object.entries(rules.attributes)) {
     const value = given[name] ?? defaultOf(rule, clock);
     if (value === undefined) {
-      if (rule.required) throw new Error(`${recordType}.${name} is required`);
+      if (rule.required) throw new Error(`${rules.entity}.${name} is required`);
       continue;
     }
     const wrong = problem(rule, value);
-    if (wrong !== undefined) throw new Error(`${recordType}.${name}: ${wrong}`);
+    if (wrong !== undefined) throw new Error(`${rules.entity}.${name}: ${wrong}`);
     item[name] = rule.type === 'string_set' ? new Set(value as Iterable<string>) : value;
   }
   return Object.assign(item, rules.keys(item as I), { [ENTITY]: rules.entity, [VERSION]: rules.version });

@@ -18,8 +18,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ServiceUnavailableError } from '../errors.js';
 import type { Entities } from '../generated/entities.js';
-import { RECORD_RULES } from '../generated/records.js';
-import { INDEXES, type IndexName, type RecordItems } from '../generated/table.js';
+import { INDEXES, type IndexName } from '../generated/table.js';
 import { once } from '../util/once.js';
 import { buildItem, readItem, type RecordRules } from './items.js';
 import type { DynamoClients } from './client.js';
@@ -76,9 +75,6 @@ export interface Transactor {
   transactOrConflict(items: TransactItem[], message: string): Promise<void>;
 }
 
-/** The rules of one record type, typed by its item (the mapped type of RECORD_RULES does not narrow on a generic key). */
-const rulesOf = <K extends keyof RecordItems>(recordType: K) => RECORD_RULES[recordType] as unknown as RecordRules<RecordItems[K]>;
-
 export class Table implements Transactor {
   /** The clock and id generator the entities and stores stamp items with. */
   readonly clock: Clock & IdGenerator;
@@ -112,21 +108,19 @@ export class Table implements Transactor {
   }
 
   /** A Put of a complete item (keys, entity identifiers, defaults) of the record type, as its entity builds it. */
-  put<K extends keyof RecordItems>(recordType: K, attributes: RecordItems[K], condition?: Condition): TransactItem {
-    const Item = buildItem(recordType, rulesOf(recordType), attributes, this.clock);
+  put<I>(rules: RecordRules<I>, attributes: I, condition?: Condition): TransactItem {
+    const Item = buildItem(rules, attributes, this.clock);
     return { Put: { TableName: this.name, Item, ...conditionFields(condition) } };
   }
 
   /** One GetItem of a record by the attributes of its primary key, read as its entity reads it (undefined when absent). */
-  async read<K extends keyof RecordItems>(recordType: K, key: Partial<RecordItems[K]>, options: { consistent: boolean }): Promise<RecordItems[K] | undefined> {
-    const rules = rulesOf(recordType);
+  async read<I>(rules: RecordRules<I>, key: Partial<I>, options: { consistent: boolean }): Promise<I | undefined> {
     const { Item } = await this.#doc.send(new GetCommand({ TableName: this.name, Key: rules.primaryKey(key as Record<string, unknown>), ...(options.consistent ? { ConsistentRead: true } : {}) }));
     return readItem(rules, Item);
   }
 
-  /** The first record of `recordType` in one partition of a GSI (a version by its id), read as its entity reads it. */
-  async first<K extends keyof RecordItems>(recordType: K, index: Exclude<IndexName, 'primary'>, partitionKey: string): Promise<RecordItems[K] | undefined> {
-    const rules = rulesOf(recordType);
+  /** The first record of a record type in one partition of a GSI (a version by its id), read as its entity reads it. */
+  async first<I>(rules: RecordRules<I>, index: Exclude<IndexName, 'primary'>, partitionKey: string): Promise<I | undefined> {
     const { items } = await this.query({ IndexName: index, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': INDEXES[index].partitionKey }, ExpressionAttributeValues: { ':pk': partitionKey } });
     for (const item of items) {
       const read = readItem(rules, item);
@@ -136,19 +130,18 @@ export class Table implements Transactor {
   }
 
   /**
-   * One page of the records of `recordType` in one partition of an index (`where.index`, the primary one
+   * One page of the records of a record type in one partition of an index (`where.index`, the primary one
    * unless named) whose sort key begins with `sortKeyPrefix`, in sort key order, read as the entities read
    * them. The cursor is the page's last key, as ElectroDB's are; a malformed or foreign one becomes a 400
    * naming `context`.
    */
-  async pageRecords<K extends keyof RecordItems>(
-    recordType: K,
+  async pageRecords<I>(
+    rules: RecordRules<I>,
     context: string,
     where: { index?: IndexName; partitionKey: string; sortKeyPrefix: string; consistent?: boolean },
     limit: number,
     cursor?: string,
-  ): Promise<Page<RecordItems[K]>> {
-    const rules = rulesOf(recordType);
+  ): Promise<Page<I>> {
     const index = where.index ?? 'primary';
     const { partitionKey: pk, sortKey: sk } = INDEXES[index];
     try {

@@ -2,6 +2,7 @@
 import { auditEvent, type AuditInput } from '../audit/events.js';
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
 import type { AuditEventItem } from '../generated/table.js';
+import { auditEventRules } from '../generated/records.js';
 
 export interface AuditFilter {
   workspace_id: string;
@@ -16,7 +17,7 @@ export class AuditStore {
 
   /** The Put of a change's audit event, for the change's own transaction; id and time from the table's clock. */
   put(input: AuditInput): TransactItem {
-    return this.table.put('audit_event', auditEvent(input, this.table.clock), { expression: 'attribute_not_exists(PK)' });
+    return this.table.put(auditEventRules, auditEvent(input, this.table.clock), { expression: 'attribute_not_exists(PK)' });
   }
 
   /** Events in id (time) order: one entity's history, or the workspace feed, optionally of one entity type. */

@@ -1,6 +1,7 @@
 /** The auto-create log: one entry per request the worker created, skipped or failed to create. */
 import type { Page, Table } from '../dynamo/table.js';
 import type { AutoCreateLogEntryItem } from '../generated/table.js';
+import { autoCreateLogEntryRules } from '../generated/records.js';
 
 export type AutoCreateInput = Omit<AutoCreateLogEntryItem, 'id' | 'created_at' | 'details'> & { details: unknown };
 
@@ -10,7 +11,7 @@ export class AutoCreateLogStore {
   /** Writes one entry (one PutItem: the log records what happened, it changes nothing else); id and time from the table's clock. */
   async append(input: AutoCreateInput): Promise<void> {
     const item: AutoCreateLogEntryItem = { ...input, details: JSON.stringify(input.details), id: this.table.clock.newId(), created_at: this.table.clock.now().toISOString() };
-    await this.table.putItem(this.table.put('auto_create_log_entry', item, { expression: 'attribute_not_exists(PK)' }));
+    await this.table.putItem(this.table.put(autoCreateLogEntryRules, item, { expression: 'attribute_not_exists(PK)' }));
   }
 
   /** A workspace's entries, newest first. */

@@ -5,6 +5,7 @@
  */
 import { ccompatIdCounterKeys, ccompatSubjectKeys, type CcompatSchemaIdItem, type CcompatSubjectItem } from '../generated/table.js';
 import type { Table } from '../dynamo/table.js';
+import { ccompatSchemaIdRules, ccompatSubjectRules } from '../generated/records.js';
 
 /** schema.yaml's ccompat_id_counter: shards 0-15, id = (n - 1) * SHARDS + shard + 1. */
 export const COUNTER_SHARDS = 16;
@@ -13,7 +14,7 @@ export class CcompatStore {
   constructor(private readonly table: Table) {}
 
   async byContent(workspace_id: string, engine: string, fingerprint: string): Promise<CcompatSchemaIdItem | undefined> {
-    return this.table.read('ccompat_schema_id', { workspace_id, engine, fingerprint }, { consistent: true });
+    return this.table.read(ccompatSchemaIdRules, { workspace_id, engine, fingerprint }, { consistent: true });
   }
 
   /** By id: one Query on GSI1 (eventually consistent, as every GSI). */
@@ -35,11 +36,11 @@ export class CcompatStore {
 
   /** Records the id of a content; false when another writer recorded one first (its id stands). */
   create(item: CcompatSchemaIdItem): Promise<boolean> {
-    return this.table.putItemIf(this.table.put('ccompat_schema_id', item, { expression: 'attribute_not_exists(PK)' }));
+    return this.table.putItemIf(this.table.put(ccompatSchemaIdRules, item, { expression: 'attribute_not_exists(PK)' }));
   }
 
   async subject(workspace_id: string, name: string): Promise<CcompatSubjectItem | undefined> {
-    return this.table.read('ccompat_subject', { workspace_id, name }, { consistent: true });
+    return this.table.read(ccompatSubjectRules, { workspace_id, name }, { consistent: true });
   }
 
   /** The subjects of several schemas of a workspace, in one BatchGetItem (schemas without one left out). */
@@ -51,6 +52,6 @@ export class CcompatStore {
 
   /** Records a schema's subject; false when it already has one. */
   createSubject(item: CcompatSubjectItem): Promise<boolean> {
-    return this.table.putItemIf(this.table.put('ccompat_subject', item, { expression: 'attribute_not_exists(PK)' }));
+    return this.table.putItemIf(this.table.put(ccompatSubjectRules, item, { expression: 'attribute_not_exists(PK)' }));
   }
 }

@@ -5,6 +5,7 @@
 import { cancellationCodes, translate } from '../dynamo/errors.js';
 import type { Table, TransactItem } from '../dynamo/table.js';
 import type { IdempotencyRecordItem } from '../generated/table.js';
+import { idempotencyRecordRules } from '../generated/records.js';
 
 export type IdempotencyKey = Pick<IdempotencyRecordItem, 'workspace_id' | 'principal' | 'idempotency_key'>;
 
@@ -29,10 +30,10 @@ export class IdempotencyStore {
   /** The Put of a record, for a transaction that tells its own condition failures apart (a publish's race). */
   recordPut(record: IdempotencyRecordItem, nowSeconds: number): TransactItem {
     // TTL deletes lazily, so an expired record still present must not block a new request.
-    return this.table.put('idempotency_record', record, { expression: 'attribute_not_exists(PK) OR expires_at < :now', values: { ':now': nowSeconds } });
+    return this.table.put(idempotencyRecordRules, record, { expression: 'attribute_not_exists(PK) OR expires_at < :now', values: { ':now': nowSeconds } });
   }
 
   async get(key: IdempotencyKey): Promise<IdempotencyRecordItem | undefined> {
-    return this.table.read('idempotency_record', key, { consistent: true });
+    return this.table.read(idempotencyRecordRules, key, { consistent: true });
   }
 }

@@ -1,6 +1,7 @@
 /** Migration attempts: the Put written with each apply or rollback, and a sink's attempts in time order. */
 import type { Table, TransactItem } from '../dynamo/table.js';
 import type { MigrationAttemptItem } from '../generated/table.js';
+import { migrationAttemptRules } from '../generated/records.js';
 
 export type AttemptInput = Omit<MigrationAttemptItem, 'id' | 'at'>;
 
@@ -10,7 +11,7 @@ export class MigrationAttemptStore {
   /** The Put of one attempt, for the transaction of the request's status change; id and time from the table's clock. */
   put(input: AttemptInput): { item: MigrationAttemptItem; put: TransactItem } {
     const item: MigrationAttemptItem = { ...input, id: this.table.clock.newId(), at: this.table.clock.now().toISOString() };
-    return { item, put: this.table.put('migration_attempt', item, { expression: 'attribute_not_exists(PK)' }) };
+    return { item, put: this.table.put(migrationAttemptRules, item, { expression: 'attribute_not_exists(PK)' }) };
   }
 
   /** Every attempt on one sink, oldest first (the registry's side of the sink's status). */

@@ -2,6 +2,7 @@
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
 import { isConditionFailure } from '../dynamo/errors.js';
 import { notificationKeys, type NotificationItem } from '../generated/table.js';
+import { notificationRules } from '../generated/records.js';
 
 export class NotificationStore {
   constructor(private readonly table: Table) {}
@@ -18,7 +19,7 @@ export class NotificationStore {
       delivery_channel: 'api',
       created_at: this.table.clock.now().toISOString(),
     };
-    return this.table.put('notification', n, { expression: 'attribute_not_exists(PK)' });
+    return this.table.put(notificationRules, n, { expression: 'attribute_not_exists(PK)' });
   }
 
   /** A user's notifications, newest first; `delivered` filters. */

@@ -1,6 +1,7 @@
 /** Payload index entries and backfill progress: the Puts and Deletes written with payloads, and the field query. */
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
 import { payloadIndexEntryKeys, type PayloadIndexBackfillItem, type PayloadIndexEntryItem } from '../generated/table.js';
+import { payloadIndexBackfillRules, payloadIndexEntryRules } from '../generated/records.js';
 
 export interface FieldMatch {
   workspace_id: string;
@@ -16,7 +17,7 @@ export class PayloadIndexStore {
 
   /** The Put of an entry (replacing the entry of an earlier revision under the same value). */
   put(entry: PayloadIndexEntryItem): TransactItem {
-    return this.table.put('payload_index_entry', entry);
+    return this.table.put(payloadIndexEntryRules, entry);
   }
 
   remove(entry: Pick<PayloadIndexEntryItem, 'workspace_id' | 'schema_name' | 'field' | 'value' | 'id'>): TransactItem {
@@ -36,14 +37,14 @@ export class PayloadIndexStore {
     // Encoded values hold no "#", so the prefix of the value's whole segment matches that value exactly.
     const sortKeyPrefix = m.prefix ? keys.skPrefix({}, m.value) : keys.skPrefix({ value: m.value });
     const where = { partitionKey: keys.pk({ workspace_id: m.workspace_id, schema_name: m.schema_name, field: m.field }), sortKeyPrefix, consistent: true };
-    return this.table.pageRecords('payload_index_entry', 'querying payloads by field', where, limit, cursor);
+    return this.table.pageRecords(payloadIndexEntryRules, 'querying payloads by field', where, limit, cursor);
   }
 
   async backfill(key: Pick<PayloadIndexBackfillItem, 'workspace_id' | 'schema_name' | 'schema_ref'>): Promise<PayloadIndexBackfillItem | undefined> {
-    return this.table.read('payload_index_backfill', key, { consistent: true });
+    return this.table.read(payloadIndexBackfillRules, key, { consistent: true });
   }
 
   async saveBackfill(item: PayloadIndexBackfillItem): Promise<void> {
-    await this.table.putItem(this.table.put('payload_index_backfill', item));
+    await this.table.putItem(this.table.put(payloadIndexBackfillRules, item));
   }
 }

@@ -13,6 +13,7 @@ import {
   type PayloadItem,
   type PayloadRevisionItem,
 } from '../generated/table.js';
+import { payloadDeletionRules, payloadRevisionRules, payloadRules } from '../generated/records.js';
 
 /** What is stored under one payload id in one workspace: the payload, or the marker of its deletion. */
 export interface StoredPayload {
@@ -39,7 +40,7 @@ export class PayloadStore {
 
   /** The Put of a new payload (never overwriting one), alone or for an idempotent write's transaction. */
   put(item: PayloadItem): TransactItem {
-    return this.table.put('payload', item, { expression: 'attribute_not_exists(PK)' });
+    return this.table.put(payloadRules, item, { expression: 'attribute_not_exists(PK)' });
   }
 
   /** Stores a new payload: one PutItem call, or one transaction with the items written `alongside` it (its index entries). */
@@ -70,7 +71,7 @@ export class PayloadStore {
 
   /** The Put replacing a payload, conditional on it still being the one `read`. */
   replace(item: PayloadItem, read: PayloadItem): TransactItem {
-    return this.table.put('payload', item, asRead(read));
+    return this.table.put(payloadRules, item, asRead(read));
   }
 
   /** The Delete of a payload, conditional on it still being as it was read. */
@@ -80,18 +81,18 @@ export class PayloadStore {
 
   /** The Put of a replaced revision (each revision number is kept once). */
   keepRevision(item: PayloadRevisionItem): TransactItem {
-    return this.table.put('payload_revision', item, { expression: 'attribute_not_exists(PK)' });
+    return this.table.put(payloadRevisionRules, item, { expression: 'attribute_not_exists(PK)' });
   }
 
   /** The Put of a deletion marker, or of its erased form over it. */
   markDeleted(item: PayloadDeletionItem, erasing = false): TransactItem {
-    return this.table.put('payload_deletion', item, { expression: erasing ? 'attribute_exists(PK)' : 'attribute_not_exists(PK)' });
+    return this.table.put(payloadDeletionRules, item, { expression: erasing ? 'attribute_exists(PK)' : 'attribute_not_exists(PK)' });
   }
 
   /** One page of a payload's kept revisions, oldest first. */
   revisions(workspace_id: string, id: string, limit: number, cursor?: string): Promise<Page<PayloadRevisionItem>> {
     const where = { partitionKey: payloadRevisionKeys.primary.pk({ workspace_id, id }), sortKeyPrefix: payloadRevisionKeys.primary.skPrefix() };
-    return this.table.pageRecords('payload_revision', 'listing revisions', where, limit, cursor);
+    return this.table.pageRecords(payloadRevisionRules, 'listing revisions', where, limit, cursor);
   }
 
   /** The Delete of a kept revision (erasure). */

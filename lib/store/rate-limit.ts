@@ -4,6 +4,7 @@
  */
 import type { Table } from '../dynamo/table.js';
 import { rateLimitBucketKeys, type RateLimitBucketItem } from '../generated/table.js';
+import { rateLimitBucketRules } from '../generated/records.js';
 
 export type BucketId = Pick<RateLimitBucketItem, 'principal' | 'resource'>;
 
@@ -24,7 +25,7 @@ export class RateLimitStore implements BucketStore {
   async replace(next: RateLimitBucketItem, previous: RateLimitBucketItem | undefined): Promise<boolean> {
     const { principal, resource, last_refill_ms, ...families } = next;
     const put = this.table.put(
-      'rate_limit_bucket',
+      rateLimitBucketRules,
       { principal, resource, last_refill_ms },
       previous === undefined ? { expression: 'attribute_not_exists(PK)' } : { expression: 'last_refill_ms = :last', values: { ':last': previous.last_refill_ms } },
     );

@@ -1,19 +1,20 @@
 /** The "used by" side of references between versions, and the write that marks a version as used. */
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
 import { schemaReferenceKeys, schemaVersionKeys, type SchemaReferenceItem, type SchemaVersionItem } from '../generated/table.js';
+import { schemaReferenceRules } from '../generated/records.js';
 
 export class SchemaReferenceStore {
   constructor(private readonly table: Table) {}
 
   /** The Put recording that `referrer_id` uses `referenced_id` (new, in the referrer's publish). */
   put(item: SchemaReferenceItem): TransactItem {
-    return this.table.put('schema_reference', item, { expression: 'attribute_not_exists(PK)' });
+    return this.table.put(schemaReferenceRules, item, { expression: 'attribute_not_exists(PK)' });
   }
 
   /** The versions that reference one version, oldest first. */
   usedBy(workspace_id: string, referenced_id: string, limit: number, cursor?: string): Promise<Page<SchemaReferenceItem>> {
     const where = { partitionKey: schemaReferenceKeys.primary.pk({ workspace_id, referenced_id }), sortKeyPrefix: schemaReferenceKeys.primary.skPrefix() };
-    return this.table.pageRecords('schema_reference', 'listing references', where, limit, cursor);
+    return this.table.pageRecords(schemaReferenceRules, 'listing references', where, limit, cursor);
   }
 
   /**

@@ -1,6 +1,7 @@
 /** Schema requests: reads by id, the review queue and requester listings, and their Puts. */
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
 import type { SchemaRequestItem } from '../generated/table.js';
+import { schemaRequestRules } from '../generated/records.js';
 
 export interface RequestFilter {
   workspace_id: string;
@@ -16,7 +17,7 @@ export class SchemaRequestStore {
     const { data } = await (await this.table.entities()).schema_request.query.schema_request_by_id({ id }).go({ limit: 1 });
     const found = data[0] as SchemaRequestItem | undefined;
     if (!found) return undefined;
-    const current = await this.table.read('schema_request', { workspace_id: found.workspace_id, id }, { consistent: true });
+    const current = await this.table.read(schemaRequestRules, { workspace_id: found.workspace_id, id }, { consistent: true });
     return (current ?? found) as SchemaRequestItem;
   }
 
@@ -61,11 +62,11 @@ export class SchemaRequestStore {
 
   /** The Put of a new request. */
   create(item: SchemaRequestItem): TransactItem {
-    return this.table.put('schema_request', item, { expression: 'attribute_not_exists(PK)' });
+    return this.table.put(schemaRequestRules, item, { expression: 'attribute_not_exists(PK)' });
   }
 
   /** The Put of a request's next state, conditional on nobody having changed it since it was read. */
   update(next: SchemaRequestItem, current: SchemaRequestItem): TransactItem {
-    return this.table.put('schema_request', next, { expression: '#s = :s AND updated_at = :u', names: { '#s': 'status' }, values: { ':s': current.status, ':u': current.updated_at } });
+    return this.table.put(schemaRequestRules, next, { expression: '#s = :s AND updated_at = :u', names: { '#s': 'status' }, values: { ':s': current.status, ':u': current.updated_at } });
   }
 }

@@ -1,6 +1,7 @@
 /** Schema heads, versions and fingerprints: their reads, and the Puts that publish and change them. */
 import { schemaKeys, schemaVersionKeys, type SchemaFingerprintItem, type SchemaItem, type SchemaVersionItem } from '../generated/table.js';
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
+import { schemaFingerprintRules, schemaRules, schemaVersionRules } from '../generated/records.js';
 
 /**
  * The condition that the head is as read: same latest version and same settings. The new head copies the
@@ -29,33 +30,33 @@ export class SchemaStore {
   constructor(private readonly table: Table) {}
 
   async head(workspace_id: string, name: string): Promise<SchemaItem | undefined> {
-    return this.table.read('schema', { workspace_id, name }, { consistent: true });
+    return this.table.read(schemaRules, { workspace_id, name }, { consistent: true });
   }
 
   async fingerprint(workspace_id: string, name: string, fingerprint: string): Promise<SchemaFingerprintItem | undefined> {
-    return this.table.read('schema_fingerprint', { workspace_id, name, fingerprint }, { consistent: true });
+    return this.table.read(schemaFingerprintRules, { workspace_id, name, fingerprint }, { consistent: true });
   }
 
   /** A version by id: one Query on GSI1. */
   async versionById(id: string): Promise<SchemaVersionItem | undefined> {
-    return this.table.first('schema_version', 'GSI1', schemaVersionKeys.GSI1.pk({ id }));
+    return this.table.first(schemaVersionRules, 'GSI1', schemaVersionKeys.GSI1.pk({ id }));
   }
 
   /** A version by schema and number, strongly consistent (used right after a publish race). */
   async versionByNumber(workspace_id: string, name: string, version: number): Promise<SchemaVersionItem | undefined> {
-    return this.table.read('schema_version', { workspace_id, name, version }, { consistent: true });
+    return this.table.read(schemaVersionRules, { workspace_id, name, version }, { consistent: true });
   }
 
   /** One page of a schema's versions, oldest first. */
   versions(workspace_id: string, name: string, limit: number, cursor?: string): Promise<Page<SchemaVersionItem>> {
     const where = { partitionKey: schemaVersionKeys.primary.pk({ workspace_id, name }), sortKeyPrefix: schemaVersionKeys.primary.skPrefix() };
-    return this.table.pageRecords('schema_version', 'listing versions', where, limit, cursor);
+    return this.table.pageRecords(schemaVersionRules, 'listing versions', where, limit, cursor);
   }
 
   /** One page of a workspace's schemas by name; `prefix` narrows it to names that start with it. */
   heads(workspace_id: string, prefix: string | undefined, limit: number, cursor?: string): Promise<Page<SchemaItem>> {
     const where = { index: 'GSI2' as const, partitionKey: schemaKeys.GSI2.pk({ workspace_id }), sortKeyPrefix: schemaKeys.GSI2.skPrefix({}, prefix) };
-    return this.table.pageRecords('schema', 'listing schemas', where, limit, cursor);
+    return this.table.pageRecords(schemaRules, 'listing schemas', where, limit, cursor);
   }
 
   /** The latest versions of several schemas in one BatchGetItem, in the order of `heads`. */
@@ -79,15 +80,15 @@ export class SchemaStore {
   publishPuts(version: SchemaVersionItem, newHead: SchemaItem, head: SchemaItem | undefined): TransactItem[] {
     const { workspace_id, name, fingerprint, id, version: number } = version;
     return [
-      this.table.put('schema_version', version, CREATE),
-      this.table.put('schema_fingerprint', { workspace_id, name, fingerprint, schema_version_id: id, version: number }, CREATE),
-      this.table.put('schema', newHead, head ? unchangedHead(head) : CREATE),
+      this.table.put(schemaVersionRules, version, CREATE),
+      this.table.put(schemaFingerprintRules, { workspace_id, name, fingerprint, schema_version_id: id, version: number }, CREATE),
+      this.table.put(schemaRules, newHead, head ? unchangedHead(head) : CREATE),
     ];
   }
 
   /** The Put of a head's new settings, conditional on the head being as read. */
   putHeadSettings(next: SchemaItem, current: SchemaItem): TransactItem {
-    return this.table.put('schema', next, { expression: 'latest_version = :v AND updated_at = :u', values: { ':v': current.latest_version, ':u': current.updated_at } });
+    return this.table.put(schemaRules, next, { expression: 'latest_version = :v AND updated_at = :u', values: { ':v': current.latest_version, ':u': current.updated_at } });
   }
 
   /**
@@ -102,6 +103,6 @@ export class SchemaStore {
       values[':t'] = current.referrer_token;
       token = '#t = :t';
     }
-    return this.table.put('schema_version', next, { expression: `#s = :old AND fingerprint = :fp AND ${token}`, names, values });
+    return this.table.put(schemaVersionRules, next, { expression: `#s = :old AND fingerprint = :fp AND ${token}`, names, values });
   }
 }

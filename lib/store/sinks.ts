@@ -5,13 +5,14 @@
  */
 import type { Table, TransactItem } from '../dynamo/table.js';
 import type { SinkConfigItem } from '../generated/table.js';
+import { sinkConfigRules } from '../generated/records.js';
 
 export class SinkStore {
   constructor(private readonly table: Table) {}
 
   /** The live settings of a sink (a tombstone reads as none). */
   async get(workspace_id: string, name: string): Promise<SinkConfigItem | undefined> {
-    const item = await this.table.read('sink_config', { workspace_id, name }, { consistent: true });
+    const item = await this.table.read(sinkConfigRules, { workspace_id, name }, { consistent: true });
     return item?.deleted_at ? undefined : item;
   }
 
@@ -23,7 +24,7 @@ export class SinkStore {
 
   /** The Put of new settings, conditional on `current` (as read; undefined: none yet, or a tombstone) being unchanged. */
   put(next: SinkConfigItem, current: SinkConfigItem | undefined): TransactItem {
-    return this.table.put('sink_config', next, current ? { expression: 'updated_at = :u', values: { ':u': current.updated_at } } : { expression: 'attribute_not_exists(PK) OR attribute_exists(deleted_at)' });
+    return this.table.put(sinkConfigRules, next, current ? { expression: 'updated_at = :u', values: { ':u': current.updated_at } } : { expression: 'attribute_not_exists(PK) OR attribute_exists(deleted_at)' });
   }
 
   /** The Put of a sink's tombstone, conditional on its settings being as read. */

@@ -19,7 +19,7 @@ const entities = createEntities({ client: DynamoDBDocumentClient.from(new Dynamo
   { put(a: unknown): { params(): { Item: Record<string, unknown> } }; parse(r: { Item: Record<string, unknown> }): { data: unknown } }
 >;
 type Name = keyof RecordItems;
-const build = (name: Name, attributes: unknown) => buildItem(name, RECORD_RULES[name] as never, attributes as never, clock);
+const build = (name: Name, attributes: unknown) => buildItem(RECORD_RULES[name] as never, attributes as never, clock);
 const electro = (name: Name, attributes: unknown) => entities[name]!.put(attributes).params().Item;
 const recordTypes = Object.values(design.recordTypes).map((rt) => [rt.name as Name, rt] as const);
 
