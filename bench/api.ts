@@ -98,15 +98,21 @@ console.log(`Scan calls seen: ${scans}`);
 // The count is the harness's, not the server's: off before the throughput rounds.
 dynamo.raw.middlewareStack.remove('countCalls');
 
+/** This process's CPU per write of each side (the server, its handlers and the bench client; DynamoDB Local is another process). */
+const cpuPerWrite = new Map<unknown, number[]>();
+
 /** Runs `op` WRITES times with CONCURRENCY in flight; returns operations per second. */
 async function throughput(op: (i: number) => Promise<unknown>): Promise<number> {
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < WRITES) await op(next++);
     }),
   );
+  const used = process.cpuUsage(cpu);
+  cpuPerWrite.set(op, [...(cpuPerWrite.get(op) ?? []), (used.user + used.system) / 1000 / WRITES]);
   return (WRITES * 1000) / (performance.now() - started);
 }
 
@@ -148,6 +154,7 @@ for (let round = 0; round < WARMUP_ROUNDS; round++) {
   await throughput(rawPut);
   await throughput(apiPost);
 }
+cpuPerWrite.clear();
 // Short rounds alternate the two (ABBA), so drift in DynamoDB Local (its table grows) and load from other
 // processes hit both alike; the figure is the median of the rounds' ratios.
 const ratios: number[] = [];
@@ -167,6 +174,9 @@ console.log(`\nWrites at concurrency ${CONCURRENCY}, ${WRITES} per round, median
 console.log(`raw SDK PutItem        ${median(raw).toFixed(0).padStart(6)} writes/s`);
 console.log(`POST /payloads (HTTP)  ${median(api).toFixed(0).padStart(6)} writes/s`);
 console.log(`POST /payloads / raw PutItem: ${median(ratios).toFixed(2)}x (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}) (target >= 0.85x)`);
+// Once DynamoDB Local is warm this process is the bottleneck, so the ratio above tends to the ratio of these.
+const [rawCpu, apiCpu] = [median(cpuPerWrite.get(rawPut)!), median(cpuPerWrite.get(apiPost)!)];
+console.log(`CPU of this process per write: raw PutItem ${rawCpu.toFixed(2)} ms, POST /payloads ${apiCpu.toFixed(2)} ms (client, server and handler; raw / POST ${(rawCpu / apiCpu).toFixed(2)}x)`);
 
 agent.destroy();
 server.close();

@@ -19,6 +19,10 @@ export function createDynamoClients(options: { region: string; endpoint?: string
         { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  // The SDK's logger is a no-op unless one is given, yet its middleware builds the filtered copy of every
+  // input and output that it would log (schemaLogFilter walks each one against its schema): a tenth of
+  // the SDK's own CPU per PutItem. The registry logs its own requests and never gives the SDK a logger.
+  raw.middlewareStack.remove('loggerMiddleware');
   // The raw client sends every call, the document client's and ElectroDB's too: one check covers them all.
   raw.middlewareStack.add(
     (next, context) => async (args) => {
