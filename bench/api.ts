@@ -17,7 +17,7 @@ import type { Deps } from '../lib/deps.js';
 import { createDynamoClients } from '../lib/dynamo/client.js';
 import { ensureTable } from '../lib/dynamo/table-admin.js';
 import { Table } from '../lib/dynamo/table.js';
-import { payloadRules } from '../lib/generated/records.js';
+import { payloadRules } from '../lib/generated/records/payload.js';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local.js';
 import { createLocalServer, type LambdaHandler } from '../lib/local/server.js';
 import { ulidFactory } from '../lib/util/ulid.js';

@@ -3,8 +3,9 @@ import { pageSize } from '../lib/api/request-check.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { buildFeedServices } from '../lib/compose/feeds.js';
 import { API_PREFIX } from '../lib/api/route.js';
+import { CONTRACTS } from '../lib/generated/contracts/group-audit.js';
 
-export const group = registryGroup('audit', 'read', buildFeedServices);
+export const group = registryGroup('audit', 'read', buildFeedServices, CONTRACTS);
 
 group.route({
   method: 'GET',

@@ -9,8 +9,9 @@ import { contentOf, flag, schemaIdOf, schemaOnly, subjectOf, versionOf, workspac
 import { SCHEMA_TYPES } from '../lib/ccompat/schema-types.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { buildCcompatServices } from '../lib/compose/ccompat.js';
+import { CONTRACTS } from '../lib/generated/contracts/group-ccompat.js';
 
-export const group = registryGroup('ccompat', 'read-write', buildCcompatServices, { wire: CCOMPAT_WIRE });
+export const group = registryGroup('ccompat', 'read-write', buildCcompatServices, CONTRACTS, { wire: CCOMPAT_WIRE });
 
 const subjects = `${CCOMPAT_PREFIX}/subjects`;
 const one = `${subjects}/{subject}`;

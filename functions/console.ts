@@ -2,9 +2,11 @@
 import { rawReply, routeGroup } from '../lib/api/route.js';
 import { consoleAuth } from '../lib/config.js';
 import { ConsoleSite, consoleSecurityHeaders } from '../lib/console/site.js';
+import { CONTRACTS } from '../lib/generated/contracts/group-console.js';
 
 export const group = routeGroup({
   name: 'console',
+  contracts: CONTRACTS,
   deployedDeps: () => undefined,
   access: 'none',
   services: () => new ConsoleSite(consoleAuth()),

@@ -2,9 +2,11 @@
 import { DOCS_STYLE_HASH, renderDocs } from '../lib/api/docs-page.js';
 import { openApiDocument } from '../lib/api/openapi.js';
 import { API_PREFIX, rawReply, routeGroup } from '../lib/api/route.js';
+import { CONTRACTS } from '../lib/generated/contracts/group-docs.js';
 
 export const group = routeGroup({
   name: 'docs',
+  contracts: CONTRACTS,
   deployedDeps: () => undefined,
   access: 'none',
   // Built once per container: the routes and contracts are fixed at deploy time. The route list is

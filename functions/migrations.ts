@@ -9,10 +9,11 @@ import { registryGroup } from '../lib/api/registry-group.js';
 import { buildServices } from '../lib/registry.js';
 import { API_PREFIX } from '../lib/api/route.js';
 import { environmentParam, sinkParam } from '../lib/http/params.js';
+import { CONTRACTS } from '../lib/generated/contracts/group-migrations.js';
 
 const requests = `${API_PREFIX}/schema-requests`;
 
-export const group = registryGroup('migrations', 'read-write', buildServices, { sinks: true });
+export const group = registryGroup('migrations', 'read-write', buildServices, CONTRACTS, { sinks: true });
 
 group.route({
   method: 'POST',

@@ -3,10 +3,11 @@ import { pageSize } from '../lib/api/request-check.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { buildFeedServices } from '../lib/compose/feeds.js';
 import { API_PREFIX } from '../lib/api/route.js';
+import { CONTRACTS } from '../lib/generated/contracts/group-notifications.js';
 
 const notifications = `${API_PREFIX}/notifications`;
 
-export const group = registryGroup('notifications', 'read-write', buildFeedServices);
+export const group = registryGroup('notifications', 'read-write', buildFeedServices, CONTRACTS);
 
 group.route({
   method: 'GET',

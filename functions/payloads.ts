@@ -5,15 +5,16 @@ import { registryGroup } from '../lib/api/registry-group.js';
 import { buildPayloadServices } from '../lib/compose/payloads.js';
 import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, rawReply, reply } from '../lib/api/route.js';
 import { ifMatch } from '../lib/http/preconditions.js';
-import { fieldCondition } from '../lib/payloads/field-index.js';
+import { fieldCondition } from '../lib/payloads/field-condition.js';
 import { etagOf, type Payload } from '../lib/payloads/model.js';
+import { CONTRACTS } from '../lib/generated/contracts/group-payloads.js';
 
 const payloads = `${API_PREFIX}/payloads`;
 const IF_MATCH = { name: 'If-Match', description: 'Required: the ETag of the revision the change is based on (412 when it is no longer current), or * for any.' };
 /** A payload with its revision as the ETag. */
 const withEtag = (status: number, payload: Payload, headers: Record<string, string> = {}) => reply(status, payload, { ETag: etagOf(payload.revision), ...headers });
 
-export const group = registryGroup('payloads', 'read-write-delete', buildPayloadServices);
+export const group = registryGroup('payloads', 'read-write-delete', buildPayloadServices, CONTRACTS);
 
 group.route({
   method: 'POST',

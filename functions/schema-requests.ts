@@ -4,11 +4,12 @@ import { ConflictError, TooManyRequestsError, ValidationError } from '../lib/err
 import { registryGroup } from '../lib/api/registry-group.js';
 import { buildServices } from '../lib/registry.js';
 import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
+import { CONTRACTS } from '../lib/generated/contracts/group-schema-requests.js';
 
 const requests = `${API_PREFIX}/schema-requests`;
 
 // Approval applies to the sinks that apply on approval, so this group reaches them too.
-export const group = registryGroup('schema-requests', 'read-write', buildServices, { sinks: true });
+export const group = registryGroup('schema-requests', 'read-write', buildServices, CONTRACTS, { sinks: true });
 
 group.route({
   method: 'POST',

@@ -4,10 +4,11 @@ import { ValidationError } from '../lib/errors.js';
 import { registryGroup } from '../lib/api/registry-group.js';
 import { buildSchemaServices } from '../lib/compose/schemas.js';
 import { API_PREFIX, IDEMPOTENCY_KEY_HEADER, reply } from '../lib/api/route.js';
+import { CONTRACTS } from '../lib/generated/contracts/group-schemas.js';
 
 const schemas = `${API_PREFIX}/schemas`;
 
-export const group = registryGroup('schemas', 'read-write', buildSchemaServices);
+export const group = registryGroup('schemas', 'read-write', buildSchemaServices, CONTRACTS);
 
 group.route({
   method: 'POST',

@@ -4,10 +4,11 @@ import { buildServices } from '../lib/registry.js';
 import { pageSize } from '../lib/api/request-check.js';
 import { API_PREFIX, reply } from '../lib/api/route.js';
 import { idParam, sinkParam } from '../lib/http/params.js';
+import { CONTRACTS } from '../lib/generated/contracts/group-workspaces.js';
 
 const workspace = `${API_PREFIX}/workspaces/{workspace_id}`;
 
-export const group = registryGroup('workspaces', 'read-write', buildServices);
+export const group = registryGroup('workspaces', 'read-write', buildServices, CONTRACTS);
 
 group.route({
   method: 'GET',

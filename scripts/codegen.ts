@@ -10,7 +10,7 @@ import { Command } from 'commander';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { loadDesign, SchemaYamlError } from '../lib/table-design/load.js';
 import { lintDesign } from '../lib/table-design/lint.js';
-import { generateEntitiesModule, generateModule, generateRecordRulesModule, generateVectors } from '../lib/table-design/generate.js';
+import { generateEntitiesModule, generateModule, generateRecordModules, generateVectors } from '../lib/table-design/generate.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -37,6 +37,7 @@ async function contractValidators(): Promise<Record<string, string>> {
 }
 
 const CONTRACTS_DIR = 'lib/generated/contracts/';
+const RECORDS_DIR = 'lib/generated/records/';
 
 /** Deletes (with --check: reports) the files of `dir` that codegen no longer writes, e.g. a contract no route reads; answers how many. */
 function removeOrphans(dir: string, written: Record<string, string>): number {
@@ -95,10 +96,10 @@ async function main(): Promise<number> {
   const tableFiles: Record<string, string> = {
     'lib/generated/table.ts': generateModule(design),
     'lib/generated/entities.ts': generateEntitiesModule(design),
-    'lib/generated/records.ts': generateRecordRulesModule(design),
     'lib/generated/conformance-vectors.json': JSON.stringify(generateVectors(design), null, 2) + '\n',
   };
-  let stale = update(tableFiles);
+  const recordFiles = generateRecordModules(design);
+  let stale = update({ ...tableFiles, ...recordFiles }) + removeOrphans(RECORDS_DIR, recordFiles);
   // A stale table module cannot be imported reliably, so the contracts' code and the client's types wait for it.
   if (!stale) {
     const validators = await contractValidators();

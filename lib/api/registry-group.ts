@@ -5,18 +5,24 @@
  */
 import type { DesignGuard } from '../dynamo/design-record.js';
 import { defaultDeps, type Deps } from '../deps.js';
+import type { ContractValidators } from './request-check.js';
 import { routeGroup, type TableAccess, type WireFormat } from './route.js';
 
-/** `sinks`: the group applies migrations (its function reaches the deployment's sinks); `wire`: it speaks another API. */
+/**
+ * `contracts`: CONTRACTS of the group's generated lib/generated/contracts/group-<name>.ts; `sinks`: the group
+ * applies migrations (its function reaches the deployment's sinks); `wire`: it speaks another API.
+ */
 export function registryGroup<N extends string, S extends { design: DesignGuard }>(
   name: N,
   access: Exclude<TableAccess, 'none' | 'describe'>,
   build: (deps: Deps) => S,
+  contracts: ContractValidators,
   options: { sinks?: boolean; wire?: WireFormat } = {},
 ) {
   return routeGroup({
     name,
     access,
+    contracts,
     ...options,
     services: build,
     deployedDeps: defaultDeps,

@@ -12,7 +12,7 @@ import type { RegistryError } from '../errors.js';
 import { json, routeHandler, type HttpEvent, type HttpResult } from '../http/handler.js';
 import { idParam, query as queryOf, workspaceParam } from '../http/params.js';
 import type { ContractName, ContractTypes } from './contracts.js';
-import { check } from './request-check.js';
+import { check, type ContractValidators } from './request-check.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -144,6 +144,8 @@ export interface GroupSpec<N extends string, S, D> {
    * @default false
    */
   sinks?: boolean;
+  /** The validators of the group's request contracts: `CONTRACTS` of lib/generated/contracts/group-<name>.ts. */
+  contracts: ContractValidators;
   /** Builds what the handlers use, once per container. */
   services: (deps: D) => S | Promise<S>;
   /** The dependencies of the deployed function (its environment's clients, clock and ids). */
@@ -189,7 +191,7 @@ export function routeGroup<N extends string, S, D>(spec: GroupSpec<N, S, D>): Ro
         async (event: HttpEvent, context: Context) => {
           const s = await ready();
           if (spec.beforeWrite && !READ_METHODS.has(event.requestContext.http.method)) await spec.beforeWrite(s);
-          const result = await handle((await requestOf(route, event, context)) as never, s);
+          const result = await handle((await requestOf(spec.contracts, route, event, context)) as never, s);
           return isReply(result) ? withoutBrand(result) : json(route.response.status, result, spec.wire ? { 'Content-Type': spec.wire.contentType } : {});
         },
       ]),
@@ -219,11 +221,11 @@ function withoutBrand(r: Reply): HttpResult {
   return result;
 }
 
-async function requestOf(route: Route, event: HttpEvent, context: Context): Promise<RouteRequest<undefined, undefined>> {
+async function requestOf(contracts: ContractValidators, route: Route, event: HttpEvent, context: Context): Promise<RouteRequest<undefined, undefined>> {
   // A parameter the route does not read is refused as an unknown body field is, not ignored. The console's
   // pages are the exception: a sign-in redirect brings the identity provider's parameters to them.
-  const query = route.query ? await check(route.query, queryOf(event), 'query') : route.path.startsWith(API_PREFIX) ? await check('NoQuery', queryOf(event), 'query') : undefined;
-  const body = route.body ? await check(route.body, event.body) : undefined;
+  const query = route.query ? await check(contracts, route.query, queryOf(event), 'query') : route.path.startsWith(API_PREFIX) ? await check(contracts, 'NoQuery', queryOf(event), 'query') : undefined;
+  const body = route.body ? await check(contracts, route.body, event.body) : undefined;
   // Only public routes may serve a caller without a valid token, whether or not the handler reads it.
   const caller = route.role === 'public' ? undefined : principalFromEvent(event);
   return {

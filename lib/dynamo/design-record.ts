@@ -8,7 +8,7 @@
 import { TableDesignMismatchError, TableMigratingError } from '../errors.js';
 import { TABLE_DESIGN } from '../generated/table.js';
 import type { Table } from './table.js';
-import { registryMetaRules } from '../generated/records.js';
+import { registryMetaRules } from '../generated/records/registry_meta.js';
 
 export interface DesignIdentity {
   version: string;

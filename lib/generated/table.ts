@@ -2,7 +2,6 @@
 // version 3.0.0 (sha256 11b38b6de8d0f1421453c9d8c676f3547b65c1b3ccdff228a04ad9a878125820).
 // Change schema.yaml and run `npm run codegen`; `npm run codegen -- --check` fails when this file is stale.
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
-import { allKeys, compilePattern, familyAttributeName, indexKeys, type PlaceholderSpec } from '../table-design/pattern.js';
 
 export const TABLE_DESIGN = {
   version: "3.0.0",
@@ -118,26 +117,6 @@ export const ACCESS_PATTERNS = {
 } as const;
 export type AccessPatternName = keyof typeof ACCESS_PATTERNS;
 
-// The placeholder rules of the key patterns, each distinct one once.
-const workspaceIdSpec: PlaceholderSpec = {"type":"string","maxLength":63,"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"};
-const schemaNameSpec: PlaceholderSpec = {"type":"string","maxLength":63,"pattern":"^[a-z][a-z0-9_]{0,62}$"};
-const versionSpec: PlaceholderSpec = {"type":"integer","padWidth":10,"minimum":1};
-const ulidSpec: PlaceholderSpec = {"type":"string","maxLength":26,"pattern":"^[0-9A-HJKMNP-TV-Z]{26}$"};
-const fingerprintSpec: PlaceholderSpec = {"type":"string","maxLength":64,"pattern":"^[0-9a-f]{64}$"};
-const engineSpec: PlaceholderSpec = {"type":"string","maxLength":32,"pattern":"^[a-z][a-z0-9-]{0,31}$"};
-const idSpec: PlaceholderSpec = {"type":"integer","padWidth":12,"minimum":1};
-const shardSpec: PlaceholderSpec = {"type":"integer","padWidth":2,"minimum":0};
-const fieldSpec: PlaceholderSpec = {"type":"string","maxLength":63,"pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"};
-const valueSpec: PlaceholderSpec = {"type":"string","maxLength":512};
-const statusSpec: PlaceholderSpec = {"type":"string","maxLength":16};
-const requesterSpec: PlaceholderSpec = {"type":"string","maxLength":256};
-const entityTypeSpec: PlaceholderSpec = {"type":"string","maxLength":32};
-const entityIdSpec: PlaceholderSpec = {"type":"string","maxLength":128};
-const resourceSpec: PlaceholderSpec = {"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9_.]{0,63}$"};
-const idempotencyKeySpec: PlaceholderSpec = {"type":"string","maxLength":128,"pattern":"^[A-Za-z0-9_.:-]{1,128}$"};
-
-// ---- schema ----
-
 /** The head of a schema: one per workspace and name. Points at the latest version and holds the settings that apply to every version (compatibility mode, state). */
 export interface SchemaItem {
   /** Workspace (tenant) id. */
@@ -169,28 +148,6 @@ export interface SchemaItem {
   /** A user id (the token's sub) or system:<name>. */
   created_by: string;
 }
-
-const schemaSpecs = { workspace_id: workspaceIdSpec, name: schemaNameSpec };
-const schemaPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{name}", schemaSpecs),
-    sk: /* @__PURE__ */ compilePattern("HEAD", schemaSpecs),
-  },
-  GSI2: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMAS", schemaSpecs),
-    sk: /* @__PURE__ */ compilePattern("SCHEMA#{name}", schemaSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of schema: `parse(build(x))` gives `x` back. */
-export const schemaKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; name: string }, Record<string, never>>(schemaPatterns.primary),
-  GSI2: /* @__PURE__ */ indexKeys<{ workspace_id: string }, { name: string }>(schemaPatterns.GSI2),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<SchemaItem, "workspace_id" | "name">>(schemaPatterns, INDEXES),
-};
-
-// ---- schema_version ----
 
 /** One immutable version of a schema. Written once, never updated except its state. */
 export interface SchemaVersionItem {
@@ -226,28 +183,6 @@ export interface SchemaVersionItem {
   created_by: string;
 }
 
-const schemaVersionSpecs = { workspace_id: workspaceIdSpec, name: schemaNameSpec, version: versionSpec, id: ulidSpec };
-const schemaVersionPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{name}", schemaVersionSpecs),
-    sk: /* @__PURE__ */ compilePattern("VERSION#{version}", schemaVersionSpecs),
-  },
-  GSI1: {
-    pk: /* @__PURE__ */ compilePattern("SCHEMA_VERSION#{id}", schemaVersionSpecs),
-    sk: /* @__PURE__ */ compilePattern("SCHEMA_VERSION", schemaVersionSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of schema_version: `parse(build(x))` gives `x` back. */
-export const schemaVersionKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; name: string }, { version: number }>(schemaVersionPatterns.primary),
-  GSI1: /* @__PURE__ */ indexKeys<{ id: string }, Record<string, never>>(schemaVersionPatterns.GSI1),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<SchemaVersionItem, "workspace_id" | "name" | "version" | "id">>(schemaVersionPatterns, INDEXES),
-};
-
-// ---- schema_fingerprint ----
-
 /** Guards idempotent registration: one item per distinct canonical definition of a schema, written in the same transaction as the version it points at, so the same definition can never become two versions. */
 export interface SchemaFingerprintItem {
   /** Workspace (tenant) id. */
@@ -261,23 +196,6 @@ export interface SchemaFingerprintItem {
 
   version: number;
 }
-
-const schemaFingerprintSpecs = { workspace_id: workspaceIdSpec, name: schemaNameSpec, fingerprint: fingerprintSpec };
-const schemaFingerprintPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{name}", schemaFingerprintSpecs),
-    sk: /* @__PURE__ */ compilePattern("FINGERPRINT#{fingerprint}", schemaFingerprintSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of schema_fingerprint: `parse(build(x))` gives `x` back. */
-export const schemaFingerprintKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; name: string }, { fingerprint: string }>(schemaFingerprintPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<SchemaFingerprintItem, "workspace_id" | "name" | "fingerprint">>(schemaFingerprintPatterns, INDEXES),
-};
-
-// ---- schema_reference ----
 
 /** One use of a schema version by another version of the same workspace (a `$ref` to registry://{workspace}/{name}/{version}), written in the transaction that publishes the using version: the "used by" side of the references each version records. */
 export interface SchemaReferenceItem {
@@ -296,23 +214,6 @@ export interface SchemaReferenceItem {
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
 }
-
-const schemaReferenceSpecs = { workspace_id: workspaceIdSpec, referenced_id: ulidSpec, referrer_id: ulidSpec };
-const schemaReferencePatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA_VERSION#{referenced_id}", schemaReferenceSpecs),
-    sk: /* @__PURE__ */ compilePattern("REFERENCED_BY#{referrer_id}", schemaReferenceSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of schema_reference: `parse(build(x))` gives `x` back. */
-export const schemaReferenceKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; referenced_id: string }, { referrer_id: string }>(schemaReferencePatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<SchemaReferenceItem, "workspace_id" | "referenced_id" | "referrer_id">>(schemaReferencePatterns, INDEXES),
-};
-
-// ---- ccompat_schema_id ----
 
 /** The integer id the Confluent-compatible API (/apis/ccompat/v7) gives one distinct content (engine and fingerprint) of a workspace, and the first version that had it. Created with a conditional put, so the same content always keeps the id it first got; the id itself comes from a ccompat_id_counter shard. */
 export interface CcompatSchemaIdItem {
@@ -334,28 +235,6 @@ export interface CcompatSchemaIdItem {
   created_at: string;
 }
 
-const ccompatSchemaIdSpecs = { workspace_id: workspaceIdSpec, engine: engineSpec, fingerprint: fingerprintSpec, id: idSpec };
-const ccompatSchemaIdPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#CCOMPAT_ID#{engine}#{fingerprint}", ccompatSchemaIdSpecs),
-    sk: /* @__PURE__ */ compilePattern("CCOMPAT_ID", ccompatSchemaIdSpecs),
-  },
-  GSI1: {
-    pk: /* @__PURE__ */ compilePattern("CCOMPAT_ID#{id}", ccompatSchemaIdSpecs),
-    sk: /* @__PURE__ */ compilePattern("CCOMPAT_ID", ccompatSchemaIdSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of ccompat_schema_id: `parse(build(x))` gives `x` back. */
-export const ccompatSchemaIdKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; engine: string; fingerprint: string }, Record<string, never>>(ccompatSchemaIdPatterns.primary),
-  GSI1: /* @__PURE__ */ indexKeys<{ id: number }, Record<string, never>>(ccompatSchemaIdPatterns.GSI1),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<CcompatSchemaIdItem, "workspace_id" | "engine" | "fingerprint" | "id">>(ccompatSchemaIdPatterns, INDEXES),
-};
-
-// ---- ccompat_subject ----
-
 /** The Confluent subject a schema was first registered under through the Confluent-compatible API, as the client spelled it (`orders-value` for schema orders_value): answers name it so, and another spelling that maps to the same schema (`orders.value`) is refused instead of sharing its versions. */
 export interface CcompatSubjectItem {
   /** Workspace (tenant) id. */
@@ -368,23 +247,6 @@ export interface CcompatSubjectItem {
   created_at: string;
 }
 
-const ccompatSubjectSpecs = { workspace_id: workspaceIdSpec, name: schemaNameSpec };
-const ccompatSubjectPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{name}", ccompatSubjectSpecs),
-    sk: /* @__PURE__ */ compilePattern("CCOMPAT_SUBJECT", ccompatSubjectSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of ccompat_subject: `parse(build(x))` gives `x` back. */
-export const ccompatSubjectKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; name: string }, Record<string, never>>(ccompatSubjectPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<CcompatSubjectItem, "workspace_id" | "name">>(ccompatSubjectPatterns, INDEXES),
-};
-
-// ---- ccompat_id_counter ----
-
 /** One of the 16 shards (0-15) of the counter that allocates ccompat_schema_id ids, so no single item takes every allocation: a writer picks a shard at random, adds 1 to `next` (UpdateItem ADD, atomic) and gets the id (next - 1) * 16 + shard + 1; shards never yield the same id. An id whose content record loses its conditional put is left unused (ids may have gaps). */
 export interface CcompatIdCounterItem {
   /** 0 to 15. */
@@ -392,23 +254,6 @@ export interface CcompatIdCounterItem {
   /** How many ids this shard has handed out. */
   next: number;
 }
-
-const ccompatIdCounterSpecs = { shard: shardSpec };
-const ccompatIdCounterPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("CCOMPAT_COUNTER#{shard}", ccompatIdCounterSpecs),
-    sk: /* @__PURE__ */ compilePattern("CCOMPAT_COUNTER", ccompatIdCounterSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of ccompat_id_counter: `parse(build(x))` gives `x` back. */
-export const ccompatIdCounterKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ shard: number }, Record<string, never>>(ccompatIdCounterPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<CcompatIdCounterItem, "shard">>(ccompatIdCounterPatterns, INDEXES),
-};
-
-// ---- payload ----
 
 /** A document validated once, when written, against one exact schema version. */
 export interface PayloadItem {
@@ -442,28 +287,6 @@ export interface PayloadItem {
   created_by: string;
 }
 
-const payloadSpecs = { workspace_id: workspaceIdSpec, id: ulidSpec, schema_name: schemaNameSpec, shard: shardSpec };
-const payloadPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#PAYLOAD#{id}", payloadSpecs),
-    sk: /* @__PURE__ */ compilePattern("PAYLOAD", payloadSpecs),
-  },
-  GSI4: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#PAYLOADS#{shard}", payloadSpecs),
-    sk: /* @__PURE__ */ compilePattern("PAYLOAD#{id}", payloadSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of payload: `parse(build(x))` gives `x` back. */
-export const payloadKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; id: string }, Record<string, never>>(payloadPatterns.primary),
-  GSI4: /* @__PURE__ */ indexKeys<{ workspace_id: string; schema_name: string; shard: number }, { id: string }>(payloadPatterns.GSI4),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<PayloadItem, "workspace_id" | "id" | "schema_name" | "shard">>(payloadPatterns, INDEXES),
-};
-
-// ---- payload_revision ----
-
 /** A revision of a payload that an update replaced or a delete removed, kept beside the payload in its partition (written in the update's or delete's transaction, with its audit event). A workspace admin erases them all for a legal erasure request. */
 export interface PayloadRevisionItem {
   /** Id of the payload. */
@@ -492,23 +315,6 @@ export interface PayloadRevisionItem {
   replaced_by: string;
 }
 
-const payloadRevisionSpecs = { workspace_id: workspaceIdSpec, id: ulidSpec, revision: versionSpec };
-const payloadRevisionPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#PAYLOAD#{id}", payloadRevisionSpecs),
-    sk: /* @__PURE__ */ compilePattern("REVISION#{revision}", payloadRevisionSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of payload_revision: `parse(build(x))` gives `x` back. */
-export const payloadRevisionKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; id: string }, { revision: number }>(payloadRevisionPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<PayloadRevisionItem, "workspace_id" | "id" | "revision">>(payloadRevisionPatterns, INDEXES),
-};
-
-// ---- payload_deletion ----
-
 /** Marks a deleted payload, so a repeated DELETE is answered as done (idempotent) and a writer can still be authorized against the payload's workspace; holds no data. */
 export interface PayloadDeletionItem {
   /** A ULID (Crockford base 32, time-ordered). */
@@ -528,23 +334,6 @@ export interface PayloadDeletionItem {
 
   erased_by?: string;
 }
-
-const payloadDeletionSpecs = { workspace_id: workspaceIdSpec, id: ulidSpec };
-const payloadDeletionPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#PAYLOAD#{id}", payloadDeletionSpecs),
-    sk: /* @__PURE__ */ compilePattern("DELETED", payloadDeletionSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of payload_deletion: `parse(build(x))` gives `x` back. */
-export const payloadDeletionKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; id: string }, Record<string, never>>(payloadDeletionPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<PayloadDeletionItem, "workspace_id" | "id">>(payloadDeletionPatterns, INDEXES),
-};
-
-// ---- payload_index_entry ----
 
 /** A copy of a payload under one indexed field's value (`x-registry-index` of its version), so a field query is one Query per page on the primary key. Written, replaced and deleted in the same transaction as its payload; the value is the field's text, percent-encoded to the key grammar. */
 export interface PayloadIndexEntryItem {
@@ -578,23 +367,6 @@ export interface PayloadIndexEntryItem {
   updated_by?: string;
 }
 
-const payloadIndexEntrySpecs = { workspace_id: workspaceIdSpec, schema_name: schemaNameSpec, field: fieldSpec, value: valueSpec, id: ulidSpec };
-const payloadIndexEntryPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#INDEX#{field}", payloadIndexEntrySpecs),
-    sk: /* @__PURE__ */ compilePattern("VALUE#{value}#PAYLOAD#{id}", payloadIndexEntrySpecs),
-  },
-} as const;
-
-/** Key builders and parsers of payload_index_entry: `parse(build(x))` gives `x` back. */
-export const payloadIndexEntryKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; schema_name: string; field: string }, { value: string; id: string }>(payloadIndexEntryPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<PayloadIndexEntryItem, "workspace_id" | "schema_name" | "field" | "value" | "id">>(payloadIndexEntryPatterns, INDEXES),
-};
-
-// ---- payload_index_backfill ----
-
 /** Progress of the job that writes index entries for payloads stored before a version declared the index: where the listing got to (its cursor), so an interrupted run resumes there. */
 export interface PayloadIndexBackfillItem {
   /** Workspace (tenant) id. */
@@ -618,23 +390,6 @@ export interface PayloadIndexBackfillItem {
   /** A user id (the token's sub) or system:<name>. */
   started_by: string;
 }
-
-const payloadIndexBackfillSpecs = { workspace_id: workspaceIdSpec, schema_name: schemaNameSpec, schema_ref: ulidSpec };
-const payloadIndexBackfillPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SCHEMA#{schema_name}#BACKFILL#{schema_ref}", payloadIndexBackfillSpecs),
-    sk: /* @__PURE__ */ compilePattern("BACKFILL", payloadIndexBackfillSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of payload_index_backfill: `parse(build(x))` gives `x` back. */
-export const payloadIndexBackfillKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; schema_name: string; schema_ref: string }, Record<string, never>>(payloadIndexBackfillPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<PayloadIndexBackfillItem, "workspace_id" | "schema_name" | "schema_ref">>(payloadIndexBackfillPatterns, INDEXES),
-};
-
-// ---- schema_request ----
 
 /** A proposed schema (or next version), checked against policies, reviewed and decided. */
 export interface SchemaRequestItem {
@@ -678,38 +433,6 @@ export interface SchemaRequestItem {
   updated_at: string;
 }
 
-const schemaRequestSpecs = { workspace_id: workspaceIdSpec, id: ulidSpec, status: statusSpec, requester: requesterSpec };
-const schemaRequestPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#REQUEST#{id}", schemaRequestSpecs),
-    sk: /* @__PURE__ */ compilePattern("REQUEST", schemaRequestSpecs),
-  },
-  GSI1: {
-    pk: /* @__PURE__ */ compilePattern("REQUEST#{id}", schemaRequestSpecs),
-    sk: /* @__PURE__ */ compilePattern("REQUEST", schemaRequestSpecs),
-  },
-  GSI2: {
-    pk: /* @__PURE__ */ compilePattern("REQUESTS#{status}", schemaRequestSpecs),
-    sk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#REQUEST#{id}", schemaRequestSpecs),
-  },
-  GSI3: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#REQUESTER#{requester}", schemaRequestSpecs),
-    sk: /* @__PURE__ */ compilePattern("REQUEST#{id}", schemaRequestSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of schema_request: `parse(build(x))` gives `x` back. */
-export const schemaRequestKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; id: string }, Record<string, never>>(schemaRequestPatterns.primary),
-  GSI1: /* @__PURE__ */ indexKeys<{ id: string }, Record<string, never>>(schemaRequestPatterns.GSI1),
-  GSI2: /* @__PURE__ */ indexKeys<{ status: "draft" | "pending" | "approved" | "rejected" | "withdrawn" | "migrated" | "migration_failed" | "rolled_back" }, { workspace_id: string; id: string }>(schemaRequestPatterns.GSI2),
-  GSI3: /* @__PURE__ */ indexKeys<{ workspace_id: string; requester: string }, { id: string }>(schemaRequestPatterns.GSI3),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<SchemaRequestItem, "workspace_id" | "id" | "status" | "requester">>(schemaRequestPatterns, INDEXES),
-};
-
-// ---- audit_event ----
-
 /** One state change, written in the same transaction as the change itself. Ids are ULIDs from the registry's clock, so sorting by id is sorting by time. */
 export interface AuditEventItem {
   /** A ULID (Crockford base 32, time-ordered). */
@@ -734,28 +457,6 @@ export interface AuditEventItem {
   details?: string;
 }
 
-const auditEventSpecs = { workspace_id: workspaceIdSpec, entity_type: entityTypeSpec, entity_id: entityIdSpec, id: ulidSpec };
-const auditEventPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#AUDIT#{entity_type}#{entity_id}", auditEventSpecs),
-    sk: /* @__PURE__ */ compilePattern("AUDIT#{id}", auditEventSpecs),
-  },
-  GSI2: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#AUDIT", auditEventSpecs),
-    sk: /* @__PURE__ */ compilePattern("AUDIT#{id}", auditEventSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of audit_event: `parse(build(x))` gives `x` back. */
-export const auditEventKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; entity_type: "schema" | "schema_version" | "schema_request" | "workspace" | "sink" | "payload" | "api_key"; entity_id: string }, { id: string }>(auditEventPatterns.primary),
-  GSI2: /* @__PURE__ */ indexKeys<{ workspace_id: string }, { id: string }>(auditEventPatterns.GSI2),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<AuditEventItem, "workspace_id" | "entity_type" | "entity_id" | "id">>(auditEventPatterns, INDEXES),
-};
-
-// ---- notification ----
-
 /** A message to one user (the requester of a schema request), newest first. */
 export interface NotificationItem {
   /** A ULID (Crockford base 32, time-ordered). */
@@ -776,23 +477,6 @@ export interface NotificationItem {
   created_at: string;
 }
 
-const notificationSpecs = { user_id: requesterSpec, id: ulidSpec };
-const notificationPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("USER#{user_id}", notificationSpecs),
-    sk: /* @__PURE__ */ compilePattern("NOTIFICATION#{id}", notificationSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of notification: `parse(build(x))` gives `x` back. */
-export const notificationKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ user_id: string }, { id: string }>(notificationPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<NotificationItem, "user_id" | "id">>(notificationPatterns, INDEXES),
-};
-
-// ---- rate_limit_bucket ----
-
 /** Token buckets of one principal for one resource, several limits in one item: each limit is a family of attributes b_{limit}_tk (tokens left), b_{limit}_cp (capacity) and b_{limit}_rf (refill per hour), all in millitokens, refilled lazily from last_refill_ms. */
 export interface RateLimitBucketItem {
   /** A user id (the token's sub) or system:<name>. */
@@ -808,30 +492,6 @@ export interface RateLimitBucketItem {
   /** Family b_{limit}_rf: Refill per hour, in millitokens. */
   [family: `b_${string}_rf`]: number | undefined;
 }
-
-const rateLimitBucketSpecs = { principal: requesterSpec, resource: resourceSpec };
-const rateLimitBucketPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("PRINCIPAL#{principal}", rateLimitBucketSpecs),
-    sk: /* @__PURE__ */ compilePattern("BUCKET#{resource}", rateLimitBucketSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of rate_limit_bucket: `parse(build(x))` gives `x` back. */
-export const rateLimitBucketKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ principal: string }, { resource: string }>(rateLimitBucketPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<RateLimitBucketItem, "principal" | "resource">>(rateLimitBucketPatterns, INDEXES),
-};
-
-/** Attribute family names of rate_limit_bucket, e.g. `b_{limit}_tk`. */
-export const rateLimitBucketFamilies = {
-  "b_{limit}_tk": (limit: string): string => familyAttributeName("b_{limit}_tk", "^[a-z][a-z0-9]{0,15}$", limit),
-  "b_{limit}_cp": (limit: string): string => familyAttributeName("b_{limit}_cp", "^[a-z][a-z0-9]{0,15}$", limit),
-  "b_{limit}_rf": (limit: string): string => familyAttributeName("b_{limit}_rf", "^[a-z][a-z0-9]{0,15}$", limit),
-};
-
-// ---- idempotency_record ----
 
 /** The first response to a request sent with an Idempotency-Key header, replayed for retries with the same key and body; expires after 24 hours through the table's TTL. */
 export interface IdempotencyRecordItem {
@@ -853,23 +513,6 @@ export interface IdempotencyRecordItem {
   expires_at: number;
 }
 
-const idempotencyRecordSpecs = { workspace_id: workspaceIdSpec, principal: requesterSpec, idempotency_key: idempotencyKeySpec };
-const idempotencyRecordPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#IDEMPOTENCY#{principal}#{idempotency_key}", idempotencyRecordSpecs),
-    sk: /* @__PURE__ */ compilePattern("IDEMPOTENCY", idempotencyRecordSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of idempotency_record: `parse(build(x))` gives `x` back. */
-export const idempotencyRecordKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; principal: string; idempotency_key: string }, Record<string, never>>(idempotencyRecordPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<IdempotencyRecordItem, "workspace_id" | "principal" | "idempotency_key">>(idempotencyRecordPatterns, INDEXES),
-};
-
-// ---- workspace_config ----
-
 /** Settings of one workspace (default compatibility mode, policy severities, auto-approval). */
 export interface WorkspaceConfigItem {
   /** Workspace (tenant) id. */
@@ -889,23 +532,6 @@ export interface WorkspaceConfigItem {
   /** A user id (the token's sub) or system:<name>. */
   updated_by: string;
 }
-
-const workspaceConfigSpecs = { workspace_id: workspaceIdSpec };
-const workspaceConfigPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}", workspaceConfigSpecs),
-    sk: /* @__PURE__ */ compilePattern("CONFIG", workspaceConfigSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of workspace_config: `parse(build(x))` gives `x` back. */
-export const workspaceConfigKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string }, Record<string, never>>(workspaceConfigPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<WorkspaceConfigItem, "workspace_id">>(workspaceConfigPatterns, INDEXES),
-};
-
-// ---- sink_config ----
 
 /** A relational database a workspace's tables live in: its dialect, its connection by reference only (an environment variable name, a Secrets Manager ARN, an Aurora cluster ARN and secret ARN), its namespace, and whether approval applies migrations to it. Never a credential. */
 export interface SinkConfigItem {
@@ -932,23 +558,6 @@ export interface SinkConfigItem {
   /** A user id (the token's sub) or system:<name>. */
   updated_by: string;
 }
-
-const sinkConfigSpecs = { workspace_id: workspaceIdSpec, name: schemaNameSpec };
-const sinkConfigPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SINKS", sinkConfigSpecs),
-    sk: /* @__PURE__ */ compilePattern("SINK#{name}", sinkConfigSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of sink_config: `parse(build(x))` gives `x` back. */
-export const sinkConfigKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string }, { name: string }>(sinkConfigPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<SinkConfigItem, "workspace_id" | "name">>(sinkConfigPatterns, INDEXES),
-};
-
-// ---- migration_attempt ----
 
 /** One apply or rollback of a schema request's migration on one sink, whatever its outcome, written in the same transaction as the request's status change and its audit event. Ids are ULIDs, so the attempts of a sink list in time order. */
 export interface MigrationAttemptItem {
@@ -986,23 +595,6 @@ export interface MigrationAttemptItem {
   at: string;
 }
 
-const migrationAttemptSpecs = { workspace_id: workspaceIdSpec, sink: schemaNameSpec, id: ulidSpec };
-const migrationAttemptPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#SINK#{sink}", migrationAttemptSpecs),
-    sk: /* @__PURE__ */ compilePattern("ATTEMPT#{id}", migrationAttemptSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of migration_attempt: `parse(build(x))` gives `x` back. */
-export const migrationAttemptKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string; sink: string }, { id: string }>(migrationAttemptPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<MigrationAttemptItem, "workspace_id" | "sink" | "id">>(migrationAttemptPatterns, INDEXES),
-};
-
-// ---- auto_create_log_entry ----
-
 /** What the auto-approval worker did with one request of a workspace that enabled auto-create: the table created, skipped (and why) or failed (and how), newest first. */
 export interface AutoCreateLogEntryItem {
   /** A ULID (Crockford base 32, time-ordered). */
@@ -1024,23 +616,6 @@ export interface AutoCreateLogEntryItem {
   /** ISO-8601 UTC with milliseconds. */
   created_at: string;
 }
-
-const autoCreateLogEntrySpecs = { workspace_id: workspaceIdSpec, id: ulidSpec };
-const autoCreateLogEntryPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#AUTO_CREATE", autoCreateLogEntrySpecs),
-    sk: /* @__PURE__ */ compilePattern("AUTO_CREATE#{id}", autoCreateLogEntrySpecs),
-  },
-} as const;
-
-/** Key builders and parsers of auto_create_log_entry: `parse(build(x))` gives `x` back. */
-export const autoCreateLogEntryKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string }, { id: string }>(autoCreateLogEntryPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<AutoCreateLogEntryItem, "workspace_id" | "id">>(autoCreateLogEntryPatterns, INDEXES),
-};
-
-// ---- api_key ----
 
 /** A long-lived credential for the clients of the Confluent-compatible API that can send only HTTP Basic or a static token (Kafka serializers): one role in one workspace, presented as `srk_{workspace_id}_{id}_{secret}`. Only the secret's SHA-256 is stored; the secret is shown once, when the key is created. A revoked key stays, as a tombstone, so the audit trail can name it. */
 export interface ApiKeyItem {
@@ -1066,23 +641,6 @@ export interface ApiKeyItem {
   revoked_by?: string;
 }
 
-const apiKeySpecs = { workspace_id: workspaceIdSpec, id: ulidSpec };
-const apiKeyPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("WS#{workspace_id}#APIKEYS", apiKeySpecs),
-    sk: /* @__PURE__ */ compilePattern("APIKEY#{id}", apiKeySpecs),
-  },
-} as const;
-
-/** Key builders and parsers of api_key: `parse(build(x))` gives `x` back. */
-export const apiKeyKeys = {
-  primary: /* @__PURE__ */ indexKeys<{ workspace_id: string }, { id: string }>(apiKeyPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<Pick<ApiKeyItem, "workspace_id" | "id">>(apiKeyPatterns, INDEXES),
-};
-
-// ---- registry_meta ----
-
 /** The design this table holds: one item recording the schema.yaml version and design hash it was written with. Created with the table (or by the first writer that finds none); every writer compares its own major version with it before writing and refuses a table of another major version, and refuses any table whose `state` is `migrating` or `migrated` (reads stay allowed). Writers re-read it at least every 5 seconds, so `npm run migrate-table` waits longer than that after marking a table. */
 export interface RegistryMetaItem {
   /** The `version` of the schema.yaml the table's items follow. */
@@ -1106,21 +664,6 @@ export interface RegistryMetaItem {
   /** Who started the migration, e.g. system:migrate-table. */
   migration_started_by?: string;
 }
-
-const registryMetaSpecs = {  };
-const registryMetaPatterns = {
-  primary: {
-    pk: /* @__PURE__ */ compilePattern("REGISTRY", registryMetaSpecs),
-    sk: /* @__PURE__ */ compilePattern("DESIGN", registryMetaSpecs),
-  },
-} as const;
-
-/** Key builders and parsers of registry_meta: `parse(build(x))` gives `x` back. */
-export const registryMetaKeys = {
-  primary: /* @__PURE__ */ indexKeys<Record<string, never>, Record<string, never>>(registryMetaPatterns.primary),
-  /** Every key attribute (primary and GSI) of an item. */
-  all: /* @__PURE__ */ allKeys<object>(registryMetaPatterns, INDEXES),
-};
 
 /** The item type of every record type, by name. */
 export interface RecordItems {

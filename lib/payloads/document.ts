@@ -6,7 +6,6 @@ import type { EngineRegistry } from '../engines/registry.js';
 import type { Json } from '../engines/types.js';
 import { PayloadTooLargeError, ValidationError } from '../errors.js';
 import type { SchemaVersionItem } from '../generated/table.js';
-import { loadReferences, recordedReferences } from '../schemas/references.js';
 import type { SchemaVersionCache } from '../schemas/version-cache.js';
 import { inexactNumbers } from '../util/json-numbers.js';
 
@@ -61,7 +60,24 @@ export function checkedDocument(input: { data: Json; meta?: Json | undefined }):
  * with the versions it references, read through the same cache: a warm write reads nothing for them either.
  */
 export async function validateAgainst(engines: EngineRegistry, versions: Pick<SchemaVersionCache, 'get'>, version: SchemaVersionItem, data: Json): Promise<void> {
-  const references = version.references === undefined ? undefined : await loadReferences(recordedReferences(version), (ref) => versions.get(ref.schema_version_id));
-  const result = (await engines.get(version.engine)).validate(data, JSON.parse(version.definition) as Json, version.id, { defaultDialect: version.dialect, references });
+  const references = version.references === undefined ? undefined : await referencedBy(version, versions);
+  const result = (await engines.get(version.engine)).validate(data, definitionOf(version), version.id, { defaultDialect: version.dialect, references });
   if (!result.valid) throw new ValidationError(`data does not match schema ${version.name} version ${version.version}`, { errors: result.errors });
+}
+
+/** The versions `version` references, read through the cache; the code that reads them loads with the first schema that has any. */
+async function referencedBy(version: SchemaVersionItem, versions: Pick<SchemaVersionCache, 'get'>) {
+  const { loadReferences, recordedReferences } = await import('../schemas/references.js');
+  return loadReferences(recordedReferences(version), (ref) => versions.get(ref.schema_version_id));
+}
+
+/**
+ * The parsed definition of a version item, once per item: the cache hands every write the same item, and
+ * parsing a large definition on each write cost more than validating the document against it.
+ */
+const definitions = new WeakMap<SchemaVersionItem, Json>();
+function definitionOf(version: SchemaVersionItem): Json {
+  let definition = definitions.get(version);
+  if (definition === undefined) definitions.set(version, (definition = JSON.parse(version.definition) as Json));
+  return definition;
 }

@@ -14,6 +14,7 @@ import type { PayloadIndexStore } from '../store/payload-index.js';
 import type { PayloadStore } from '../store/payloads.js';
 import { declaredFields, encodeText, indexedFields, indexWrites, payloadOfEntry, withIndexedFields } from './index-entries.js';
 import { toPayload, type Payload } from './model.js';
+import type { FieldCondition } from './field-condition.js';
 import type { ShardCounts } from './shard.js';
 
 /** Payloads read per backfill page. */
@@ -21,26 +22,6 @@ export const BACKFILL_PAGE = 100;
 /** Pages one backfill call works through at most, so a call fits a Lambda invocation. */
 export const DEFAULT_BACKFILL_PAGES = 20;
 const RETRIES = 3;
-
-/** One `where[field]=value` (equality) or `where[field][prefix]=value` condition of a listing. */
-export interface FieldCondition {
-  field: string;
-  value: string;
-  prefix: boolean;
-}
-
-const WHERE = /^where\[([A-Za-z_][A-Za-z0-9_]{0,62})\](\[prefix\])?$/;
-
-/** The one field condition of a query string, if any; several are refused (one Query answers a page). */
-export function fieldCondition(query: Record<string, unknown>): FieldCondition | undefined {
-  const conditions = Object.entries(query).flatMap(([k, v]) => {
-    const m = WHERE.exec(k);
-    return m ? [{ field: m[1]!, value: String(v), prefix: m[2] !== undefined }] : [];
-  });
-  if (conditions.length > 1) throw new BadRequestError('give one where[field] condition per listing; narrow further on the client');
-  if (conditions.length && query.schema_ref !== undefined) throw new BadRequestError('where[field] queries a schema: send workspace_id and schema_name instead of schema_ref');
-  return conditions[0];
-}
 
 export type BackfillProgress = Omit<PayloadIndexBackfillItem, 'cursor'> & { fields: string[] };
 

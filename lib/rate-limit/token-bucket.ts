@@ -6,7 +6,8 @@
  */
 import { TooManyRequestsError } from '../errors.js';
 import type { Clock } from '../dynamo/table.js';
-import { rateLimitBucketFamilies, type RateLimitBucketItem } from '../generated/table.js';
+import { type RateLimitBucketItem } from '../generated/table.js';
+import { rateLimitBucketFamilies } from '../generated/records/rate_limit_bucket.js';
 import type { BucketStore } from '../store/rate-limit.js';
 
 export interface Limit {

@@ -1,7 +1,7 @@
 /** API keys: one item per key of a workspace, read by id on every request that presents it, listed, revoked. */
 import type { Table, TransactItem } from '../dynamo/table.js';
 import type { ApiKeyItem } from '../generated/table.js';
-import { apiKeyRules } from '../generated/records.js';
+import { apiKeyRules } from '../generated/records/api_key.js';
 
 export class ApiKeyStore {
   constructor(private readonly table: Table) {}

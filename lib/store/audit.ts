@@ -2,7 +2,7 @@
 import { auditEvent, type AuditInput } from '../audit/events.js';
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
 import type { AuditEventItem } from '../generated/table.js';
-import { auditEventRules } from '../generated/records.js';
+import { auditEventRules } from '../generated/records/audit_event.js';
 
 export interface AuditFilter {
   workspace_id: string;

@@ -1,7 +1,7 @@
 /** The auto-create log: one entry per request the worker created, skipped or failed to create. */
 import type { Page, Table } from '../dynamo/table.js';
 import type { AutoCreateLogEntryItem } from '../generated/table.js';
-import { autoCreateLogEntryRules } from '../generated/records.js';
+import { autoCreateLogEntryRules } from '../generated/records/auto_create_log_entry.js';
 
 export type AutoCreateInput = Omit<AutoCreateLogEntryItem, 'id' | 'created_at' | 'details'> & { details: unknown };
 

@@ -3,9 +3,12 @@
  * (found by engine and fingerprint, or by id on GSI1), the 16 counter shards the ids come from, and the
  * subject each schema was registered under.
  */
-import { ccompatIdCounterKeys, ccompatSubjectKeys, type CcompatSchemaIdItem, type CcompatSubjectItem } from '../generated/table.js';
+import { type CcompatSchemaIdItem, type CcompatSubjectItem } from '../generated/table.js';
+import { ccompatIdCounterKeys } from '../generated/records/ccompat_id_counter.js';
+import { ccompatSubjectKeys } from '../generated/records/ccompat_subject.js';
 import type { Table } from '../dynamo/table.js';
-import { ccompatSchemaIdRules, ccompatSubjectRules } from '../generated/records.js';
+import { ccompatSchemaIdRules } from '../generated/records/ccompat_schema_id.js';
+import { ccompatSubjectRules } from '../generated/records/ccompat_subject.js';
 
 /** schema.yaml's ccompat_id_counter: shards 0-15, id = (n - 1) * SHARDS + shard + 1. */
 export const COUNTER_SHARDS = 16;

@@ -5,7 +5,7 @@
 import { cancellationCodes, translate } from '../dynamo/errors.js';
 import type { Table, TransactItem } from '../dynamo/table.js';
 import type { IdempotencyRecordItem } from '../generated/table.js';
-import { idempotencyRecordRules } from '../generated/records.js';
+import { idempotencyRecordRules } from '../generated/records/idempotency_record.js';
 
 export type IdempotencyKey = Pick<IdempotencyRecordItem, 'workspace_id' | 'principal' | 'idempotency_key'>;
 

@@ -1,7 +1,7 @@
 /** Migration attempts: the Put written with each apply or rollback, and a sink's attempts in time order. */
 import type { Table, TransactItem } from '../dynamo/table.js';
 import type { MigrationAttemptItem } from '../generated/table.js';
-import { migrationAttemptRules } from '../generated/records.js';
+import { migrationAttemptRules } from '../generated/records/migration_attempt.js';
 
 export type AttemptInput = Omit<MigrationAttemptItem, 'id' | 'at'>;
 

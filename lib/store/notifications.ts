@@ -1,8 +1,9 @@
 /** Notifications to one user: the Put written with the change it reports, the user's list, delivery. */
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
 import { isConditionFailure } from '../dynamo/errors.js';
-import { notificationKeys, type NotificationItem } from '../generated/table.js';
-import { notificationRules } from '../generated/records.js';
+import { type NotificationItem } from '../generated/table.js';
+import { notificationKeys } from '../generated/records/notification.js';
+import { notificationRules } from '../generated/records/notification.js';
 
 export class NotificationStore {
   constructor(private readonly table: Table) {}

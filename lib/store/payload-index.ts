@@ -1,7 +1,9 @@
 /** Payload index entries and backfill progress: the Puts and Deletes written with payloads, and the field query. */
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
-import { payloadIndexEntryKeys, type PayloadIndexBackfillItem, type PayloadIndexEntryItem } from '../generated/table.js';
-import { payloadIndexBackfillRules, payloadIndexEntryRules } from '../generated/records.js';
+import { type PayloadIndexBackfillItem, type PayloadIndexEntryItem } from '../generated/table.js';
+import { payloadIndexEntryKeys } from '../generated/records/payload_index_entry.js';
+import { payloadIndexBackfillRules } from '../generated/records/payload_index_backfill.js';
+import { payloadIndexEntryRules } from '../generated/records/payload_index_entry.js';
 
 export interface FieldMatch {
   workspace_id: string;

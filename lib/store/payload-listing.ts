@@ -10,7 +10,8 @@
 import { BadRequestError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../dynamo/cursor.js';
 import type { Page, Table } from '../dynamo/table.js';
-import { INDEXES, payloadKeys, SHARED_ATTRIBUTES, type ACCESS_PATTERNS, type PayloadItem } from '../generated/table.js';
+import { INDEXES, SHARED_ATTRIBUTES, type ACCESS_PATTERNS, type PayloadItem } from '../generated/table.js';
+import { payloadKeys } from '../generated/records/payload.js';
 
 // The index by its name in schema.yaml's access pattern, checked by the compiler: the value of
 // ACCESS_PATTERNS (every pattern of the table) stays out of the payloads bundle.

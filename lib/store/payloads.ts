@@ -5,15 +5,13 @@
 import { translate } from '../dynamo/errors.js';
 import { listPayloads, type ListingOf } from './payload-listing.js';
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
-import {
-  payloadDeletionKeys,
-  payloadKeys,
-  payloadRevisionKeys,
-  type PayloadDeletionItem,
-  type PayloadItem,
-  type PayloadRevisionItem,
-} from '../generated/table.js';
-import { payloadDeletionRules, payloadRevisionRules, payloadRules } from '../generated/records.js';
+import { type PayloadDeletionItem, type PayloadItem, type PayloadRevisionItem } from '../generated/table.js';
+import { payloadKeys } from '../generated/records/payload.js';
+import { payloadDeletionKeys } from '../generated/records/payload_deletion.js';
+import { payloadRevisionKeys } from '../generated/records/payload_revision.js';
+import { payloadRules } from '../generated/records/payload.js';
+import { payloadDeletionRules } from '../generated/records/payload_deletion.js';
+import { payloadRevisionRules } from '../generated/records/payload_revision.js';
 
 /** What is stored under one payload id in one workspace: the payload, or the marker of its deletion. */
 export interface StoredPayload {

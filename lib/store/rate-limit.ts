@@ -3,8 +3,9 @@
  * conditional Put built by the generated entity, so keys and entity identifiers come from schema.yaml.
  */
 import type { Table } from '../dynamo/table.js';
-import { rateLimitBucketKeys, type RateLimitBucketItem } from '../generated/table.js';
-import { rateLimitBucketRules } from '../generated/records.js';
+import { type RateLimitBucketItem } from '../generated/table.js';
+import { rateLimitBucketKeys } from '../generated/records/rate_limit_bucket.js';
+import { rateLimitBucketRules } from '../generated/records/rate_limit_bucket.js';
 
 export type BucketId = Pick<RateLimitBucketItem, 'principal' | 'resource'>;
 

@@ -1,7 +1,9 @@
 /** The "used by" side of references between versions, and the write that marks a version as used. */
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
-import { schemaReferenceKeys, schemaVersionKeys, type SchemaReferenceItem, type SchemaVersionItem } from '../generated/table.js';
-import { schemaReferenceRules } from '../generated/records.js';
+import { type SchemaReferenceItem, type SchemaVersionItem } from '../generated/table.js';
+import { schemaReferenceKeys } from '../generated/records/schema_reference.js';
+import { schemaVersionKeys } from '../generated/records/schema_version.js';
+import { schemaReferenceRules } from '../generated/records/schema_reference.js';
 
 export class SchemaReferenceStore {
   constructor(private readonly table: Table) {}

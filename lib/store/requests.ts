@@ -1,7 +1,7 @@
 /** Schema requests: reads by id, the review queue and requester listings, and their Puts. */
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
 import type { SchemaRequestItem } from '../generated/table.js';
-import { schemaRequestRules } from '../generated/records.js';
+import { schemaRequestRules } from '../generated/records/schema_request.js';
 
 export interface RequestFilter {
   workspace_id: string;

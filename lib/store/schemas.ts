@@ -1,7 +1,11 @@
 /** Schema heads, versions and fingerprints: their reads, and the Puts that publish and change them. */
-import { schemaKeys, schemaVersionKeys, type SchemaFingerprintItem, type SchemaItem, type SchemaVersionItem } from '../generated/table.js';
+import { type SchemaFingerprintItem, type SchemaItem, type SchemaVersionItem } from '../generated/table.js';
+import { schemaKeys } from '../generated/records/schema.js';
+import { schemaVersionKeys } from '../generated/records/schema_version.js';
 import type { Page, Table, TransactItem } from '../dynamo/table.js';
-import { schemaFingerprintRules, schemaRules, schemaVersionRules } from '../generated/records.js';
+import { schemaRules } from '../generated/records/schema.js';
+import { schemaFingerprintRules } from '../generated/records/schema_fingerprint.js';
+import { schemaVersionRules } from '../generated/records/schema_version.js';
 
 /**
  * The condition that the head is as read: same latest version and same settings. The new head copies the

@@ -5,7 +5,7 @@
  */
 import type { Table, TransactItem } from '../dynamo/table.js';
 import type { SinkConfigItem } from '../generated/table.js';
-import { sinkConfigRules } from '../generated/records.js';
+import { sinkConfigRules } from '../generated/records/sink_config.js';
 
 export class SinkStore {
   constructor(private readonly table: Table) {}

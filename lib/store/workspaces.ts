@@ -1,7 +1,7 @@
 /** A workspace's settings item: its default compatibility and its policy document. */
 import type { Table, TransactItem } from '../dynamo/table.js';
 import type { WorkspaceConfigItem } from '../generated/table.js';
-import { workspaceConfigRules } from '../generated/records.js';
+import { workspaceConfigRules } from '../generated/records/workspace_config.js';
 
 export class WorkspaceStore {
   constructor(private readonly table: Table) {}

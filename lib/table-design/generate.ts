@@ -40,7 +40,7 @@ function docComment(text: string | undefined, indent = ''): string {
  * rule, a RegExp): `ref` declares one on the first use of an expression, under the name asked for (with a
  * number when another value has it), and answers its name every time.
  */
-function constantPool() {
+function constantPool(exported = false) {
   const byText = new Map<string, string>();
   const names = new Set<string>();
   const lines: string[] = [];
@@ -53,7 +53,7 @@ function constantPool() {
       for (let i = 2; names.has(name); i++) name = `${preferred}${i}`;
       names.add(name);
       byText.set(text, name);
-      lines.push(`const ${name}${type} = ${text};`);
+      lines.push(`${exported ? 'export ' : ''}const ${name}${type} = ${text};`);
       return name;
     },
   };
@@ -136,12 +136,12 @@ function generatedModule(design: TableDesign, imports: string[], body: (emit: (l
   return out.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n') + '\n';
 }
 
-/** lib/generated/table.ts: the design's constants, item types, key builders and table definition. */
+/**
+ * lib/generated/table.ts: the design's constants, item types and table definition. The key builders and
+ * item rules of each record type are in a module of their own (generateRecordModules).
+ */
 export function generateModule(design: TableDesign): string {
-  const imports = [
-    "import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';",
-    "import { allKeys, compilePattern, familyAttributeName, indexKeys, type PlaceholderSpec } from '../table-design/pattern.js';",
-  ];
+  const imports = ["import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';"];
   return generatedModule(design, imports, (emit) => {
     emit('export const TABLE_DESIGN = {');
     emit(`  version: ${q(design.version)},`);
@@ -187,15 +187,7 @@ export function generateModule(design: TableDesign): string {
     emit('export type AccessPatternName = keyof typeof ACCESS_PATTERNS;');
     emit();
 
-    // The record types' sections go after the placeholder rules they share, which they collect.
-    const specs = constantPool();
-    const sections: string[] = [];
-    const section = (line = '') => sections.push(line);
-    for (const rt of Object.values(design.recordTypes)) emitRecordType(design, rt, specs, section);
-    emit("// The placeholder rules of the key patterns, each distinct one once.");
-    for (const line of specs.lines) emit(line);
-    emit();
-    for (const line of sections) emit(line);
+    for (const rt of Object.values(design.recordTypes)) emitItemType(rt, emit);
 
     emit('/** The item type of every record type, by name. */');
     emit('export interface RecordItems {');
@@ -225,11 +217,9 @@ export function generateModule(design: TableDesign): string {
   });
 }
 
-/** One record type's part of lib/generated/table.ts: its item type, key builders and family names. */
-function emitRecordType(design: TableDesign, rt: RecordType, specs: ReturnType<typeof constantPool>, emit: (line?: string) => void): void {
+/** One record type's part of lib/generated/table.ts: its item type. */
+function emitItemType(rt: RecordType, emit: (line?: string) => void): void {
   const T = pascal(rt.name);
-  emit(`// ---- ${rt.name} ----`);
-  emit();
   emit(docComment(rt.description).trimEnd());
   emit(`export interface ${T}Item {`);
   for (const a of Object.values(rt.attributes)) {
@@ -239,12 +229,17 @@ function emitRecordType(design: TableDesign, rt: RecordType, specs: ReturnType<t
   for (const f of rt.families) emit(`  /** Family ${f.template}: ${f.description ?? ''} */\n  [family: \`${f.template.replace(/\{[a-z0-9_]+\}/, '${string}')}\`]: ${tsType(f)} | undefined;`);
   emit('}');
   emit();
+}
+
+/** A record type's key builders and family names, in its module; `specRef` names a placeholder rule of the shared module. */
+function emitRecordKeys(design: TableDesign, rt: RecordType, specRef: (text: string, preferred: string) => string, emit: (line?: string) => void): void {
+  const T = pascal(rt.name);
   const keyAttrs = [...new Set(Object.values(rt.keys).flatMap((k) => [...k.pk.attributes, ...k.sk.attributes]))];
   const placeholders = Object.assign({}, ...Object.values(rt.keys).flatMap((k) => [k.pk.specs, k.sk.specs])) as Record<string, PlaceholderSpec>;
   const specRefs = keyAttrs.map((a) => {
     const spec = placeholders[a]!;
     const name = `${camel(sharedName(design, spec, true) ?? a)}Spec`;
-    return `${a}: ${specs.ref(q(spec), name, ': PlaceholderSpec')}`;
+    return `${a}: ${specRef(q(spec), name)}`;
   });
   const P = `${camel(rt.name)}Patterns`;
   emit(`const ${camel(rt.name)}Specs = { ${specRefs.join(', ')} };`);
@@ -279,61 +274,85 @@ function emitRecordType(design: TableDesign, rt: RecordType, specs: ReturnType<t
 }
 
 /**
- * lib/generated/records.ts: the rules lib/dynamo/items.ts builds and reads items with, apart from table.ts
- * so that code needing only a few key builders (the stream processor) does not bundle every one.
+ * lib/generated/records/: one module per record type with its key builders, family names and the rules
+ * lib/dynamo/items.ts builds and reads its items with (its entity identifiers, the rules of its attributes
+ * as the ElectroDB entities state them, its keys), and shared.ts with the rules several share. A bundle
+ * holds the modules of the record types its code uses: esbuild keeps a module whole, in a chunk loaded
+ * at the start when any code loaded then uses it, so one module for every record type put them all in
+ * every function's cold start. index.ts gathers them for code that goes through every record type.
  */
-export function generateRecordRulesModule(design: TableDesign): string {
-  const keyBuilders = Object.values(design.recordTypes).map((rt) => `${camel(rt.name)}Keys`);
-  const imports = [
-    "import { primaryKeyOf, type AttributeRule, type RecordRules } from '../dynamo/items.js';",
-    `import { ${['ATTRIBUTE_ENUMS', ...keyBuilders, 'type RecordItems'].join(', ')} } from './table.js';`,
-  ];
-  // Attribute rules and their RegExps, each distinct one once (a RegExp compiled once), and each enum's
-  // values as the first record type with them lists them in ATTRIBUTE_ENUMS.
+export function generateRecordModules(design: TableDesign): Record<string, string> {
+  const dir = 'lib/generated/records/';
+  // Placeholder rules, attribute rules and their RegExps, each distinct one once (a RegExp compiled once),
+  // and each enum's values as the first record type with them lists them in ATTRIBUTE_ENUMS.
+  const specs = constantPool(true);
   const patterns = constantPool();
-  const rules = constantPool();
+  const rules = constantPool(true);
   const enumValues = new Map<string, string>();
-  const ruleOf = (rt: RecordType, a: AttributeDef): string => {
-    const source = checkedPattern(a);
-    const pattern = source === undefined ? undefined : patterns.ref(String(new RegExp(source)), `${camel(sharedName(design, a, false) ?? a.name)}Pattern`);
-    let values: string | undefined;
-    if (a.enum) {
-      if (!enumValues.has(q(a.enum))) enumValues.set(q(a.enum), `ATTRIBUTE_ENUMS.${rt.name}.${a.name}`);
-      values = enumValues.get(q(a.enum));
-    }
-    // A rule of a type alone is named after it (`requiredStringRule`), any other after its first attribute.
-    const plain = pattern === undefined && values === undefined && a.default === undefined;
-    const type = a.type === 'string_set' ? 'stringSet' : ELECTRO_TYPES[a.type as keyof typeof ELECTRO_TYPES];
-    const name = plain ? camel(`${a.required ? 'required_' : ''}${type}_rule`) : `${camel(a.name)}Rule`;
-    return rules.ref(attributeRule(a, pattern, values), name, ': AttributeRule');
-  };
-  const entries: string[] = [];
+  const files: Record<string, string> = {};
   for (const rt of Object.values(design.recordTypes)) {
-    entries.push('');
-    entries.push(`/** What writing and reading ${rt.name} items needs. */`);
-    entries.push(`export const ${camel(rt.name)}Rules: RecordRules<RecordItems[${q(rt.name)}]> = {`);
-    entries.push(`  entity: ${q(rt.entity)},`);
-    entries.push(`  version: ${q(rt.entityVersion)},`);
-    entries.push('  attributes: {');
-    for (const a of Object.values(rt.attributes)) entries.push(`    ${a.name}: ${ruleOf(rt, a)},`);
-    entries.push('  },');
-    entries.push(`  keys: ${camel(rt.name)}Keys.all,`);
-    entries.push(`  primaryKey: /* @__PURE__ */ primaryKeyOf(${camel(rt.name)}Keys.primary),`);
-    entries.push('};');
+    const used = new Set<string>();
+    const use = (name: string) => (used.add(name), name);
+    const ruleOf = (a: AttributeDef): string => {
+      const source = checkedPattern(a);
+      const pattern = source === undefined ? undefined : patterns.ref(String(new RegExp(source)), `${camel(sharedName(design, a, false) ?? a.name)}Pattern`);
+      let values: string | undefined;
+      if (a.enum) {
+        if (!enumValues.has(q(a.enum))) enumValues.set(q(a.enum), `ATTRIBUTE_ENUMS.${rt.name}.${a.name}`);
+        values = enumValues.get(q(a.enum));
+      }
+      // A rule of a type alone is named after it (`requiredStringRule`), any other after its first attribute.
+      const plain = pattern === undefined && values === undefined && a.default === undefined;
+      const type = a.type === 'string_set' ? 'stringSet' : ELECTRO_TYPES[a.type as keyof typeof ELECTRO_TYPES];
+      const name = plain ? camel(`${a.required ? 'required_' : ''}${type}_rule`) : `${camel(a.name)}Rule`;
+      return use(rules.ref(attributeRule(a, pattern, values), name, ': AttributeRule'));
+    };
+    const body: string[] = [];
+    const emit = (line = '') => body.push(line);
+    emitRecordKeys(design, rt, (text, preferred) => use(specs.ref(text, preferred, ': PlaceholderSpec')), emit);
+    emit(`/** What writing and reading ${rt.name} items needs. */`);
+    emit(`export const ${camel(rt.name)}Rules: RecordRules<${pascal(rt.name)}Item> = {`);
+    emit(`  entity: ${q(rt.entity)},`);
+    emit(`  version: ${q(rt.entityVersion)},`);
+    emit('  attributes: {');
+    for (const a of Object.values(rt.attributes)) emit(`    ${a.name}: ${ruleOf(a)},`);
+    emit('  },');
+    emit(`  keys: ${camel(rt.name)}Keys.all,`);
+    emit(`  primaryKey: /* @__PURE__ */ primaryKeyOf(${camel(rt.name)}Keys.primary),`);
+    emit('};');
+    const helpers = ['allKeys', 'compilePattern', ...(rt.families.length ? ['familyAttributeName'] : []), 'indexKeys'];
+    const imports = [
+      `import { primaryKeyOf, type RecordRules } from '../../dynamo/items.js';`,
+      `import { ${helpers.join(', ')} } from '../../table-design/pattern.js';`,
+      `import { INDEXES, type ${pascal(rt.name)}Item } from '../table.js';`,
+      `import { ${[...used].sort().join(', ')} } from './shared.js';`,
+    ];
+    files[`${dir}${rt.name}.ts`] = generatedModule(design, imports, (out) => body.forEach((line) => out(line)));
   }
-  return generatedModule(design, imports, (emit) => {
-    for (const line of [...patterns.lines, '', ...rules.lines, '']) emit(line);
-    emit('// What writing and reading items of each record type needs: its entity identifiers, the rules of its');
-    emit('// attributes (those the ElectroDB entities state) and its key builder. lib/dynamo/items.ts builds and');
-    emit('// reads items from them as the entities do, without loading ElectroDB. One constant per record type, so');
-    emit("// that a function's bundle holds only the record types (and key builders) its stores use.");
-    for (const line of entries) emit(line);
-    emit();
-    emit('/** Every record type\'s rules by its name, for code that goes through them all (the tests). */');
-    emit('export const RECORD_RULES = {');
-    for (const rt of Object.values(design.recordTypes)) emit(`  ${rt.name}: ${camel(rt.name)}Rules,`);
-    emit('} as const;');
-  });
+  files[`${dir}shared.ts`] = generatedModule(
+    design,
+    [
+      "import type { AttributeRule } from '../../dynamo/items.js';",
+      "import type { PlaceholderSpec } from '../../table-design/pattern.js';",
+      "import { ATTRIBUTE_ENUMS } from '../table.js';",
+    ],
+    (emit) => {
+      emit('// The placeholder rules of the key patterns and the rules of the attributes, each distinct one once.');
+      for (const line of [...specs.lines, '', ...patterns.lines, '', ...rules.lines]) emit(line);
+    },
+  );
+  const recordTypes = Object.values(design.recordTypes);
+  files[`${dir}index.ts`] = generatedModule(
+    design,
+    [...recordTypes.map((rt) => `import { ${camel(rt.name)}Rules } from './${rt.name}.js';`), ...recordTypes.map((rt) => `export * from './${rt.name}.js';`)],
+    (emit) => {
+      emit("/** Every record type's rules by its name, for code that goes through them all (tests, tools); a function imports the modules it uses. */");
+      emit('export const RECORD_RULES = {');
+      for (const rt of recordTypes) emit(`  ${rt.name}: ${camel(rt.name)}Rules,`);
+      emit('} as const;');
+    },
+  );
+  return files;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { payloadKeys } from '../../lib/generated/table.js';
+import { payloadKeys } from '../../lib/generated/records/payload.js';
 import { SHARD_COUNT_TTL_MS } from '../../lib/payloads/shard.js';
 import { useRegistry } from '../support/registry.js';
 

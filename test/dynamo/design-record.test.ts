@@ -6,7 +6,8 @@ import { TableDesignMismatchError, TableMigratingError } from '../../lib/errors.
 import { ensureTable } from '../../lib/dynamo/table-admin.js';
 import { Table } from '../../lib/dynamo/table.js';
 import { loadEntities } from '../../lib/compose/entities.js';
-import { registryMetaKeys, TABLE_DESIGN } from '../../lib/generated/table.js';
+import { registryMetaKeys } from '../../lib/generated/records/registry_meta.js';
+import { TABLE_DESIGN } from '../../lib/generated/table.js';
 import { useTestTable } from '../support/dynamo.js';
 
 const t = useTestTable();

@@ -7,7 +7,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { buildItem, readItem } from '../../lib/dynamo/items.js';
 import { createEntities } from '../../lib/generated/entities.js';
-import { RECORD_RULES } from '../../lib/generated/records.js';
+import { RECORD_RULES } from '../../lib/generated/records/index.js';
 import type { RecordItems } from '../../lib/generated/table.js';
 import { loadDesign } from '../../lib/table-design/load.js';
 

@@ -4,7 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createEntities } from '../../lib/generated/entities.js';
-import * as generated from '../../lib/generated/table.js';
+import * as generated from '../../lib/generated/records/index.js';
 import { loadDesign } from '../../lib/table-design/load.js';
 import { KeyError, KEY_VALUE_CHARSET, type PlaceholderSpec } from '../../lib/table-design/pattern.js';
 import type { ConformanceVectors } from '../../lib/table-design/generate.js';

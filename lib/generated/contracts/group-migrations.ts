@@ -1,0 +1,12 @@
+// GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from lib/api/contracts.ts
+// with ajv's standalone code; `npm run codegen -- --check` fails when it is stale.
+import type { ContractValidators } from '../../api/request-check.js';
+
+/** The validators of the requests the migrations routes read, each loaded on first use. */
+export const CONTRACTS: ContractValidators = {
+  EnvironmentApproval: async () => (await import('./EnvironmentApproval.js')).validate,
+  MigrationFilesQuery: async () => (await import('./MigrationFilesQuery.js')).validate,
+  MigrationRun: async () => (await import('./MigrationRun.js')).validate,
+  NoQuery: async () => (await import('./NoQuery.js')).validate,
+  SinkSyncRun: async () => (await import('./SinkSyncRun.js')).validate,
+};

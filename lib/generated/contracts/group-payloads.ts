@@ -1,0 +1,12 @@
+// GENERATED FILE: do not edit. Produced by `npm run codegen` (scripts/codegen.ts) from lib/api/contracts.ts
+// with ajv's standalone code; `npm run codegen -- --check` fails when it is stale.
+import type { ContractValidators } from '../../api/request-check.js';
+
+/** The validators of the requests the payloads routes read, each loaded on first use. */
+export const CONTRACTS: ContractValidators = {
+  CreatePayloadRequest: async () => (await import('./CreatePayloadRequest.js')).validate,
+  IndexBackfillRequest: async () => (await import('./IndexBackfillRequest.js')).validate,
+  ListPayloadsQuery: async () => (await import('./ListPayloadsQuery.js')).validate,
+  NoQuery: async () => (await import('./NoQuery.js')).validate,
+  UpdatePayloadRequest: async () => (await import('./UpdatePayloadRequest.js')).validate,
+};
