@@ -3,6 +3,7 @@ import { rawReply, routeGroup } from '../lib/api/route.js';
 import { consoleAuth } from '../lib/config.js';
 import { ConsoleSite, consoleSecurityHeaders } from '../lib/console/site.js';
 import { CONTRACTS } from '../lib/generated/contracts/group-console.js';
+import { htmlSecurityHeaders } from '../lib/http/html-security-headers.js';
 
 export const group = routeGroup({
   name: 'console',
@@ -10,7 +11,7 @@ export const group = routeGroup({
   deployedDeps: () => undefined,
   access: 'none',
   services: () => new ConsoleSite(consoleAuth()),
-  securityHeaders: () => consoleSecurityHeaders(consoleAuth()),
+  securityHeaders: () => htmlSecurityHeaders(consoleSecurityHeaders(consoleAuth())),
 });
 
 group.route({

@@ -3,6 +3,7 @@ import { DOCS_STYLE_HASH, renderDocs } from '../lib/api/docs-page.js';
 import { openApiDocument } from '../lib/api/openapi.js';
 import { API_PREFIX, rawReply, routeGroup } from '../lib/api/route.js';
 import { CONTRACTS } from '../lib/generated/contracts/group-docs.js';
+import { htmlSecurityHeaders } from '../lib/http/html-security-headers.js';
 
 export const group = routeGroup({
   name: 'docs',
@@ -18,7 +19,7 @@ export const group = routeGroup({
   },
   // No script at all; the one inline stylesheet by its hash (middy's default policy blocked it, so the
   // page rendered unstyled). Its links to /console must stay http on 127.0.0.1: no upgrade-insecure-requests.
-  securityHeaders: () => ({ contentSecurityPolicy: { 'style-src': DOCS_STYLE_HASH, 'navigate-to': '', 'upgrade-insecure-requests': false as unknown as string } }),
+  securityHeaders: () => htmlSecurityHeaders({ contentSecurityPolicy: { 'style-src': DOCS_STYLE_HASH, 'navigate-to': '', 'upgrade-insecure-requests': false as unknown as string } }),
 });
 
 group.route({

@@ -50,23 +50,25 @@ export const DEPLOYED_FUNCTIONS: readonly { entry: string; sinks: boolean }[] = 
 /**
  * Most bytes each function may load at a cold start (index.mjs and the chunks it imports statically,
  * minified, without source maps); the size test (test/infra/bundle-size.test.ts) fails when one grows
- * past its budget. The budgets are today's sizes with a little room. What a function's requests need
- * only sometimes is in chunks read on first use: the schema engines (ajv and RE2 on the first validation),
- * ElectroDB (the listings it pages), each request contract's generated validator, the sink drivers and
- * their SDK clients. Issue 18 asks for at most 300 KB for payloads; the DynamoDB client alone, which the
- * hello-world baseline of bench/cold-import.ts loads too, is 221 KB of it (see the README's performance section).
+ * past its budget (KB of 1,024 bytes, as esbuild counts them). The budgets are today's sizes with a little
+ * room, except payloads and schemas (the read routes), held at issue 18's 300 KB: the DynamoDB client alone,
+ * which the hello-world baseline of bench/cold-import.ts loads too, is 221 KB of it, so a change that adds
+ * to their cold start has to move something its requests need only sometimes into a chunk read on first
+ * use, as are the schema engines (ajv and RE2 on the first validation), ElectroDB (the listings it pages),
+ * each request contract's generated validator, payload updates and field queries, the design record check
+ * (on the first write), the sink drivers and their SDK clients (see the README's performance section).
  */
 export const BUNDLE_BUDGETS_KB: Record<string, number> = {
-  'functions/health.ts': 275,
+  'functions/health.ts': 270,
   'functions/docs.ts': 105,
   'functions/console.ts': 40,
-  'functions/schemas.ts': 315,
+  'functions/schemas.ts': 300,
   'functions/workspaces.ts': 605,
-  'functions/payloads.ts': 315,
+  'functions/payloads.ts': 300,
   'functions/schema-requests.ts': 605,
   'functions/migrations.ts': 605,
-  'functions/audit.ts': 370,
-  'functions/notifications.ts': 370,
+  'functions/audit.ts': 360,
+  'functions/notifications.ts': 360,
   'functions/ccompat.ts': 520,
   'functions/auto-approver.ts': 585,
   'functions/stream-processor.ts': 205,

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { createDynamoClients } from '../lib/dynamo/client.js';
-import { DESIGN_RECHECK_MS } from '../lib/dynamo/design-record.js';
+import { DESIGN_RECHECK_MS } from '../lib/dynamo/design-guard.js';
 import { ItemTable } from '../lib/dynamo/item-table.js';
 import { buildDesign, loadDesign, parseYaml, SCHEMA_YAML_PATH } from '../lib/table-design/load.js';
 import type { TableDesign } from '../lib/table-design/model.js';

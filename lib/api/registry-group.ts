@@ -3,7 +3,7 @@
  * environment with the group's own composition (`build`: only the services its routes use, so its
  * bundle holds nothing else), and a group that writes awaits the design guard before each write.
  */
-import type { DesignGuard } from '../dynamo/design-record.js';
+import type { DesignGuard } from '../dynamo/design-guard.js';
 import { defaultDeps, type Deps } from '../deps.js';
 import type { ContractValidators } from './request-check.js';
 import { routeGroup, type TableAccess, type WireFormat } from './route.js';

@@ -4,7 +4,7 @@
  * and the authorization test all read those definitions; the handler's body and query types come from
  * the contracts, so what is validated and what the code may read cannot drift apart.
  */
-import type httpSecurityHeaders from '@middy/http-security-headers';
+import type middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { principalFromEvent, type Principal } from '../auth/principal.js';
 import type { Role } from '../auth/roles.js';
@@ -152,8 +152,8 @@ export interface GroupSpec<N extends string, S, D> {
   deployedDeps: () => NoInfer<D>;
   /** Awaited before every request of a writing method (the design guard). */
   beforeWrite?: (services: S) => Promise<unknown>;
-  /** Overrides middy's security headers, e.g. the Content-Security-Policy of an HTML page (read when the handler is built). */
-  securityHeaders?: () => Parameters<typeof httpSecurityHeaders>[0];
+  /** The security headers of a group that serves pages: htmlSecurityHeaders with its Content-Security-Policy (built with the handler). */
+  securityHeaders?: () => middy.MiddlewareObj<HttpEvent, HttpResult>;
   /** Another API's wire format instead of JSON with problem+json errors. @default - the registry's own */
   wire?: WireFormat;
 }

@@ -3,7 +3,7 @@
  * stores, without the schema engines and the other services the core composition builds.
  */
 import { AuditService } from '../audit/service.js';
-import { DesignGuard } from '../dynamo/design-record.js';
+import { DesignGuard } from '../dynamo/design-guard.js';
 import { Table, type TableDeps } from '../dynamo/table.js';
 import { loadEntities } from './entities.js';
 import { NotificationService } from '../notifications/service.js';

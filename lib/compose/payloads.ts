@@ -5,7 +5,7 @@
  * composition (core.ts) builds those on top of this one. No ElectroDB either: every payload route builds
  * and reads its items from schema.yaml's rules and pages its listings itself.
  */
-import { DesignGuard } from '../dynamo/design-record.js';
+import { DesignGuard } from '../dynamo/design-guard.js';
 import { Table, type EntitiesLoader, type TableDeps } from '../dynamo/table.js';
 import { defaultEngines, type EngineRegistry } from '../engines/registry.js';
 import type { PayloadChanges } from '../payloads/changes.js';

@@ -3,7 +3,7 @@
  * uses, and the service. Like the payload composition (payloads.ts) it gives the Table no ElectroDB
  * entities: every schema route builds, reads and pages its items from schema.yaml's rules.
  */
-import { DesignGuard } from '../dynamo/design-record.js';
+import { DesignGuard } from '../dynamo/design-guard.js';
 import { Table, type TableDeps } from '../dynamo/table.js';
 import { defaultEngines, type EngineRegistry } from '../engines/registry.js';
 import { SchemaService, type SchemaStores } from '../schemas/service.js';

@@ -11,9 +11,8 @@ import { gzipSync } from 'node:zlib';
 import type { ConsoleAuth } from '../config.js';
 import { NotFoundError, ServiceUnavailableError } from '../errors.js';
 import type { HttpResult } from '../http/handler.js';
-import type httpSecurityHeaders from '@middy/http-security-headers';
+import type { SecurityHeaderOptions } from '../http/html-security-headers.js';
 
-type SecurityHeaderOptions = NonNullable<Parameters<typeof httpSecurityHeaders>[0]>;
 
 /** Where the build lands: beside the bundled Lambda (`console-assets/`) or in the source tree (`console/dist/`). */
 const CANDIDATE_DIRS = [new URL('./console-assets/', import.meta.url), new URL('../../console/dist/', import.meta.url)].map((u) => fileURLToPath(u));

@@ -23,12 +23,6 @@ export interface RecordedDesign extends DesignIdentity {
   migrationTable?: string;
 }
 
-/**
- * A guard re-reads the record after this long, so a migration that marks the table reaches every writer
- * within it; `npm run migrate-table` waits longer than this before copying. The Python reader uses the same.
- */
-export const DESIGN_RECHECK_MS = 5_000;
-
 export interface DesignCheck {
   /** `recorded`: the table had no record and now holds this code's; `matched`: it had one of the same major. */
   action: 'matched' | 'recorded';
@@ -105,33 +99,4 @@ export async function ensureDesignRecord(target: DesignRecordTarget, options: { 
   if (options.forWrite) assertWritable(target.table.name, recorded);
   assertSameMajor(target.table.name, recorded.version, current.version);
   return { action, recorded, current };
-}
-
-/**
- * Checks the table's design before writes: services share one guard and await `ready()`, which reads the
- * record at most once per DESIGN_RECHECK_MS (a GetItem every few seconds of writing, not one per write),
- * and refuses another major version or a table under migration. A failure (a refusal, or DynamoDB
- * unreachable) is not cached, so the next write checks again rather than the container staying broken.
- */
-export class DesignGuard {
-  private pending: Promise<DesignCheck> | undefined;
-  private checkedAt = 0;
-
-  constructor(
-    private readonly table: Table,
-    private readonly nowMs: () => number = Date.now,
-  ) {}
-
-  ready(): Promise<DesignCheck> {
-    if (this.pending && this.nowMs() - this.checkedAt >= DESIGN_RECHECK_MS) this.pending = undefined;
-    if (!this.pending) {
-      this.checkedAt = this.nowMs();
-      const check = ensureDesignRecord({ table: this.table, writer: 'system:design-guard' }, { forWrite: true });
-      this.pending = check;
-      check.catch(() => {
-        if (this.pending === check) this.pending = undefined;
-      });
-    }
-    return this.pending;
-  }
 }

@@ -1,13 +1,12 @@
 /**
- * The middy stack every route group shares, in the order middy's docs give: header normalizer, JSON body
- * parser, security headers, CORS, and the problem+json error handler last (its onError runs first, so the
- * other middlewares still decorate the error response).
+ * The middy stack every route group shares, in the order middy's docs give: JSON body parser, security
+ * headers, CORS, and the problem+json error handler last (its onError runs first, so the other middlewares
+ * still decorate the error response). No header normalizer: API Gateway's HTTP API events (payload format
+ * 2.0, the only kind the stack sends) and the local server's name every header in lower case.
  */
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
-import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { corsOrigin } from '../config.js';
 import { EARLY_ANSWER_MS, withDeadline } from '../deadline.js';
@@ -15,6 +14,7 @@ import { log } from '../log.js';
 import { BadRequestError, DeadlineExceededError, NotFoundError } from '../errors.js';
 import { requireJsonMediaType } from './media-type.js';
 import { problemResponse } from './problem.js';
+import { apiSecurityHeaders } from './security-headers.js';
 import { withSourceStack } from '../util/source-stack.js';
 
 export type HttpEvent = APIGatewayProxyEventV2 & { body?: unknown };
@@ -50,34 +50,16 @@ const jsonBody = (aliases: readonly string[]): middy.MiddlewareObj<HttpEvent, Ht
   },
 });
 
-type SecurityHeaderOptions = NonNullable<Parameters<typeof httpSecurityHeaders>[0]>;
-
-/**
- * middy's security headers with the reporting parts left out: its defaults send an empty
- * `Reporting-Endpoints:` on every response and `Report-To:` on HTML pages (no endpoint is configured), and
- * point the CSP and X-XSS-Protection at report groups ("csp", "xss") that do not exist. The registry
- * collects no browser reports, so it sends none of them. `overrides` win, as middy merges them.
- */
-function securityHeaders(overrides: SecurityHeaderOptions = {}): ReturnType<typeof httpSecurityHeaders> {
-  const { contentSecurityPolicy } = overrides;
-  return httpSecurityHeaders({
-    reportingEndpoints: false,
-    reportTo: false,
-    xssProtection: { reportTo: '' },
-    ...overrides,
-    contentSecurityPolicy: typeof contentSecurityPolicy === 'object' ? { 'report-to': '', ...contentSecurityPolicy } : (contentSecurityPolicy ?? { 'report-to': '' }),
-  } as SecurityHeaderOptions);
-}
-
 /**
  * Dispatches on API Gateway's routeKey ("GET /api/v1/schemas/{id}"), which the local server sets the same way.
- * `securityHeaders` overrides middy's defaults, e.g. the Content-Security-Policy of an HTML page.
+ * `securityHeaders`: a group that serves pages gives htmlSecurityHeaders (html-security-headers.ts) with its
+ * Content-Security-Policy; the others send the API's (security-headers.ts).
  */
 export function routeHandler(
   routes: Record<string, RouteFn>,
   options: {
     corsOrigin?: string;
-    securityHeaders?: SecurityHeaderOptions;
+    securityHeaders?: middy.MiddlewareObj<HttpEvent, HttpResult>;
     /** Builds error responses instead of problem+json (another API's error bodies). */
     errorResponse?: (error: unknown) => HttpResult;
     /** Request media types read as JSON besides JSON's own (e.g. application/octet-stream). */
@@ -96,9 +78,8 @@ export function routeHandler(
       throw new DeadlineExceededError();
     },
   })
-    .use(httpHeaderNormalizer())
     .use(jsonBody(options.jsonMediaTypes ?? []))
-    .use(securityHeaders(options.securityHeaders));
+    .use(options.securityHeaders ?? apiSecurityHeaders());
   const origin = options.corsOrigin ?? corsOrigin();
   if (origin) handler.use(httpCors({ origins: [origin] }));
   return handler.use({

@@ -1,7 +1,8 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DESIGN_RECHECK_MS, DesignGuard, ensureDesignRecord, majorVersion, readDesignRecord } from '../../lib/dynamo/design-record.js';
+import { DESIGN_RECHECK_MS, DesignGuard } from '../../lib/dynamo/design-guard.js';
+import { ensureDesignRecord, majorVersion, readDesignRecord } from '../../lib/dynamo/design-record.js';
 import { TableDesignMismatchError, TableMigratingError } from '../../lib/errors.js';
 import { ensureTable } from '../../lib/dynamo/table-admin.js';
 import { Table } from '../../lib/dynamo/table.js';

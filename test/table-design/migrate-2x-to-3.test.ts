@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CreateTableCommand, DeleteTableCommand, PutItemCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESIGN_RECHECK_MS } from '../../lib/dynamo/design-record.js';
+import { DESIGN_RECHECK_MS } from '../../lib/dynamo/design-guard.js';
 import { readState } from '../../lib/table-design/migrate/design-state.js';
 import { recordTypeInLayout, type StoredItem } from '../../lib/table-design/migrate/layout.js';
 import { migrate, type RunOptions } from '../../lib/table-design/migrate/migrate.js';

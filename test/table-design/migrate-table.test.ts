@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteTableCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DESIGN_RECHECK_MS } from '../../lib/dynamo/design-record.js';
+import { DESIGN_RECHECK_MS } from '../../lib/dynamo/design-guard.js';
 import { readState } from '../../lib/table-design/migrate/design-state.js';
 import { recordTypeInLayout, type StoredItem } from '../../lib/table-design/migrate/layout.js';
 import { dryRun, migrate, rollback, type RunOptions } from '../../lib/table-design/migrate/migrate.js';
