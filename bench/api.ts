@@ -4,8 +4,9 @@
  * 1. DynamoDB calls per operation, counted by a middleware on the SDK client the handlers use.
  * 2. POST /payloads through the local server (HTTP, auth, validation, handler) against raw SDK PutItem
  *    calls of the same items, at the same concurrency, against the same DynamoDB Local. Target (issue 18): 0.85x.
+ *    Beside them, a bare HTTP server that only forwards to the same PutItem: the floor of any front end here.
  */
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -138,46 +139,66 @@ const rawPut = (i: number) => {
 // do, so that both sides pay for the same kind of HTTP client (fetch's costs about twice as much CPU per
 // request, in the same process as the server).
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-const apiPost = (i: number) =>
+const postTo = (url: string) => (i: number) =>
   new Promise<void>((resolve, reject) => {
     const body = JSON.stringify({ schema_ref: version.id, data: data(i) });
-    const req = request(`${base}/api/v1/payloads`, { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = request(url, { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`POST /payloads: ${res.statusCode} ${Buffer.concat(chunks).toString()}`))));
+      res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`POST ${url}: ${res.statusCode} ${Buffer.concat(chunks).toString()}`))));
     });
     req.on('error', reject);
     req.end(body);
   });
+const apiPost = postTo(`${base}/api/v1/payloads`);
 
-for (let round = 0; round < WARMUP_ROUNDS; round++) {
-  await throughput(rawPut);
-  await throughput(apiPost);
-}
+// The floor of any HTTP front end on this machine: a bare node:http server in this process that parses the
+// request and sends the same PutItem as rawPut, with no routing, auth, validation or middleware. What
+// POST /payloads costs beyond it is the registry's own work.
+const forwarder = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const { data: document } = JSON.parse(Buffer.concat(chunks).toString()) as { data: { user_id: string } };
+    rawPut(Number(document.user_id.slice(1))).then(
+      () => res.writeHead(201, { 'content-type': 'application/json' }).end('{}'),
+      (e: Error) => res.writeHead(500).end(e.message),
+    );
+  });
+});
+await new Promise<void>((r) => forwarder.listen(0, '127.0.0.1', r));
+const hopPost = postTo(`http://127.0.0.1:${(forwarder.address() as AddressInfo).port}/`);
+
+const sides = [rawPut, apiPost, hopPost];
+for (let round = 0; round < WARMUP_ROUNDS; round++) for (const side of sides) await throughput(side);
 cpuPerWrite.clear();
-// Short rounds alternate the two (ABBA), so drift in DynamoDB Local (its table grows) and load from other
-// processes hit both alike; the figure is the median of the rounds' ratios.
-const ratios: number[] = [];
-const raw: number[] = [];
-const api: number[] = [];
+// Short rounds rotate the order of the sides, so drift in DynamoDB Local (its table grows) and load from
+// other processes hit them alike; each figure is the median of the rounds' ratios to raw PutItem.
+const rates = new Map(sides.map((side) => [side, [] as number[]]));
+const ratios = new Map(sides.map((side) => [side, [] as number[]]));
 for (let round = 0; round < ROUNDS; round++) {
-  const rawFirst = round % 2 === 0;
-  const a = await throughput(rawFirst ? rawPut : apiPost);
-  const b = await throughput(rawFirst ? apiPost : rawPut);
-  const [r, p] = rawFirst ? [a, b] : [b, a];
-  raw.push(r);
-  api.push(p);
-  ratios.push(p / r);
+  const order = [...sides.slice(round % 3), ...sides.slice(0, round % 3)];
+  const measured = new Map<unknown, number>();
+  for (const side of order) measured.set(side, await throughput(side));
+  for (const side of sides) {
+    rates.get(side)!.push(measured.get(side)!);
+    ratios.get(side)!.push(measured.get(side)! / measured.get(rawPut)!);
+  }
 }
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-console.log(`\nWrites at concurrency ${CONCURRENCY}, ${WRITES} per round, median of ${ROUNDS} alternated rounds after ${WARMUP_ROUNDS} of warm-up:`);
-console.log(`raw SDK PutItem        ${median(raw).toFixed(0).padStart(6)} writes/s`);
-console.log(`POST /payloads (HTTP)  ${median(api).toFixed(0).padStart(6)} writes/s`);
-console.log(`POST /payloads / raw PutItem: ${median(ratios).toFixed(2)}x (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}) (target >= 0.85x)`);
-// Once DynamoDB Local is warm this process is the bottleneck, so the ratio above tends to the ratio of these.
-const [rawCpu, apiCpu] = [median(cpuPerWrite.get(rawPut)!), median(cpuPerWrite.get(apiPost)!)];
-console.log(`CPU of this process per write: raw PutItem ${rawCpu.toFixed(2)} ms, POST /payloads ${apiCpu.toFixed(2)} ms (client, server and handler; raw / POST ${(rawCpu / apiCpu).toFixed(2)}x)`);
+const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)}`;
+const cpu = (side: unknown) => median(cpuPerWrite.get(side)!);
+console.log(`\nWrites at concurrency ${CONCURRENCY}, ${WRITES} per round, median of ${ROUNDS} rounds in rotating order after ${WARMUP_ROUNDS} of warm-up`);
+console.log('(CPU: this process per write, client and server; DynamoDB Local is another process):');
+for (const [label, side] of [['raw SDK PutItem', rawPut], ['bare HTTP server + PutItem', hopPost], ['POST /payloads (HTTP)', apiPost]] as const) {
+  console.log(`${label.padEnd(28)} ${median(rates.get(side)!).toFixed(0).padStart(6)} writes/s  CPU ${cpu(side).toFixed(2)} ms/write`);
+}
+console.log(`bare HTTP server / raw PutItem: ${median(ratios.get(hopPost)!).toFixed(2)}x (${spread(ratios.get(hopPost)!)})`);
+console.log(`POST /payloads / raw PutItem: ${median(ratios.get(apiPost)!).toFixed(2)}x (${spread(ratios.get(apiPost)!)}) (target >= 0.85x)`);
+// Once DynamoDB Local is warm this process is the bottleneck, so the ratios above tend to these.
+console.log(`CPU ratios (raw / side): bare HTTP server ${(cpu(rawPut) / cpu(hopPost)).toFixed(2)}x, POST /payloads ${(cpu(rawPut) / cpu(apiPost)).toFixed(2)}x`);
 
+forwarder.close();
 agent.destroy();
 server.close();
 user.destroy();
