@@ -22,11 +22,15 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string | undefined>> 
   'X-Powered-By': undefined,
 };
 
+const NAMES = Object.keys(API_SECURITY_HEADERS);
+
 /** API_SECURITY_HEADERS on every response, errors included, as middy's middleware applies its own. */
 export function apiSecurityHeaders(): middy.MiddlewareObj<HttpEvent, HttpResult> {
   const after = async (request: middy.Request<HttpEvent, HttpResult>) => {
     if (request.response === undefined || request.response === null) return;
-    request.response.headers = { ...request.response.headers, ...API_SECURITY_HEADERS } as HttpResult['headers'];
+    // Set on the response's own headers, as middy does: a spread into a new object cost more than the rest of the middleware stack.
+    const headers = (request.response.headers ??= {}) as Record<string, unknown>;
+    for (const name of NAMES) headers[name] = API_SECURITY_HEADERS[name];
   };
   return { after, onError: after };
 }

@@ -163,6 +163,13 @@ function rememberVerified(verify: (token: string) => Promise<Record<string, unkn
 
 export function createLocalServer(options: LocalServerOptions): Server {
   const compiled = options.routes.map(compile);
+  // A remembered token's claims are one object, converted once rather than on each of its requests.
+  const converted = new WeakMap<Record<string, unknown>, Record<string, string>>();
+  const gatewayClaims = (claims: Record<string, unknown>) => {
+    let strings = converted.get(claims);
+    if (!strings) converted.set(claims, (strings = claimsAsApiGateway(claims)));
+    return strings;
+  };
   const verifyToken = options.verifyToken && rememberVerified(options.verifyToken);
   const handlers = new Map<string, Promise<LambdaHandler>>();
   const handlerFor = (group: string) => {
@@ -242,7 +249,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
         } catch (e) {
           throw new UnauthorizedError(`invalid token: ${(e as Error).message}`, { bearerError: 'invalid_token' });
         }
-        (event.requestContext as unknown as Record<string, unknown>).authorizer = { jwt: { claims: claimsAsApiGateway(claims), scopes: null } };
+        (event.requestContext as unknown as Record<string, unknown>).authorizer = { jwt: { claims: gatewayClaims(claims), scopes: null } };
       }
       const handler = await handlerFor(match.route.group);
       send(res, await handler(event, lambdaContext(match.route.group, requestId, options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)));

@@ -83,7 +83,7 @@ export class PayloadService {
     const fields = declaredFields(version);
     const item = withIndexedFields(unindexed, fields);
     const entries = entriesFor(item, fields).map((e) => this.stores.index.put(e));
-    const payload = toPayload(item);
+    const payload = toPayload(item, input);
     if (idempotencyKey === undefined) {
       await this.stores.payloads.create(item, entries);
       return { payload, replayed: false, ...notice };
@@ -114,12 +114,12 @@ export class PayloadService {
     authorize(principal, version.workspace_id, 'reader', `schema version ${schemaRef}`);
     const shards = await this.shards.forRead(version.workspace_id, version.name);
     const page = await this.stores.payloads.list({ workspace_id: version.workspace_id, schema_name: version.name, schema_ref: schemaRef }, shards, limit, cursor);
-    return { items: page.items.map(toPayload), next_cursor: page.next_cursor };
+    return { items: page.items.map((item) => toPayload(item)), next_cursor: page.next_cursor };
   }
 
   async listBySchemaName(principal: Principal, workspaceId: string, schemaName: string, limit: number, cursor?: string): Promise<Page<Payload>> {
     authorize(principal, workspaceId, 'reader', 'workspace');
     const page = await this.stores.payloads.list({ workspace_id: workspaceId, schema_name: schemaName }, await this.shards.forRead(workspaceId, schemaName), limit, cursor);
-    return { items: page.items.map(toPayload), next_cursor: page.next_cursor };
+    return { items: page.items.map((item) => toPayload(item)), next_cursor: page.next_cursor };
   }
 }
