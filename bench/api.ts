@@ -15,7 +15,7 @@ import { ROUTES } from '../functions/routes.js';
 import { devVerifier, mintToken } from '../lib/auth/dev-tokens.js';
 import { readConfig, useConfig } from '../lib/config.js';
 import type { Deps } from '../lib/deps.js';
-import { createDynamoClients } from '../lib/dynamo/client.js';
+import { createDynamoClients, observeCalls } from '../lib/dynamo/client.js';
 import { ensureTable } from '../lib/dynamo/table-admin.js';
 import { Table } from '../lib/dynamo/table.js';
 import { payloadRules } from '../lib/generated/records/payload.js';
@@ -32,13 +32,10 @@ const WARMUP_ROUNDS = 2;
 const ddb = await startDynamoDbLocal();
 const dynamo = createDynamoClients({ region: 'local', endpoint: ddb.endpoint });
 const calls: Record<string, number> = {};
-dynamo.raw.middlewareStack.add(
-  (next, context) => async (args) => {
-    calls[context.commandName ?? '?'] = (calls[context.commandName ?? '?'] ?? 0) + 1;
-    return next(args);
-  },
-  { step: 'initialize', name: 'countCalls' },
-);
+const stopCounting = observeCalls(dynamo, 'countCalls', (next, context) => async (args) => {
+  calls[context.commandName ?? '?'] = (calls[context.commandName ?? '?'] ?? 0) + 1;
+  return next(args);
+});
 const tableName = 'bench';
 // Handler modules also build their production deps at import, as in Lambda; give them a valid config.
 useConfig(readConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: ddb.endpoint, AWS_REGION: 'local' }));
@@ -97,7 +94,7 @@ await counted('GET /schemas/{id}', () => call('GET', `/api/v1/schemas/${version.
 const scans = calls.ScanCommand ?? 0;
 console.log(`Scan calls seen: ${scans}`);
 // The count is the harness's, not the server's: off before the throughput rounds.
-dynamo.raw.middlewareStack.remove('countCalls');
+stopCounting();
 
 /** This process's CPU per write of each side (the server, its handlers and the bench client; DynamoDB Local is another process). */
 const cpuPerWrite = new Map<unknown, number[]>();

@@ -1,38 +1,74 @@
 /** DynamoDB clients built from configuration; the domain never constructs SDK clients itself. */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { marshallOptions } from '@aws-sdk/util-dynamodb';
+import type { InitializeMiddleware } from '@smithy/types';
 import { requireTimeToCommit } from '../deadline.js';
 
 /** The calls that change the table: each is refused when its request is too close to its deadline. */
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand', 'ExecuteStatementCommand', 'BatchExecuteStatementCommand', 'ExecuteTransactionCommand']);
 
+/** How items become DynamoDB attribute values, on every client. Frozen: lib-dynamodb sets `convertTopLevelContainer` on the options object it is given, so the document client gets a copy. */
+export const MARSHALL_OPTIONS: Readonly<marshallOptions> = Object.freeze({ removeUndefinedValues: true, convertEmptyValues: false });
+
 export interface DynamoClients {
   raw: DynamoDBClient;
   doc: DynamoDBDocumentClient;
+  /**
+   * The raw client's connections, with the SDK's `cacheMiddleware`: it resolves each command's middleware
+   * once, not on every call (a sixth of the SDK's CPU per PutItem). lib-dynamodb refuses the option, so
+   * `Table` sends its single-item gets and puts, the calls of the request path, here, marshalled with
+   * MARSHALL_OPTIONS as the document client marshals. Its cached handlers do not see middleware added
+   * after a command's first call.
+   */
+  items: DynamoDBClient;
 }
 
-export function createDynamoClients(options: { region: string; endpoint?: string }): DynamoClients {
-  const raw = new DynamoDBClient({
-    region: options.region,
-    ...(options.endpoint
-      ? // DynamoDB Local accepts any credentials; fixed ones keep local runs independent of the developer's AWS setup.
-        { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
+/** `client` without the SDK's logging work and with the deadline check on its writes. */
+function guarded(client: DynamoDBClient): DynamoDBClient {
   // The SDK's logger is a no-op unless one is given, yet its middleware builds the filtered copy of every
   // input and output that it would log (schemaLogFilter walks each one against its schema): a tenth of
   // the SDK's own CPU per PutItem. The registry logs its own requests and never gives the SDK a logger.
-  raw.middlewareStack.remove('loggerMiddleware');
-  // The raw client sends every call, the document client's and ElectroDB's too: one check covers them all.
-  raw.middlewareStack.add(
+  client.middlewareStack.remove('loggerMiddleware');
+  client.middlewareStack.add(
     (next, context) => async (args) => {
       if (WRITES.has(context.commandName ?? '')) requireTimeToCommit();
       return next(args);
     },
     { step: 'initialize', name: 'commitDeadline' },
   );
-  const doc = DynamoDBDocumentClient.from(raw, {
-    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-  });
-  return { raw, doc };
+  return client;
+}
+
+export function createDynamoClients(options: { region: string; endpoint?: string }): DynamoClients {
+  const config: DynamoDBClientConfig = {
+    region: options.region,
+    ...(options.endpoint
+      ? // DynamoDB Local accepts any credentials; fixed ones keep local runs independent of the developer's AWS setup.
+        { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  };
+  // The raw client sends the document client's calls and ElectroDB's too: one check covers them all.
+  const raw = guarded(new DynamoDBClient(config));
+  const doc = DynamoDBDocumentClient.from(raw, { marshallOptions: { ...MARSHALL_OPTIONS } });
+  // One connection pool for both: destroying the raw client closes it.
+  const items = guarded(new DynamoDBClient({ ...config, requestHandler: raw.config.requestHandler, cacheMiddleware: true }));
+  return { raw, doc, items };
+}
+
+
+/**
+ * Adds `middleware` to every client of `clients` (the document client sends through the raw one), for
+ * the bench and tests that count or fail calls; the items client's cached handlers are dropped so that
+ * it applies from the next call. Answers the function that removes it again.
+ */
+export function observeCalls(clients: DynamoClients, name: string, middleware: InitializeMiddleware<any, any>): () => void {
+  const targets = clients.items === clients.raw ? [clients.raw] : [clients.raw, clients.items];
+  const refresh = () => Reflect.deleteProperty(clients.items, 'handlers');
+  for (const client of targets) client.middlewareStack.add(middleware, { step: 'initialize', name });
+  refresh();
+  return () => {
+    for (const client of targets) client.middlewareStack.remove(name);
+    refresh();
+  };
 }

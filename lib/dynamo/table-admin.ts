@@ -94,7 +94,7 @@ export async function ensureTableShape(
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<EnsureTableResult> {
   // The design record is checked before the shape changes, so a table of another major is left as it is.
   const exists = (await describe(client, tableName)) !== undefined;
-  const table = new Table({ dynamo: { raw: client, doc: DynamoDBDocumentClient.from(client) }, tableName, now: () => new Date(), newId: ulid });
+  const table = new Table({ dynamo: { raw: client, doc: DynamoDBDocumentClient.from(client), items: client }, tableName, now: () => new Date(), newId: ulid });
   const record = { table, writer: 'system:ensure-table' };
   const checked = exists ? await ensureDesignRecord(record) : undefined;
   const shape = await ensureTableShape(client, createTableInput(tableName), timeToLiveInput(tableName));

@@ -5,10 +5,9 @@
  * batch reads, conditional puts), and the helpers every store shares. Only stores (lib/store/) and the
  * table's own admin code use it; services receive stores.
  */
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type QueryCommandInput,
@@ -21,7 +20,8 @@ import type { Entities } from '../generated/entities.js';
 import { INDEXES, type IndexName } from '../generated/table.js';
 import { once } from '../util/once.js';
 import { buildItem, readItem, type RecordRules } from './items.js';
-import type { DynamoClients } from './client.js';
+import { MARSHALL_OPTIONS, type DynamoClients } from './client.js';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { cancellationCodes, isConditionFailure, translate } from './errors.js';
 
@@ -79,6 +79,7 @@ export class Table implements Transactor {
   /** The clock and id generator the entities and stores stamp items with. */
   readonly clock: Clock & IdGenerator;
   readonly #doc: DynamoClients['doc'];
+  readonly #items: DynamoClients['items'];
   readonly #name: string;
   readonly #entities: () => Promise<Entities>;
 
@@ -90,6 +91,7 @@ export class Table implements Transactor {
    */
   constructor(deps: TableDeps, loadEntities?: EntitiesLoader) {
     this.#doc = deps.dynamo.doc;
+    this.#items = deps.dynamo.items;
     this.#name = deps.tableName;
     this.clock = { now: deps.now, newId: deps.newId };
     this.#entities = once(async () => {
@@ -115,8 +117,7 @@ export class Table implements Transactor {
 
   /** One GetItem of a record by the attributes of its primary key, read as its entity reads it (undefined when absent). */
   async read<I>(rules: RecordRules<I>, key: Partial<I>, options: { consistent: boolean }): Promise<I | undefined> {
-    const { Item } = await this.#doc.send(new GetCommand({ TableName: this.name, Key: rules.primaryKey(key as Record<string, unknown>), ...(options.consistent ? { ConsistentRead: true } : {}) }));
-    return readItem(rules, Item);
+    return readItem(rules, await this.#get(rules.primaryKey(key as Record<string, unknown>), options.consistent));
   }
 
   /** The first record of a record type in one partition of a GSI (a version by its id), read as its entity reads it. */
@@ -170,7 +171,10 @@ export class Table implements Transactor {
 
   /** One PutItem call of a Put built by `put` (no transaction: the cheapest single write). */
   async putItem(put: TransactItem): Promise<void> {
-    await this.#doc.send(new PutCommand(put.Put!));
+    const { Item, ExpressionAttributeValues: values, ...rest } = put.Put!;
+    await this.#items.send(
+      new PutItemCommand({ ...rest, Item: marshall(Item, MARSHALL_OPTIONS), ...(values ? { ExpressionAttributeValues: marshall(values, MARSHALL_OPTIONS) } : {}) }),
+    );
   }
 
   /** One PutItem of a conditional Put: false, not an error, when its condition does not hold. */
@@ -186,8 +190,13 @@ export class Table implements Transactor {
 
   /** One strongly consistent GetItem of the raw item (every attribute, attribute families included). */
   async getItem(key: Record<string, string>): Promise<Record<string, unknown> | undefined> {
-    const { Item } = await this.#doc.send(new GetCommand({ TableName: this.name, Key: key, ConsistentRead: true }));
-    return Item;
+    return this.#get(key, true);
+  }
+
+  /** One GetItem through the items client (see DynamoClients). */
+  async #get(key: Record<string, unknown>, consistent: boolean): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await this.#items.send(new GetItemCommand({ TableName: this.name, Key: marshall(key, MARSHALL_OPTIONS), ...(consistent ? { ConsistentRead: true } : {}) }));
+    return Item && unmarshall(Item);
   }
 
   /** One UpdateItem call, answering the item after the update. */

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { observeCalls } from '../../lib/dynamo/client.js';
 import { useRegistry } from '../support/registry.js';
 
 const reg = useRegistry();
@@ -10,13 +11,10 @@ let token: string;
 let ref: string;
 
 beforeAll(async () => {
-  reg.deps.dynamo.raw.middlewareStack.add(
-    (next, context) => async (args) => {
-      calls.push(context.commandName ?? '?');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  observeCalls(reg.deps.dynamo, 'countCalls', (next, context) => async (args) => {
+    calls.push(context.commandName ?? '?');
+    return next(args);
+  });
   token = await reg.token('ada', { acme: 'admin' });
   const v = await reg.call('POST', '/api/v1/schemas', { token, body: { workspace_id: 'acme', name: 'costs', definition: { type: 'object' } } });
   ref = v.body.id;

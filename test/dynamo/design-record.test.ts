@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DESIGN_RECHECK_MS, DesignGuard } from '../../lib/dynamo/design-guard.js';
 import { ensureDesignRecord, majorVersion, readDesignRecord } from '../../lib/dynamo/design-record.js';
 import { TableDesignMismatchError, TableMigratingError } from '../../lib/errors.js';
+import { observeCalls } from '../../lib/dynamo/client.js';
 import { ensureTable } from '../../lib/dynamo/table-admin.js';
 import { Table } from '../../lib/dynamo/table.js';
 import { loadEntities } from '../../lib/compose/entities.js';
@@ -68,13 +69,10 @@ describe('the design record', () => {
 
   it('is checked once per guard, and checked again after a refusal', async () => {
     const calls: string[] = [];
-    t.dynamo.raw.middlewareStack.add(
-      (next, context) => async (args) => {
-        calls.push(context.commandName ?? '?');
-        return next(args);
-      },
-      { step: 'initialize', name: 'countDesignCalls' },
-    );
+    const stop = observeCalls(t.dynamo, 'countDesignCalls', (next, context) => async (args) => {
+      calls.push(context.commandName ?? '?');
+      return next(args);
+    });
     try {
       await recordDesign(`${major + 1}.0.0`);
       const guard = new DesignGuard(table);
@@ -85,7 +83,7 @@ describe('the design record', () => {
       await guard.ready();
       expect(calls).toEqual(['GetItemCommand']);
     } finally {
-      t.dynamo.raw.middlewareStack.remove('countDesignCalls');
+      stop();
     }
   });
 

@@ -6,6 +6,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
+import { observeCalls } from '../../lib/dynamo/client.js';
 import { Table } from '../../lib/dynamo/table.js';
 import { PayloadStore } from '../../lib/store/payloads.js';
 import { exampleItem, getCost, jsonOfBytes, putCost, queryCost, type Item } from '../../lib/table-design/capacity.js';
@@ -63,18 +64,13 @@ describe('the capacity model', () => {
   for (const kb of [1, 4, 10, 100]) {
     it(`counts the units of a ${kb} KB payload as the store writes it, and of reading it back`, async () => {
       const seen: ConsumedCapacity[] = [];
-      const doc = t.dynamo.doc;
-      const capture = 'capture-consumed-capacity';
-      doc.middlewareStack.add(
-        (next) => async (args) => {
-          (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'INDEXES';
-          const result = await next(args);
-          const c = (result.output as { ConsumedCapacity?: ConsumedCapacity }).ConsumedCapacity;
-          if (c) seen.push(c);
-          return result;
-        },
-        { step: 'initialize', name: capture },
-      );
+      const stop = observeCalls(t.dynamo, 'capture-consumed-capacity', (next) => async (args) => {
+        (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'INDEXES';
+        const result = await next(args);
+        const c = (result.output as { ConsumedCapacity?: ConsumedCapacity }).ConsumedCapacity;
+        if (c) seen.push(c);
+        return result;
+      });
       try {
         const table = new Table({ dynamo: t.dynamo, tableName: t.tableName, now: () => new Date(), newId: ulid });
         const store = new PayloadStore(table);
@@ -87,7 +83,7 @@ describe('the capacity model', () => {
         expect(consumed(write)).toEqual(putCost(design, stored as unknown as Item).units);
         expect(read?.CapacityUnits).toBe(getCost(design, stored as unknown as Item, { consistent: true }));
       } finally {
-        doc.middlewareStack.remove(capture);
+        stop();
       }
     });
   }
