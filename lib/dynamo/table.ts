@@ -1,11 +1,13 @@
 /**
  * The one DynamoDB table as the stores see it: items built and read from schema.yaml's rules (items.ts),
  * the generated ElectroDB entities for the queries they page (loaded on first use: a function that only
- * writes and gets items never loads ElectroDB), the raw document client for the rest (transactions,
- * batch reads, conditional puts), and the helpers every store shares. Only stores (lib/store/) and the
+ * writes and gets items never loads ElectroDB), the items client for single-item gets and puts (see
+ * DynamoClients), the document client for the rest (transactions, queries, batch reads, updates), and the
+ * helpers every store shares. Only stores (lib/store/) and the
  * table's own admin code use it; services receive stores.
  */
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   BatchGetCommand,
   QueryCommand,
@@ -21,7 +23,6 @@ import { INDEXES, type IndexName } from '../generated/table.js';
 import { once } from '../util/once.js';
 import { buildItem, readItem, type RecordRules } from './items.js';
 import { MARSHALL_OPTIONS, type DynamoClients } from './client.js';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { cancellationCodes, isConditionFailure, translate } from './errors.js';
 
