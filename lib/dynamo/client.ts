@@ -17,9 +17,9 @@ export interface DynamoClients {
   /**
    * The raw client's connections, with the SDK's `cacheMiddleware`: it resolves each command's middleware
    * once, not on every call (a sixth of the SDK's CPU per PutItem). lib-dynamodb refuses the option, so
-   * `Table` sends its single-item gets and puts, the calls of the request path, here, marshalled with
-   * MARSHALL_OPTIONS as the document client marshals. Its cached handlers do not see middleware added
-   * after a command's first call.
+   * `Table` sends its gets, puts, queries and batch reads, the calls of the request path, here, marshalled
+   * with MARSHALL_OPTIONS as the document client marshals. Its cached handlers do not see middleware added
+   * after a command's first call (see observeCalls).
    */
   items: DynamoDBClient;
 }

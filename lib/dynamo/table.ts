@@ -1,16 +1,14 @@
 /**
  * The one DynamoDB table as the stores see it: items built and read from schema.yaml's rules (items.ts),
  * the generated ElectroDB entities for the queries they page (loaded on first use: a function that only
- * writes and gets items never loads ElectroDB), the items client for single-item gets and puts (see
- * DynamoClients), the document client for the rest (transactions, queries, batch reads, updates), and the
- * helpers every store shares. Only stores (lib/store/) and the
+ * writes and gets items never loads ElectroDB), the items client for its gets, puts, queries and batch
+ * reads (see DynamoClients), the document client for transactions and updates, and the helpers every
+ * store shares. Only stores (lib/store/) and the
  * table's own admin code use it; services receive stores.
  */
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, GetItemCommand, PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
-  BatchGetCommand,
-  QueryCommand,
   TransactWriteCommand,
   type QueryCommandInput,
   UpdateCommand,
@@ -75,6 +73,9 @@ export interface Transactor {
   transact(items: TransactItem[]): Promise<void>;
   transactOrConflict(items: TransactItem[], message: string): Promise<void>;
 }
+
+/** Attribute values as the document client marshals them, for the items client's commands. */
+const marshalled = (values: Record<string, unknown>): Record<string, AttributeValue> => marshall(values, MARSHALL_OPTIONS);
 
 export class Table implements Transactor {
   /** The clock and id generator the entities and stores stamp items with. */
@@ -173,9 +174,7 @@ export class Table implements Transactor {
   /** One PutItem call of a Put built by `put` (no transaction: the cheapest single write). */
   async putItem(put: TransactItem): Promise<void> {
     const { Item, ExpressionAttributeValues: values, ...rest } = put.Put!;
-    await this.#items.send(
-      new PutItemCommand({ ...rest, Item: marshall(Item, MARSHALL_OPTIONS), ...(values ? { ExpressionAttributeValues: marshall(values, MARSHALL_OPTIONS) } : {}) }),
-    );
+    await this.#items.send(new PutItemCommand({ ...rest, Item: marshalled(Item!), ...(values ? { ExpressionAttributeValues: marshalled(values) } : {}) }));
   }
 
   /** One PutItem of a conditional Put: false, not an error, when its condition does not hold. */
@@ -196,7 +195,7 @@ export class Table implements Transactor {
 
   /** One GetItem through the items client (see DynamoClients). */
   async #get(key: Record<string, unknown>, consistent: boolean): Promise<Record<string, unknown> | undefined> {
-    const { Item } = await this.#items.send(new GetItemCommand({ TableName: this.name, Key: marshall(key, MARSHALL_OPTIONS), ...(consistent ? { ConsistentRead: true } : {}) }));
+    const { Item } = await this.#items.send(new GetItemCommand({ TableName: this.name, Key: marshalled(key), ...(consistent ? { ConsistentRead: true } : {}) }));
     return Item && unmarshall(Item);
   }
 
@@ -223,9 +222,12 @@ export class Table implements Transactor {
    * One Query call, for the listings ElectroDB cannot page itself (pages merged across shards): the raw
    * items, and the key to continue from while DynamoDB has more.
    */
-  async query(input: Omit<QueryCommandInput, 'TableName'>): Promise<{ items: Record<string, unknown>[]; lastKey?: Record<string, unknown> }> {
-    const out = await this.#doc.send(new QueryCommand({ ...input, TableName: this.name }));
-    return { items: out.Items ?? [], ...(out.LastEvaluatedKey ? { lastKey: out.LastEvaluatedKey } : {}) };
+  async query(input: Omit<QueryCommandInput, 'TableName' | 'KeyConditions' | 'QueryFilter'>): Promise<{ items: Record<string, unknown>[]; lastKey?: Record<string, unknown> }> {
+    const { ExpressionAttributeValues: values, ExclusiveStartKey: start, ...rest } = input;
+    const out = await this.#items.send(
+      new QueryCommand({ ...rest, TableName: this.name, ...(values ? { ExpressionAttributeValues: marshalled(values) } : {}), ...(start ? { ExclusiveStartKey: marshalled(start) } : {}) }),
+    );
+    return { items: (out.Items ?? []).map((item) => unmarshall(item)), ...(out.LastEvaluatedKey ? { lastKey: unmarshall(out.LastEvaluatedKey) } : {}) };
   }
 
   /** One TransactWriteItems call. */
@@ -257,9 +259,9 @@ export class Table implements Transactor {
       for (let attempt = 0; pending.length; attempt++) {
         if (attempt === BATCH_GET_MAX_ATTEMPTS) throw new ServiceUnavailableError();
         if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-        const out = await this.#doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) } } }));
-        found.push(...(out.Responses?.[this.name] ?? []));
-        pending = out.UnprocessedKeys?.[this.name]?.Keys ?? [];
+        const out = await this.#items.send(new BatchGetItemCommand({ RequestItems: { [this.name]: { Keys: pending.map(marshalled), ...(options.consistent ? { ConsistentRead: true } : {}) } } }));
+        found.push(...(out.Responses?.[this.name] ?? []).map((item) => unmarshall(item)));
+        pending = (out.UnprocessedKeys?.[this.name]?.Keys ?? []).map((key) => unmarshall(key));
       }
     }
     const byKey = new Map(found.map((i) => [`${i.PK}\u0000${i.SK}`, i]));

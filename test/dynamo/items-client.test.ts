@@ -1,10 +1,10 @@
 /**
- * Table's single-item puts and gets go through the items client (raw commands marshalled by Table, with
- * the SDK's cached middleware) while everything else goes through the document client: both must store
- * and read the very same attribute values, for every record type of schema.yaml.
+ * Table's gets, puts, queries and batch reads go through the items client (raw commands marshalled by
+ * Table, with the SDK's cached middleware) while its transactions go through the document client: both
+ * must store and read the very same attribute values, for every record type of schema.yaml.
  */
 import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { observeCalls } from '../../lib/dynamo/client.js';
 import { Table } from '../../lib/dynamo/table.js';
@@ -42,6 +42,20 @@ describe('the items client', () => {
     }
     const count = async (TableName: string) => (await t.dynamo.raw.send(new ScanCommand({ TableName, Select: 'COUNT' }))).Count;
     expect(await count(t.tableName)).toBe(await count(viaDoc));
+    // Queries and batch reads answer what the document client answers, key for key.
+    const keys = recordTypes.map(([name, example]) => (RECORD_RULES[name] as { primaryKey: (a: unknown) => Record<string, string> }).primaryKey(example));
+    const sorted = (items: Record<string, unknown>[]) => items.map((i) => JSON.stringify(i, Object.keys(i).sort())).sort();
+    expect(sorted(await table.batchGet(keys, { consistent: true }))).toEqual(
+      sorted(((await t.dynamo.doc.send(new BatchGetCommand({ RequestItems: { [viaDoc]: { Keys: keys, ConsistentRead: true } } }))).Responses?.[viaDoc] ?? []) as Record<string, unknown>[]),
+    );
+    for (const key of keys) {
+      const query = { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': key.PK } };
+      const page = await table.query({ ...query, Limit: 1 });
+      const theirs = await t.dynamo.doc.send(new QueryCommand({ ...query, Limit: 1, TableName: viaDoc }));
+      expect(page.items).toEqual(theirs.Items);
+      expect(page.lastKey).toEqual(theirs.LastEvaluatedKey);
+      if (page.lastKey) expect((await table.query({ ...query, ExclusiveStartKey: page.lastKey })).items).toEqual((await t.dynamo.doc.send(new QueryCommand({ ...query, ExclusiveStartKey: page.lastKey, TableName: viaDoc }))).Items);
+    }
   });
 
   it('reports a condition that does not hold as false, and is seen by observeCalls even after its first call', async () => {
