@@ -56,14 +56,13 @@ export function createDynamoClients(options: { region: string; endpoint?: string
   return { raw, doc, items };
 }
 
-
 /**
  * Adds `middleware` to every client of `clients` (the document client sends through the raw one), for
  * the bench and tests that count or fail calls; the items client's cached handlers are dropped so that
  * it applies from the next call. Answers the function that removes it again.
  */
 export function observeCalls(clients: DynamoClients, name: string, middleware: InitializeMiddleware<any, any>): () => void {
-  const targets = clients.items === clients.raw ? [clients.raw] : [clients.raw, clients.items];
+  const targets = [clients.raw, clients.items];
   const refresh = () => Reflect.deleteProperty(clients.items, 'handlers');
   for (const client of targets) client.middlewareStack.add(middleware, { step: 'initialize', name });
   refresh();

@@ -1,6 +1,6 @@
 /**
  * Items built and read as the generated ElectroDB entities build and read them, from schema.yaml's rules
- * (lib/generated/records.ts), without loading ElectroDB: every write builds its items here,
+ * (lib/generated/records/), without loading ElectroDB: every write builds its items here,
  * and the reads on the payload path go through `readItem`, so a function that only stores and reads
  * payloads never loads ElectroDB (220 KB, a third of its cold start). test/dynamo/items.test.ts checks
  * every record type against the entities' output.

@@ -290,7 +290,8 @@ export function generateRecordModules(design: TableDesign): Record<string, strin
   const rules = constantPool(true);
   const enumValues = new Map<string, string>();
   const files: Record<string, string> = {};
-  for (const rt of Object.values(design.recordTypes)) {
+  const recordTypes = Object.values(design.recordTypes);
+  for (const rt of recordTypes) {
     const used = new Set<string>();
     const use = (name: string) => (used.add(name), name);
     const ruleOf = (a: AttributeDef): string => {
@@ -327,7 +328,9 @@ export function generateRecordModules(design: TableDesign): Record<string, strin
       `import { INDEXES, type ${pascal(rt.name)}Item } from '../table.js';`,
       `import { ${[...used].sort().join(', ')} } from './shared.js';`,
     ];
-    files[`${dir}${rt.name}.ts`] = generatedModule(design, imports, (out) => body.forEach((line) => out(line)));
+    files[`${dir}${rt.name}.ts`] = generatedModule(design, imports, (out) => {
+      for (const line of body) out(line);
+    });
   }
   files[`${dir}shared.ts`] = generatedModule(
     design,
@@ -341,7 +344,6 @@ export function generateRecordModules(design: TableDesign): Record<string, strin
       for (const line of [...specs.lines, '', ...patterns.lines, '', ...rules.lines]) emit(line);
     },
   );
-  const recordTypes = Object.values(design.recordTypes);
   files[`${dir}index.ts`] = generatedModule(
     design,
     [...recordTypes.map((rt) => `import { ${camel(rt.name)}Rules } from './${rt.name}.js';`), ...recordTypes.map((rt) => `export * from './${rt.name}.js';`)],

@@ -19,6 +19,8 @@ const t = useTestTable();
 const clock = { now: () => new Date('2026-12-04T10:00:00.000Z'), newId: () => '01HF7YAT00S8Z6N5V4C3B2A1Z0' };
 type Name = keyof RecordItems;
 const recordTypes = Object.values(design.recordTypes).map((rt) => [rt.name as Name, rt.examples[0]!.attributes] as const);
+/** The primary key of a record type's item with `attributes`. */
+const keyOf = (name: Name, attributes: unknown) => (RECORD_RULES[name] as { primaryKey: (a: unknown) => Record<string, string> }).primaryKey(attributes);
 
 describe('the items client', () => {
   it('stores every record type exactly as the document client does, and reads it back as written', async () => {
@@ -30,7 +32,7 @@ describe('the items client', () => {
       const put = table.put(rules, example as never);
       await table.putItem(put);
       await t.dynamo.doc.send(new PutCommand({ ...put.Put!, TableName: viaDoc }));
-      const key = (RECORD_RULES[name] as { primaryKey: (a: unknown) => Record<string, string> }).primaryKey(example);
+      const key = keyOf(name, example);
       // A document-client call in between, as a request makes (test/table-design/migrate-2x-to-3.test.ts is the one
       // that failed when the two clients shared the marshalling options, which lib-dynamodb changes).
       await t.dynamo.doc.send(new QueryCommand({ TableName: viaDoc, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': key.PK } }));
@@ -43,7 +45,7 @@ describe('the items client', () => {
     const count = async (TableName: string) => (await t.dynamo.raw.send(new ScanCommand({ TableName, Select: 'COUNT' }))).Count;
     expect(await count(t.tableName)).toBe(await count(viaDoc));
     // Queries and batch reads answer what the document client answers, key for key.
-    const keys = recordTypes.map(([name, example]) => (RECORD_RULES[name] as { primaryKey: (a: unknown) => Record<string, string> }).primaryKey(example));
+    const keys = recordTypes.map(([name, example]) => keyOf(name, example));
     const sorted = (items: Record<string, unknown>[]) => items.map((i) => JSON.stringify(i, Object.keys(i).sort())).sort();
     expect(sorted(await table.batchGet(keys, { consistent: true }))).toEqual(
       sorted(((await t.dynamo.doc.send(new BatchGetCommand({ RequestItems: { [viaDoc]: { Keys: keys, ConsistentRead: true } } }))).Responses?.[viaDoc] ?? []) as Record<string, unknown>[]),
@@ -70,11 +72,11 @@ describe('the items client', () => {
     });
     try {
       expect(await table.putItemIf(put)).toBe(false);
-      await table.getItem((RECORD_RULES[name] as { primaryKey: (a: unknown) => Record<string, string> }).primaryKey(example));
+      await table.getItem(keyOf(name, example));
     } finally {
       stop();
     }
-    await table.getItem((RECORD_RULES[name] as { primaryKey: (a: unknown) => Record<string, string> }).primaryKey(example));
+    await table.getItem(keyOf(name, example));
     expect(seen).toEqual(['PutItemCommand', 'GetItemCommand']);
   });
 });
