@@ -174,7 +174,7 @@ cpuPerWrite.clear();
 const rates = new Map(sides.map((side) => [side, [] as number[]]));
 const ratios = new Map(sides.map((side) => [side, [] as number[]]));
 for (let round = 0; round < ROUNDS; round++) {
-  const order = [...sides.slice(round % 3), ...sides.slice(0, round % 3)];
+  const order = [...sides.slice(round % sides.length), ...sides.slice(0, round % sides.length)];
   const measured = new Map<unknown, number>();
   for (const side of order) measured.set(side, await throughput(side));
   for (const side of sides) {
