@@ -25,7 +25,7 @@ import { ulidFactory } from '../lib/util/ulid.js';
 
 const CONCURRENCY = 8;
 const WRITES = 400;
-const ROUNDS = 9;
+const ROUNDS = 15;
 /** Unmeasured rounds of each side first: DynamoDB Local's JIT warms up in them (its first rounds ran at half speed). */
 const WARMUP_ROUNDS = 2;
 
