@@ -15,8 +15,11 @@ import { additionalPropertiesPair, anyDocument, closeOpenObjects, combinedDocume
 
 type Schema = boolean | Record<string, Json>;
 
-const ajv = new Ajv2020({ strict: false });
-const ajv07 = new Ajv({ strict: false });
+// allErrors: stopping at the first error (its default), Ajv 8.20 accepts [] where prefixItems stands beside
+// contains ({"prefixItems": [{"type": "string"}], "contains": {"type": "string"}}), which would make the
+// oracle call a right verdict wrong. The engine validates with all errors and refuses it.
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+const ajv07 = new Ajv({ strict: false, allErrors: true });
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 /** An Ajv validator that answers undefined instead of overflowing the stack on a non-descending $ref loop. */

@@ -59,6 +59,12 @@ describe('drafts', () => {
     expect(refusal({ items: [{ type: 'string' }] }).errors?.[0]).toMatchObject({ path: '/items', keyword: 'type' });
   });
 
+  it('refuses an empty array under contains beside prefixItems, which Ajv accepts when it stops at the first error', () => {
+    const definition = { prefixItems: [{ type: 'string' }], contains: { type: 'string' } };
+    expect(errorsOf([], definition)).toEqual([{ path: '', message: 'must contain at least 1 valid item(s)', keyword: 'contains' }]);
+    expect(engine.validate(['a'], definition)).toEqual({ valid: true });
+  });
+
   it('reads a definition without $schema as 2020-12', () => {
     expect(engine.validate(['a', 1], { prefixItems: [{ type: 'string' }, { type: 'integer' }] })).toEqual({ valid: true });
     expect(errorsOf([1], { prefixItems: [{ type: 'string' }] })).toEqual([{ path: '/0', message: 'must be string', keyword: 'type' }]);
