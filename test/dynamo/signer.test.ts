@@ -1,12 +1,12 @@
 /** One signer per client (lib/dynamo/client.ts reuseSigner): requests stay signed as the SDK signs them. */
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { reuseSigner } from '../../lib/dynamo/client.js';
 
 /** A client whose requests are answered in-process, each kept for the test to read. */
-function capturingClient(credentials: DynamoDBClient['config']['credentials']) {
+function capturingClient(credentials: DynamoDBClientConfig['credentials']) {
   const sent: HttpRequest[] = [];
   const client = new DynamoDBClient({
     region: 'eu-west-1',
