@@ -1,31 +1,20 @@
 /** One signer per client (lib/dynamo/client.ts reuseSigner): requests stay signed as the SDK signs them. */
 import { DynamoDBClient, GetItemCommand, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { reuseSigner } from '../../lib/dynamo/client.js';
+import { capturingClient } from '../support/capturing-client.js';
 
-/** A client whose requests are answered in-process, each kept for the test to read. */
-function capturingClient(credentials: DynamoDBClientConfig['credentials']) {
-  const sent: HttpRequest[] = [];
-  const client = new DynamoDBClient({
-    region: 'eu-west-1',
-    credentials,
-    requestHandler: {
-      handle: async (request: HttpRequest) => {
-        sent.push(request);
-        return { response: new HttpResponse({ statusCode: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: Readable.from([Buffer.from('{}')]) }) };
-      },
-    },
-  });
-  reuseSigner(client);
-  return { client, sent };
+/** A capturing client that reuses its signer. */
+function signingClient(credentials: DynamoDBClientConfig['credentials']) {
+  const captured = capturingClient({ credentials });
+  reuseSigner(captured.client);
+  return captured;
 }
 const get = new GetItemCommand({ TableName: 't', Key: { PK: { S: 'a' }, SK: { S: 'b' } } });
 
 describe('reuseSigner', () => {
   it('builds the signer once and signs every request for the region and service', async () => {
-    const { client, sent } = capturingClient({ accessKeyId: 'AKIDSTATIC', secretAccessKey: 's' });
+    const { client, sent } = signingClient({ accessKeyId: 'AKIDSTATIC', secretAccessKey: 's' });
     await client.send(get);
     await client.send(get);
     expect(await client.config.signer()).toBe(await client.config.signer());
@@ -38,7 +27,7 @@ describe('reuseSigner', () => {
   it('signs with refreshed credentials once the old ones expire', async () => {
     let issued = 0;
     // Each set expires at once, so the client's provider fetches new ones for every request.
-    const { client, sent } = capturingClient(async () => ({ accessKeyId: `AKID${++issued}`, secretAccessKey: 's', expiration: new Date(Date.now() - 1) }));
+    const { client, sent } = signingClient(async () => ({ accessKeyId: `AKID${++issued}`, secretAccessKey: 's', expiration: new Date(Date.now() - 1) }));
     await client.send(get);
     await client.send(get);
     const keys = sent.map((r) => /Credential=(\w+)\//.exec(r.headers.authorization!)![1]);
